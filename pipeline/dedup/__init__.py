@@ -1,0 +1,1 @@
+"""Cross-source deduplication: canonical keys, merging of mentions, and the stateful DoFn that holds them."""

@@ -1,0 +1,97 @@
+"""Identity of events: what makes two reports the same real-world event, and the stable id it gets.
+
+Identity cannot be a plain hash, because outlets differ in what they say (three participants or two, a
+date one day off, no place). So there are two parts: a *partition key* that every report of the same
+event shares for sure (the state cell it is matched in), and a *match* test inside that cell. The
+event id is a UUIDv5 of the canonical key of the first report, so replays and restarts keep it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+import uuid
+from typing import Optional
+
+NAMESPACE = uuid.UUID("6f1c3b52-9a57-4c43-8f0e-2f2d0d7f1a11")
+
+#: Statuses that describe the same stage of a contribution: a pledge reported as "announced" elsewhere.
+CONTRIBUTION_STAGE = {"ANNOUNCED": "promise", "PLEDGED": "promise", "OFFERED": "promise",
+                      "APPROVED": "approved", "DELIVERED": "delivered", "REQUESTED": "requested"}
+
+#: How far apart two reports' dates may be and still be one event (a late dateline's "yesterday").
+DATE_TOLERANCE = dt.timedelta(days=1)
+
+
+def fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower().strip()
+
+
+def actor_key(actor: Optional[dict]) -> Optional[str]:
+    """A person by folded name, a state or organisation by its code: 'vladimir putin', 'FRA', 'NATO'."""
+    if not actor:
+        return None
+    if actor.get("role"):
+        return fold(actor["name"])
+    return actor.get("country") or actor.get("actor_code") or fold(actor["name"])
+
+
+def actor_entity(actor: dict) -> str:
+    """Who an actor stands for, coarsely: its country (or organisation), so 'Obama' and 'the US' agree."""
+    return actor.get("country") or actor.get("actor_code") or fold(actor["name"])
+
+
+def stage(event: dict) -> str:
+    if event["event_type"] == "meeting":
+        return event["status"]
+    return CONTRIBUTION_STAGE.get(event["status"], event["status"])
+
+
+def partition_key(event: dict) -> str:
+    """The state cell: every report of one event lands in the same cell."""
+    if event["event_type"] == "military_contribution":
+        return f"military_contribution|{actor_entity(event['contributor'])}"
+    return "meeting"
+
+
+def canonical_key(event: dict) -> str:
+    if event["event_type"] == "meeting":
+        actors = sorted({actor_key(a) for a in event["participants"]})
+    else:
+        actors = [actor_key(event["contributor"]), actor_key(event.get("recipient")) or "", event.get("purpose") or ""]
+    place = (event.get("location") or {}).get("country") or ""
+    return "|".join([event["event_type"], stage(event), ",".join(actors), str(event.get("date") or ""), place])
+
+
+def event_id(event: dict) -> str:
+    return str(uuid.uuid5(NAMESPACE, canonical_key(event)))
+
+
+def _dates_close(a: Optional[dt.date], b: Optional[dt.date], tolerance: dt.timedelta = DATE_TOLERANCE) -> bool:
+    return a is None or b is None or abs(a - b) <= tolerance
+
+
+def _places_agree(a: Optional[dict], b: Optional[dict]) -> bool:
+    if not a or not b or not a.get("country") or not b.get("country"):
+        return True
+    return a["country"] == b["country"]
+
+
+def same_event(known: dict, new: dict) -> bool:
+    """True when ``new`` reports the real-world event ``known`` already stands for."""
+    if known["event_type"] != new["event_type"] or stage(known) != stage(new):
+        return False
+    if not _places_agree(known.get("location"), new.get("location")):
+        return False
+    if known["event_type"] == "meeting":
+        if not _dates_close(known.get("date"), new.get("date")):
+            return False
+        a = {actor_entity(p) for p in known["participants"]}
+        b = {actor_entity(p) for p in new["participants"]}
+        return len(a & b) >= min(2, len(a), len(b))
+    if not _dates_close(known.get("date"), new.get("date"), dt.timedelta(days=2)):
+        return False
+    ra, rb = known.get("recipient"), new.get("recipient")
+    if ra and rb and actor_entity(ra) != actor_entity(rb):
+        return False
+    pa, pb = known.get("purpose"), new.get("purpose")
+    return not (pa and pb and fold(pa) != fold(pb))

@@ -1,0 +1,96 @@
+"""Deduplicate: one canonical event per real-world event, emitted as versioned upserts.
+
+State is a stateful DoFn with no timers (timers misfire on the local runner downstream of a Kafka SDF).
+Each state cell holds the events of one partition key (see keys.partition_key), pruned to a retention
+window of event time so the state stays bounded: an event whose date is more than ``retention_days``
+older than the newest event date seen in its cell can no longer be joined, and is dropped from state.
+On a cluster runner, checkpointed state survives restarts; locally, a restart seeds each cell from the
+latest versions found on the compacted event topics (``restore``), so versions keep growing.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Callable, Iterable, Optional
+
+import apache_beam as beam
+from apache_beam.coders import PickleCoder
+from apache_beam.metrics import Metrics
+from apache_beam.transforms.userstate import ReadModifyWriteStateSpec
+
+from pipeline.dedup import keys
+from pipeline.dedup.merge import merge, new_event
+
+log = logging.getLogger(__name__)
+
+#: A callable giving the latest known versions of events at start (e.g. read from the event topics).
+Restore = Callable[[], Iterable[dict]]
+
+
+class _DedupFn(beam.DoFn):
+    EVENTS = ReadModifyWriteStateSpec("events", PickleCoder())
+
+    def __init__(self, retention_days: float, restore: Optional[Restore] = None):
+        self._retention = dt.timedelta(days=retention_days)
+        self._restore = restore
+        self.new_events = Metrics.counter("dateline", "dedup_new_events")
+        self.hits = Metrics.counter("dateline", "dedup_hits")
+        self.replays = Metrics.counter("dateline", "dedup_replays")
+
+    def setup(self):
+        self._restored: Optional[dict[str, dict[str, dict]]] = None
+
+    def _restored_cell(self, key: str) -> dict[str, dict]:
+        if self._restored is None:
+            self._restored = {}
+            if self._restore is not None:
+                for event in self._restore():
+                    cell = self._restored.setdefault(keys.partition_key(event), {})
+                    if event["event_id"] not in cell or cell[event["event_id"]]["version"] < event["version"]:
+                        cell[event["event_id"]] = event
+                log.info("deduplication state restored: %d events", sum(map(len, self._restored.values())))
+        return self._restored.pop(key, {})
+
+    def process(self, element, state=beam.DoFn.StateParam(EVENTS)):
+        key, candidate = element
+        cell = state.read()
+        if cell is None:
+            cell = self._restored_cell(key)
+        match = next((e for e in cell.values() if keys.same_event(e, candidate)), None)
+        if match is None:
+            event = new_event(candidate, keys.event_id(candidate))
+            if event["event_id"] in cell:  # same canonical key, but matching rules said apart: keep both
+                event = new_event(candidate, keys.event_id({**candidate, "date": f"{candidate.get('date')}#{len(cell)}"}))
+            self.new_events.inc()
+        else:
+            event = merge(match, candidate)
+            if event is None:
+                self.replays.inc()
+                return
+            self.hits.inc()
+        cell[event["event_id"]] = event
+        state.write(_prune(cell, self._retention))
+        yield event
+
+
+def _prune(cell: dict[str, dict], retention: dt.timedelta) -> dict[str, dict]:
+    dates = [e["date"] for e in cell.values() if e.get("date")]
+    if not dates:
+        return cell
+    horizon = max(dates) - retention
+    return {k: e for k, e in cell.items() if not e.get("date") or e["date"] >= horizon}
+
+
+class Deduplicate(beam.PTransform):
+    """Candidate events (one mention each) in, versioned canonical events out."""
+
+    def __init__(self, retention_days: float = 14.0, restore: Optional[Restore] = None):
+        super().__init__()
+        self._fn = _DedupFn(retention_days, restore)
+
+    def expand(self, candidates):
+        return (
+            candidates
+            | "KeyByPartition" >> beam.Map(lambda e: (keys.partition_key(e), e))
+            | "MergeIntoCanonical" >> beam.ParDo(self._fn)
+        )

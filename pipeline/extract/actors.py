@@ -1,0 +1,270 @@
+"""The one actor normaliser: a noun phrase in context to an Actor (name, role, country, CAMEO code).
+
+"Russian President Vladimir Putin", "Putin" and "the Russian leader" in one article are one actor. Names
+resolve through the leaders gazetteer with the date of the article (offices change hands); titles with a
+demonym ("the French president") resolve to the person the article already named for that country, or
+else to whoever held that office on that date.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.extract.gazetteer import Gazetteer, Office, fold
+
+PRONOUNS = {"he", "she", "they", "it", "we", "his", "her", "their", "its", "him", "them"}
+PERSON_LABELS = {"PERSON"}
+PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP"}
+#: Dependency labels that belong to a noun phrase's own description (title, nationality, name).
+NP_DEPS = {"compound", "amod", "poss", "det", "nmod", "appos", "case", "punct", "flat", "nummod", "cc", "conj"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor seen at a character offset of the article (for 'he', 'they', 'the Russian leader')."""
+    start: int
+    actor: dict
+
+
+def actor_from_office(office: Office) -> dict:
+    who = office.country or office.org
+    return {"name": office.name, "role": office.role, "country": office.country,
+            "actor_code": f"{who}{office.sector}" if office.country else who}
+
+
+def state_actor(g: Gazetteer, alpha3: str, sector: Optional[str] = None) -> dict:
+    return {"name": g.country_name(alpha3), "role": None, "country": alpha3,
+            "actor_code": f"{alpha3}{sector}" if sector else alpha3}
+
+
+def org_actor(code: str, name: Optional[str] = None) -> dict:
+    return {"name": name or code, "role": None, "country": None, "actor_code": code}
+
+
+def is_person(actor: Optional[dict]) -> bool:
+    return bool(actor and actor.get("role"))
+
+
+class ArticleContext:
+    """Who an article has named so far, found cheaply over the whole text (tokeniser only).
+
+    Candidate sentences alone are parsed; the context lets them resolve 'the Russian leader' or 'they'
+    against names used in sentences that were never parsed.
+    """
+
+    def __init__(self, mentions: list[Mention]):
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+
+    def person_for(self, country: Optional[str], role: Optional[str], before: int) -> Optional[dict]:
+        best = None
+        for m in self.mentions:
+            if m.start >= before and best is not None:
+                break
+            a = m.actor
+            if is_person(a) and (country is None or a["country"] == country) and (role is None or _role_fits(role, a["role"])):
+                best = a
+        if best is None:  # cataphora: 'the French leader ... Hollande' later in the same article
+            for m in self.mentions:
+                a = m.actor
+                if is_person(a) and a["country"] == country and (role is None or _role_fits(role, a["role"])):
+                    return a
+        return best
+
+    def last_before(self, before: int, states_only: bool = False) -> Optional[dict]:
+        found = None
+        for m in self.mentions:
+            if m.start >= before:
+                break
+            if not states_only or not is_person(m.actor):
+                found = m.actor
+        return found
+
+
+def _role_fits(asked: str, held: str) -> bool:
+    asked, held = asked.lower(), held.lower()
+    if asked in ("leader", "head of state", "head of government", "official"):
+        return True
+    return asked in held or held in asked
+
+
+class ActorResolver:
+    def __init__(self, nlp, gazetteer: Gazetteer):
+        self.g = gazetteer
+        self._matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        leaders = [a for a in gazetteer.offices_by_alias if len(a) > 2]
+        self._matcher.add("LEADER", [nlp.make_doc(a) for a in leaders])
+        names = [s for s, (_, kind) in gazetteer.places.items() if kind in ("name", "demonym") or kind.startswith("metonym")]
+        self._matcher.add("PLACE", [nlp.make_doc(s) for s in names if len(s) > 1])
+        self._matcher.add("ORG", [nlp.make_doc(s) for s in gazetteer.orgs])
+        self._nlp = nlp
+
+    # -- article level -----------------------------------------------------------------------------------
+    def context(self, text: str, day: Optional[dt.date]) -> ArticleContext:
+        doc = self._nlp.make_doc(text)
+        mentions: list[Mention] = []
+        for match_id, start, end in _longest(self._matcher(doc)):
+            span = doc[start:end]
+            label = self._nlp.vocab.strings[match_id]
+            actor = self._match_actor(label, span.text, day)
+            if actor:
+                mentions.append(Mention(span.start_char, actor))
+        return ArticleContext(mentions)
+
+    def _match_actor(self, label: str, surface: str, day: Optional[dt.date]) -> Optional[dict]:
+        if label == "LEADER":
+            office = self.g.leader(surface, day)
+            return actor_from_office(office) if office else None
+        if label == "ORG":
+            code = self.g.orgs.get(fold(surface))
+            return org_actor(code) if code else None
+        hit = self.g.country_of(surface)
+        if not hit:
+            return None
+        a3, kind = hit
+        return state_actor(self.g, a3, kind.split(":")[1] if kind.startswith("metonym:") else None)
+
+    # -- phrase level ------------------------------------------------------------------------------------
+    def resolve_token(self, token: Token, day: Optional[dt.date], ctx: ArticleContext, offset: int) -> Optional[dict]:
+        """The actor a noun-phrase head stands for, or None when it is not a political actor."""
+        if token.lower_ in PRONOUNS:
+            return None
+        np = _noun_phrase(token)
+        doc = token.doc
+        person = _entity_covering(np, token, PERSON_LABELS)
+        country, title, org = self._describe(np)
+        if person is not None:
+            for cand in (person.text, _strip_title(person, self.g)):
+                office = self.g.leader(cand, day, country) if cand else None
+                if office:
+                    return actor_from_office(office)
+            name = _strip_title(person, self.g) or person.text
+            if title is None and country is None:
+                known = ctx.person_for(None, None, offset + token.idx)
+                if known and fold(known["name"]).endswith(fold(name.split()[-1])):
+                    return known
+            return {"name": name, "role": title["role"] if title else None, "country": country,
+                    "actor_code": (country or "") + (title["sector"] if title else "") or None}
+        head_title = self.g.title(token.lemma_) or self.g.title(token.text) or self._compound_title(token)
+        if head_title and (country or org):
+            role = head_title["role"]
+            found = ctx.person_for(country, role, offset + token.idx)
+            if found is None:
+                office = self.g.holder(country, role, day, org) or (
+                    self.g.holder(country, "President", day) if role in ("Leader",) else None)
+                found = actor_from_office(office) if office else None
+            if found:
+                return found
+            return {"name": f"{self.g.country_name(country) if country else org} {role}", "role": role,
+                    "country": country, "actor_code": f"{country or org}{head_title['sector']}"}
+        hit = self.g.country_of(token.text) or self.g.country_of(_span_text(np, token))
+        if hit and (token.ent_type_ in PLACE_LABELS or token.pos_ == "PROPN" or hit[1].startswith("metonym")):
+            a3, kind = hit
+            if kind in ("capital", "city") and token.dep_ not in ("nsubj", "nsubjpass"):
+                return None
+            sector = kind.split(":")[1] if kind.startswith("metonym:") else None
+            if kind == "capital":
+                sector = "GOV"
+            return state_actor(self.g, a3, sector)
+        code = self.g.orgs.get(fold(_span_text(np, token))) or self.g.orgs.get(fold(token.text))
+        if code:
+            return org_actor(code)
+        return None
+
+    def _compound_title(self, token: Token) -> Optional[dict]:
+        """Two-word titles ('prime minister', 'foreign secretary') whose head is the last word."""
+        left = [t for t in token.lefts if t.dep_ in ("compound", "amod")]
+        for n in (2, 1):
+            if len(left) >= n:
+                phrase = " ".join(t.text for t in left[-n:]) + " " + token.text
+                hit = self.g.title(phrase)
+                if hit:
+                    return hit
+        return None
+
+    def _describe(self, np: list[Token]) -> tuple[Optional[str], Optional[dict], Optional[str]]:
+        """Country, title and organisation written in a noun phrase ('German Chancellor', "Iraq's adviser")."""
+        country = title = org = None
+        words = [t for t in np if t.ent_type_ != "PERSON"]
+        for t in words:
+            hit = self.g.country_of(t.text)
+            if hit and country is None and hit[1] in ("name", "demonym"):
+                country = hit[0]
+        if country is None:
+            for ent in {t.ent_ for t in words if t.ent_type_ in PLACE_LABELS}:
+                pass
+            texts = [" ".join(t.text for t in words[i:j]) for i in range(len(words)) for j in range(i + 2, min(len(words), i + 4) + 1)]
+            for text in texts:
+                hit = self.g.country_of(text)
+                if hit and hit[1] in ("name", "demonym"):
+                    country = hit[0]
+                    break
+        lowered = [t.lower_ for t in words]
+        for n in (3, 2, 1):
+            for i in range(len(lowered) - n + 1):
+                hit = self.g.title(" ".join(lowered[i:i + n]))
+                if hit:
+                    title = hit
+                    break
+            if title:
+                break
+        for n in (3, 2, 1):
+            for i in range(len(words) - n + 1):
+                code = self.g.orgs.get(fold(" ".join(t.text for t in words[i:i + n])))
+                if code:
+                    org = code
+                    break
+            if org:
+                break
+        return country, title, org
+
+
+def _longest(matches: Iterable[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    taken: set[int] = set()
+    out = []
+    for m in sorted(matches, key=lambda m: (m[1] - m[2], m[1])):
+        if not taken.intersection(range(m[1], m[2])):
+            taken.update(range(m[1], m[2]))
+            out.append(m)
+    return out
+
+
+def _noun_phrase(token: Token) -> list[Token]:
+    """The token with the modifiers that describe it, left of it (titles, names, nationality)."""
+    keep = [token]
+    stack = [c for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod", "det", "flat", "appos") and c.i < token.i]
+    stack += [c for c in token.children if c.dep_ in ("appos", "flat", "compound") and c.i > token.i]
+    while stack:
+        t = stack.pop()
+        keep.append(t)
+        stack.extend(c for c in t.children if c.dep_ in ("compound", "amod", "poss", "nmod", "flat", "case"))
+    return sorted(set(keep), key=lambda t: t.i)
+
+
+def _entity_covering(np: list[Token], head: Token, labels: set[str]) -> Optional[Span]:
+    if head.ent_type_ in labels:
+        for ent in head.doc.ents:
+            if ent.start <= head.i < ent.end:
+                return ent
+    for t in np:
+        if t.ent_type_ in labels:
+            for ent in t.doc.ents:
+                if ent.start <= t.i < ent.end:
+                    return ent
+    return None
+
+
+def _strip_title(person: Span, g: Gazetteer) -> str:
+    """'President Obama' as a PERSON entity: drop leading title words to get the name."""
+    words = list(person)
+    while words and (g.title(words[0].text) or words[0].lower_ in ("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.")):
+        words = words[1:]
+    return " ".join(w.text for w in words)
+
+
+def _span_text(np: list[Token], head: Token) -> str:
+    core = [t for t in np if t.dep_ not in ("det", "poss", "case", "punct") or t is head]
+    return " ".join(t.text for t in core)

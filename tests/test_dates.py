@@ -1,0 +1,48 @@
+"""The date resolver against a dateline: relative expressions follow the tense, absolute ones the year."""
+import datetime as dt
+
+import pytest
+
+from pipeline.extract.dates import resolve
+
+THU = dt.date(2015, 11, 26)  # a Thursday
+
+
+@pytest.mark.parametrize("text,future,expected,basis", [
+    ("today", False, "2015-11-26", "RELATIVE"),
+    ("Earlier today", False, "2015-11-26", "RELATIVE"),
+    ("yesterday", False, "2015-11-25", "RELATIVE"),
+    ("tomorrow", True, "2015-11-27", "RELATIVE"),
+    ("on Monday", False, "2015-11-23", "RELATIVE"),
+    ("on Monday", True, "2015-11-30", "RELATIVE"),
+    ("Thursday", False, "2015-11-26", "RELATIVE"),
+    ("next Tuesday", False, "2015-12-01", "RELATIVE"),
+    ("last Thursday", False, "2015-11-19", "RELATIVE"),
+    ("last week", False, "2015-11-19", "RELATIVE"),
+    ("two days ago", False, "2015-11-24", "RELATIVE"),
+    ("Nov. 26, 2015", False, "2015-11-26", "EXPLICIT"),
+    ("12 June 2019", False, "2019-06-12", "EXPLICIT"),
+    ("March 3", False, "2015-03-03", "EXPLICIT"),
+    ("March 3", True, "2016-03-03", "EXPLICIT"),
+    ("December 1", True, "2015-12-01", "EXPLICIT"),
+])
+def test_resolution(text, future, expected, basis):
+    r = resolve(text, THU, future)
+    assert r is not None
+    assert r.date.isoformat() == expected
+    assert r.basis == basis
+    assert r.text == text
+
+
+@pytest.mark.parametrize("text", ["", "for decades", "the past", "30 February 2015"])
+def test_non_dates_give_nothing(text):
+    assert resolve(text, THU) is None
+
+
+def test_relative_dates_follow_any_dateline():
+    for offset in range(14):
+        day = THU + dt.timedelta(days=offset)
+        r = resolve("on Monday", day)
+        assert r.date.weekday() == 0 and 0 <= (day - r.date).days < 7
+        r = resolve("on Monday", day, future=True)
+        assert r.date.weekday() == 0 and 0 <= (r.date - day).days < 7
