@@ -1,0 +1,109 @@
+"""Deduplication rules and the stateful DoFn, on hand-made candidate events (no NLP)."""
+import datetime as dt
+
+import apache_beam as beam
+from apache_beam.testing.test_pipeline import TestPipeline
+from apache_beam.testing.util import assert_that
+
+from pipeline.dedup import keys
+from pipeline.dedup.merge import merge, new_event
+from pipeline.dedup.transform import Deduplicate
+
+UTC = dt.timezone.utc
+PUTIN = {"name": "Vladimir Putin", "role": "President", "country": "RUS", "actor_code": "RUSGOV"}
+HOLLANDE = {"name": "Francois Hollande", "role": "President", "country": "FRA", "actor_code": "FRAGOV"}
+MERKEL = {"name": "Angela Merkel", "role": "Chancellor", "country": "DEU", "actor_code": "DEUGOV"}
+RUSSIA = {"name": "Russia", "role": None, "country": "RUS", "actor_code": "RUS"}
+
+
+def meeting(article, source, day, participants=(HOLLANDE, PUTIN), status="HELD", place=None, published=None, start=0):
+    published = published or dt.datetime(day.year, day.month, day.day, 12, tzinfo=UTC)
+    return {"event_type": "meeting", "status": status, "participants": list(participants), "host": None,
+            "cameo_code": "040", "plover_event": "CONSULT", "plover_mode": None, "plover_context": "diplomatic",
+            "date": day, "date_text": None, "date_basis": "RELATIVE", "location": place, "confidence": 0.8,
+            "mentions": [{"article_id": article, "source": source, "url": None, "published_at": published,
+                          "sentence": "s", "char_start": start, "char_end": start + 1}],
+            "related_event_ids": []}
+
+
+def contribution(article, source, day, status="ANNOUNCED", assets=("frigate",)):
+    e = meeting(article, source, day)
+    for k in ("participants", "host"):
+        e.pop(k)
+    e.update(event_type="military_contribution", status=status, contributor={"name": "Germany", "role": None, "country": "DEU", "actor_code": "DEU"},
+             recipient=None, purpose="ISIS", requested_by=None, plover_event="AID",
+             assets=[{"description": a, "category": "NAVAL", "quantity": None} for a in assets])
+    return e
+
+
+D = dt.date(2015, 11, 26)
+
+
+def test_outlets_that_differ_in_naming_date_and_place_are_one_event():
+    a = meeting("a", "abc", D, place={"name": "Moscow", "country": "RUS"})
+    b = meeting("b", "bbc", D - dt.timedelta(days=1), participants=(HOLLANDE, RUSSIA))
+    c = meeting("c", "afp", D, participants=(HOLLANDE, PUTIN, MERKEL))
+    assert keys.same_event(a, b) and keys.same_event(a, c)
+
+
+def test_different_events_stay_apart():
+    a = meeting("a", "abc", D)
+    assert not keys.same_event(a, meeting("b", "bbc", D + dt.timedelta(days=30)))
+    assert not keys.same_event(a, meeting("b", "bbc", D, status="PLANNED"))
+    assert not keys.same_event(a, meeting("b", "bbc", D, participants=(HOLLANDE, MERKEL)))
+    assert not keys.same_event(contribution("a", "x", D), contribution("b", "y", D, status="APPROVED"))
+    assert keys.same_event(contribution("a", "x", D), contribution("b", "y", D, status="PLEDGED"))
+
+
+def test_event_id_is_stable_and_merge_grows_versions_and_sources():
+    a = meeting("a", "abc", D)
+    assert keys.event_id(a) == keys.event_id(meeting("zzz", "other", D))
+    e1 = new_event(a, keys.event_id(a))
+    e2 = merge(e1, meeting("b", "bbc", D, participants=(HOLLANDE, PUTIN, MERKEL)))
+    assert (e2["version"], e2["num_sources"], len(e2["mentions"]), len(e2["participants"])) == (2, 2, 2, 3)
+    assert e2["confidence"] > e1["confidence"]
+    assert merge(e2, meeting("b", "bbc", D)) is None  # the same article again adds nothing
+
+
+def test_assets_union_across_reports():
+    e1 = new_event(contribution("a", "x", D), "id")
+    e2 = merge(e1, contribution("b", "y", D, assets=("frigate", "tanker aircraft")))
+    assert sorted(a["description"] for a in e2["assets"]) == ["frigate", "tanker aircraft"]
+
+
+def test_stateful_dofn_emits_versioned_upserts_and_ignores_replays():
+    inputs = [meeting(f"art{i}", f"outlet{i}", D, start=i) for i in range(5)]
+    inputs += [inputs[0], inputs[3]]  # redelivered
+    inputs += [meeting("later", "abc", D + dt.timedelta(days=30))]
+
+    def check(events):
+        by_id = {}
+        for e in events:
+            by_id.setdefault(e["event_id"], []).append(e["version"])
+        assert len(by_id) == 2, by_id
+        assert sorted(len(v) for v in by_id.values()) == [1, 5]
+        for versions in by_id.values():
+            assert sorted(versions) == list(range(1, len(versions) + 1))
+
+    with TestPipeline(runner="FnApiRunner") as p:
+        out = p | beam.Create(inputs, reshuffle=False) | Deduplicate()
+        assert_that(out, check)
+
+
+def test_restored_state_continues_versions_instead_of_restarting():
+    first = new_event(meeting("a", "abc", D), keys.event_id(meeting("a", "abc", D)))
+    first = merge(first, meeting("b", "bbc", D))  # version 2 already published
+
+    def check(events):
+        assert [(e["event_id"], e["version"]) for e in events] == [(first["event_id"], 3)]
+
+    with TestPipeline(runner="FnApiRunner") as p:
+        out = p | beam.Create([meeting("c", "cnn", D)]) | Deduplicate(restore=lambda: [first])
+        assert_that(out, check)
+
+
+def test_retention_prunes_old_events_from_state():
+    from pipeline.dedup.transform import _prune
+    old = new_event(meeting("a", "abc", D), "old")
+    new = new_event(meeting("b", "abc", D + dt.timedelta(days=20)), "new")
+    assert set(_prune({"old": old, "new": new}, dt.timedelta(days=14))) == {"new"}
