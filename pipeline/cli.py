@@ -11,6 +11,7 @@ commands:
   run       run the pipeline (file mode: --input/--output; Kafka mode: --bootstrap-servers)
   show      print the events of a file-mode output folder as a table
   eval      score extracted events against a gold file
+  devset    score the extractor on the public dev set (../shared/eval)
   broker    start the embedded Kafka broker (tansu)
   publish   publish an article file to a topic
   tail      print the decoded records of a topic as JSON lines
@@ -37,6 +38,9 @@ def main(argv=None) -> int:
     if command == "eval":
         from pipeline.evaluate import main as evaluate
         return evaluate(rest)
+    if command == "devset":
+        from pipeline.devset import main as devset
+        return devset(rest)
     if command == "demo":
         from pipeline.demo import main as demo
         return demo(rest)

@@ -57,6 +57,13 @@ def run(argv=None):
                                      opts.schema_registry, opts.registry_dir)
     p = beam.Pipeline(options=options)
     build(p, opts, restore)
-    result = p.run()
-    result.wait_until_finish()
+    if not io.is_kafka_mode(opts):
+        result = p.run()
+        result.wait_until_finish()
+        return result
+    from connectors.kafka_source import stop_on_signals
+
+    with stop_on_signals():  # SIGTERM/SIGINT end the stream cleanly, committing what was written
+        result = p.run()
+        result.wait_until_finish()
     return result

@@ -60,7 +60,34 @@ def schema(name: str, version: int | None = None) -> dict:
 
 @lru_cache(maxsize=None)
 def schema_text(name: str, version: int | None = None) -> str:
-    """Self-contained canonical JSON of a schema: what a schema registry stores."""
+    """Self-contained JSON of a schema, named types inlined where first used: what a registry stores.
+
+    Docs, defaults and logical types are kept (Parsing Canonical Form would drop them, and a registry
+    checking compatibility needs the defaults; readers need the logical types).
+    """
+    folder = AVRO_DIR / f"v{version or latest_version()}"
+    defined: set[str] = set()
+
+    def inline(node):
+        if isinstance(node, str):
+            path = folder / f"{node}.avsc"
+            if node not in defined and path.exists():
+                defined.add(node)
+                return inline(json.loads(path.read_text(encoding="utf-8")))
+            return node
+        if isinstance(node, list):
+            return [inline(n) for n in node]
+        if isinstance(node, dict):
+            if node.get("type") in ("record", "enum", "fixed"):
+                defined.add(f"{node.get('namespace', 'dateline')}.{node['name']}")
+            return {k: (inline(v) if k in ("type", "items", "values", "fields") else v) for k, v in node.items()}
+        return node
+
+    return json.dumps(inline(name), separators=(",", ":"))
+
+
+def fingerprint(name: str, version: int | None = None) -> str:
+    """Parsing Canonical Form: equal for schemas that read and write the same bytes."""
     return to_parsing_canonical_form(schema(name, version))
 
 
