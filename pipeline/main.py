@@ -22,13 +22,17 @@ log = logging.getLogger(__name__)
 #: Prism binary, which fails on any machine without internet.
 DEFAULT_RUNNER = "FnApiRunner"
 
+#: How long (in event time) the streaming job keeps an event joinable; see pipeline/dedup/transform.py.
+DEFAULT_RETENTION_DAYS = 14.0
+
 
 def build(p: beam.Pipeline, opts: DatelineOptions, restore=None):
     """Adds the whole graph to ``p``; returns the events PCollection (for tests)."""
     raw = p | "ReadArticles" >> io.ReadArticles(opts)
     parsed = raw | "ParseArticles" >> ParseArticles(opts.max_article_bytes, opts.schema_registry, opts.registry_dir)
     extracted = parsed.articles | "ExtractEvents" >> ExtractEvents(opts.extract_batch_size)
-    events = extracted.events | "Deduplicate" >> Deduplicate(opts.dedup_retention_days, restore)
+    retention = opts.dedup_retention_days or (DEFAULT_RETENTION_DAYS if io.is_kafka_mode(opts) else None)
+    events = extracted.events | "Deduplicate" >> Deduplicate(retention, restore)
     dead = (parsed.dead_letters, extracted.dead_letters) | "AllDeadLetters" >> beam.Flatten()
     (events, dead) | "WriteEvents" >> io.WriteEvents(opts)
     return events

@@ -4,7 +4,8 @@ State is a stateful DoFn with no timers (timers misfire on the local runner down
 Each state cell holds the events of one partition key (see keys.partition_key), pruned to a retention
 window of event time so the state stays bounded: an event whose date is more than ``retention_days``
 older than the newest event date seen in its cell can no longer be joined, and is dropped from state.
-On a cluster runner, checkpointed state survives restarts; locally, a restart seeds each cell from the
+A bounded run (file mode, backfills in any order) keeps everything: pruning by the newest date seen would
+forget events that older articles, read later, still report. On a cluster runner, checkpointed state survives restarts; locally, a restart seeds each cell from the
 latest versions found on the compacted event topics (``restore``), so versions keep growing.
 """
 from __future__ import annotations
@@ -30,8 +31,8 @@ Restore = Callable[[], Iterable[dict]]
 class _DedupFn(beam.DoFn):
     EVENTS = ReadModifyWriteStateSpec("events", PickleCoder())
 
-    def __init__(self, retention_days: float, restore: Optional[Restore] = None):
-        self._retention = dt.timedelta(days=retention_days)
+    def __init__(self, retention_days: Optional[float], restore: Optional[Restore] = None):
+        self._retention = dt.timedelta(days=retention_days) if retention_days else None
         self._restore = restore
         self.new_events = Metrics.counter("dateline", "dedup_new_events")
         self.hits = Metrics.counter("dateline", "dedup_hits")
@@ -56,24 +57,43 @@ class _DedupFn(beam.DoFn):
         cell = state.read()
         if cell is None:
             cell = self._restored_cell(key)
-        match = next((e for e in cell.values() if keys.same_event(e, candidate)), None)
-        if match is None:
-            event = new_event(candidate, keys.event_id(candidate))
-            if event["event_id"] in cell:  # same canonical key, but matching rules said apart: keep both
-                event = new_event(candidate, keys.event_id({**candidate, "date": f"{candidate.get('date')}#{len(cell)}"}))
-            self.new_events.inc()
-        else:
-            event = merge(match, candidate)
-            if event is None:
-                self.replays.inc()
-                return
-            self.hits.inc()
-        cell[event["event_id"]] = event
+        event, outcome = upsert(cell, candidate)
+        {"new": self.new_events, "merged": self.hits, "replay": self.replays}[outcome].inc()
+        if event is None:
+            return
         state.write(_prune(cell, self._retention))
         yield event
 
 
-def _prune(cell: dict[str, dict], retention: dt.timedelta) -> dict[str, dict]:
+def upsert(cell: dict[str, dict], candidate: dict) -> tuple[Optional[dict], str]:
+    """Folds a candidate into one state cell: (new version or None, 'new' | 'merged' | 'replay')."""
+    match = next((e for e in cell.values() if keys.same_event(e, candidate)), None)
+    if match is None:
+        event = new_event(candidate, keys.event_id(candidate))
+        n = 0
+        while event["event_id"] in cell:  # same canonical key, but the rules said apart: keep both
+            n += 1
+            event["event_id"] = keys.event_id({**candidate, "date": f"{candidate.get('date')}#{n}"})
+        cell[event["event_id"]] = event
+        return event, "new"
+    event = merge(match, candidate)
+    if event is None:
+        return None, "replay"
+    cell[event["event_id"]] = event
+    return event, "merged"
+
+
+def deduplicate(candidates: Iterable[dict]) -> list[dict]:
+    """The same rules outside Beam (evaluation, benchmark): the final version of every event."""
+    cells: dict[str, dict[str, dict]] = {}
+    for candidate in candidates:
+        upsert(cells.setdefault(keys.partition_key(candidate), {}), candidate)
+    return [e for cell in cells.values() for e in cell.values()]
+
+
+def _prune(cell: dict[str, dict], retention: Optional[dt.timedelta]) -> dict[str, dict]:
+    if retention is None:
+        return cell
     dates = [e["date"] for e in cell.values() if e.get("date")]
     if not dates:
         return cell
@@ -84,7 +104,7 @@ def _prune(cell: dict[str, dict], retention: dt.timedelta) -> dict[str, dict]:
 class Deduplicate(beam.PTransform):
     """Candidate events (one mention each) in, versioned canonical events out."""
 
-    def __init__(self, retention_days: float = 14.0, restore: Optional[Restore] = None):
+    def __init__(self, retention_days: Optional[float] = 14.0, restore: Optional[Restore] = None):
         super().__init__()
         self._fn = _DedupFn(retention_days, restore)
 

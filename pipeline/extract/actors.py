@@ -56,8 +56,9 @@ class ArticleContext:
     against names used in sentences that were never parsed.
     """
 
-    def __init__(self, mentions: list[Mention]):
+    def __init__(self, mentions: list[Mention], roles_fit=None):
         self.mentions = sorted(mentions, key=lambda m: m.start)
+        self._fits = roles_fit or _role_fits
 
     def person_for(self, country: Optional[str], role: Optional[str], before: int) -> Optional[dict]:
         best = None
@@ -65,12 +66,12 @@ class ArticleContext:
             if m.start >= before and best is not None:
                 break
             a = m.actor
-            if is_person(a) and (country is None or a["country"] == country) and (role is None or _role_fits(role, a["role"])):
+            if is_person(a) and (country is None or a["country"] == country) and (role is None or self._fits(role, a["role"])):
                 best = a
         if best is None:  # cataphora: 'the French leader ... Hollande' later in the same article
             for m in self.mentions:
                 a = m.actor
-                if is_person(a) and a["country"] == country and (role is None or _role_fits(role, a["role"])):
+                if is_person(a) and a["country"] == country and (role is None or self._fits(role, a["role"])):
                     return a
         return best
 
@@ -95,31 +96,34 @@ class ActorResolver:
     def __init__(self, nlp, gazetteer: Gazetteer):
         self.g = gazetteer
         self._matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         leaders = [a for a in gazetteer.offices_by_alias if len(a) > 2]
         self._matcher.add("LEADER", [nlp.make_doc(a) for a in leaders])
         names = [s for s, (_, kind) in gazetteer.places.items() if kind in ("name", "demonym") or kind.startswith("metonym")]
         self._matcher.add("PLACE", [nlp.make_doc(s) for s in names if len(s) > 1])
+        self._exact.add("PLACE", [nlp.make_doc(s) for s, (_, kind) in gazetteer.places_exact.items() if kind in ("name", "demonym")])
         self._matcher.add("ORG", [nlp.make_doc(s) for s in gazetteer.orgs])
+        self._exact.add("ORG", [nlp.make_doc(s) for s in gazetteer.orgs_exact])
         self._nlp = nlp
 
     # -- article level -----------------------------------------------------------------------------------
     def context(self, text: str, day: Optional[dt.date]) -> ArticleContext:
         doc = self._nlp.make_doc(text)
         mentions: list[Mention] = []
-        for match_id, start, end in _longest(self._matcher(doc)):
+        for match_id, start, end in _longest(list(self._matcher(doc)) + list(self._exact(doc))):
             span = doc[start:end]
             label = self._nlp.vocab.strings[match_id]
             actor = self._match_actor(label, span.text, day)
             if actor:
                 mentions.append(Mention(span.start_char, actor))
-        return ArticleContext(mentions)
+        return ArticleContext(mentions, self.g.roles_fit)
 
     def _match_actor(self, label: str, surface: str, day: Optional[dt.date]) -> Optional[dict]:
         if label == "LEADER":
             office = self.g.leader(surface, day)
             return actor_from_office(office) if office else None
         if label == "ORG":
-            code = self.g.orgs.get(fold(surface))
+            code = self.g.org_of(surface)
             return org_actor(code) if code else None
         hit = self.g.country_of(surface)
         if not hit:
@@ -133,22 +137,26 @@ class ActorResolver:
         if token.lower_ in PRONOUNS:
             return None
         np = _noun_phrase(token)
-        doc = token.doc
         person = _entity_covering(np, token, PERSON_LABELS)
         country, title, org = self._describe(np)
+        described = bool(country or title)
+        names = [n for n in (person.text if person is not None else None,
+                             _strip_title(person, self.g) if person is not None else None,
+                             self._proper_name(np), token.text if token.pos_ == "PROPN" else None) if n]
+        for cand in dict.fromkeys(names):
+            office = self.g.leader(cand, day, country, weak_ok=described)
+            if office:
+                return actor_from_office(office)
         if person is not None:
-            for cand in (person.text, _strip_title(person, self.g)):
-                office = self.g.leader(cand, day, country) if cand else None
-                if office:
-                    return actor_from_office(office)
             name = _strip_title(person, self.g) or person.text
-            if title is None and country is None:
-                known = ctx.person_for(None, None, offset + token.idx)
-                if known and fold(known["name"]).endswith(fold(name.split()[-1])):
-                    return known
+            known = ctx.person_for(country, title["role"] if title else None, offset + token.idx)
+            if known and fold(known["name"]).endswith(fold(name.split()[-1])):
+                return known
+            if not described:
+                return None  # a name with no office and no country is nobody we can place
             return {"name": name, "role": title["role"] if title else None, "country": country,
                     "actor_code": (country or "") + (title["sector"] if title else "") or None}
-        head_title = self.g.title(token.lemma_) or self.g.title(token.text) or self._compound_title(token)
+        head_title = self._compound_title(token) or self.g.title(token.text) or self.g.title(token.lemma_)
         if head_title and (country or org):
             role = head_title["role"]
             found = ctx.person_for(country, role, offset + token.idx)
@@ -169,10 +177,19 @@ class ActorResolver:
             if kind == "capital":
                 sector = "GOV"
             return state_actor(self.g, a3, sector)
-        code = self.g.orgs.get(fold(_span_text(np, token))) or self.g.orgs.get(fold(token.text))
+        code = self.g.org_of(_span_text(np, token)) or self.g.org_of(token.text)
         if code:
             return org_actor(code)
+        sector = self.g.institutions.get(fold(token.text)) or self.g.institutions.get(fold(_span_text(np, token)))
+        if sector and country:  # 'the German government', "Russia's military"
+            return state_actor(self.g, country, sector)
         return None
+
+    def _proper_name(self, np: list[Token]) -> Optional[str]:
+        """The run of proper nouns that is a name, without titles or nationality ('Matteo Renzi')."""
+        words = [t for t in np if t.pos_ == "PROPN" and not self.g.title(t.text) and not self.g.country_of(t.text)
+                 and fold(t.text).rstrip(".") not in self.g.honorifics]
+        return " ".join(t.text for t in words) if words else None
 
     def _compound_title(self, token: Token) -> Optional[dict]:
         """Two-word titles ('prime minister', 'foreign secretary') whose head is the last word."""
@@ -194,8 +211,6 @@ class ActorResolver:
             if hit and country is None and hit[1] in ("name", "demonym"):
                 country = hit[0]
         if country is None:
-            for ent in {t.ent_ for t in words if t.ent_type_ in PLACE_LABELS}:
-                pass
             texts = [" ".join(t.text for t in words[i:j]) for i in range(len(words)) for j in range(i + 2, min(len(words), i + 4) + 1)]
             for text in texts:
                 hit = self.g.country_of(text)
@@ -213,7 +228,7 @@ class ActorResolver:
                 break
         for n in (3, 2, 1):
             for i in range(len(words) - n + 1):
-                code = self.g.orgs.get(fold(" ".join(t.text for t in words[i:i + n])))
+                code = self.g.org_of(" ".join(t.text for t in words[i:i + n]))
                 if code:
                     org = code
                     break
@@ -260,7 +275,8 @@ def _entity_covering(np: list[Token], head: Token, labels: set[str]) -> Optional
 def _strip_title(person: Span, g: Gazetteer) -> str:
     """'President Obama' as a PERSON entity: drop leading title words to get the name."""
     words = list(person)
-    while words and (g.title(words[0].text) or words[0].lower_ in ("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.")):
+    while words and (g.title(words[0].text) or fold(words[0].text).rstrip(".") in g.honorifics
+                     or g.country_of(words[0].text)):
         words = words[1:]
     return " ".join(w.text for w in words)
 

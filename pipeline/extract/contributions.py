@@ -7,6 +7,7 @@ from typing import Iterator, Optional
 from spacy.tokens import Token
 
 from pipeline.extract import syntax
+from pipeline.extract.actors import state_actor
 from pipeline.extract.evidence import Sentence, find_date, mention
 from pipeline.extract.gazetteer import fold
 
@@ -60,7 +61,7 @@ class ContributionExtractor:
             return None
         if self._non_military(t, objects):
             return None
-        contributor = self._contributor(s, t)
+        contributor = as_state(self._g, self._contributor(s, t))
         if contributor is None:
             return None
         recipient, purpose = self._recipient_and_purpose(s, t)
@@ -242,6 +243,14 @@ class ContributionExtractor:
         if any(a["category"] != "OTHER" for a in assets):
             score += 0.05
         return round(min(score, 0.95), 3)
+
+
+def as_state(g, actor: Optional[dict]) -> Optional[dict]:
+    """Contributions are made by states: 'the German defence minister' contributes for Germany."""
+    if not actor or not actor.get("country"):
+        return actor if actor and actor.get("actor_code") else None
+    code = actor.get("actor_code") or actor["country"]
+    return state_actor(g, actor["country"], code[3:] or None)
 
 
 def _number(text: str) -> Optional[int]:

@@ -83,7 +83,7 @@ def find_place(s: Sentence, trigger: Token, exclude: set[int], preps=("in", "at"
         if head.lower_ in ("from",):
             continue
         arcs = syntax.dep_distance(trigger, ent.root)
-        if arcs > MAX_PLACE_ARCS:
+        if arcs > MAX_PLACE_ARCS or not _owned_by(ent.root, trigger):
             continue
         name = ent.text.strip().rstrip(",")
         hit = s.g.country_of(name) or s.g.country_of(name.replace(",", "").replace(".", ""))
@@ -93,3 +93,21 @@ def find_place(s: Sentence, trigger: Token, exclude: set[int], preps=("in", "at"
         if best is None or key < best[0]:
             best = (key, {"name": name, "country": hit[0] if hit else None})
     return best[1] if best else None
+
+
+def _owned_by(token: Token, trigger: Token) -> bool:
+    """True when no other verb stands between a place and the trigger ('met X, traveled to Washington')."""
+    governing = {trigger.i}
+    if trigger.pos_ not in ("VERB", "AUX"):
+        head = trigger
+        while head.head is not head and head.pos_ not in ("VERB", "AUX"):
+            head = head.head
+        governing.add(head.i)
+    t = token
+    while t.head is not t:
+        t = t.head
+        if t.i in governing:
+            return True
+        if t.pos_ in ("VERB", "AUX"):
+            return False
+    return t.i in governing

@@ -41,48 +41,87 @@ class Office:
 @dataclass
 class Gazetteer:
     offices_by_alias: dict[str, list[Office]] = field(default_factory=dict)
+    #: bare surnames that are also ordinary words ('May', 'Rice'): only used next to a title or nationality
+    offices_by_weak_alias: dict[str, list[Office]] = field(default_factory=dict)
     offices_by_post: dict[tuple, list[Office]] = field(default_factory=dict)
-    #: folded surface form -> (alpha-3, kind) where kind is name, demonym, capital, city or a metonym sector
+    #: folded surface form -> (alpha-3, kind) where kind is name, demonym, capital, city or metonym:SECTOR
     places: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: forms that only count written exactly so ('US' but not 'us', 'Turkey' but not 'turkey')
+    places_exact: dict[str, tuple[str, str]] = field(default_factory=dict)
     country_names: dict[str, str] = field(default_factory=dict)
     orgs: dict[str, str] = field(default_factory=dict)
+    orgs_exact: dict[str, str] = field(default_factory=dict)
     adversaries: dict[str, str] = field(default_factory=dict)
-    campaigns: dict[str, str] = field(default_factory=dict)
+    adversaries_exact: dict[str, str] = field(default_factory=dict)
+    campaigns: dict[str, dict] = field(default_factory=dict)
     titles: dict[str, dict] = field(default_factory=dict)
+    titles_exact: dict[str, dict] = field(default_factory=dict)
+    role_families: dict[str, list[str]] = field(default_factory=dict)
+    leader_roles: dict[str, list[str]] = field(default_factory=dict)
+    institutions: dict[str, str] = field(default_factory=dict)
+    honorifics: set[str] = field(default_factory=set)
+    qualifiers: dict[str, list[str]] = field(default_factory=dict)
     assets: dict[str, str] = field(default_factory=dict)
     triggers: dict = field(default_factory=dict)
 
     # -- questions -------------------------------------------------------------------------------------
-    def leader(self, surface: str, day: Optional[dt.date], country: Optional[str] = None) -> Optional[Office]:
+    def leader(self, surface: str, day: Optional[dt.date], country: Optional[str] = None,
+               weak_ok: bool = False) -> Optional[Office]:
         """The office holder a name denotes on a date ('Putin' in 2015 is Russia's president)."""
-        offices = self.offices_by_alias.get(fold(surface), [])
+        key = fold(surface)
+        offices = list(self.offices_by_alias.get(key, []))
+        if weak_ok or country:
+            offices += self.offices_by_weak_alias.get(key, [])
         if country:
-            offices = [o for o in offices if o.country == country] or offices
+            offices = [o for o in offices if o.country == country] or ([] if weak_ok else offices)
         current = [o for o in offices if o.holds_on(day)]
-        pool = current or offices
+        pool = current or [o for o in offices if day is None or o.start <= day + dt.timedelta(days=366 * 8)]
         if not pool:
             return None
         rank = {"GOV": 0, "MIL": 1}
-        return sorted(pool, key=lambda o: (not o.holds_on(day), _role_rank(o.role), rank.get(o.sector, 2)))[0]
+        return sorted(pool, key=lambda o: (not o.holds_on(day), _role_rank(o.role), rank.get(o.sector, 2),
+                                           -o.start.toordinal()))[0]
 
     def holder(self, country: Optional[str], role: str, day: Optional[dt.date], org: Optional[str] = None) -> Optional[Office]:
         """Who held an office on a date ('the French president' on 2015-11-26)."""
-        offices = self.offices_by_post.get((country or org, role), [])
-        current = [o for o in offices if o.holds_on(day)] if day else []
-        if len(current) == 1:
-            return current[0]
-        if len(current) > 1:  # handovers: the holder whose term is most inside the date wins
-            return max(current, key=lambda o: o.start)
+        roles = self.equivalent_roles(role)
+        if role.lower() == "leader" and country:
+            roles = self.leader_roles.get(country) or self.leader_roles.get("_default", ["President"])
+        for r in roles:
+            offices = self.offices_by_post.get((country or org, r), [])
+            current = [o for o in offices if o.holds_on(day)] if day else []
+            if current:
+                return max(current, key=lambda o: (not getattr(o, "acting", False), o.start))
         return None
 
+    def equivalent_roles(self, role: str) -> list[str]:
+        for family in self.role_families.values():
+            if role in family and role not in ("President",):
+                return [role] + [r for r in family if r != role]
+        return [role]
+
+    def roles_fit(self, asked: str, held: str) -> bool:
+        if asked.lower() in ("leader", "head of state", "head of government", "official"):
+            return True
+        return held == asked or held in self.equivalent_roles(asked)
+
     def country_of(self, surface: str) -> Optional[tuple[str, str]]:
-        return self.places.get(fold(surface).removeprefix("the "))
+        text = surface.strip()
+        if text.lower().startswith("the "):
+            text = text[4:]
+        return self.places_exact.get(text) or self.places.get(fold(text))
+
+    def org_of(self, surface: str) -> Optional[str]:
+        text = surface.strip()
+        if text.lower().startswith("the "):
+            text = text[4:]
+        return self.orgs_exact.get(text) or self.orgs.get(fold(text))
 
     def country_name(self, alpha3: str) -> str:
         return self.country_names.get(alpha3, alpha3)
 
     def title(self, surface: str) -> Optional[dict]:
-        return self.titles.get(fold(surface))
+        return self.titles_exact.get(surface.strip()) or self.titles.get(fold(surface))
 
 
 def _role_rank(role: str) -> int:
@@ -99,7 +138,7 @@ def _load_json(name: str) -> dict:
     if not path.exists():
         return {}
     data = json.loads(path.read_text(encoding="utf-8"))
-    return {k: v for k, v in data.items() if not k.startswith("_")}
+    return {k: v for k, v in data.items() if not k.startswith("_") or k in ("_case_sensitive", "_extra_territories")}
 
 
 @lru_cache(maxsize=1)
@@ -108,8 +147,7 @@ def load() -> Gazetteer:
     _load_countries(g)
     _load_leaders(g)
     _load_orgs(g)
-    for surface, info in _load_json("titles.json").items():
-        g.titles[fold(surface)] = info
+    _load_titles(g)
     for category, words in _load_json("assets.json").items():
         for word in words:
             g.assets[fold(word)] = category
@@ -118,20 +156,39 @@ def load() -> Gazetteer:
 
 
 def _load_countries(g: Gazetteer) -> None:
+    data = _load_json("countries.json")
+    exact_only = set(data.pop("_case_sensitive", []))
+    data.update(data.pop("_extra_territories", {}))
     for country in pycountry.countries:
         a3 = country.alpha_3
         g.country_names[a3] = getattr(country, "common_name", None) or country.name
-        for name in {country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)} - {None}:
+        for name in {country.name, getattr(country, "common_name", None)} - {None}:
             g.places.setdefault(fold(name), (a3, "name"))
-    for a3, info in _load_json("countries.json").items():
+
+    def put(surface: str, value: tuple[str, str], exact: bool = False) -> None:
+        if exact or surface in exact_only:
+            g.places_exact[surface] = value
+        else:
+            g.places[fold(surface)] = value
+
+    for a3, info in data.items():
+        if not isinstance(info, dict):
+            continue
         names = info.get("names") or []
         if names:
             g.country_names[a3] = names[0]
         for kind in ("names", "demonyms", "capitals", "cities"):
             for surface in info.get(kind) or []:
-                g.places[fold(surface)] = (a3, kind[:-1] if kind != "cities" else "city")
+                put(surface, (a3, "city" if kind == "cities" else kind[:-1]))
+        for surface in info.get("abbreviations") or []:
+            put(surface, (a3, "name"), exact=True)
+        for kind in ("ambiguous_names", "ambiguous_demonyms"):
+            for surface in info.get(kind) or []:
+                put(surface, (a3, kind.split("_")[1][:-1]), exact=True)
         for surface, sector in (info.get("metonyms") or {}).items():
-            g.places[fold(surface)] = (a3, f"metonym:{sector}")
+            put(surface, (a3, f"metonym:{sector}"))
+    for surface in exact_only:  # case-sensitive forms never match in lower case
+        g.places.pop(fold(surface), None)
 
 
 def _load_leaders(g: Gazetteer) -> None:
@@ -149,23 +206,45 @@ def _load_leaders(g: Gazetteer) -> None:
                         _date(rec.get("start")) or dt.date(1900, 1, 1), _date(rec.get("end")))
         for alias in {rec["name"], *rec.get("aliases", [])}:
             g.offices_by_alias.setdefault(fold(alias), []).append(office)
+        for alias in rec.get("weak_aliases", []):
+            g.offices_by_weak_alias.setdefault(fold(alias), []).append(office)
         g.offices_by_post.setdefault((office.country or office.org, office.role), []).append(office)
+
+
+def _names(entry: dict, canonical: str, exact: dict, folded: dict, value) -> None:
+    folded[fold(canonical)] = value
+    for surface in entry.get("names") or []:
+        folded[fold(surface)] = value
+    for surface in entry.get("abbreviations") or []:
+        exact[surface] = value
 
 
 def _load_orgs(g: Gazetteer) -> None:
     data = _load_json("organizations.json")
-    for key, value in data.items():
-        if key in ("adversaries", "campaigns"):
-            continue
-        if isinstance(value, dict):
-            for surface in [key, *(value.get("names") or [])]:
-                g.orgs[fold(surface)] = value.get("code", key)
-    for canonical, surfaces in (data.get("adversaries") or {}).items():
-        for surface in [canonical, *(surfaces if isinstance(surfaces, list) else surfaces.get("names", []))]:
-            g.adversaries[fold(surface)] = canonical
-    for canonical, surfaces in (data.get("campaigns") or {}).items():
-        for surface in [canonical, *(surfaces if isinstance(surfaces, list) else surfaces.get("names", []))]:
-            g.campaigns[fold(surface)] = canonical
+    for code, entry in (data.get("organizations") or {}).items():
+        _names(entry, code, g.orgs_exact, g.orgs, entry.get("code", code))
+        for surface, sector in (entry.get("metonyms") or {}).items():
+            g.orgs[fold(surface)] = entry.get("code", code)
+    for canonical, entry in (data.get("adversaries") or {}).items():
+        _names(entry, canonical, g.adversaries_exact, g.adversaries, canonical)
+    for canonical, entry in (data.get("campaigns") or {}).items():
+        info = {"name": canonical, "lead": entry.get("lead"), "target": entry.get("target")}
+        for surface in [canonical, *(entry.get("names") or [])]:
+            g.campaigns[fold(surface)] = info
+
+
+def _load_titles(g: Gazetteer) -> None:
+    data = _load_json("titles.json")
+    for surface, info in (data.get("titles") or {}).items():
+        g.titles[fold(surface)] = info
+        if info.get("case_sensitive"):
+            g.titles_exact[info["case_sensitive"]] = info
+            g.titles.pop(fold(info["case_sensitive"]), None)
+    g.role_families = data.get("role_families") or {}
+    g.leader_roles = data.get("leader_roles_by_country") or {}
+    g.institutions = {fold(k): v for k, v in (data.get("institution_nouns") or {}).items()}
+    g.honorifics = {fold(h).rstrip(".") for h in data.get("honorifics") or []}
+    g.qualifiers = data.get("qualifiers") or {}
 
 
 def prefilter_stems() -> list[str]:

@@ -19,7 +19,9 @@ def _actor_key(a: dict) -> str:
 
 class MeetingExtractor:
     def __init__(self, triggers: dict):
-        self.verbs = set(triggers.get("meeting_verbs", []))
+        self.kinds: dict[str, str] = {k: v for k, v in (triggers.get("meeting_verbs") or {}).items() if " " not in k}
+        self.kinds.update({"travel": "VISIT", "return": "VISIT", "come": "VISIT"})
+        self.verbs = {k for k, v in self.kinds.items() if k not in ("travel", "return", "come", "go", "head", "fly")}
         self.nouns = set(triggers.get("meeting_nouns", []))
         self.calls = set(triggers.get("call_words", []))
         self.planned = set(triggers.get("planned_cues", []))
@@ -78,8 +80,9 @@ class MeetingExtractor:
             status, future = "PLANNED", True
         exclude = {tok.i for tok in tokens}
         place = find_place(s, t, exclude)
-        if place is None and t.head is not t:
-            place = find_place(s, t.head, exclude)
+        if place is None and t.dep_ in ("xcomp", "advcl") and self.kinds.get(t.head.lemma_.lower()) == "VISIT":
+            place = find_place(s, t.head, exclude)  # 'traveled to Washington on Tuesday to meet Obama'
+
         host = self._host(t, participants, token_of, place)
         mode = "multilateral" if len(participants) > 2 else ("visit" if host else None)
         if place and place.get("country") and all(p.get("country") != place["country"] for p in participants) and len(participants) == 2:

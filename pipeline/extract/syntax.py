@@ -25,7 +25,7 @@ def subject(verb: Token) -> Optional[Token]:
             cop = t.head.head
             subj = [c for c in cop.children if c.dep_ in SUBJ]
             return subj[0] if subj else None
-        if t.dep_ in ("xcomp", "conj", "advcl", "pcomp") or (t.dep_ == "acl" and t.pos_ == "VERB"):
+        if t.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep") or (t.dep_ == "acl" and t.pos_ == "VERB"):
             t = t.head
             seen += 1
             continue
