@@ -32,6 +32,10 @@ def participants(event: dict) -> set[str]:
     return {e for e in (_entity(p) for p in event.get("participants") or []) if e}
 
 
+def _surnames(event: dict) -> set[str]:
+    return {fold(p["name"]).split()[-1] for p in event.get("participants") or [] if isinstance(p, dict) and p.get("name")}
+
+
 def _overlap(gold: dict, pred: dict) -> float:
     """How well a predicted event fits a gold one (0 = not the same event)."""
     if gold["event_type"] == "meeting":
@@ -39,11 +43,14 @@ def _overlap(gold: dict, pred: dict) -> float:
         common = len(g & p)
         if common < min(2, len(g), len(p)):
             return 0.0
-        return common / max(len(g | p), 1)
+        names = len(_surnames(gold) & _surnames(pred))
+        same_status = gold.get("status") == pred.get("status")
+        return common / max(len(g | p), 1) + names + 0.5 * same_status
     if _entity(gold.get("contributor")) != _entity(pred.get("contributor")):
         return 0.0
     gr, pr = _entity(gold.get("recipient")), _entity(pred.get("recipient"))
-    return 1.0 if gr == pr else 0.75
+    same_status = gold.get("status") == pred.get("status")
+    return (1.0 if gr == pr else 0.75) + 0.5 * same_status + 0.25 * (str(pred.get("date")) == gold.get("date"))
 
 
 @dataclass

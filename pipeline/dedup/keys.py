@@ -8,9 +8,10 @@ event id is a UUIDv5 of the canonical key of the first report, so replays and re
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 import uuid
 from typing import Optional
+
+from pipeline.extract.gazetteer import fold
 
 NAMESPACE = uuid.UUID("6f1c3b52-9a57-4c43-8f0e-2f2d0d7f1a11")
 
@@ -20,10 +21,6 @@ CONTRIBUTION_STAGE = {"ANNOUNCED": "promise", "PLEDGED": "promise", "OFFERED": "
 
 #: How far apart two reports' dates may be and still be one event (a late dateline's "yesterday").
 DATE_TOLERANCE = dt.timedelta(days=1)
-
-
-def fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower().strip()
 
 
 def actor_key(actor: Optional[dict]) -> Optional[str]:
@@ -76,6 +73,20 @@ def _places_agree(a: Optional[dict], b: Optional[dict]) -> bool:
     return a["country"] == b["country"]
 
 
+def _people(actors: list[dict]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for a in actors:
+        if a.get("role"):
+            out.setdefault(actor_entity(a), set()).add(fold(a["name"]))
+    return out
+
+
+def _different_people(a: list[dict], b: list[dict]) -> bool:
+    """Lula meeting Li Qiang and Lula meeting Xi are two meetings, though both are Brazil and China."""
+    pa, pb = _people(a), _people(b)
+    return any(pa[c].isdisjoint(pb[c]) for c in pa.keys() & pb.keys())
+
+
 def same_event(known: dict, new: dict) -> bool:
     """True when ``new`` reports the real-world event ``known`` already stands for."""
     if known["event_type"] != new["event_type"] or stage(known) != stage(new):
@@ -87,7 +98,9 @@ def same_event(known: dict, new: dict) -> bool:
             return False
         a = {actor_entity(p) for p in known["participants"]}
         b = {actor_entity(p) for p in new["participants"]}
-        return len(a & b) >= min(2, len(a), len(b))
+        if len(a & b) < min(2, len(a), len(b)):
+            return False
+        return not _different_people(known["participants"], new["participants"])
     if not _dates_close(known.get("date"), new.get("date"), dt.timedelta(days=2)):
         return False
     ra, rb = known.get("recipient"), new.get("recipient")

@@ -206,17 +206,13 @@ class ActorResolver:
         """Country, title and organisation written in a noun phrase ('German Chancellor', "Iraq's adviser")."""
         country = title = org = None
         words = [t for t in np if t.ent_type_ != "PERSON"]
-        for t in words:
-            hit = self.g.country_of(t.text)
-            if hit and country is None and hit[1] in ("name", "demonym"):
+        spans = sorted(((i, j) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 4) + 1)),
+                       key=lambda ij: ij[0] - ij[1])  # longest first: 'North Korean' before 'Korean'
+        for i, j in spans:
+            hit = self.g.country_of(" ".join(t.text for t in words[i:j]))
+            if hit and hit[1] in ("name", "demonym", "capital") or (hit and hit[1].startswith("metonym")):
                 country = hit[0]
-        if country is None:
-            texts = [" ".join(t.text for t in words[i:j]) for i in range(len(words)) for j in range(i + 2, min(len(words), i + 4) + 1)]
-            for text in texts:
-                hit = self.g.country_of(text)
-                if hit and hit[1] in ("name", "demonym"):
-                    country = hit[0]
-                    break
+                break
         lowered = [t.lower_ for t in words]
         for n in (3, 2, 1):
             for i in range(len(lowered) - n + 1):

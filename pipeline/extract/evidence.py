@@ -92,7 +92,25 @@ def find_place(s: Sentence, trigger: Token, exclude: set[int], preps=("in", "at"
         key = (not specific, arcs, head.lower_ == "to")
         if best is None or key < best[0]:
             best = (key, {"name": name, "country": hit[0] if hit else None})
+    if best is None:
+        best = _landmark(s, trigger, exclude, preps)
     return best[1] if best else None
+
+
+def _landmark(s: "Sentence", trigger: Token, exclude: set[int], preps) -> Optional[tuple]:
+    """Places that are not entities but name a seat of power: 'at the White House', 'to Downing Street'."""
+    for prep in trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ not in preps:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj" or obj.i in exclude:
+                continue
+            words = [t for t in obj.subtree if t.dep_ not in ("det", "prep") and t.i <= obj.i]
+            text = " ".join(t.text for t in words)
+            hit = s.g.country_of(text)
+            if hit and hit[1].startswith("metonym"):
+                return ((True, 1, False), {"name": text, "country": hit[0]})
+    return None
 
 
 def _owned_by(token: Token, trigger: Token) -> bool:

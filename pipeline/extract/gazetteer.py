@@ -69,11 +69,11 @@ class Gazetteer:
                weak_ok: bool = False) -> Optional[Office]:
         """The office holder a name denotes on a date ('Putin' in 2015 is Russia's president)."""
         key = fold(surface)
-        offices = list(self.offices_by_alias.get(key, []))
-        if weak_ok or country:
-            offices += self.offices_by_weak_alias.get(key, [])
-        if country:
-            offices = [o for o in offices if o.country == country] or ([] if weak_ok else offices)
+        strong = list(self.offices_by_alias.get(key, []))
+        weak = self.offices_by_weak_alias.get(key, []) if (weak_ok or country) else []
+        offices = strong + weak
+        if country:  # a written nationality picks among namesakes; it never overrules a full name
+            offices = [o for o in offices if o.country == country] or strong
         current = [o for o in offices if o.holds_on(day)]
         pool = current or [o for o in offices if day is None or o.start <= day + dt.timedelta(days=366 * 8)]
         if not pool:

@@ -34,7 +34,7 @@ class MeetingExtractor:
         for t in doc:
             if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.verbs:
                 yield t
-            elif t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in self.nouns | {t.lower_ for _ in [0] if t.lower_ in self.nouns}:
+            elif t.pos_ in ("NOUN", "PROPN") and (t.lemma_.lower() in self.nouns or t.lower_ in self.nouns):
                 yield t
 
     def extract(self, s: Sentence) -> list[dict]:
@@ -44,9 +44,10 @@ class MeetingExtractor:
             event = self._event(s, trigger)
             if event is None:
                 continue
-            key = (tuple(sorted(_actor_key(p) for p in event["participants"])), event["status"])
-            if key in seen:
+            key = frozenset(_actor_key(p) for p in event["participants"])
+            if any(key <= k for k in seen):
                 continue
+            events = [e for e in events if not frozenset(_actor_key(p) for p in e["participants"]) < key]
             seen.add(key)
             events.append(event)
         return events
@@ -124,8 +125,10 @@ class MeetingExtractor:
         else:
             out += list(syntax.preps(t, ("with", "between", "among", "of")))
             for c in t.children:
-                if c.dep_ in ("poss", "compound", "amod", "nmod") and c.lower_ not in ("their", "our"):
-                    out += syntax.with_conjuncts(c)
+                # 'Putin's visit', 'Biden-Xi talks'; not 'Syria summit' or 'NATO summit' (topics and forums)
+                if c.dep_ in ("poss", "nmod") or (c.dep_ == "compound" and c.ent_type_ == "PERSON"):
+                    if c.lower_ not in ("their", "our", "his", "her"):
+                        out += syntax.with_conjuncts(c)
             head = t.head
             if t.dep_ in ("dobj", "nsubjpass", "attr", "nsubj") and head.pos_ in ("VERB", "AUX"):
                 subj = syntax.subject(head)
