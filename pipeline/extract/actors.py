@@ -75,6 +75,32 @@ class ArticleContext:
                     return a
         return best
 
+    def person_named(self, name: str, country: Optional[str] = None) -> Optional[dict]:
+        """The person of this article a short name refers to ('Kim' after 'Kim Jong Un')."""
+        words = set(fold(name).split())
+        for m in self.mentions:
+            a = m.actor
+            if is_person(a) and words <= set(fold(a["name"]).split()) and (country is None or a["country"] == country):
+                return a
+        return None
+
+    def focus(self, exclude: Optional[str]) -> Optional[dict]:
+        """The country an article is about, besides ``exclude``: named at least twice, most often."""
+        counts: dict[str, int] = {}
+        first: dict[str, dict] = {}
+        for m in self.mentions:
+            c = m.actor.get("country")
+            if c and c != exclude:
+                counts[c] = counts.get(c, 0) + 1
+                first.setdefault(c, m.actor)
+        if not counts:
+            return None
+        best = max(counts, key=lambda c: (counts[c], -self.mentions.index(next(m for m in self.mentions if m.actor.get("country") == c))))
+        if counts[best] < 2:
+            return None
+        a = first[best]
+        return {"name": a["name"], "role": None, "country": best, "actor_code": best} if is_person(a) else a
+
     def last_before(self, before: int, states_only: bool = False) -> Optional[dict]:
         found = None
         for m in self.mentions:
@@ -116,7 +142,31 @@ class ActorResolver:
             actor = self._match_actor(label, span.text, day)
             if actor:
                 mentions.append(Mention(span.start_char, actor))
+                if label == "PLACE" and not is_person(actor):
+                    described = self._described_person(doc, end, actor)
+                    if described:
+                        mentions.append(Mention(doc[end].idx, described))
         return ArticleContext(mentions, self.g.roles_fit)
+
+    def _described_person(self, doc, i: int, state: dict) -> Optional[dict]:
+        """'Tunisian President Kais Saied': a nationality, a title and a capitalised name, though the name
+        is in no gazetteer; later sentences that say only 'Saied' then know who he is."""
+        title = None
+        for n in (3, 2, 1):
+            if i + n <= len(doc) and self.g.title(doc[i:i + n].text):
+                title = self.g.title(doc[i:i + n].text)
+                i += n
+                break
+        if title is None:
+            return None
+        name = []
+        while i < len(doc) and len(name) < 4 and doc[i].is_title and not self.g.title(doc[i].text):
+            name.append(doc[i].text)
+            i += 1
+        if not name:
+            return None
+        return {"name": " ".join(name), "role": title["role"], "country": state["country"],
+                "actor_code": f"{state['country']}{title['sector']}"}
 
     def _match_actor(self, label: str, surface: str, day: Optional[dt.date]) -> Optional[dict]:
         if label == "LEADER":
@@ -137,6 +187,10 @@ class ActorResolver:
         if token.lower_ in PRONOUNS:
             return None
         np = _noun_phrase(token)
+        if token.pos_ == "PROPN" and not any(c.dep_ in ("compound", "flat") for c in token.children):
+            hit = self.g.country_of(token.text)
+            if hit and hit[1] == "name":  # 'Mali' tagged as a person is still the country
+                return state_actor(self.g, hit[0])
         person = _entity_covering(np, token, PERSON_LABELS)
         country, title, org = self._describe(np)
         described = bool(country or title)
@@ -147,10 +201,15 @@ class ActorResolver:
             office = self.g.leader(cand, day, country, weak_ok=described)
             if office:
                 return actor_from_office(office)
+        proper = self._proper_name(np)
+        if person is None and proper and token.pos_ == "PROPN" and not self.g.country_of(proper):
+            known = ctx.person_named(proper, country)
+            if known:
+                return known
         if person is not None:
             name = _strip_title(person, self.g) or person.text
-            known = ctx.person_for(country, title["role"] if title else None, offset + token.idx)
-            if known and fold(known["name"]).endswith(fold(name.split()[-1])):
+            known = ctx.person_named(name, country)
+            if known:
                 return known
             if not described:
                 return None  # a name with no office and no country is nobody we can place

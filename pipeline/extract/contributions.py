@@ -15,6 +15,13 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
                 "forty": 40, "fifty": 50, "hundred": 100, "a dozen": 12, "dozen": 12, "a few": None,
                 "thousand": 1000, "a": 1, "an": 1, "single": 1}
+#: Verbs of handing over: their recipient may be named only elsewhere in the article. Moving forces
+#: (deploy, station, reinforce) needs a destination in the sentence, or it may be a domestic move.
+GIVING = {"give", "provide", "supply", "donate", "deliver", "send", "pledge", "promise", "transfer", "announce",
+          "offer", "hand", "lend", "commit", "contribute", "approve", "unveil", "allocate", "earmark", "fund"}
+CURRENCY = {"dollar", "euro", "pound", "sterling", "krone", "kroner", "yen", "franc", "zloty", "$", "€", "£"}
+MILITARY_MONEY = re.compile(r"\b(military|defen[cs]e|security assistance|weapon|arm|drone|ammunition|missile|"
+                            r"air defen[cs]e|troop|armed forces)\b", re.I)
 #: Coordinated-list dependents that belong to an asset phrase.
 ASSET_DEPS = {"compound", "amod", "nummod", "nmod", "quantmod", "poss"}
 
@@ -26,15 +33,15 @@ class ContributionExtractor:
         self.verbs: dict[str, str] = triggers.get("contribution_verbs", {})
         self.requests = set(triggers.get("request_verbs", []))
         self.negation = set(triggers.get("negation_cues", []))
-        self.hypothetical = set(triggers.get("hypothetical_cues", []))
+        self.hypothetical = {w for w in triggers.get("hypothetical_cues", []) if " " not in w} - {"would", "if"}
         self.non_military = set(triggers.get("non_military_aid", []))
-        self.not_context = set(triggers.get("not_contribution_context", []))
+        self.not_context = {w for w in triggers.get("not_contribution_context", []) if " " not in w}
         self.assets = assets
         self._asset_re = re.compile(r"\b(" + "|".join(re.escape(a) for a in sorted(assets, key=len, reverse=True)) + r")", re.I) if assets else None
 
     def triggers(self, doc) -> Iterator[Token]:
         for t in doc:
-            if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.verbs:
+            if t.pos_ in ("VERB", "AUX") and (t.lemma_.lower() in self.verbs or _phrasal(t) in self.verbs):
                 yield t
 
     def extract(self, s: Sentence) -> list[dict]:
@@ -45,8 +52,15 @@ class ContributionExtractor:
                 continue
             event = self._event(s, t)
             if event:
-                out.append(event)
                 covered.update(c.i for c in t.conjuncts)
+                same = next((e for e in out if e["contributor"]["country"] == event["contributor"]["country"]
+                             and e["status"] == event["status"]), None)
+                if same is None:
+                    out.append(event)
+                else:  # one sentence, one contribution: 'will send tanks and deliver ammunition'
+                    same["assets"] += [a for a in event["assets"] if a not in same["assets"]]
+                    same["recipient"] = same["recipient"] or event["recipient"]
+                    same["purpose"] = same["purpose"] or event["purpose"]
         return out
 
     # -- one trigger ---------------------------------------------------------------------------------------
@@ -61,7 +75,17 @@ class ContributionExtractor:
             return None
         if self._non_military(t, objects):
             return None
-        contributor = as_state(self._g, self._contributor(s, t))
+        request = self._request_governor(t)
+        if request is not None:  # 'Ukraine asked Germany to supply Taurus missiles': Germany is asked
+            asked = [c for c in request.children if c.dep_ in ("dobj", "dative")]
+            contributor = as_state(self._g, s.actor(asked[0])) if asked else None
+            requester = syntax.subject(request)
+            recipient = as_state(self._g, s.actor(requester)) if requester is not None else None
+            purpose = self._purpose_in(t.sent)
+            if contributor is None:
+                return None
+            return self._record(s, t, "REQUESTED", contributor, recipient, purpose, assets, recipient)
+        contributor = as_state(self._g, self._contributor(s, t, objects))
         if contributor is None:
             return None
         recipient, purpose = self._recipient_and_purpose(s, t)
@@ -71,9 +95,15 @@ class ContributionExtractor:
                 return None  # a country moving its own forces at home is not a contribution
         if recipient is None and purpose is None:
             purpose = self._purpose_from_context(s)
+        if recipient is None and purpose is None and t.lemma_.lower() in GIVING:
+            recipient = s.ctx.focus(contributor.get("country"))  # 'Denmark would give 19 F-16s' in a Ukraine story
+        if recipient is None and purpose is None:
+            return None  # forces moved with no one to receive them and no campaign: not a contribution
         status = self._status(s, t)
-        when = find_date(s, t, status in ("PLEDGED", "OFFERED"))
-        requested_by = self._requested_by(s, t)
+        return self._record(s, t, status, contributor, recipient, purpose, assets, self._requested_by(s, t))
+
+    def _record(self, s, t, status, contributor, recipient, purpose, assets, requested_by) -> dict:
+        when = find_date(s, t, status in ("PLEDGED", "OFFERED", "ANNOUNCED") and _future(t))
         cameo = {"PLEDGED": "0332", "OFFERED": "0332", "REQUESTED": "0232", "APPROVED": "0332"}.get(status, "072")
         return {
             "event_type": "military_contribution",
@@ -98,17 +128,17 @@ class ContributionExtractor:
         clause = syntax.clause_tokens(t)
         if syntax.is_negated(t) or any(c.lemma_.lower() in self.negation for c in clause):
             return True
-        if any(c.lower_ in self.hypothetical for c in clause):
+        if syntax.is_hypothetical(t, self.hypothetical):
             return True
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in t.children):
-            return True
-        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "if" for c in t.children):
-            return True
-        words = {w.lemma_.lower() for w in t.sent}
-        return bool(words & self.not_context)
+        # parades, exercises, purchases: judged on what is provided and the verbs above, not the whole sentence
+        near = [w for o in self._objects(t) for w in o.subtree] + [t] + syntax.governors(t, 2)
+        lemmas = {w.lemma_.lower() for w in near} | {w.lower_ for w in near}
+        return bool(lemmas & self.not_context)
 
     def _objects(self, t: Token) -> list[Token]:
         objs: list[Token] = []
+        if self.verbs.get(t.lemma_.lower()) == "DELIVERED" and not any(c.dep_ == "dobj" for c in t.children):
+            objs += [g for c in t.children if c.dep_ in ("nsubj",) for g in syntax.with_conjuncts(c)]
         for c in t.children:
             if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
                 objs += syntax.with_conjuncts(c)
@@ -134,6 +164,8 @@ class ContributionExtractor:
                 if m:
                     category = self.assets.get(fold(m.group(1)))
                     break
+        if category is None and (token.ent_type_ == "MONEY" or token.lemma_.lower() in CURRENCY):
+            return self._funding(token)
         if category is None:
             return None
         quantity = None
@@ -145,6 +177,20 @@ class ContributionExtractor:
         description = " ".join(w.text for w in words if w.dep_ != "nummod" and not w.like_num) or token.text
         return {"description": description, "category": category, "quantity": quantity}
 
+    def _funding(self, token: Token) -> Optional[dict]:
+        """Money is a military contribution only when the text says what military end it serves."""
+        sub = " ".join(w.text for w in token.subtree)
+        around = " ".join(w.lemma_ for w in token.sent)
+        military = self._asset_re.search(sub) if self._asset_re else None
+        if not military and not MILITARY_MONEY.search(around):
+            return None
+        money = [w for w in token.subtree if w.ent_type_ == "MONEY" or w.i == token.i or w.like_num]
+        start, end = min(w.i for w in money), max(w.i for w in money)
+        description = token.doc[start:end + 1].text
+        if military:
+            description = f"{description} {token.doc[military.start():military.end()].text}" if False else sub
+        return {"description": description, "category": "FUNDING", "quantity": None}
+
     def _non_military(self, t: Token, objects: list[Token]) -> bool:
         for o in objects:
             words = {w.lemma_.lower() for w in o.subtree}
@@ -152,8 +198,35 @@ class ContributionExtractor:
                 return True
         return False
 
-    def _contributor(self, s: Sentence, t: Token) -> Optional[dict]:
-        subj = syntax.agent(t) if any(c.dep_ == "auxpass" for c in t.children) else None
+    def _request_governor(self, t: Token) -> Optional[Token]:
+        for g in syntax.governors(t, 2):
+            if g.lemma_.lower() in self.requests and g.pos_ == "VERB":
+                return g
+        return None
+
+    def _contributor(self, s: Sentence, t: Token, objects: list[Token] = ()) -> Optional[dict]:
+        passive = any(c.dep_ in ("auxpass", "agent") for c in t.children)
+        arrival = self.verbs.get(t.lemma_.lower()) == "DELIVERED" and not any(c.dep_ == "dobj" for c in t.children)
+        subj = syntax.agent(t) if passive else None
+        if subj is None and (passive or arrival):
+            # 'tanks from Poland were handed over', 'British tanks arrived', 'tanks sent by Germany arrived'
+            for o in objects:
+                for c in o.children:
+                    if c.dep_ == "prep" and c.lower_ == "from":
+                        for p in c.children:
+                            actor = s.actor(p) if p.dep_ == "pobj" else None
+                            if actor:
+                                return actor
+                    if c.dep_ == "acl":
+                        a = syntax.agent(c)
+                        if a is not None and s.actor(a):
+                            return s.actor(a)
+                    if c.dep_ in ("amod", "compound", "nmod", "poss"):
+                        hit = self._g.country_of(c.text.split("-")[0])
+                        if hit and hit[1] in ("demonym", "name"):
+                            return state_actor(self._g, hit[0])
+            if passive or arrival:
+                return None
         subj = subj or syntax.subject(t)
         if subj is None:
             return None
@@ -178,9 +251,13 @@ class ContributionExtractor:
     def _recipient_and_purpose(self, s: Sentence, t: Token) -> tuple[Optional[dict], Optional[str]]:
         recipient = purpose = None
         candidates: list[Token] = []
-        for c in t.children:
-            if c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in ("to", "for", "in", "into")):
-                candidates += [c] if c.dep_ == "dative" else [o for o in c.children if o.dep_ == "pobj"]
+        heads = [t] + [o for o in self._objects(t)]
+        for h in heads:
+            for c in h.children:
+                if c.dep_ == "dative" and c.pos_ != "ADP":  # 'give Ukraine tanks'
+                    candidates.append(c)
+                elif c.dep_ in ("dative", "prep") and c.lower_ in ("to", "for", "in", "into"):
+                    candidates += [o for o in c.children if o.dep_ == "pobj"]
         for tok in candidates:
             actor = s.actor(tok)
             if actor and recipient is None:
@@ -206,7 +283,7 @@ class ContributionExtractor:
 
     def _status(self, s: Sentence, t: Token) -> str:
         lemma = t.lemma_.lower()
-        status = self.verbs.get(lemma, "ANNOUNCED")
+        status = self.verbs.get(lemma) or self.verbs.get(_phrasal(t), "ANNOUNCED")
         clause = syntax.clause_tokens(t)
         subj = syntax.subject(t)
         if subj is not None and subj.lemma_.lower() in ("parliament", "bundestag", "cabinet", "congress", "senate", "lawmaker", "mp"):
@@ -219,6 +296,8 @@ class ContributionExtractor:
                 return "PLEDGED"
             if gl in ("offer", "propose"):
                 return "OFFERED"
+        if status == "DELIVERED" and _future(t):
+            return "ANNOUNCED"
         if status == "ANNOUNCED" and t.tag_ == "VBD" and not any(c.lower_ in ("will", "would") for c in clause):
             if lemma in ("send", "deliver", "deploy", "dispatch", "transfer", "ship", "supply", "provide", "give", "donate"):
                 return "DELIVERED"
@@ -243,6 +322,20 @@ class ContributionExtractor:
         if any(a["category"] != "OTHER" for a in assets):
             score += 0.05
         return round(min(score, 0.95), 3)
+
+
+def _phrasal(t: Token) -> str:
+    """'hand over', 'set aside': the verb with its particle, as the trigger lists write it."""
+    prt = [c.lower_ for c in t.children if c.dep_ == "prt"]
+    return f"{t.lemma_.lower()} {prt[0]}" if prt else t.lemma_.lower()
+
+
+def _future(t: Token) -> bool:
+    clause = syntax.clause_tokens(t)
+    if any(c.lower_ in ("will", "'ll", "shall", "would") for c in clause):
+        return True
+    return any(g.lemma_.lower() in ("plan", "prepare", "intend", "set", "due", "going", "expect", "decide", "agree")
+               for g in syntax.governors(t, 2))
 
 
 def as_state(g, actor: Optional[dict]) -> Optional[dict]:

@@ -58,7 +58,7 @@ def find_date(s: Sentence, trigger: Token, future: bool) -> dict:
         prev = ent.doc[ent.start - 1] if ent.start > 0 else None
         if prev is not None and prev.lower_ in ("on", "last", "next", "this"):
             text = f"{prev.text} {text}"
-        resolved = dates.resolve(text, s.day, future)
+        resolved = dates.resolve(text, s.day, _tense_of(ent.root, future))
         if resolved is None:
             continue
         key = (arcs, resolved.precision != "day", abs(ent.root.i - trigger.i))
@@ -129,3 +129,19 @@ def _owned_by(token: Token, trigger: Token) -> bool:
         if t.pos_ in ("VERB", "AUX"):
             return False
     return t.i in governing
+
+
+def _tense_of(token: Token, default: bool) -> bool:
+    """Future or past for a date, from the verb it hangs on: 'said on Tuesday' is past even when
+    what was said is 'will send'; 'will meet on Monday' is future."""
+    verb = token
+    while verb.head is not verb and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return default
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & {"will", "shall", "'ll"} or (verb.tag_ == "VB" and "to" in aux):
+        return True
+    if verb.tag_ in ("VBD", "VBN") or aux & {"has", "have", "had", "did", "was", "were"}:
+        return False
+    return default

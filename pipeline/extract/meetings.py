@@ -26,7 +26,7 @@ class MeetingExtractor:
         self.calls = set(triggers.get("call_words", []))
         self.planned = set(triggers.get("planned_cues", []))
         self.cancel = set(triggers.get("cancel_cues", []))
-        self.hypothetical = set(triggers.get("hypothetical_cues", []))
+        self.hypothetical = {w for w in triggers.get("hypothetical_cues", []) if " " not in w} - {"would", "if", "discuss", "discussing"}
         self.negation = set(triggers.get("negation_cues", []))
         self.not_meeting = set(triggers.get("not_meeting_context", []))
 
@@ -175,10 +175,7 @@ class MeetingExtractor:
 
     def _is_hypothetical(self, t: Token) -> bool:
         verb = t if t.pos_ in ("VERB", "AUX") else t.head
-        clause = syntax.clause_tokens(verb)
-        if any(c.lower_ in self.hypothetical for c in clause):
-            return True
-        return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
+        return syntax.is_hypothetical(verb, self.hypothetical)
 
     def _is_negated(self, t: Token) -> bool:
         verb = t if t.pos_ in ("VERB", "AUX") else t.head

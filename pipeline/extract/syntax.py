@@ -25,6 +25,10 @@ def subject(verb: Token) -> Optional[Token]:
             cop = t.head.head
             subj = [c for c in cop.children if c.dep_ in SUBJ]
             return subj[0] if subj else None
+        if t.dep_ in ("dobj", "pobj", "attr") and seen > 0 and t.head.pos_ in ("VERB", "AUX", "ADP"):
+            t = t.head  # 'approved a plan to send troops': the plan's approver sends
+            seen += 1
+            continue
         if t.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep") or (t.dep_ == "acl" and t.pos_ == "VERB"):
             t = t.head
             seen += 1
@@ -81,8 +85,14 @@ def clause_tokens(verb: Token) -> list[Token]:
 
 
 def is_negated(verb: Token) -> bool:
+    """'did not send', 'has no plans to send', 'decided against sending'."""
     for t in clause_tokens(verb):
         if t.dep_ == "neg" or t.lower_ in ("never", "not", "n't", "no"):
+            return True
+    for g in governors(verb, 3):
+        if g.lower_ == "against" and g.dep_ == "prep":
+            return True
+        if g.pos_ == "NOUN" and any(c.lower_ in ("no", "never") and c.dep_ in ("det", "neg") for c in g.children):
             return True
     return False
 
@@ -95,3 +105,27 @@ def dep_distance(a: Token, b: Token) -> int:
         if t.i in index:
             return n + index[t.i]
     return 99
+
+
+REPORTING = {"say", "announce", "confirm", "tell", "state", "declare", "add", "pledge", "promise", "vow",
+             "agree", "decide", "insist", "write", "report", "disclose", "reveal", "indicate"}
+UNCERTAIN = {"could", "might", "may", "should"}
+
+
+def is_hypothetical(verb: Token, cues: set[str]) -> bool:
+    """'could send', 'would send if', 'considering sending': not (yet) an event. Reported speech
+    ('said it would send') is an announcement, not a hypothesis."""
+    clause = clause_tokens(verb)
+    words = {c.lower_ for c in clause}
+    if words & UNCERTAIN:
+        return True
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
+        return True
+    if any(g.lemma_.lower() in cues and g.pos_ == "VERB" for g in governors(verb, 3)):
+        return True
+    if "would" in words:
+        reported = any(g.lemma_.lower() in REPORTING for g in governors(verb, 3))
+        conditional = any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
+                          for g in [verb] + governors(verb, 2) for c in g.children)
+        return conditional or not reported
+    return False
