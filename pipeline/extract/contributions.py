@@ -153,7 +153,7 @@ class ContributionExtractor:
         return objs + more
 
     def _asset(self, token: Token) -> Optional[dict]:
-        phrase = [c for c in token.subtree if c.i <= token.i and (c is token or c.dep_ in ASSET_DEPS or c.head.dep_ in ASSET_DEPS)]
+        phrase = [c for c in token.subtree if c.i <= token.i and (c.i == token.i or c.dep_ in ASSET_DEPS or c.head.dep_ in ASSET_DEPS)]
         words = [w for w in phrase if w.dep_ not in ("det", "poss")]
         text = " ".join(w.text for w in words) if words else token.text
         lemma_text = " ".join(w.lemma_ for w in words)

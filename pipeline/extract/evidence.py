@@ -118,11 +118,11 @@ def _owned_by(token: Token, trigger: Token) -> bool:
     governing = {trigger.i}
     if trigger.pos_ not in ("VERB", "AUX"):
         head = trigger
-        while head.head is not head and head.pos_ not in ("VERB", "AUX"):
+        while head.head.i != head.i and head.pos_ not in ("VERB", "AUX"):
             head = head.head
         governing.add(head.i)
     t = token
-    while t.head is not t:
+    while t.head.i != t.i:
         t = t.head
         if t.i in governing:
             return True
@@ -135,7 +135,7 @@ def _tense_of(token: Token, default: bool) -> bool:
     """Future or past for a date, from the verb it hangs on: 'said on Tuesday' is past even when
     what was said is 'will send'; 'will meet on Monday' is future."""
     verb = token
-    while verb.head is not verb and verb.pos_ not in ("VERB", "AUX"):
+    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return default

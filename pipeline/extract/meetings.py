@@ -6,7 +6,7 @@ from typing import Iterator, Optional
 from spacy.tokens import Token
 
 from pipeline.extract import syntax
-from pipeline.extract.actors import is_person
+from pipeline.extract.actors import is_person, state_actor
 from pipeline.extract.evidence import Sentence, find_date, find_place, mention
 
 #: Verbs whose subject hosts ("Erdogan hosted Putin").
@@ -70,6 +70,14 @@ class MeetingExtractor:
             seen.add(key)
             token_of[key] = tok
             participants.append(actor)
+        exclude = {tok.i for tok in tokens}
+        place = find_place(s, t, exclude)
+        if place is None and t.dep_ in ("xcomp", "advcl") and self.kinds.get(t.head.lemma_.lower()) == "VISIT":
+            place = find_place(s, t.head, exclude)  # 'traveled to Washington on Tuesday to meet Obama'
+        if len(participants) == 1 and self._is_visit(t) and is_person(participants[0]) and place and place.get("country") \
+                and place["country"] != participants[0].get("country"):
+            # 'Saddam Hussein arrived in Amman on a visit': a visit is a meeting with the country visited
+            participants.append(state_actor(s.g, place["country"], "GOV"))
         if len(participants) < 2:
             return None
         if not any(is_person(p) for p in participants) and t.lemma_.lower() not in ("meet", "summit", "talk"):
@@ -79,10 +87,6 @@ class MeetingExtractor:
         when = find_date(s, t, future)
         if status == "HELD" and when["date_basis"] != "DATELINE" and when["date"] > s.day and self._no_past(t):
             status, future = "PLANNED", True
-        exclude = {tok.i for tok in tokens}
-        place = find_place(s, t, exclude)
-        if place is None and t.dep_ in ("xcomp", "advcl") and self.kinds.get(t.head.lemma_.lower()) == "VISIT":
-            place = find_place(s, t.head, exclude)  # 'traveled to Washington on Tuesday to meet Obama'
 
         host = self._host(t, participants, token_of, place)
         mode = "multilateral" if len(participants) > 2 else ("visit" if host else None)
@@ -105,6 +109,10 @@ class MeetingExtractor:
             "mentions": [mention(s, t.sent)],
             "related_event_ids": [],
         }
+
+    def _is_visit(self, t: Token) -> bool:
+        lemma = t.lemma_.lower()
+        return self.kinds.get(lemma) == "VISIT" or lemma in ("visit", "trip", "tour", "state visit")
 
     def _resolve(self, s: Sentence, tok: Token) -> Optional[dict]:
         if tok.lower_ in ("he", "she", "him", "her"):
@@ -132,7 +140,7 @@ class MeetingExtractor:
             head = t.head
             if t.dep_ in ("dobj", "nsubjpass", "attr", "nsubj") and head.pos_ in ("VERB", "AUX"):
                 subj = syntax.subject(head)
-                if subj is not None and subj is not t:
+                if subj is not None and subj.i != t.i:
                     out += syntax.with_conjuncts(subj)
                 out += list(syntax.preps(head, ("with", "between")))
             elif t.dep_ == "pobj" and head.dep_ == "prep":

@@ -47,8 +47,17 @@ def agent(verb: Token) -> Optional[Token]:
 
 
 def with_conjuncts(token: Token) -> list[Token]:
+    """A token and those coordinated with it: 'X and Y', 'X, Y and Z' (even when the parser made the
+    list an apposition), and the name inside a mis-tagged head ('Barack/ADP Obama')."""
     out = [token]
-    out.extend(c for c in token.conjuncts if c.i != token.i)
+    stack = [token]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in ("conj", "appos") or (t.pos_ == "ADP" and t.ent_type_ and c.dep_ == "pobj"):
+                if c not in out:
+                    out.append(c)
+                    stack.append(c)
     return out
 
 
@@ -65,7 +74,7 @@ def preps(token: Token, words: Iterable[str]) -> Iterator[Token]:
 def governors(token: Token, limit: int = 4) -> list[Token]:
     out = []
     t = token
-    while t.head is not t and len(out) < limit:
+    while t.head.i != t.i and len(out) < limit:
         t = t.head
         out.append(t)
     return out
