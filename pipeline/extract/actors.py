@@ -30,10 +30,25 @@ class Mention:
     actor: dict
 
 
-def actor_from_office(office: Office) -> dict:
+def actor_from_office(office: Office, day: Optional[dt.date] = None) -> dict:
+    """An office holder as an Actor; out of office on that date, the person has no role and no code
+    (an opposition leader or a former president does not act for the state)."""
     who = office.country or office.org
+    if day is not None and not office.holds_on(day):
+        return {"name": office.name, "role": None, "country": office.country, "actor_code": None}
     return {"name": office.name, "role": office.role, "country": office.country,
             "actor_code": f"{who}{office.sector}" if office.country else who}
+
+
+def _consistent(office: Office, written: Optional[str]) -> bool:
+    """'Tim Cook' is not Robin Cook: every word of the written full name must be in the leader's name."""
+    if not written:
+        return True
+    words = [w for w in fold(written).replace("'s", "").split() if w]
+    if len(words) < 2:
+        return True
+    first_names = {fold(n).split()[0] for n in (office.name, *office.aliases) if n.strip()}
+    return words[0] in first_names
 
 
 def state_actor(g: Gazetteer, alpha3: str, sector: Optional[str] = None) -> dict:
@@ -74,6 +89,20 @@ class ArticleContext:
                 if is_person(a) and a["country"] == country and (role is None or self._fits(role, a["role"])):
                     return a
         return best
+
+    def protagonist(self, before: int) -> Optional[dict]:
+        """Whom 'he' or 'she' most likely means: the person the article has named most so far."""
+        counts: dict[str, list] = {}
+        for m in self.mentions:
+            if m.start >= before:
+                break
+            if is_person(m.actor):
+                entry = counts.setdefault(m.actor["name"], [0, 0, m.actor])
+                entry[0] += 1
+                entry[1] = m.start
+        if not counts:
+            return None
+        return max(counts.values(), key=lambda e: (e[0], e[1]))[2]
 
     def person_named(self, name: str, country: Optional[str] = None) -> Optional[dict]:
         """The person of this article a short name refers to ('Kim' after 'Kim Jong Un')."""
@@ -171,7 +200,7 @@ class ActorResolver:
     def _match_actor(self, label: str, surface: str, day: Optional[dt.date]) -> Optional[dict]:
         if label == "LEADER":
             office = self.g.leader(surface, day)
-            return actor_from_office(office) if office else None
+            return actor_from_office(office, day) if office else None
         if label == "ORG":
             code = self.g.org_of(surface)
             return org_actor(code) if code else None
@@ -199,8 +228,8 @@ class ActorResolver:
                              self._proper_name(np), token.text if token.pos_ == "PROPN" else None) if n]
         for cand in dict.fromkeys(names):
             office = self.g.leader(cand, day, country, weak_ok=described)
-            if office:
-                return actor_from_office(office)
+            if office and _consistent(office, _strip_title(person, self.g) if person is not None else None):
+                return actor_from_office(office, day)
         proper = self._proper_name(np)
         if person is None and proper and token.pos_ == "PROPN" and not self.g.country_of(proper):
             known = ctx.person_named(proper, country)
@@ -214,7 +243,7 @@ class ActorResolver:
             if not described:
                 return None  # a name with no office and no country is nobody we can place
             return {"name": name, "role": title["role"] if title else None, "country": country,
-                    "actor_code": (country or "") + (title["sector"] if title else "") or None}
+                    "actor_code": country + (title["sector"] if title else "") if country else None}
         head_title = self._compound_title(token) or self.g.title(token.text) or self.g.title(token.lemma_)
         if head_title and (country or org):
             role = head_title["role"]
@@ -328,8 +357,8 @@ def _entity_covering(np: list[Token], head: Token, labels: set[str]) -> Optional
 
 
 def _strip_title(person: Span, g: Gazetteer) -> str:
-    """'President Obama' as a PERSON entity: drop leading title words to get the name."""
-    words = list(person)
+    """'President Obama' as a PERSON entity: drop leading title words (and a trailing "'s")."""
+    words = [w for w in person if w.tag_ != "POS" and w.lower_ not in ("'s", "’s")]
     while words and (g.title(words[0].text) or fold(words[0].text).rstrip(".") in g.honorifics
                      or g.country_of(words[0].text)):
         words = words[1:]

@@ -61,7 +61,7 @@ def find_date(s: Sentence, trigger: Token, future: bool) -> dict:
         resolved = dates.resolve(text, s.day, _tense_of(ent.root, future))
         if resolved is None:
             continue
-        key = (arcs, resolved.precision != "day", abs(ent.root.i - trigger.i))
+        key = (resolved.precision != "day", arcs, abs(ent.root.i - trigger.i))
         if best is None or key < best[0]:
             best = (key, resolved)
     if best:

@@ -31,6 +31,7 @@ class Office:
     sector: str
     start: dt.date
     end: Optional[dt.date]
+    aliases: tuple = ()
 
     def holds_on(self, day: Optional[dt.date]) -> bool:
         if day is None:
@@ -203,7 +204,8 @@ def _load_leaders(g: Gazetteer) -> None:
         if "name" not in rec:
             continue
         office = Office(rec["name"], rec.get("country"), rec.get("org"), rec["role"], rec.get("sector", "GOV"),
-                        _date(rec.get("start")) or dt.date(1900, 1, 1), _date(rec.get("end")))
+                        _date(rec.get("start")) or dt.date(1900, 1, 1), _date(rec.get("end")),
+                        tuple(rec.get("aliases", [])))
         for alias in {rec["name"], *rec.get("aliases", [])}:
             g.offices_by_alias.setdefault(fold(alias), []).append(office)
         for alias in rec.get("weak_aliases", []):

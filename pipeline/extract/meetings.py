@@ -62,8 +62,8 @@ class MeetingExtractor:
         token_of: dict[str, Token] = {}
         for tok in tokens:
             actor = self._resolve(s, tok)
-            if actor is None or not (actor.get("role") or actor.get("country") or actor.get("actor_code")):
-                continue
+            if actor is None or not actor.get("actor_code"):
+                continue  # a state, an organisation or an official in office; not a CEO or an ex-leader
             key = _actor_key(actor)
             if key in seen:
                 continue
@@ -116,7 +116,14 @@ class MeetingExtractor:
 
     def _resolve(self, s: Sentence, tok: Token) -> Optional[dict]:
         if tok.lower_ in ("he", "she", "him", "her"):
-            return s.ctx.person_for(None, None, s.offset + tok.idx) if s.ctx.mentions else None
+            # 'The crown prince travelled to Paris, where he met ...': the main clause's subject first
+            root = tok.sent.root
+            subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.i != tok.i and subj.pos_ != "PRON" and tok.head.i != root.i:
+                actor = s.actor(subj)
+                if actor and actor.get("role"):
+                    return actor
+            return s.ctx.protagonist(s.offset + tok.idx)
         return s.actor(tok)
 
     def _participant_tokens(self, s: Sentence, t: Token) -> list[Token]:
@@ -143,7 +150,12 @@ class MeetingExtractor:
                 if subj is not None and subj.i != t.i:
                     out += syntax.with_conjuncts(subj)
                 out += list(syntax.preps(head, ("with", "between")))
-            elif t.dep_ == "pobj" and head.dep_ == "prep":
+            elif not out and t.dep_ == "pobj":  # 'agreed ... after six hours of talks': the verb's subject
+                verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                subj = syntax.subject(verb) if verb is not None else None
+                if subj is not None:
+                    out += syntax.with_conjuncts(subj)
+            if t.dep_ == "pobj" and head.dep_ == "prep":
                 verb = head.head
                 if verb.pos_ in ("VERB", "AUX"):
                     subj = syntax.subject(verb)
