@@ -95,12 +95,13 @@ class ContributionExtractor:
                 return None  # a country moving its own forces at home is not a contribution
         if recipient is None and purpose is None:
             purpose = self._purpose_from_context(s)
-        if recipient is None and purpose is None and t.lemma_.lower() in GIVING:
-            recipient = s.ctx.focus(contributor.get("country"))  # 'Denmark would give 19 F-16s' in a Ukraine story
-        if recipient is None and purpose is None:
+        if recipient is None and purpose is None and t.lemma_.lower() not in GIVING:
             return None  # forces moved with no one to receive them and no campaign: not a contribution
         status = self._status(s, t)
-        return self._record(s, t, status, contributor, recipient, purpose, assets, self._requested_by(s, t))
+        event = self._record(s, t, status, contributor, recipient, purpose, assets, self._requested_by(s, t))
+        if recipient is None and purpose is None:
+            event[NEEDS_RECIPIENT] = True  # 'Denmark would give 19 F-16s': the article says to whom elsewhere
+        return event
 
     def _record(self, s, t, status, contributor, recipient, purpose, assets, requested_by) -> dict:
         when = find_date(s, t, status in ("PLEDGED", "OFFERED", "ANNOUNCED") and _future(t))
@@ -140,7 +141,7 @@ class ContributionExtractor:
         if self.verbs.get(t.lemma_.lower()) == "DELIVERED" and not any(c.dep_ == "dobj" for c in t.children):
             objs += [g for c in t.children if c.dep_ in ("nsubj",) for g in syntax.with_conjuncts(c)]
         for c in t.children:
-            if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
+            if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and not (c.dep_ == "dobj" and _provides_with(t)):
                 objs += syntax.with_conjuncts(c)
             if c.dep_ == "prep" and c.lower_ == "with" and t.lemma_.lower() in ("provide", "supply", "arm", "equip"):
                 objs += [g for o in c.children if o.dep_ == "pobj" for g in syntax.with_conjuncts(o)]
@@ -160,9 +161,9 @@ class ContributionExtractor:
         category = None
         if self._asset_re:
             for candidate in (text, lemma_text, token.text, token.lemma_):
-                m = self._asset_re.search(candidate)
+                m = self._asset_re.search(fold(candidate))
                 if m:
-                    category = self.assets.get(fold(m.group(1)))
+                    category = self.assets.get(m.group(1))
                     break
         if category is None and (token.ent_type_ == "MONEY" or token.lemma_.lower() in CURRENCY):
             return self._funding(token)
@@ -181,7 +182,7 @@ class ContributionExtractor:
         """Money is a military contribution only when the text says what military end it serves."""
         sub = " ".join(w.text for w in token.subtree)
         around = " ".join(w.lemma_ for w in token.sent)
-        military = self._asset_re.search(sub) if self._asset_re else None
+        military = self._asset_re.search(fold(sub)) if self._asset_re else None
         if not military and not MILITARY_MONEY.search(around):
             return None
         money = [w for w in token.subtree if w.ent_type_ == "MONEY" or w.i == token.i or w.like_num]
@@ -252,12 +253,20 @@ class ContributionExtractor:
         recipient = purpose = None
         candidates: list[Token] = []
         heads = [t] + [o for o in self._objects(t)]
+        if _provides_with(t):
+            candidates += [c for c in t.children if c.dep_ == "dobj"]  # 'provide Ukraine with tanks'
         for h in heads:
             for c in h.children:
                 if c.dep_ == "dative" and c.pos_ != "ADP":  # 'give Ukraine tanks'
                     candidates.append(c)
                 elif c.dep_ in ("dative", "prep") and c.lower_ in ("to", "for", "in", "into"):
                     candidates += [o for o in c.children if o.dep_ == "pobj"]
+        for h in heads:  # 'as part of the EU mission', 'to join the US-led coalition'
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ == "as":
+                    candidates += [g for p in c.subtree if p.dep_ == "pobj" for g in [p]]
+                if c.dep_ == "advcl" and c.lemma_ in ("join", "reinforce", "support", "bolster"):
+                    candidates += [o for o in c.children if o.dep_ == "dobj"]
         for tok in candidates:
             actor = s.actor(tok)
             if actor and recipient is None:
@@ -266,7 +275,13 @@ class ContributionExtractor:
         return recipient, purpose
 
     def _purpose_in(self, span) -> Optional[str]:
+        for surface, exact in self._g.adversaries_exact.items():
+            if re.search(r"\b" + re.escape(surface) + r"\b", span.text):
+                return exact
         text = fold(span.text)
+        for surface, campaign in sorted(self._g.campaigns.items(), key=lambda kv: -len(kv[0])):
+            if len(surface) > 3 and re.search(r"\b" + re.escape(surface) + r"\b", text):
+                return campaign.get("target") or campaign["name"]
         for surface, canonical in sorted(self._g.adversaries.items(), key=lambda kv: -len(kv[0])):
             if re.search(r"\b" + re.escape(surface) + r"\b", text):
                 return canonical
@@ -322,6 +337,33 @@ class ContributionExtractor:
         if any(a["category"] != "OTHER" for a in assets):
             score += 0.05
         return round(min(score, 0.95), 3)
+
+
+NEEDS_RECIPIENT = "_needs_recipient"
+
+
+def settle_recipients(events: list[dict], ctx) -> list[dict]:
+    """Gives a recipient to contributions whose sentence named none: the recipient other contributions of
+    the same article name, else the country the article is about; drops those that still have none."""
+    named = [e["recipient"] for e in events if e["event_type"] == "military_contribution" and e.get("recipient")]
+    out = []
+    for e in events:
+        if not e.pop(NEEDS_RECIPIENT, False):
+            out.append(e)
+            continue
+        country = e["contributor"].get("country")
+        others = [r for r in named if r.get("country") != country]
+        e["recipient"] = others[0] if others else ctx.focus(country)
+        if e["recipient"] is not None:
+            e["confidence"] = round(e["confidence"] - 0.1, 3)
+            out.append(e)
+    return out
+
+
+def _provides_with(t: Token) -> bool:
+    """'provide Ukraine with tanks': the object is the recipient, the 'with' phrase the asset."""
+    return t.lemma_.lower() in ("provide", "supply", "arm", "equip", "furnish", "reinforce") and any(
+        c.dep_ == "prep" and c.lower_ == "with" for c in t.children)
 
 
 def _phrasal(t: Token) -> str:

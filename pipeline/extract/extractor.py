@@ -13,7 +13,7 @@ from typing import Iterable, Optional
 from pipeline.articles import article_text
 from pipeline.extract import gazetteer as gazetteer_mod
 from pipeline.extract.actors import ActorResolver
-from pipeline.extract.contributions import ContributionExtractor
+from pipeline.extract.contributions import ContributionExtractor, settle_recipients
 from pipeline.extract.evidence import Sentence
 from pipeline.extract.meetings import MeetingExtractor
 from pipeline.extract.prefilter import TriggerScreen
@@ -88,4 +88,5 @@ class Extractor:
             except Exception as exc:
                 log.exception("extraction failed in article %s", articles[n].get("article_id"))
                 prepared[n] = exc
-        return [(a, prepared[n] if isinstance(prepared[n], Exception) else events[n]) for n, a in enumerate(articles)]
+        return [(a, prepared[n] if isinstance(prepared[n], Exception) else settle_recipients(events[n], prepared[n]))
+                for n, a in enumerate(articles)]

@@ -19,7 +19,8 @@ DATA = Path(__file__).resolve().parent / "data"
 def fold(text: str) -> str:
     """Lower case without accents or curly quotes: 'François' and 'Francois' are one key."""
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower().strip()
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
+    return " ".join(text.replace(" - ", "-").replace("-", " ").split())  # 'Kim Jong-un' is 'Kim Jong Un' 
 
 
 @dataclass(frozen=True)

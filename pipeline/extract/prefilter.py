@@ -16,12 +16,21 @@ _ABBREV = {"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "a
            "d.c", "a.m", "p.m", "ft", "mt", "fig", "approx", "est", "dept", "univ", "gens", "cmdr"}
 
 
+#: Wire datelines that open a story: 'MOSCOW (Reuters) -', 'SEOUL, May 11 (Yonhap) --', 'KYIV, Ukraine (AP) —'.
+DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2})?)*\s*(?:\([^)]{1,40}\))?\s*(?:--|-|\u2014|\u2013)\s+")
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
-    """Character spans of sentences (paragraph breaks always end one)."""
+    """Character spans of sentences (paragraph breaks always end one; a wire dateline is left out, as the
+    parser would otherwise take the city for the subject)."""
     spans: list[tuple[int, int]] = []
     for para in re.finditer(r"[^\n]+", text):
         start = para.start()
         chunk = para.group()
+        lead = DATELINE.match(chunk)
+        if lead:
+            start += lead.end()
+            chunk = chunk[lead.end():]
         last = 0
         for m in _END.finditer(chunk):
             before = chunk[last:m.start(1)].rsplit(None, 1)
