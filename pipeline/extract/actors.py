@@ -225,7 +225,7 @@ class ActorResolver:
         described = bool(country or title)
         names = [n for n in (person.text if person is not None else None,
                              _strip_title(person, self.g) if person is not None else None,
-                             self._proper_name(np), token.text if token.pos_ == "PROPN" else None) if n]
+                             self._proper_name(np), token.text if token.pos_ == "PROPN" or token.is_title else None) if n]
         for cand in dict.fromkeys(names):
             office = self.g.leader(cand, day, country, weak_ok=described)
             if office and _consistent(office, _strip_title(person, self.g) if person is not None else None):

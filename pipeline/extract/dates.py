@@ -25,7 +25,7 @@ _DAY_AFTER = re.compile(r"\bday after tomorrow\b")
 _DAY_BEFORE = re.compile(r"\bday before yesterday\b")
 _WEEKDAY = re.compile(r"\b(?:(last|next|this|past|coming) )?(" + "|".join(WEEKDAYS) + r")\b")
 _UNIT = re.compile(r"\b(last|next|this|past|coming|earlier this|later this) (week|month|year|weekend)\b")
-_AGO = re.compile(r"\b(\d+|a|an|one|two|three|four|five|six|seven|ten) (day|week|month|year)s? (ago|later|from now)\b")
+_AGO = re.compile(r"\b(\d+|a|an|one|two|three|four|five|six|seven|ten) (day|week|month|year)s? (ago|from now)\b")
 _HAS_MONTH = re.compile(r"\b" + _MONTH_RE + r"\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 _WORD_NUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 _MONTH_DAY = re.compile(r"\b(" + _MONTH_RE + r")\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(\d{4}))?"
@@ -51,7 +51,8 @@ def _month_index(token: str) -> Optional[int]:
 
 
 def _closest_year(month: int, day: int, anchor: dt.date, future: bool) -> Optional[dt.date]:
-    """A day and month without a year: the occurrence nearest the dateline, in the tense's direction."""
+    """A day and month without a year: the occurrence nearest the dateline (news speaks of near dates,
+    and tense is a weak guide: 'had been scheduled for September 4'); the tense only breaks near-ties."""
     options = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
@@ -60,11 +61,13 @@ def _closest_year(month: int, day: int, anchor: dt.date, future: bool) -> Option
             continue
     if not options:
         return None
-    if future:
-        ahead = [d for d in options if d >= anchor - dt.timedelta(days=1)]
-        return min(ahead, key=lambda d: d - anchor) if ahead else None
-    behind = [d for d in options if d <= anchor + dt.timedelta(days=1)]
-    return max(behind) if behind else None
+
+    def cost(d: dt.date) -> float:
+        days = (d - anchor).days
+        against_tense = (days < -1) if future else (days > 1)
+        return abs(days) * (3.0 if against_tense else 1.0)
+
+    return min(options, key=cost)
 
 
 def _weekday(anchor: dt.date, weekday: int, modifier: Optional[str], future: bool) -> dt.date:

@@ -27,7 +27,7 @@ class MeetingExtractor:
         self.planned = set(triggers.get("planned_cues", []))
         self.cancel = set(triggers.get("cancel_cues", []))
         self.hypothetical = {w for w in triggers.get("hypothetical_cues", []) if " " not in w} - {"would", "if", "discuss", "discussing"}
-        self.negation = set(triggers.get("negation_cues", []))
+        self.negation = set(triggers.get("negation_cues", [])) - self.cancel  # called off is a status here
         self.not_meeting = set(triggers.get("not_meeting_context", []))
 
     def triggers(self, doc) -> Iterator[Token]:
@@ -194,6 +194,9 @@ class MeetingExtractor:
         return any(tok.lemma_.lower() in self.calls or tok.lower_ in self.calls for tok in near)
 
     def _is_hypothetical(self, t: Token) -> bool:
+        if t.pos_ not in ("VERB", "AUX") and any(c.lemma_.lower() in ("possible", "potential", "proposed", "hypothetical")
+                                                 for c in t.children):
+            return True  # 'a possible summit'
         verb = t if t.pos_ in ("VERB", "AUX") else t.head
         return syntax.is_hypothetical(verb, self.hypothetical)
 

@@ -29,7 +29,7 @@ def subject(verb: Token) -> Optional[Token]:
             t = t.head  # 'approved a plan to send troops': the plan's approver sends
             seen += 1
             continue
-        if t.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep") or (t.dep_ == "acl" and t.pos_ == "VERB"):
+        if t.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "acomp") or (t.dep_ == "acl" and t.pos_ == "VERB"):
             t = t.head
             seen += 1
             continue
@@ -119,6 +119,7 @@ def dep_distance(a: Token, b: Token) -> int:
 REPORTING = {"say", "announce", "confirm", "tell", "state", "declare", "add", "pledge", "promise", "vow",
              "agree", "decide", "insist", "write", "report", "disclose", "reveal", "indicate"}
 UNCERTAIN = {"could", "might", "may", "should"}
+DESIRE = {"want", "wish", "hope", "seek", "willing", "eager", "keen", "try", "attempt"}
 
 
 def is_hypothetical(verb: Token, cues: set[str]) -> bool:
@@ -132,9 +133,11 @@ def is_hypothetical(verb: Token, cues: set[str]) -> bool:
         return True
     if any(g.lemma_.lower() in cues and g.pos_ == "VERB" for g in governors(verb, 3)):
         return True
+    if any(g.lemma_.lower() in DESIRE for g in governors(verb, 2)):
+        return True  # 'Kim wanted to meet Trump' is a wish, not a meeting
     if "would" in words:
         reported = any(g.lemma_.lower() in REPORTING for g in governors(verb, 3))
         conditional = any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
-                          for g in [verb] + governors(verb, 2) for c in g.children)
+                          for g in [verb] + governors(verb, 3) for c in g.children)
         return conditional or not reported
     return False
