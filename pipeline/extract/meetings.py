@@ -9,6 +9,8 @@ from pipeline.extract import syntax
 from pipeline.extract.actors import is_person, state_actor
 from pipeline.extract.evidence import Sentence, find_date, find_place, mention
 
+#: Triggers that make a meeting even when only states are named ('Israel and Lebanon renewed negotiations').
+STATE_MEETINGS = {"meet", "summit", "talk", "talks", "negotiation", "negotiations", "consultation", "consultations"}
 #: Verbs whose subject hosts ("Erdogan hosted Putin").
 HOSTING = {"host", "receive", "welcome", "greet", "invite"}
 
@@ -60,8 +62,12 @@ class MeetingExtractor:
         participants: list[dict] = []
         seen: set[str] = set()
         token_of: dict[str, Token] = {}
+        unplaced: list[tuple[Token, dict]] = []
         for tok in tokens:
             actor = self._resolve(s, tok)
+            if actor is not None and actor.get("role") and not actor.get("country") and not actor.get("actor_code"):
+                unplaced.append((tok, actor))  # 'talks with President Michel Suleiman' on a visit to Beirut
+                continue
             if actor is None or not actor.get("actor_code"):
                 continue  # a state, an organisation or an official in office; not a CEO or an ex-leader
             key = _actor_key(actor)
@@ -74,13 +80,18 @@ class MeetingExtractor:
         place = find_place(s, t, exclude)
         if place is None and t.dep_ in ("xcomp", "advcl") and self.kinds.get(t.head.lemma_.lower()) == "VISIT":
             place = find_place(s, t.head, exclude)  # 'traveled to Washington on Tuesday to meet Obama'
+        if place and place.get("country") and len(participants) == 1 and participants[0].get("country") != place["country"]:
+            for tok, actor in unplaced[:1]:  # an unnamed country's official met at home: the host
+                actor = {**actor, "country": place["country"], "actor_code": f"{place['country']}GOV"}
+                token_of[_actor_key(actor)] = tok
+                participants.append(actor)
         if len(participants) == 1 and self._is_visit(t) and is_person(participants[0]) and place and place.get("country") \
                 and place["country"] != participants[0].get("country"):
             # 'Saddam Hussein arrived in Amman on a visit': a visit is a meeting with the country visited
             participants.append(state_actor(s.g, place["country"], "GOV"))
         if len(participants) < 2:
             return None
-        if not any(is_person(p) for p in participants) and t.lemma_.lower() not in ("meet", "summit", "talk"):
+        if not any(is_person(p) for p in participants) and t.lemma_.lower() not in STATE_MEETINGS:
             return None
         status = self._status(t)
         future = status == "PLANNED"
