@@ -126,13 +126,13 @@ class ContributionExtractor:
         }
 
     def _blocked(self, t: Token) -> bool:
-        clause = syntax.clause_tokens(t)
+        clause = syntax.clause_tokens(t) + syntax.governors(t, 3)
         if syntax.is_negated(t) or any(c.lemma_.lower() in self.negation for c in clause):
             return True
         if syntax.is_hypothetical(t, self.hypothetical):
             return True
         # parades, exercises, purchases: judged on what is provided and the verbs above, not the whole sentence
-        near = [w for o in self._objects(t) for w in o.subtree] + [t] + syntax.governors(t, 2)
+        near = self._objects(t) + [t] + syntax.governors(t, 2)
         lemmas = {w.lemma_.lower() for w in near} | {w.lower_ for w in near}
         return bool(lemmas & self.not_context)
 
@@ -222,10 +222,17 @@ class ContributionExtractor:
                         a = syntax.agent(c)
                         if a is not None and s.actor(a):
                             return s.actor(a)
-                    if c.dep_ in ("amod", "compound", "nmod", "poss"):
+                    if c.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod"):
                         hit = self._g.country_of(c.text.split("-")[0])
-                        if hit and hit[1] in ("demonym", "name"):
+                        if hit and (hit[1] in ("demonym", "name") or hit[1].startswith("metonym")):
                             return state_actor(self._g, hit[0])
+            if passive:  # 'approved a bill allowing troops to be deployed': whoever authorised it
+                for g in syntax.governors(t, 4):
+                    if g.pos_ == "VERB" and g.lemma_.lower() in ("approve", "authorise", "authorize", "order", "decide", "vote", "agree"):
+                        subj = syntax.subject(g)
+                        actor = s.actor(subj) if subj is not None else None
+                        if actor:
+                            return actor
             if passive or arrival:
                 return None
         subj = subj or syntax.subject(t)

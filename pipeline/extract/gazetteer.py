@@ -251,4 +251,14 @@ def _load_titles(g: Gazetteer) -> None:
 
 
 def prefilter_stems() -> list[str]:
-    return _load_json("prefilter.json").get("stems", [])
+    """Stems that let a sentence through to the parser: the listed ones (irregular forms such as 'met',
+    'sent') and a stem of every single-word trigger, so a trigger added to the data is never screened out."""
+    stems = list(_load_json("prefilter.json").get("stems", []))
+    triggers = _load_json("triggers.json")
+    words = list(triggers.get("meeting_verbs", {})) + list(triggers.get("meeting_nouns", [])) + list(
+        triggers.get("contribution_verbs", {}))
+    for word in words:
+        if " " in word or not word.isalpha():
+            continue
+        stems.append(word[:-1] if word.endswith("e") and len(word) > 4 else word)
+    return stems
