@@ -139,6 +139,8 @@ def _tense_of(token: Token, default: bool) -> bool:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return default
+    while verb.tag_ in ("VBG", "VBN") and verb.dep_ in ("advcl", "acl") and verb.head.i != verb.i:
+        verb = verb.head  # 'Speaking on Tuesday night, Obama said ...': the tense of 'said'
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if aux & {"will", "shall", "'ll"} or (verb.tag_ == "VB" and "to" in aux):
         return True
