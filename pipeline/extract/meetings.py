@@ -126,7 +126,7 @@ class MeetingExtractor:
         return self.kinds.get(lemma) == "VISIT" or lemma in ("visit", "trip", "tour", "state visit")
 
     def _resolve(self, s: Sentence, tok: Token) -> Optional[dict]:
-        if tok.lower_ in ("he", "she", "him", "her"):
+        if tok.lower_ in ("he", "she", "him", "her", "his"):
             # 'The crown prince travelled to Paris, where he met ...': the main clause's subject first
             root = tok.sent.root
             subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -153,7 +153,7 @@ class MeetingExtractor:
             for c in t.children:
                 # 'Putin's visit', 'Biden-Xi talks'; not 'Syria summit' or 'NATO summit' (topics and forums)
                 if c.dep_ in ("poss", "nmod") or (c.dep_ == "compound" and c.ent_type_ == "PERSON"):
-                    if c.lower_ not in ("their", "our", "his", "her"):
+                    if c.lower_ not in ("their", "our", "its"):  # 'his meeting with Trump': he is resolved
                         out += syntax.with_conjuncts(c)
             head = t.head
             if t.dep_ in ("dobj", "nsubjpass", "attr", "nsubj") and head.pos_ in ("VERB", "AUX"):
@@ -189,8 +189,8 @@ class MeetingExtractor:
                 return "CANCELLED"
         clause = syntax.clause_tokens(t if t.pos_ in ("VERB", "AUX") else t.head)
         words = {c.lower_ for c in clause} | {c.lemma_.lower() for c in clause}
-        if words & self.planned or any(c.lower_ in ("will", "'ll", "shall") for c in clause):
-            return "PLANNED"
+        if words & self.planned or any(c.lower_ in ("will", "'ll", "shall", "would") for c in clause):
+            return "PLANNED"  # hypothetical 'would' was rejected before; what is left is reported future
         if t.pos_ == "NOUN" and any(c.lower_ in ("upcoming", "planned", "forthcoming", "next", "proposed") for c in t.children):
             return "PLANNED"
         return "HELD"

@@ -21,6 +21,10 @@ def subject(verb: Token) -> Optional[Token]:
                 return child
         if t.dep_ == "relcl":
             return t.head
+        if t.pos_ in ("NOUN", "PROPN") and seen > 0:  # "Germany's promise to send": the possessor
+            poss = [c for c in t.children if c.dep_ == "poss"]
+            if poss:
+                return poss[0]
         if t.dep_ == "acl" and t.head.dep_ == "attr":  # 'Putin is the latest leader to meet with ...'
             cop = t.head.head
             subj = [c for c in cop.children if c.dep_ in SUBJ]
