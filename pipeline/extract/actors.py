@@ -71,9 +71,10 @@ class ArticleContext:
     against names used in sentences that were never parsed.
     """
 
-    def __init__(self, mentions: list[Mention], roles_fit=None):
+    def __init__(self, mentions: list[Mention], roles_fit=None, sentence_starts: Optional[list[int]] = None):
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self._fits = roles_fit or _role_fits
+        self._starts = sentence_starts or [0]
 
     def person_for(self, country: Optional[str], role: Optional[str], before: int) -> Optional[dict]:
         best = None
@@ -90,8 +91,23 @@ class ArticleContext:
                     return a
         return best
 
+    def antecedent(self, at: int) -> Optional[dict]:
+        """Whom 'he' or 'she' at a character offset means: the first person named earlier in the same
+        sentence, else the first person of the nearest sentence before that names one (news puts the
+        subject first), else the person the article has named most."""
+        import bisect
+
+        k = bisect.bisect_right(self._starts, at) - 1
+        for sentence in range(k, max(k - 3, -1), -1):
+            start = self._starts[sentence]
+            end = self._starts[sentence + 1] if sentence + 1 < len(self._starts) else at
+            people = [m.actor for m in self.mentions if start <= m.start < min(end, at) and is_person(m.actor)]
+            if people:
+                return people[0]
+        return self.protagonist(at)
+
     def protagonist(self, before: int) -> Optional[dict]:
-        """Whom 'he' or 'she' most likely means: the person the article has named most so far."""
+        """The person the article has named most before an offset."""
         counts: dict[str, list] = {}
         for m in self.mentions:
             if m.start >= before:
@@ -175,7 +191,9 @@ class ActorResolver:
                     described = self._described_person(doc, end, actor)
                     if described:
                         mentions.append(Mention(doc[end].idx, described))
-        return ArticleContext(mentions, self.g.roles_fit)
+        from pipeline.extract.prefilter import sentences
+
+        return ArticleContext(mentions, self.g.roles_fit, [start for start, _ in sentences(text)])
 
     def _described_person(self, doc, i: int, state: dict) -> Optional[dict]:
         """'Tunisian President Kais Saied': a nationality, a title and a capitalised name, though the name

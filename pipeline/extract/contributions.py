@@ -175,6 +175,8 @@ class ContributionExtractor:
                 quantity = _number(w.text)
                 if quantity is not None:
                     break
+        if category == "FUNDING":  # '$400 million security assistance package': an amount, not a count
+            return {"description": " ".join(w.text for w in words) or token.text, "category": category, "quantity": None}
         description = " ".join(w.text for w in words if w.dep_ != "nummod" and not w.like_num) or token.text
         return {"description": description, "category": category, "quantity": quantity}
 
@@ -268,6 +270,10 @@ class ContributionExtractor:
                     candidates.append(c)
                 elif c.dep_ in ("dative", "prep") and c.lower_ in ("to", "for", "in", "into"):
                     candidates += [o for o in c.children if o.dep_ == "pobj"]
+        for o in heads[1:]:  # '5 billion euros in military aid for Ukraine'
+            for w in o.subtree:
+                if w.dep_ == "prep" and w.lower_ in ("to", "for") and w.i != o.i:
+                    candidates += [p for p in w.children if p.dep_ == "pobj"]
         for h in heads:  # 'as part of the EU mission', 'to join the US-led coalition'
             for c in h.children:
                 if c.dep_ == "prep" and c.lower_ == "as":
@@ -320,7 +326,8 @@ class ContributionExtractor:
                 return "OFFERED"
         if status == "DELIVERED" and _future(t):
             return "ANNOUNCED"
-        if status == "ANNOUNCED" and t.tag_ == "VBD" and not any(c.lower_ in ("will", "would") for c in clause):
+        perfect = t.tag_ == "VBN" and any(c.lower_ in ("has", "have", "had") for c in t.children if c.dep_ == "aux")
+        if status == "ANNOUNCED" and (t.tag_ == "VBD" or perfect) and not any(c.lower_ in ("will", "would") for c in clause):
             if lemma in ("send", "deliver", "deploy", "dispatch", "transfer", "ship", "supply", "provide", "give", "donate"):
                 return "DELIVERED"
         return status

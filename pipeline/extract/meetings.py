@@ -15,6 +15,12 @@ STATE_MEETINGS = {"meet", "summit", "talk", "talks", "negotiation", "negotiation
 HOSTING = {"host", "receive", "welcome", "greet", "invite"}
 
 
+def _people_inside(token: Token) -> list[Token]:
+    """Named people inside a subject the parser nested ('Kishida and Yoon held' parsed as a chain)."""
+    return [t for t in token.subtree if t.ent_type_ == "PERSON" and t.i != token.i
+            and (t.i + 1 >= len(t.doc) or t.doc[t.i + 1].ent_iob_ != "I")]
+
+
 def _actor_key(a: dict) -> str:
     return a.get("country") or a.get("actor_code") or a["name"].lower()
 
@@ -134,7 +140,7 @@ class MeetingExtractor:
                 actor = s.actor(subj)
                 if actor and actor.get("role"):
                     return actor
-            return s.ctx.protagonist(s.offset + tok.idx)
+            return s.ctx.antecedent(s.offset + tok.idx)
         return s.actor(tok)
 
     def _participant_tokens(self, s: Sentence, t: Token) -> list[Token]:
@@ -143,7 +149,7 @@ class MeetingExtractor:
         if t.pos_ in ("VERB", "AUX"):
             subj = syntax.subject(t) or syntax.agent(t)
             if subj is not None:
-                out += syntax.with_conjuncts(subj)
+                out += syntax.with_conjuncts(subj) + _people_inside(subj)
             for c in t.children:
                 if c.dep_ in ("dobj", "dative", "attr") or (c.dep_ == "nsubjpass"):
                     out += syntax.with_conjuncts(c)
@@ -159,7 +165,7 @@ class MeetingExtractor:
             if t.dep_ in ("dobj", "nsubjpass", "attr", "nsubj") and head.pos_ in ("VERB", "AUX"):
                 subj = syntax.subject(head)
                 if subj is not None and subj.i != t.i:
-                    out += syntax.with_conjuncts(subj)
+                    out += syntax.with_conjuncts(subj) + _people_inside(subj)
                 out += list(syntax.preps(head, ("with", "between")))
             elif not out and t.dep_ == "pobj":  # 'agreed ... after six hours of talks': the verb's subject
                 verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
