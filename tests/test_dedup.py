@@ -107,3 +107,28 @@ def test_retention_prunes_old_events_from_state():
     old = new_event(meeting("a", "abc", D), "old")
     new = new_event(meeting("b", "abc", D + dt.timedelta(days=20)), "new")
     assert set(_prune({"old": old, "new": new}, dt.timedelta(days=14))) == {"new"}
+
+
+def test_planned_and_held_meetings_stay_apart_but_are_linked_both_ways():
+    from pipeline.dedup.transform import upsert
+
+    cell = {}
+    planned, _ = upsert(cell, meeting("a", "abc", D, status="PLANNED"))
+    held, outcome = upsert(cell, meeting("b", "bbc", D + dt.timedelta(days=1)))
+    assert outcome == "new" and len(held) == 2  # the held meeting, and the planned one's new version
+    new, relinked = held
+    assert new["status"] == "HELD" and relinked["status"] == "PLANNED"
+    assert new["related_event_ids"] == [relinked["event_id"]] and relinked["related_event_ids"] == [new["event_id"]]
+    assert relinked["version"] == planned[0]["version"] + 1
+    later, _ = upsert(cell, meeting("c", "cnn", D + dt.timedelta(days=90)))
+    assert later[0]["related_event_ids"] == []  # three months on, another affair
+
+
+def test_pledge_and_approval_are_separate_linked_events():
+    from pipeline.dedup.transform import upsert
+
+    cell = {}
+    upsert(cell, contribution("a", "x", D, status="PLEDGED"))
+    approved, _ = upsert(cell, contribution("b", "y", D + dt.timedelta(days=8), status="APPROVED"))
+    assert {e["status"] for e in approved} == {"APPROVED", "PLEDGED"}
+    assert len(cell) == 2

@@ -108,3 +108,25 @@ def same_event(known: dict, new: dict) -> bool:
         return False
     pa, pb = known.get("purpose"), new.get("purpose")
     return not (pa and pb and fold(pa) != fold(pb))
+
+
+#: How far apart two stages of one affair may be: a meeting announced, then held; a pledge, then approved.
+RELATED_WITHIN = {"meeting": dt.timedelta(days=45), "military_contribution": dt.timedelta(days=120)}
+
+
+def related(known: dict, new: dict) -> bool:
+    """Two stages of one affair, kept apart but linked: the planned and the held meeting of the same
+    leaders, a frigate pledge and its parliamentary approval."""
+    if known["event_type"] != new["event_type"] or stage(known) == stage(new):
+        return False
+    if known.get("date") and new.get("date") and abs(known["date"] - new["date"]) > RELATED_WITHIN[new["event_type"]]:
+        return False
+    if new["event_type"] == "meeting":
+        a = {actor_entity(p) for p in known["participants"]}
+        b = {actor_entity(p) for p in new["participants"]}
+        return len(a & b) >= 2 and not _different_people(known["participants"], new["participants"])
+    ra, rb = known.get("recipient"), new.get("recipient")
+    same_recipient = bool(ra and rb and actor_entity(ra) == actor_entity(rb))
+    pa, pb = known.get("purpose"), new.get("purpose")
+    same_purpose = bool(pa and pb and fold(pa) == fold(pb))
+    return same_recipient or same_purpose

@@ -92,3 +92,13 @@ def merge(known: dict, new: dict) -> Optional[dict]:
     merged["updated_at"] = max(m["published_at"] for m in fresh)
     merged["version"] = known["version"] + 1
     return merged
+
+
+def link(event: dict, other_id: str) -> Optional[dict]:
+    """The next version of ``event`` that names ``other_id`` among its related events (None if it does)."""
+    if other_id in event.get("related_event_ids", []):
+        return None
+    linked = copy.deepcopy(event)
+    linked["related_event_ids"] = sorted(set(event.get("related_event_ids", [])) | {other_id})
+    linked["version"] = event["version"] + 1
+    return linked

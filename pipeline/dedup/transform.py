@@ -20,7 +20,7 @@ from apache_beam.metrics import Metrics
 from apache_beam.transforms.userstate import ReadModifyWriteStateSpec
 
 from pipeline.dedup import keys
-from pipeline.dedup.merge import merge, new_event
+from pipeline.dedup.merge import link, merge, new_event
 
 log = logging.getLogger(__name__)
 
@@ -57,16 +57,19 @@ class _DedupFn(beam.DoFn):
         cell = state.read()
         if cell is None:
             cell = self._restored_cell(key)
-        event, outcome = upsert(cell, candidate)
+        changed, outcome = upsert(cell, candidate)
         {"new": self.new_events, "merged": self.hits, "replay": self.replays}[outcome].inc()
-        if event is None:
+        if not changed:
             return
         state.write(_prune(cell, self._retention))
-        yield event
+        yield from changed
 
 
-def upsert(cell: dict[str, dict], candidate: dict) -> tuple[Optional[dict], str]:
-    """Folds a candidate into one state cell: (new version or None, 'new' | 'merged' | 'replay')."""
+def upsert(cell: dict[str, dict], candidate: dict) -> tuple[list[dict], str]:
+    """Folds a candidate into one state cell: (new versions to emit, 'new' | 'merged' | 'replay').
+
+    A new event is linked both ways to the events of the cell that are its other stages (the planned
+    meeting it fulfils, the pledge its approval follows), so those get a new version too."""
     match = next((e for e in cell.values() if keys.same_event(e, candidate)), None)
     if match is None:
         event = new_event(candidate, keys.event_id(candidate))
@@ -74,13 +77,21 @@ def upsert(cell: dict[str, dict], candidate: dict) -> tuple[Optional[dict], str]
         while event["event_id"] in cell:  # same canonical key, but the rules said apart: keep both
             n += 1
             event["event_id"] = keys.event_id({**candidate, "date": f"{candidate.get('date')}#{n}"})
+        changed = [event]
+        for other in list(cell.values()):
+            if keys.related(other, event):
+                event["related_event_ids"] = sorted(set(event["related_event_ids"]) | {other["event_id"]})
+                linked = link(other, event["event_id"])
+                if linked is not None:
+                    cell[linked["event_id"]] = linked
+                    changed.append(linked)
         cell[event["event_id"]] = event
-        return event, "new"
+        return changed, "new"
     event = merge(match, candidate)
     if event is None:
-        return None, "replay"
+        return [], "replay"
     cell[event["event_id"]] = event
-    return event, "merged"
+    return [event], "merged"
 
 
 def deduplicate(candidates: Iterable[dict]) -> list[dict]:
