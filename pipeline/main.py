@@ -31,7 +31,8 @@ def build(p: beam.Pipeline, opts: DatelineOptions, restore=None):
     raw = p | "ReadArticles" >> io.ReadArticles(opts)
     parsed = raw | "ParseArticles" >> ParseArticles(opts.max_article_bytes, opts.schema_registry, opts.registry_dir)
     extracted = parsed.articles | "ExtractEvents" >> ExtractEvents(opts.extract_batch_size)
-    retention = opts.dedup_retention_days or (DEFAULT_RETENTION_DAYS if io.is_kafka_mode(opts) else None)
+    retention = opts.dedup_retention_days or (
+        DEFAULT_RETENTION_DAYS if io.is_kafka_mode(opts) and not opts.bounded else None)
     events = extracted.events | "Deduplicate" >> Deduplicate(retention, restore)
     dead = (parsed.dead_letters, extracted.dead_letters) | "AllDeadLetters" >> beam.Flatten()
     (events, dead) | "WriteEvents" >> io.WriteEvents(opts)

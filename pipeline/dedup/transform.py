@@ -4,7 +4,8 @@ State is a stateful DoFn with no timers (timers misfire on the local runner down
 Each state cell holds the events of one partition key (see keys.partition_key), pruned to a retention
 window of event time so the state stays bounded: an event whose date is more than ``retention_days``
 older than the newest event date seen in its cell can no longer be joined, and is dropped from state.
-A bounded run (file mode, backfills in any order) keeps everything: pruning by the newest date seen would
+Reports of events older than that window are counted (``dedup_late``) and not emitted, since their
+event may already have left state. A bounded run (file mode, --bounded backfills, in any order) keeps everything: pruning by the newest date seen would
 forget events that older articles, read later, still report. On a cluster runner, checkpointed state survives restarts; locally, a restart seeds each cell from the
 latest versions found on the compacted event topics (``restore``), so versions keep growing.
 """
@@ -37,6 +38,7 @@ class _DedupFn(beam.DoFn):
         self.new_events = Metrics.counter("dateline", "dedup_new_events")
         self.hits = Metrics.counter("dateline", "dedup_hits")
         self.replays = Metrics.counter("dateline", "dedup_replays")
+        self.late = Metrics.counter("dateline", "dedup_late")
 
     def setup(self):
         self._restored: Optional[dict[str, dict[str, dict]]] = None
@@ -57,6 +59,10 @@ class _DedupFn(beam.DoFn):
         cell = state.read()
         if cell is None:
             cell = self._restored_cell(key)
+            state.write(cell)  # the snapshot is handed out once: keep it even if nothing changes now
+        if _too_late(cell, candidate, self._retention):
+            self.late.inc()  # its event may have left state already: a new id would undo a richer one
+            return
         changed, outcome = upsert(cell, candidate)
         {"new": self.new_events, "merged": self.hits, "replay": self.replays}[outcome].inc()
         if not changed:
@@ -100,6 +106,14 @@ def deduplicate(candidates: Iterable[dict]) -> list[dict]:
     for candidate in candidates:
         upsert(cells.setdefault(keys.partition_key(candidate), {}), candidate)
     return [e for cell in cells.values() for e in cell.values()]
+
+
+def _too_late(cell: dict[str, dict], candidate: dict, retention: Optional[dt.timedelta]) -> bool:
+    """A report of an event older than the retention window behind the newest event of its cell."""
+    if retention is None or not candidate.get("date"):
+        return False
+    dates = [e["date"] for e in cell.values() if e.get("date")]
+    return bool(dates) and candidate["date"] < max(dates) - retention
 
 
 def _prune(cell: dict[str, dict], retention: Optional[dt.timedelta]) -> dict[str, dict]:
