@@ -61,7 +61,8 @@ def find_date(s: Sentence, trigger: Token, future: bool) -> dict:
         resolved = dates.resolve(text, s.day, _tense_of(ent.root, future))
         if resolved is None:
             continue
-        key = (resolved.precision != "day", arcs, abs(ent.root.i - trigger.i))
+        own = trigger.left_edge.i <= ent.root.i <= trigger.right_edge.i  # 'a visit that was to begin on Sunday'
+        key = (not own, resolved.precision != "day", arcs, abs(ent.root.i - trigger.i))
         if best is None or key < best[0]:
             best = (key, resolved)
     if best:

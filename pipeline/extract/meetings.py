@@ -15,6 +15,14 @@ STATE_MEETINGS = {"meet", "summit", "talk", "talks", "negotiation", "negotiation
 HOSTING = {"host", "receive", "welcome", "greet", "invite"}
 
 
+def _was_to(t: Token) -> bool:
+    """'was to fly to Beijing for talks', 'is to visit': the future seen from the past or present."""
+    for v in [t] + syntax.governors(t, 3):
+        if v.dep_ == "xcomp" and v.head.lemma_ == "be" and any(c.lower_ == "to" for c in v.children):
+            return True
+    return False
+
+
 def _people_inside(token: Token) -> list[Token]:
     """Named people inside a subject the parser nested ('Kishida and Yoon held' parsed as a chain)."""
     return [t for t in token.subtree if t.ent_type_ == "PERSON" and t.i != token.i
@@ -41,6 +49,8 @@ class MeetingExtractor:
     def triggers(self, doc) -> Iterator[Token]:
         for t in doc:
             if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.verbs:
+                if t.lemma_.lower() == "talk" and not any(c.lower_ == "with" for c in t.children):
+                    continue  # 'the guardrails they talked about' is not a meeting
                 yield t
             elif t.pos_ in ("NOUN", "PROPN") and (t.lemma_.lower() in self.nouns or t.lower_ in self.nouns):
                 yield t
@@ -159,7 +169,14 @@ class MeetingExtractor:
             for c in t.children:
                 # 'Putin's visit', 'Biden-Xi talks'; not 'Syria summit' or 'NATO summit' (topics and forums)
                 if c.dep_ in ("poss", "nmod") or (c.dep_ == "compound" and c.ent_type_ == "PERSON"):
-                    if c.lower_ not in ("their", "our", "its"):  # 'his meeting with Trump': he is resolved
+                    if c.lower_ in ("his", "her"):
+                        # 'A day after his meeting with Trump': he is a participant; but in 'Assad made
+                        # his first trip abroad' he is the subject already
+                        verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                        subj = syntax.subject(verb) if verb is not None else None
+                        if subj is None or t.left_edge.i <= subj.i <= t.right_edge.i:
+                            out.append(c)
+                    elif c.lower_ not in ("their", "our", "its"):
                         out += syntax.with_conjuncts(c)
             head = t.head
             if t.dep_ in ("dobj", "nsubjpass", "attr", "nsubj") and head.pos_ in ("VERB", "AUX"):
@@ -195,7 +212,7 @@ class MeetingExtractor:
                 return "CANCELLED"
         clause = syntax.clause_tokens(t if t.pos_ in ("VERB", "AUX") else t.head)
         words = {c.lower_ for c in clause} | {c.lemma_.lower() for c in clause}
-        if words & self.planned or any(c.lower_ in ("will", "'ll", "shall", "would") for c in clause):
+        if words & self.planned or any(c.lower_ in ("will", "'ll", "shall", "would") for c in clause) or _was_to(t):
             return "PLANNED"  # hypothetical 'would' was rejected before; what is left is reported future
         if t.pos_ == "NOUN" and any(c.lower_ in ("upcoming", "planned", "forthcoming", "next", "proposed") for c in t.children):
             return "PLANNED"
