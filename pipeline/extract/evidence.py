@@ -61,7 +61,7 @@ def find_date(s: Sentence, trigger: Token, future: bool) -> dict:
         resolved = dates.resolve(text, s.day, _tense_of(ent.root, future))
         if resolved is None:
             continue
-        own = trigger.left_edge.i <= ent.root.i <= trigger.right_edge.i  # 'a visit that was to begin on Sunday'
+        own = _own_date(ent.root, trigger)
         key = (not own, resolved.precision != "day", arcs, abs(ent.root.i - trigger.i))
         if best is None or key < best[0]:
             best = (key, resolved)
@@ -148,3 +148,16 @@ def _tense_of(token: Token, default: bool) -> bool:
     if verb.tag_ in ("VBD", "VBN") or aux & {"has", "have", "had", "did", "was", "were"}:
         return False
     return default
+
+
+def _own_date(token: Token, trigger: Token) -> bool:
+    """A date in the trigger's own clause, or in a clause describing it ('a visit that was to begin on
+    Sunday'), and not in a coordinated clause ('met X on Monday, traveled ... on Tuesday')."""
+    t = token
+    while t.head.i != t.i:
+        t = t.head
+        if t.i == trigger.i:
+            return True
+        if t.pos_ in ("VERB", "AUX"):
+            return t.dep_ in ("relcl", "acl") and t.head.i == trigger.i
+    return False
