@@ -132,3 +132,9 @@ def test_pledge_and_approval_are_separate_linked_events():
     approved, _ = upsert(cell, contribution("b", "y", D + dt.timedelta(days=8), status="APPROVED"))
     assert {e["status"] for e in approved} == {"APPROVED", "PLEDGED"}
     assert len(cell) == 2
+
+
+def test_a_state_named_for_a_visit_gives_way_to_its_leader_when_merged():
+    e1 = new_event(meeting("a", "abc", D, participants=(HOLLANDE, RUSSIA)), "id")
+    e2 = merge(e1, meeting("b", "bbc", D, participants=(HOLLANDE, PUTIN)))
+    assert [p["name"] for p in e2["participants"]] == ["Francois Hollande", "Vladimir Putin"]

@@ -44,6 +44,8 @@ def test_seed_events_are_found_with_participants_dates_and_places(seed_run):
     assert not missed, f"seed events not found: {missed}"
     for g, p in pairs:
         assert str(p["date"]) == g["date"], (g["evidence"], p["date"])
+        if g["event_type"] == "meeting":
+            assert evaluate.participants(p) == evaluate.participants(g), (g["evidence"], p["participants"])
         if g.get("location"):
             assert p["location"] and p["location"]["country"] == g["location"]["country"], (g["evidence"], p["location"])
     contribution = next(p for g, p in pairs if g["event_type"] == "military_contribution")

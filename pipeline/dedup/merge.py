@@ -29,7 +29,10 @@ def _union_actors(known: list[dict], new: list[dict]) -> list[dict]:
     for actor in new:
         key = actor_key(actor)
         merged[key] = _richer(merged.get(key), actor)
-    return sorted(merged.values(), key=lambda a: actor_key(a))
+    people = {a.get("country") for a in merged.values() if a.get("role")}
+    # 'a visit to Moscow' names Russia; once Putin is named, Russia is him
+    kept = [a for a in merged.values() if a.get("role") or a.get("country") not in people]
+    return sorted(kept, key=lambda a: actor_key(a))
 
 
 def _union_assets(known: list[dict], new: list[dict]) -> list[dict]:
