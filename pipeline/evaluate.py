@@ -80,6 +80,10 @@ class Score:
     def date_accuracy(self) -> float:
         return self.dates_right / self.tp if self.tp else 1.0
 
+    @property
+    def status_accuracy(self) -> float:
+        return self.status_right / self.tp if self.tp else 1.0
+
 
 def per_article(events: Iterable[dict]) -> dict[str, list[dict]]:
     """Canonical events expanded to one entry per article that mentions them."""
@@ -147,9 +151,10 @@ def load_gold(paths: Iterable[str]) -> list[dict]:
 
 
 def report(scores: dict[str, Score], dedup: Optional[tuple[float, float, float]] = None) -> str:
-    lines = [f"{'type':<24}{'tp':>5}{'fp':>5}{'fn':>5}{'prec':>8}{'recall':>8}{'f1':>8}{'dates':>8}"]
+    lines = [f"{'type':<24}{'tp':>5}{'fp':>5}{'fn':>5}{'prec':>8}{'recall':>8}{'f1':>8}{'dates':>8}{'status':>8}"]
     for t, s in scores.items():
-        lines.append(f"{t:<24}{s.tp:>5}{s.fp:>5}{s.fn:>5}{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}{s.date_accuracy:>8.3f}")
+        lines.append(f"{t:<24}{s.tp:>5}{s.fp:>5}{s.fn:>5}{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}"
+                     f"{s.date_accuracy:>8.3f}{s.status_accuracy:>8.3f}")
     if dedup:
         lines.append(f"dedup pairwise: precision {dedup[0]:.3f} recall {dedup[1]:.3f} f1 {dedup[2]:.3f}")
     return "\n".join(lines)

@@ -84,6 +84,8 @@ def merge(known: dict, new: dict) -> Optional[dict]:
         merged["requested_by"] = known.get("requested_by") or new.get("requested_by")
         merged["purpose"] = known.get("purpose") or new.get("purpose")
         merged["assets"] = _union_assets(known["assets"], new["assets"])
+        if known["status"] == "ANNOUNCED" and new["status"] in ("PLEDGED", "OFFERED"):
+            merged["status"] = new["status"]  # one outlet's 'will send' is another's 'pledged': the precise word wins
     merged["location"] = known.get("location") or new.get("location")
     merged.update(_better_date(known, new))
     sources = {m["source"] for m in merged["mentions"]}

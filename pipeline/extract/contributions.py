@@ -322,11 +322,12 @@ class ContributionExtractor:
                 return "APPROVED"
             if gl in ("pledge", "promise", "commit", "vow"):
                 return "PLEDGED"
-            if gl in ("offer", "propose"):
+            if gl in syntax.READINESS:
                 return "OFFERED"
         if status == "DELIVERED" and _future(t):
             return "ANNOUNCED"
-        perfect = t.tag_ == "VBN" and any(c.lower_ in ("has", "have", "had") for c in t.children if c.dep_ == "aux")
+        perfect = t.tag_ == "VBN" and any(c.lower_ in ("has", "have", "had", "was", "were") for c in t.children
+                                          if c.dep_ in ("aux", "auxpass"))
         if status == "ANNOUNCED" and (t.tag_ == "VBD" or perfect) and not any(c.lower_ in ("will", "would") for c in clause):
             if lemma in ("send", "deliver", "deploy", "dispatch", "transfer", "ship", "supply", "provide", "give", "donate"):
                 return "DELIVERED"

@@ -212,7 +212,8 @@ class MeetingExtractor:
                 return "CANCELLED"
         clause = syntax.clause_tokens(t if t.pos_ in ("VERB", "AUX") else t.head)
         words = {c.lower_ for c in clause} | {c.lemma_.lower() for c in clause}
-        if words & self.planned or any(c.lower_ in ("will", "'ll", "shall", "would") for c in clause) or _was_to(t):
+        if words & self.planned or any(c.lower_ in ("will", "'ll", "shall", "would") for c in clause) or _was_to(t) \
+                or any(g.lemma_.lower() in syntax.READINESS for g in syntax.governors(t, 2)):
             return "PLANNED"  # hypothetical 'would' was rejected before; what is left is reported future
         if t.pos_ == "NOUN" and any(c.lower_ in ("upcoming", "planned", "forthcoming", "next", "proposed") for c in t.children):
             return "PLANNED"

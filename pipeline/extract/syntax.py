@@ -123,7 +123,9 @@ def dep_distance(a: Token, b: Token) -> int:
 REPORTING = {"say", "announce", "confirm", "tell", "state", "declare", "add", "pledge", "promise", "vow",
              "agree", "decide", "insist", "write", "report", "disclose", "reveal", "indicate"}
 UNCERTAIN = {"could", "might", "may", "should"}
-DESIRE = {"want", "wish", "hope", "seek", "willing", "eager", "keen", "try", "attempt"}
+DESIRE = {"want", "wish", "hope", "seek", "try", "attempt"}
+#: 'ready to send', 'prepared to station': an offer, not a hypothesis.
+READINESS = {"ready", "willing", "prepared", "offer", "propose", "eager", "keen"}
 
 
 def is_hypothetical(verb: Token, cues: set[str]) -> bool:
