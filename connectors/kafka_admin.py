@@ -27,8 +27,41 @@ _LOGGER = logging.getLogger(__name__)
 CLIENT_LOG_LEVEL_ENV = "DATELINE_KAFKA_CLIENT_LOG_LEVEL"
 
 
+#: Client settings whose values are secret, as kafka-python names them.
+_SECRET_KEYS = frozenset({"sasl_plain_password", "ssl_password", "sasl_oauth_token_provider"})
+#: Every secret handed to a client by this process, so that a log line that quotes one is masked.
+_SECRET_VALUES: set[str] = set()
+
+
+class _RedactSecrets(logging.Filter):
+    """Masks secrets in kafka-python's log records: KafkaAdminClient logs its whole configuration, password
+    included, at DEBUG, and DATELINE_KAFKA_CLIENT_LOG_LEVEL=DEBUG is how people debug connections."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.args:
+            args = record.args if isinstance(record.args, tuple) else (record.args,)
+            if any(isinstance(a, dict) for a in args):
+                masked = tuple({k: ("***" if k in _SECRET_KEYS and v is not None else v) for k, v in a.items()}
+                               if isinstance(a, dict) else a for a in args)
+                record.args = masked if isinstance(record.args, tuple) else masked[0]
+        if _SECRET_VALUES:
+            try:
+                text = record.getMessage()
+            except Exception:  # a broken record is not ours to fix; leave it to the handler
+                return True
+            if any(secret in text for secret in _SECRET_VALUES):
+                for secret in _SECRET_VALUES:
+                    text = text.replace(secret, "***")
+                record.msg, record.args = text, ()
+        return True
+
+
+_REDACT = _RedactSecrets()
+
+
 def quiet_client_logs() -> None:
-    """Mute kafka-python's own loggers unless someone configured them (or asked via the env variable).
+    """Mute kafka-python's own loggers unless someone configured them (or asked via the env variable), and
+    mask secrets in whatever they do log.
 
     During a broker outage the client logs each reconnect attempt, drowning the one line that matters.
     """
@@ -38,12 +71,24 @@ def quiet_client_logs() -> None:
         kafka_logger.setLevel(wanted.upper())
     elif kafka_logger.level == logging.NOTSET:
         kafka_logger.setLevel(logging.CRITICAL)
+    # A logger's filters see only the records logged on it, not its children's: filter every kafka.* one.
+    for name in ["kafka", *[n for n in list(logging.root.manager.loggerDict) if n.startswith("kafka.")]]:
+        logger = logging.getLogger(name)
+        if _REDACT not in logger.filters:
+            logger.addFilter(_REDACT)
+
+
+def _client_options(config: KafkaConfig) -> dict:
+    options = dict(config.client_kwargs())
+    # (Values shorter than 4 characters are not masked by value: they would mangle every log line.)
+    _SECRET_VALUES.update(v for k, v in options.items() if k in _SECRET_KEYS and isinstance(v, str) and len(v) >= 4)
+    quiet_client_logs()
+    return options
 
 
 def consumer(config: KafkaConfig, group_id: Optional[str] = None, **kwargs) -> KafkaConsumer:
     """A consumer that never commits by itself and never joins a group (callers use assign())."""
-    quiet_client_logs()
-    options = dict(config.client_kwargs())
+    options = _client_options(config)
     options.update(group_id=group_id, enable_auto_commit=False)
     options.update(kwargs)
     return KafkaConsumer(**options)
@@ -51,8 +96,7 @@ def consumer(config: KafkaConfig, group_id: Optional[str] = None, **kwargs) -> K
 
 def producer(config: KafkaConfig, **kwargs) -> KafkaProducer:
     """A producer that waits for all in-sync replicas: Dateline never trades durability for latency."""
-    quiet_client_logs()
-    options = dict(config.client_kwargs())
+    options = _client_options(config)
     options.update(acks="all", retries=5, linger_ms=5)
     options.update(kwargs)
     return KafkaProducer(**options)
@@ -78,9 +122,8 @@ def ensure_topics(config: KafkaConfig, names: Iterable[str], partitions: int = 1
     moves keys between partitions, a decision for a person, not for a start-up routine (it is logged).
     """
     names = list(dict.fromkeys(names))
-    quiet_client_logs()
     created: list[str] = []
-    with _closing(KafkaAdminClient(**config.client_kwargs(), request_timeout_ms=int(timeout_s * 1000))) as admin:
+    with _closing(KafkaAdminClient(**_client_options(config), request_timeout_ms=int(timeout_s * 1000))) as admin:
         existing = set(admin.list_topics())
         for name in names:
             if name in existing:

@@ -3,11 +3,21 @@
 Beam pickles DoFns together with this object and ships them to workers, and people paste ``repr``s into
 tickets; so secrets live here but are never rendered: ``repr``, ``str`` and :meth:`KafkaConfig.masked`
 show ``***`` instead.
+
+Secrets never travel in a pickle either. A pickled KafkaConfig holds every setting but the passwords
+(``sasl_password``, ``ssl_password``) and a random token; unpickled in the process that pickled it (the
+FnApiRunner, tests, ``copy.deepcopy``), the token finds the passwords again in that process's memory.
+Unpickled anywhere else (a Flink task manager, a Dataflow worker) they are read from the worker's own
+environment, ``DATELINE_KAFKA_SASL_PASSWORD`` and ``DATELINE_KAFKA_SSL_PASSWORD``: mount the same Secret
+into the workers' environment as into the launcher's. A worker without them fails at its first Kafka client
+with an error naming the variable (never with the secret). The pipeline graph, which runners store, show in
+UIs and send over the network, therefore never contains a password.
 """
 from __future__ import annotations
 
 import dataclasses
 import os
+import uuid
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Optional
 
@@ -17,6 +27,10 @@ ENV_PREFIX = "DATELINE_KAFKA_"
 MASK = "***"
 
 _SECRET_FIELDS = frozenset({"sasl_password", "ssl_password"})
+
+#: Passwords of the configs pickled by this process, by the random token their pickles carry instead.
+_LOCAL_SECRETS: dict[str, dict[str, str]] = {}
+_TOKEN = "_secrets_token"
 
 
 @dataclass(frozen=True)
@@ -96,8 +110,43 @@ class KafkaConfig:
     def replace(self, **changes: Any) -> "KafkaConfig":
         return dataclasses.replace(self, **changes)
 
+    # --- pickling: never the secrets (see the module docstring) ------------------------------------------
+    def __getstate__(self) -> dict[str, Any]:
+        state = {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.name not in _SECRET_FIELDS}
+        secrets = {name: getattr(self, name) for name in _SECRET_FIELDS if getattr(self, name) is not None}
+        if secrets:
+            token = self.__dict__.get(_TOKEN)
+            if token is None:
+                token = uuid.uuid4().hex
+                object.__setattr__(self, _TOKEN, token)
+            _LOCAL_SECRETS[token] = secrets
+            state[_TOKEN] = token
+            state["_secret_fields"] = sorted(secrets)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        state = dict(state)
+        token = state.pop(_TOKEN, None)
+        wanted = state.pop("_secret_fields", [])
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+        local = _LOCAL_SECRETS.get(token, {}) if token else {}
+        for name in _SECRET_FIELDS:
+            value = None
+            if name in wanted:
+                value = local.get(name)
+                if value is None:
+                    value = os.environ.get(ENV_PREFIX + name.upper()) or None
+            object.__setattr__(self, name, value)
+        if token:
+            object.__setattr__(self, _TOKEN, token)
+
     def client_kwargs(self) -> dict[str, Any]:
         """Keyword arguments shared by KafkaConsumer, KafkaProducer and KafkaAdminClient."""
+        if self.security_protocol.startswith("SASL_") and self.sasl_password is None:
+            raise ValueError(f"Kafka security_protocol {self.security_protocol} needs a SASL password, and "
+                             f"{ENV_PREFIX}SASL_PASSWORD is not set in this process (pickled Kafka settings never "
+                             "carry passwords: give workers the same Secret as the launcher)")
         kwargs: dict[str, Any] = {
             "bootstrap_servers": self.bootstrap_servers.split(","),
             "security_protocol": self.security_protocol,

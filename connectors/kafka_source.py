@@ -29,8 +29,10 @@ Limitations, on purpose:
 - The idle clock and the stop flag are per process. That is the whole pipeline on the FnApiRunner with
   its in-process worker (the supported runner); on a multi-process runner each worker stops on its own.
 - At-least-once needs the writes fused into the source's stage. The FnApiRunner fuses ParDos and
-  stateful DoFns (it does not make them stage roots); a GroupByKey in between would let the finalizer
-  commit before the downstream stage ran.
+  stateful DoFns (it does not make them stage roots); a GroupByKey, a Reshuffle or a ``beam.Flatten`` of
+  several PCollections in between makes a stage of its own, which runs only after the source's bundle
+  was finalized and its offsets committed: a crash in between loses those records.
+  :func:`unfused_kafka_writes` lists such writes in a built pipeline (run it in a test).
 - Consumers use ``assign()``, not group membership: two pipelines running at once with the same group
   both read every partition (and both commit). Run one per group.
 - Broker outages are reported by this module, one line down and one line up; kafka-python's own
@@ -42,6 +44,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 import signal
 import sys
 import threading
@@ -67,6 +70,10 @@ from connectors.records import RawRecord
 _LOGGER = logging.getLogger(__name__)
 
 UNBOUNDED = sys.maxsize
+#: Records per poll, which is also records per bundle on the FnApiRunner: the work redone after a crash,
+#: and how often offsets are committed. ``max_records_per_poll`` or this environment variable overrides it.
+DEFAULT_MAX_POLL_RECORDS = 500
+MAX_POLL_RECORDS_ENV = "DATELINE_KAFKA_MAX_POLL_RECORDS"
 OFFSET_RESET_POLICIES = ("earliest", "latest")
 
 # --------------------------------------------------------------------------------------------------
@@ -174,13 +181,13 @@ class _BrokerHealth:
         with self.lock:
             if self.down_since is None:
                 self.down_since = time.monotonic()
-                _LOGGER.warning("Kafka at %s stopped answering (%s); reading is paused and retried with "
-                                "backoff", self.servers, _describe(exc))
+                _LOGGER.warning("Kafka at %s stopped answering (%s); reads and writes wait and are retried "
+                                "with backoff, nothing is committed meanwhile", self.servers, _describe(exc))
 
     def ok(self) -> None:
         with self.lock:
             if self.down_since is not None:
-                _LOGGER.warning("Kafka at %s answers again after %.1f s; reading resumed", self.servers,
+                _LOGGER.warning("Kafka at %s answers again after %.1f s; resumed", self.servers,
                                 time.monotonic() - self.down_since)
                 self.down_since = None
 
@@ -241,6 +248,9 @@ class _DiscoverPartitions(beam.DoFn):
         self._startup_timeout_s = startup_timeout_s
 
     def process(self, _impulse):
+        # The job's one dump of its Kafka settings, passwords masked (KafkaConfig.masked()).
+        _LOGGER.info("Kafka source: topics %s, group %s, settings %s", ", ".join(self._topics), self._group_id,
+                     self._config.masked())
         plan = _retry("discovering Kafka partitions", self._plan, self._config, self._startup_timeout_s)
         total = len(plan)
         per_topic = {t: sum(1 for p in plan if p[0].topic == t) for t in self._topics}
@@ -580,6 +590,16 @@ class _ReadPartitionsUnbounded(_ReadPartitions):
         return self._read(element, bundle_finalizer, tracker)
 
 
+def _env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ValueError(f"{name} must be a whole number, got {raw!r}") from None
+
+
 def _event_time(timestamp_ms: Optional[int]) -> Timestamp:
     # Records without a producer timestamp (-1, pre-0.10 formats) get the time they are read.
     if timestamp_ms is None or timestamp_ms < 0:
@@ -601,9 +621,11 @@ class ReadFromKafka(beam.PTransform):
 
     def __init__(self, config: KafkaConfig, topics: Iterable[str] | str, group_id: str, bounded: bool = False,
                  stop_after_idle: Optional[float] = None, auto_offset_reset: str = "earliest",
-                 poll_timeout_s: float = 1.0, max_records_per_poll: int = 500, partition_recheck_s: float = 60.0,
-                 startup_timeout_s: float = 60.0):
+                 poll_timeout_s: float = 1.0, max_records_per_poll: Optional[int] = None,
+                 partition_recheck_s: float = 60.0, startup_timeout_s: float = 60.0):
         super().__init__()
+        if max_records_per_poll is None:
+            max_records_per_poll = _env_int(MAX_POLL_RECORDS_ENV, DEFAULT_MAX_POLL_RECORDS)
         topics = [topics] if isinstance(topics, str) else list(topics)
         if not topics:
             raise ValueError("ReadFromKafka needs at least one topic")
@@ -637,3 +659,31 @@ class ReadFromKafka(beam.PTransform):
                     self._config, self._topics, self._group_id, self._bounded, self._reset,
                     self._startup_timeout_s))
                 | "ReadPartitions" >> beam.ParDo(reader))
+
+
+# --------------------------------------------------------------------------------------------------
+
+#: Transform names that mark the Kafka read (the SDF's process step) and the Kafka writes.
+_READ_MARK = "ReadPartitions/Process"
+_WRITE_MARK = "WriteAvroToKafka"
+
+
+def unfused_kafka_writes(pipeline: beam.Pipeline) -> list[str]:
+    """Kafka writes that the FnApiRunner would run in a stage other than the Kafka read's.
+
+    The offsets of a bundle are committed when the read's bundle is finalized; on the FnApiRunner that is
+    right after the bundle's own stage ran, before any later stage. A write in another stage (behind a
+    multi-input Flatten, a GroupByKey, a Reshuffle) would therefore commit input whose output is still in
+    memory: a crash then loses it. Returns the unique names of such writes (empty: at-least-once holds),
+    or an empty list for a pipeline without a Kafka read. Uses the FnApiRunner's own fusion phases.
+    """
+    from apache_beam.runners.portability.fn_api_runner import fn_runner
+
+    _, stages = fn_runner.FnApiRunner().create_stages(pipeline.to_runner_api())
+    names = [[t.unique_name for t in stage.transforms] for stage in stages]
+    read_stages = [n for n in names if any(name.endswith(_READ_MARK) for name in n)]
+    if not read_stages:
+        return []
+    fused = {name for n in read_stages for name in n}
+    return sorted(name for n in names for name in n
+                  if _WRITE_MARK in name.rsplit("/", 1)[-1] and name not in fused)

@@ -69,5 +69,6 @@ def _printable(message: str) -> str:
     """A message that Avro can store (no unpaired surrogates), cut to MAX_MESSAGE_CHARS."""
     text = str(message) or "no reason given"
     if len(text) > MAX_MESSAGE_CHARS:
-        text = text[:MAX_MESSAGE_CHARS - 14] + " ...(truncated)"
+        suffix = " ...(truncated)"
+        text = text[:MAX_MESSAGE_CHARS - len(suffix)] + suffix
     return text.encode("utf-8", "backslashreplace").decode("utf-8")

@@ -66,21 +66,23 @@ class WriteEvents(beam.PTransform):
         self._opts = opts
 
     def expand(self, pcolls):
-        events, dead = pcolls
+        """``(events, dead letters, ...)``: the events, then one or more PCollections of dead letters."""
+        events, *deads = pcolls
         opts = self._opts
         if is_kafka_mode(opts):
             from connectors.kafka_sink import SinkRecord, WriteToKafka
             topics = {"meeting": opts.meetings_topic, "military_contribution": opts.contributions_topic}
-            to_sink = (
-                (events | "EventsToRecords" >> beam.Map(
-                    lambda e: SinkRecord(topics[e["event_type"]], e["event_id"], codec.EVENT_SCHEMAS[e["event_type"]], e)),
-                 dead | "DeadLettersToRecords" >> beam.Map(
+            to_sink = [events | "EventsToRecords" >> beam.Map(
+                lambda e: SinkRecord(topics[e["event_type"]], e["event_id"], codec.EVENT_SCHEMAS[e["event_type"]], e))]
+            for n, dead in enumerate(deads):
+                to_sink.append(dead | f"DeadLettersToRecords_{n}" >> beam.Map(
                     lambda d: SinkRecord(opts.dlq_topic, None, codec.DEAD_LETTER, d)))
-                | "AllRecords" >> beam.Flatten()
-            )
-            return to_sink | "WriteToKafka" >> WriteToKafka(
+            # One writer per PCollection and no Flatten, so that every write is fused into the Kafka read's
+            # stage and its input offsets are committed only after it (connectors/kafka_sink.py).
+            return tuple(to_sink) | "WriteToKafka" >> WriteToKafka(
                 kafka_config(opts), registry_url=opts.schema_registry, registry_dir=opts.registry_dir)
 
+        dead = deads[0] if len(deads) == 1 else tuple(deads) | "AllDeadLetters" >> beam.Flatten()
         from connectors.files import WriteAvroFile
         os.makedirs(opts.output, exist_ok=True)
         for event_type, schema_name in codec.EVENT_SCHEMAS.items():

@@ -34,8 +34,10 @@ def build(p: beam.Pipeline, opts: DatelineOptions, restore=None):
     retention = opts.dedup_retention_days or (
         DEFAULT_RETENTION_DAYS if io.is_kafka_mode(opts) and not opts.bounded else None)
     events = extracted.events | "Deduplicate" >> Deduplicate(retention, restore)
-    dead = (parsed.dead_letters, extracted.dead_letters) | "AllDeadLetters" >> beam.Flatten()
-    (events, dead) | "WriteEvents" >> io.WriteEvents(opts)
+    # No Flatten before a Kafka write: on the FnApiRunner a multi-input Flatten is a stage of its own, run
+    # after the Kafka source committed the offsets (connectors/kafka_sink.py). WriteEvents flattens the
+    # dead letters in file mode only.
+    (events, parsed.dead_letters, extracted.dead_letters) | "WriteEvents" >> io.WriteEvents(opts)
     return events
 
 
@@ -49,6 +51,10 @@ def pipeline_options(argv=None) -> PipelineOptions:
     if io.is_kafka_mode(opts):
         std.streaming = std.streaming or not opts.bounded
     return options
+
+
+def std_runner(options: PipelineOptions) -> str:
+    return str(options.view_as(StandardOptions).runner or DEFAULT_RUNNER)
 
 
 def run(argv=None):
@@ -66,8 +72,12 @@ def run(argv=None):
         result = p.run()
         result.wait_until_finish()
         return result
-    from connectors.kafka_source import stop_on_signals
+    from connectors.kafka_source import stop_on_signals, unfused_kafka_writes
 
+    if std_runner(options) == DEFAULT_RUNNER:
+        unfused = unfused_kafka_writes(p)
+        if unfused:  # a write behind a stage boundary would run after its input offsets were committed
+            raise RuntimeError(f"Kafka writes not fused with the Kafka read, at-least-once would break: {unfused}")
     with stop_on_signals():  # SIGTERM/SIGINT end the stream cleanly, committing what was written
         result = p.run()
         result.wait_until_finish()
