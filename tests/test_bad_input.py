@@ -48,8 +48,6 @@ CAP = 16 * 1024
 MIN_BAD = 10_000
 #: Resident memory may grow at most this much over the Beam run of the whole batch.
 RSS_GROWTH_LIMIT_MB = 300
-#: What a hostile but valid article may cost the extractor.
-HOSTILE_BUDGET_S = 5.0
 
 NOW = dt.datetime.now(dt.timezone.utc)
 
@@ -484,10 +482,6 @@ def test_default_cap_refuses_over_one_mib_and_accepts_hostile_but_valid_articles
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=False, reason=(
-    "pipeline/extract/extractor.py parses every candidate sentence of an article, without a cap: a 100,000-word "
-    "article costs 10-25 s, 1 MiB of short trigger lines about 45 s and 58,823 events. Fix (extractor's owner): "
-    "cap candidate sentences per article (the corpus maximum is 22) and the events per article"))
 def test_extractor_is_not_stalled_by_hostile_articles():
     """Time and events per hostile article; the 'trigger lines' case is 100 kB (1 MiB scales linearly)."""
     from pipeline.extract.extractor import Extractor
@@ -498,16 +492,20 @@ def test_extractor_is_not_stalled_by_hostile_articles():
         "1 MiB without sentence ends": no_sentence_ends(articles.MAX_ARTICLE_CHARS - 100),
         "100 kB of one-line trigger sentences": ("Putin met Macron\n" * 6000)[:100_000],
     }
+    from pipeline.extract.extractor import MAX_CANDIDATES_PER_ARTICLE, MAX_EVENTS_PER_ARTICLE
+
     figures = {}
     for name, body in cases.items():
         article = articles.parse_raw(RawRecord(payload=_article(body)))
+        skipped = extractor.sentences_skipped
         started = time.monotonic()
         (_, result), = extractor.extract_many([article])
-        took = time.monotonic() - started
-        figures[name] = (round(took, 1), len(result) if isinstance(result, list) else repr(result))
-    print(f"\n[bad input] extraction of hostile articles (seconds, events): {figures}")
-    slow = {k: v for k, v in figures.items() if v[0] > HOSTILE_BUDGET_S}
-    assert not slow, f"hostile articles over the {HOSTILE_BUDGET_S:g}s budget: {slow}"
+        took = time.monotonic() - started  # reported, never asserted: timings belong to bench/
+        assert isinstance(result, list) and len(result) <= MAX_EVENTS_PER_ARTICLE, (name, result)
+        figures[name] = (round(took, 1), len(result), extractor.sentences_skipped - skipped)
+    print(f"\n[bad input] hostile articles (seconds, events, sentences skipped): {figures}")
+    # the work is bounded: the trigger-line flood parses at most MAX_CANDIDATES_PER_ARTICLE sentences
+    assert figures["100 kB of one-line trigger sentences"][2] >= 5000 > MAX_CANDIDATES_PER_ARTICLE
 
 
 # --- through the real job and a real broker ------------------------------------------------------------

@@ -102,11 +102,16 @@ def test_restored_state_continues_versions_instead_of_restarting():
         assert_that(out, check)
 
 
-def test_retention_prunes_old_events_from_state():
-    from pipeline.dedup.transform import _prune
-    old = new_event(meeting("a", "abc", D), "old")
-    new = new_event(meeting("b", "abc", D + dt.timedelta(days=20)), "new")
-    assert set(_prune({"old": old, "new": new}, dt.timedelta(days=14))) == {"new"}
+def test_retention_prunes_by_publication_time_and_a_pruned_id_never_restarts_at_version_1():
+    from pipeline.dedup.transform import PRUNED, _prune, upsert
+    old = new_event(meeting("a", "abc", D), keys.event_id(meeting("a", "abc", D)))
+    new = new_event(meeting("b", "abc", D + dt.timedelta(days=20), participants=(HOLLANDE, MERKEL)), "new")
+    planned = new_event(meeting("c", "abc", D + dt.timedelta(days=400), status="PLANNED",
+                                published=new["updated_at"], participants=(MERKEL, PUTIN)), "planned")
+    cell = _prune({old["event_id"]: old, "new": new, "planned": planned}, dt.timedelta(days=14))
+    assert set(cell) == {"new", "planned", PRUNED}  # a meeting planned for next year moves no horizon
+    again, outcome = upsert(cell, meeting("z", "late.example", D))
+    assert outcome == "new" and again[0]["event_id"] == old["event_id"] and again[0]["version"] == 2
 
 
 def test_planned_and_held_meetings_stay_apart_but_are_linked_both_ways():

