@@ -1,0 +1,1 @@
+"""Dateline's benchmark: ``python -m bench`` (``make bench``). See bench/README.md."""
