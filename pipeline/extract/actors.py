@@ -147,6 +147,20 @@ class ArticleContext:
         a = first[best]
         return {"name": a["name"], "role": None, "country": best, "actor_code": best} if is_person(a) else a
 
+    def recent_state(self, at: int) -> Optional[dict]:
+        """The last country or organisation named in the sentence of ``at`` or the one before it."""
+        import bisect
+
+        k = bisect.bisect_right(self._starts, at) - 1
+        start = self._starts[max(0, k - 1)]
+        found = None
+        for m in self.mentions:
+            if m.start >= at:
+                break
+            if m.start >= start and not is_person(m.actor) and m.actor.get("actor_code"):
+                found = m.actor
+        return found
+
     def last_before(self, before: int, states_only: bool = False) -> Optional[dict]:
         found = None
         for m in self.mentions:

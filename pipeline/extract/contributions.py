@@ -6,6 +6,7 @@ from typing import Iterator, Optional
 
 from spacy.tokens import Token
 
+from pipeline.articles import article_text
 from pipeline.extract import syntax
 from pipeline.extract.actors import state_actor
 from pipeline.extract.evidence import Sentence, find_date, mention
@@ -37,6 +38,9 @@ class ContributionExtractor:
         self.non_military = set(triggers.get("non_military_aid", []))
         self.not_context = {w for w in triggers.get("not_contribution_context", []) if " " not in w}
         self.assets = assets
+        self._adversary_exact = _words_re(g.adversaries_exact, flags=0)
+        self._campaign = _words_re({k: v for k, v in g.campaigns.items() if len(k) > 3})
+        self._adversary = _words_re(g.adversaries)
         self._asset_re = re.compile(r"\b(" + "|".join(re.escape(a) for a in sorted(assets, key=len, reverse=True)) + r")", re.I) if assets else None
 
     def triggers(self, doc) -> Iterator[Token]:
@@ -249,7 +253,7 @@ class ContributionExtractor:
                         actor = s.actor(speaker)
                         if actor:
                             return actor
-            return s.ctx.last_before(s.offset + subj.idx, states_only=False)
+            return s.ctx.recent_state(s.offset + subj.idx)  # 'It delivered more jets' two paragraphs on is not a state
         actor = s.actor(subj)
         if actor is None:
             for tok in syntax.preps(subj, ("of",)):
@@ -288,26 +292,24 @@ class ContributionExtractor:
         return recipient, purpose
 
     def _purpose_in(self, span) -> Optional[str]:
-        for surface, exact in self._g.adversaries_exact.items():
-            if re.search(r"\b" + re.escape(surface) + r"\b", span.text):
-                return exact
+        """The campaign or adversary a sentence names: 'the fight against ISIS', 'Operation Inherent Resolve'."""
+        m = self._adversary_exact.search(span.text) if self._adversary_exact else None
+        if m:
+            return self._g.adversaries_exact[m.group(1)]
         text = fold(span.text)
-        for surface, campaign in sorted(self._g.campaigns.items(), key=lambda kv: -len(kv[0])):
-            if len(surface) > 3 and re.search(r"\b" + re.escape(surface) + r"\b", text):
-                return campaign.get("target") or campaign["name"]
-        for surface, canonical in sorted(self._g.adversaries.items(), key=lambda kv: -len(kv[0])):
-            if re.search(r"\b" + re.escape(surface) + r"\b", text):
-                return canonical
-        return None
+        m = self._campaign.search(text) if self._campaign else None
+        if m:
+            campaign = self._g.campaigns[m.group(1)]
+            return campaign.get("target") or campaign["name"]
+        m = self._adversary.search(text) if self._adversary else None
+        return self._g.adversaries[m.group(1)] if m else None
 
     def _purpose_from_context(self, s: Sentence) -> Optional[str]:
-        text = s.article.get("body", "")
-        start = max(0, s.offset - 600)
-        window = fold((s.article.get("title", "") + "\n\n" + text)[start:s.offset + len(s.doc.text)])
-        for surface, canonical in sorted(self._g.adversaries.items(), key=lambda kv: -len(kv[0])):
-            if re.search(r"\b" + re.escape(surface) + r"\b", window):
-                return canonical
-        return None
+        """The campaign named in the few sentences before ('increase their role in the fight against ISIS')."""
+        text = article_text(s.article)
+        window = fold(text[max(0, s.offset - 600):s.offset + len(s.doc.text)])
+        m = self._adversary.search(window) if self._adversary else None
+        return self._g.adversaries[m.group(1)] if m else None
 
     def _status(self, s: Sentence, t: Token) -> str:
         lemma = t.lemma_.lower()
@@ -373,6 +375,14 @@ def settle_recipients(events: list[dict], ctx) -> list[dict]:
             e["confidence"] = round(e["confidence"] - 0.1, 3)
             out.append(e)
     return out
+
+
+def _words_re(surfaces, flags=re.I) -> Optional[re.Pattern]:
+    """One pattern for many names, longest first, whole words: group 1 is the name found."""
+    if not surfaces:
+        return None
+    alternatives = sorted(surfaces, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(a) for a in alternatives) + r")\b", flags)
 
 
 def _provides_with(t: Token) -> bool:
