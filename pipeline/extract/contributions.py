@@ -55,7 +55,7 @@ class ContributionExtractor:
             if t.i in covered:
                 continue
             event = self._event(s, t)
-            if event:
+            for event in ([event] + self._co_contributors(s, t, event)) if event else []:
                 covered.update(c.i for c in t.conjuncts)
                 same = next((e for e in out if e["contributor"]["country"] == event["contributor"]["country"]
                              and e["status"] == event["status"]), None)
@@ -65,6 +65,20 @@ class ContributionExtractor:
                     same["assets"] += [a for a in event["assets"] if a not in same["assets"]]
                     same["recipient"] = same["recipient"] or event["recipient"]
                     same["purpose"] = same["purpose"] or event["purpose"]
+        return out
+
+    def _co_contributors(self, s: Sentence, t: Token, event: dict) -> list[dict]:
+        """'The Netherlands and Denmark pledged F-16s': one contribution per giver."""
+        if event["status"] == "REQUESTED":
+            return []
+        subj = syntax.subject(t)
+        out = []
+        for c in (subj.conjuncts if subj is not None else ()):
+            actor = as_state(self._g, s.actor(c))
+            if actor and actor.get("country") and actor["country"] not in (
+                    event["contributor"].get("country"), (event.get("recipient") or {}).get("country")):
+                out.append({**event, "contributor": actor, "assets": [dict(a) for a in event["assets"]],
+                            "mentions": [dict(m) for m in event["mentions"]]})
         return out
 
     # -- one trigger ---------------------------------------------------------------------------------------

@@ -1,0 +1,73 @@
+"""Behaviour of the extractor on single sentences, with the real spaCy model: one rule per test."""
+import pytest
+
+from pipeline.articles import validate
+from pipeline.extract.extractor import Extractor
+
+
+@pytest.fixture(scope="module")
+def extract():
+    x = Extractor.shared()
+
+    def run(body, published="2023-08-20"):
+        return x.extract(validate({"article_id": "t", "source": "test.example", "published_at": published,
+                                   "title": "", "body": body}))
+    return run
+
+
+def meetings(events):
+    return [e for e in events if e["event_type"] == "meeting"]
+
+
+def contributions(events):
+    return [e for e in events if e["event_type"] == "military_contribution"]
+
+
+def test_a_phone_call_is_not_a_meeting(extract):
+    assert not meetings(extract("Indian Prime Minister Narendra Modi spoke by phone with Russian President "
+                                "Vladimir Putin on Monday."))
+
+
+def test_future_meeting_is_planned_with_its_future_date(extract):
+    (m,) = meetings(extract("French President Emmanuel Macron will travel to Berlin next Tuesday for talks "
+                            "with Chancellor Olaf Scholz.", published="2024-02-01"))
+    assert m["status"] == "PLANNED" and str(m["date"]) == "2024-02-06"
+    assert m["location"]["country"] == "DEU" and m["host"]["name"] == "Olaf Scholz"
+
+
+def test_a_visit_to_a_country_is_a_meeting_with_it(extract):
+    (m,) = meetings(extract("Iraqi President Saddam Hussein arrived in Amman on an unannounced visit on "
+                            "Wednesday.", published="1990-06-01"))
+    assert {p["country"] for p in m["participants"]} == {"IRQ", "JOR"}
+
+
+def test_each_coordinated_giver_is_its_own_contribution(extract):
+    events = contributions(extract("The Netherlands and Denmark pledged on Sunday to give F-16 fighter jets "
+                                   "to Ukraine."))
+    assert sorted(e["contributor"]["country"] for e in events) == ["DNK", "NLD"]
+    assert all(e["status"] == "PLEDGED" and e["recipient"]["country"] == "UKR" for e in events)
+    assert all(e["assets"][0]["category"] == "AIR" for e in events)
+
+
+def test_a_request_makes_the_one_asked_the_contributor(extract):
+    (e,) = contributions(extract("Ukraine formally asked Germany on Thursday to supply it with Taurus cruise "
+                                 "missiles."))
+    assert e["status"] == "REQUESTED" and e["contributor"]["country"] == "DEU"
+    assert e["recipient"]["country"] == "UKR"
+
+
+@pytest.mark.parametrize("body", [
+    "Germany could send tanks to Ukraine if its allies agreed.",
+    "Poland has no plans to send troops to Ukraine.",
+    "Russia held large naval exercises in the Baltic Sea on Tuesday, deploying 30 warships.",
+    "Japan sent 20 tonnes of food aid and tents to Turkey.",
+])
+def test_hypotheticals_refusals_exercises_and_relief_are_not_contributions(extract, body):
+    assert not contributions(extract(body))
+
+
+def test_quantities_and_categories_of_a_listed_contribution(extract):
+    (e,) = contributions(extract("Britain will send 14 Challenger 2 tanks and 30 AS90 self-propelled guns to "
+                                 "Ukraine, Downing Street said."))
+    assert e["contributor"]["country"] == "GBR" and e["recipient"]["country"] == "UKR"
+    assert sorted((a["category"], a["quantity"]) for a in e["assets"]) == [("WEAPONS", 14), ("WEAPONS", 30)]
