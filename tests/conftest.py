@@ -5,6 +5,7 @@ starting tansu is fast, but a shared broker also proves the connectors cope with
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import uuid
@@ -28,12 +29,18 @@ def kafka_config(broker: EmbeddedBroker) -> KafkaConfig:
     return KafkaConfig(bootstrap_servers=broker.bootstrap_servers)
 
 
-@pytest.fixture(scope="session")
-def broker():
+@contextlib.contextmanager
+def embedded_broker():
     """A running tansu broker; skips (not fails) only when no tansu binary exists on this platform."""
     try:
         tansu_binary()
     except BrokerError as exc:
         pytest.skip(f"no tansu binary: {exc}")
     with EmbeddedBroker() as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def broker():
+    with embedded_broker() as running:
         yield running

@@ -37,9 +37,9 @@ import zlib
 import apache_beam as beam
 import pytest
 
-from conftest import kafka_config, unique
+from conftest import embedded_broker, kafka_config, unique
 from connectors import kafka_admin
-from connectors.broker import BrokerError, EmbeddedBroker, tansu_binary
+from connectors.broker import EmbeddedBroker
 from connectors.registry import registry_for
 from connectors.restore import decode_value
 
@@ -256,11 +256,7 @@ def wait_for(predicate, timeout_s: float, what: str, interval_s: float = 0.2):
 @pytest.fixture(scope="module")
 def fault_broker():
     """This module's own broker: the tests pause it."""
-    try:
-        tansu_binary()
-    except BrokerError as exc:
-        pytest.skip(f"no tansu binary: {exc}")
-    with EmbeddedBroker() as running:
+    with embedded_broker() as running:
         yield running
 
 
