@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Iterable, Iterator
 
 import fastavro
-from fastavro.schema import load_schema, to_parsing_canonical_form
+from fastavro.schema import load_schema
 
 AVRO_DIR = Path(__file__).resolve().parent / "avro"
 
@@ -84,11 +84,6 @@ def schema_text(name: str, version: int | None = None) -> str:
         return node
 
     return json.dumps(inline(name), separators=(",", ":"))
-
-
-def fingerprint(name: str, version: int | None = None) -> str:
-    """Parsing Canonical Form: equal for schemas that read and write the same bytes."""
-    return to_parsing_canonical_form(schema(name, version))
 
 
 def encode(name: str, record: dict) -> bytes:

@@ -7,6 +7,7 @@ else to whoever held that office on that date.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable, Optional
@@ -96,8 +97,6 @@ class ArticleContext:
         """Whom 'he' or 'she' at a character offset means: the first person named earlier in the same
         sentence, else the first person of the nearest sentence before that names one (news puts the
         subject first), else the person the article has named most."""
-        import bisect
-
         k = bisect.bisect_right(self._starts, at) - 1
         for sentence in range(k, max(k - 3, -1), -1):
             start = self._starts[sentence]
@@ -149,8 +148,6 @@ class ArticleContext:
 
     def recent_state(self, at: int) -> Optional[dict]:
         """The last country or organisation named in the sentence of ``at`` or the one before it."""
-        import bisect
-
         k = bisect.bisect_right(self._starts, at) - 1
         start = self._starts[max(0, k - 1)]
         found = None
@@ -158,15 +155,6 @@ class ArticleContext:
             if m.start >= at:
                 break
             if m.start >= start and not is_person(m.actor) and m.actor.get("actor_code"):
-                found = m.actor
-        return found
-
-    def last_before(self, before: int, states_only: bool = False) -> Optional[dict]:
-        found = None
-        for m in self.mentions:
-            if m.start >= before:
-                break
-            if not states_only or not is_person(m.actor):
                 found = m.actor
         return found
 

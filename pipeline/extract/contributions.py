@@ -207,9 +207,7 @@ class ContributionExtractor:
             return None
         money = [w for w in token.subtree if w.ent_type_ == "MONEY" or w.i == token.i or w.like_num]
         start, end = min(w.i for w in money), max(w.i for w in money)
-        description = token.doc[start:end + 1].text
-        if military:
-            description = f"{description} {token.doc[military.start():military.end()].text}" if False else sub
+        description = sub if military else token.doc[start:end + 1].text  # '$400 million in military aid'
         return {"description": description, "category": "FUNDING", "quantity": None}
 
     def _non_military(self, t: Token, objects: list[Token]) -> bool:
