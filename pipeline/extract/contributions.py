@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from pipeline.articles import article_text
 from pipeline.extract import syntax
-from pipeline.extract.actors import state_actor
+from pipeline.extract.actors import org_actor, state_actor
 from pipeline.extract.evidence import Sentence, find_date, mention
 from pipeline.extract.gazetteer import fold
 
@@ -244,6 +244,9 @@ class ContributionExtractor:
                         hit = self._g.country_of(c.text.split("-")[0])
                         if hit and (hit[1] in ("demonym", "name") or hit[1].startswith("metonym")):
                             return state_actor(self._g, hit[0])
+                        org = self._g.org_of(c.text)
+                        if org:  # 'NATO peacekeeping troops have arrived'
+                            return org_actor(org)
             if passive:  # 'approved a bill allowing troops to be deployed': whoever authorised it
                 for g in syntax.governors(t, 4):
                     if g.pos_ == "VERB" and g.lemma_.lower() in ("approve", "authorise", "authorize", "order", "decide", "vote", "agree"):
@@ -296,6 +299,9 @@ class ContributionExtractor:
                     candidates += [g for p in c.subtree if p.dep_ == "pobj" for g in [p]]
                 if c.dep_ == "advcl" and c.lemma_ in ("join", "reinforce", "support", "bolster"):
                     candidates += [o for o in c.children if o.dep_ == "dobj"]
+        for tok in list(candidates):  # 'to an international force in Liberia': the force's country
+            candidates += [p for w in tok.children if w.dep_ == "prep" and w.lower_ in ("in", "for")
+                           for p in w.children if p.dep_ == "pobj"]
         for tok in candidates:
             actor = s.actor(tok)
             if actor and recipient is None:

@@ -165,7 +165,7 @@ class MeetingExtractor:
                     out += syntax.with_conjuncts(c)
             out += list(syntax.preps(t, ("with", "between", "by", "to", "among")))
         else:
-            out += list(syntax.preps(t, ("with", "between", "among", "of")))
+            out += list(syntax.preps(t, ("with", "between", "among", "of", "to")))  # 'a warm welcome to X'
             for c in t.children:
                 # 'Putin's visit', 'Biden-Xi talks'; not 'Syria summit' or 'NATO summit' (topics and forums)
                 if c.dep_ in ("poss", "nmod") or (c.dep_ == "compound" and c.ent_type_ == "PERSON"):
