@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 #: Prism binary, which fails on any machine without internet.
 DEFAULT_RUNNER = "FnApiRunner"
 
-#: How long (in event time) the streaming job keeps an event joinable; see pipeline/dedup/transform.py.
+#: How long (in publication time) the streaming job keeps an event joinable; see pipeline/dedup/transform.py.
 DEFAULT_RETENTION_DAYS = 14.0
 
 

@@ -59,7 +59,7 @@ class DatelineOptions(PipelineOptions):
         proc.add_argument("--max-article-bytes", dest="max_article_bytes", type=int,
                           default=DEFAULT_MAX_ARTICLE_BYTES, help="Articles above this size are dead-lettered.")
         proc.add_argument("--dedup-retention-days", dest="dedup_retention_days", type=float, default=None,
-                          help="Event-time window in which a new mention can still join an earlier event "
+                          help="Days (of publication time) in which a new mention can still join an earlier event "
                                "(default: 14 days on Kafka; unlimited in file mode, which is bounded anyway).")
         proc.add_argument("--extract-batch-size", dest="extract_batch_size", type=int, default=16,
                           help="Articles parsed together by spaCy's nlp.pipe.")
