@@ -63,12 +63,10 @@ def produce(config: KafkaConfig, topic: str, start: int, count: int) -> None:
                                         for i in range(start, start + count)), linger_ms=50)
 
 
-def read(config, topics, group, out_path, **kwargs) -> float:
-    started = time.monotonic()
+def read(config, topics, group, out_path, **kwargs) -> None:
     p = pipeline()
     _ = p | ReadFromKafka(config, topics, group, **kwargs) | beam.ParDo(_Collect(str(out_path)))
     p.run().wait_until_finish()
-    return time.monotonic() - started
 
 
 def numbers(rows) -> list[int]:
@@ -159,7 +157,7 @@ def test_unbounded_read_stops_when_idle_and_commits_end_offsets(config, tmp_path
     thread = threading.Thread(target=late_producer)
     thread.start()
     out = tmp_path / "out.jsonl"
-    took = read(config, [topic], group, out, stop_after_idle=2.0, poll_timeout_s=0.3)
+    read(config, [topic], group, out, stop_after_idle=2.0, poll_timeout_s=0.3)
     thread.join()
 
     rows = collected(out)
@@ -167,7 +165,6 @@ def test_unbounded_read_stops_when_idle_and_commits_end_offsets(config, tmp_path
     assert len({(r["partition"], r["offset"]) for r in rows}) == 500
     ends = kafka_admin.end_offsets(config, topic)
     assert kafka_admin.committed_offsets(config, group, topic) == ends
-    assert took < 15
 
 
 @pytest.mark.kafka
@@ -254,10 +251,9 @@ def test_sigterm_under_stop_on_signals_stops_cleanly(config, tmp_path):
     killer = threading.Thread(target=terminate_when_read)
     killer.start()
     with stop_on_signals():
-        took = read(config, [topic], group, out, poll_timeout_s=0.3)
+        read(config, [topic], group, out, poll_timeout_s=0.3)
     killer.join()
     assert signal.getsignal(signal.SIGTERM) is previous  # handlers restored
-    assert took < 20
     assert numbers(collected(out)) == list(range(40))
     assert kafka_admin.committed_offsets(config, group, topic) == kafka_admin.end_offsets(config, topic)
 
@@ -384,13 +380,11 @@ def test_sink_raises_when_kafka_does_not_acknowledge(tmp_path):
         _ = (p | beam.Create(records) | beam.ParDo(_PauseBrokerAt(own.pid, "k1"))
              | WriteToKafka(config, registry_dir=str(tmp_path / "r"), flush_timeout_s=6, delivery_timeout_ms=2500,
                             request_timeout_ms=1000, max_block_ms=2000))
-        started = time.monotonic()
         try:
             with pytest.raises(Exception, match="writing to Kafka topic .* failed"):
                 p.run().wait_until_finish()
         finally:
             own.resume()
-        assert time.monotonic() - started < 20
 
 
 def test_partition_growth_is_noticed_and_logged_once(caplog):

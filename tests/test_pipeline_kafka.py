@@ -204,7 +204,7 @@ def test_seed_events_come_out_of_the_sink_topics_framed_keyed_and_found(config, 
     send(config, job.input, [ARTICLES[SEED_ID]])
     group = unique("g")
 
-    result, took = job.run(group)
+    result, _ = job.run(group)
 
     messages = read_events(job)
     assert messages, "no events on the sink topics"
@@ -221,7 +221,6 @@ def test_seed_events_come_out_of_the_sink_topics_framed_keyed_and_found(config, 
     assert read_messages(job, job.dlq) == []
     assert_caught_up(job, group)
     assert counters(result)["articles_read"] == 1
-    assert took < 30
 
 
 # --- dead letters -------------------------------------------------------------------------------------
@@ -294,7 +293,7 @@ def test_committed_offsets_equal_end_offsets_when_the_job_stops(config, tmp_path
     thread = threading.Thread(target=late_publisher)
     thread.start()
     try:
-        result, took = job.run(group)
+        result, _ = job.run(group)
     finally:
         thread.join()
 
@@ -302,7 +301,6 @@ def test_committed_offsets_equal_end_offsets_when_the_job_stops(config, tmp_path
     assert sum(ends.values()) == 12
     assert kafka_admin.committed_offsets(config, group, job.input) == ends
     assert counters(result)["articles_read"] == 12
-    assert took < 35
 
 
 # --- restart and replay ------------------------------------------------------------------------------

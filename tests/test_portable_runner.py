@@ -243,10 +243,8 @@ def direct_file_run(file_input, tmp_path_factory):
 def test_file_mode_on_the_portable_runner_matches_the_direct_run(
         file_input, direct_file_run, job_endpoint, worker_pool, probed, tmp_path):
     out = tmp_path / "out"
-    started = time.monotonic()
     pipeline.main.run(["--input", str(file_input), "--output", str(out), *OPTION_ARGS,
                        *portable_args(job_endpoint, worker_pool)])
-    took = time.monotonic() - started
 
     events, dead = file_outputs(out)
     direct_events, direct_dead = direct_file_run
@@ -257,7 +255,6 @@ def test_file_mode_on_the_portable_runner_matches_the_direct_run(
     assert [(d["error_type"], d["source_path"].rsplit("/", 1)[-1]) for d in dead] == [("too_large", "more.jsonl:1")]
     assert f"cap of {MAX_ARTICLE_BYTES} bytes" in dead[0]["error_message"]
     assert [d["error_message"] for d in dead] == [d["error_message"] for d in direct_dead]
-    assert took < 40
 
 
 def test_options_and_coders_survive_translation_to_the_portable_proto(file_input, tmp_path):
@@ -346,9 +343,7 @@ def test_bounded_kafka_read_on_the_portable_runner_matches_the_direct_run(
     config, topic = kafka_input
     job = kafka_job(config, topic, tmp_path)
     group = unique("g")
-    started = time.monotonic()
     pipeline.main.run(job.args(group, "--bounded", *portable_args(job_endpoint, worker_pool)))
-    took = time.monotonic() - started
 
     events, dead = kafka_outputs(job)
     direct_events, direct_dead = direct_kafka_run
@@ -360,7 +355,6 @@ def test_bounded_kafka_read_on_the_portable_runner_matches_the_direct_run(
     # The source's bundle finalizer ran on the worker: the group is committed to the end.
     pk.assert_caught_up(job, group)
     assert_ran_on_the_pool(probed(), worker_pool)
-    assert took < 40
 
 
 @pytest.mark.kafka
@@ -371,12 +365,9 @@ def test_streaming_kafka_read_on_the_portable_runner_stops_when_idle_and_commits
     config, topic = kafka_input
     job = kafka_job(config, topic, tmp_path)
     group = unique("g")
-    started = time.monotonic()
     pipeline.main.run(job.args(group, "--stop-after-idle", pk.IDLE_S, *portable_args("embed", worker_pool)))
-    took = time.monotonic() - started
 
     events, dead = kafka_outputs(job)
     assert (events, dead) == direct_kafka_run
     pk.assert_caught_up(job, group)
     assert_ran_on_the_pool(probed(), worker_pool)
-    assert took < 40
