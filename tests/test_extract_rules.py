@@ -71,3 +71,42 @@ def test_quantities_and_categories_of_a_listed_contribution(extract):
                                  "Ukraine, Downing Street said."))
     assert e["contributor"]["country"] == "GBR" and e["recipient"]["country"] == "UKR"
     assert sorted((a["category"], a["quantity"]) for a in e["assets"]) == [("WEAPONS", 14), ("WEAPONS", 30)]
+
+
+def test_one_leader_attending_a_summit_is_a_multilateral_meeting_with_its_forum(extract):
+    (m,) = meetings(extract("Japanese Prime Minister Fumio Kishida will attend the NATO summit in Vilnius "
+                            "next week.", published="2023-07-03"))
+    assert m["status"] == "PLANNED" and m["plover_mode"] == "multilateral"
+    assert {p["actor_code"] for p in m["participants"]} == {"JPNGOV", "NATO"}
+    assert m["location"]["name"] == "Vilnius"
+
+
+@pytest.mark.parametrize("body", [
+    "Sunak told a news conference in London that he would attend the opening of the new stadium.",
+    "Prime Minister Rishi Sunak criticised the summit in a speech on Monday.",
+])
+def test_a_press_conference_or_a_summit_talked_about_is_no_meeting(extract, body):
+    assert not meetings(extract(body, published="2023-07-03"))
+
+
+def test_mediation_between_two_sides_is_a_meeting_of_all_three(extract):
+    (m,) = meetings(extract("Qatari Prime Minister Mohammed bin Abdulrahman Al Thani launched a mediation effort "
+                            "on Saturday between Israel and Egypt.", published="2024-02-12"))
+    assert {p["country"] for p in m["participants"]} == {"QAT", "ISR", "EGY"}
+
+
+def test_officials_named_by_nationality_meet_for_their_countries(extract):
+    (m,) = meetings(extract("U.S. and Chinese negotiators held talks in Geneva on Tuesday.", published="2023-05-10"))
+    assert {p["country"] for p in m["participants"]} == {"USA", "CHN"}
+    (m,) = meetings(extract("A group of Moroccan diplomats held their first meeting with President Joe Biden "
+                            "on Tuesday.", published="2023-05-10"))
+    assert {p["country"] for p in m["participants"]} == {"MAR", "USA"}
+
+
+def test_the_office_the_text_names_wins_over_the_gazetteer_terms(extract):
+    # a record dated 2000 names the leaders of the 1980s by their offices
+    (m,) = meetings(extract("Palestinian leader Yasser Arafat met Egyptian President Hosni Mubarak in Cairo "
+                            "on Monday.", published="2000-01-10"))
+    assert {p["country"] for p in m["participants"]} == {"PSE", "EGY"}
+    assert not meetings(extract("Former President Barack Obama met former Prime Minister David Cameron in "
+                                "London on Monday.", published="2023-05-10"))

@@ -98,8 +98,8 @@ def same_event(known: dict, new: dict) -> bool:
             return False
         a = {actor_entity(p) for p in known["participants"]}
         b = {actor_entity(p) for p in new["participants"]}
-        if len(a & b) < min(2, len(a), len(b)):
-            return False
+        if len(a & b) < min(2, len(a), len(b)) or (min(len(a), len(b)) == 1 and a != b):
+            return False  # one leader at a summit is not the same event as his talks there with another
         return not _different_people(known["participants"], new["participants"])
     if not _dates_close(known.get("date"), new.get("date"), dt.timedelta(days=2)):
         return False

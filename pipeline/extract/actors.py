@@ -17,6 +17,8 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.gazetteer import Gazetteer, Office, fold
 
+#: Words that put a titled person out of office ('former President Obama', 'the late King Hussein').
+FORMER = {"former", "ex", "ex-", "late", "then", "erstwhile", "onetime", "one-time", "past", "previous"}
 PRONOUNS = {"he", "she", "they", "it", "we", "his", "her", "their", "its", "him", "them"}
 PERSON_LABELS = {"PERSON"}
 PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP"}
@@ -258,6 +260,8 @@ class ActorResolver:
         for cand in dict.fromkeys(names):
             office = self.g.leader(cand, day, country, weak_ok=described)
             if office and _consistent(office, _strip_title(person, self.g) if person is not None else None):
+                if self._asserted(token, title, office, country):
+                    return actor_from_office(office)  # the text names the office: it wins over our term dates
                 return actor_from_office(office, day)
         proper = self._proper_name(np)
         if person is None and proper and token.pos_ == "PROPN" and not self.g.country_of(proper):
@@ -272,7 +276,7 @@ class ActorResolver:
             if not described:
                 return None  # a name with no office and no country is nobody we can place
             return {"name": name, "role": title["role"] if title else None, "country": country,
-                    "actor_code": country + (title["sector"] if title else "") if country else None}
+                    "actor_code": country + (title["sector"] if title else "") if country else org}
         head_title = self._compound_title(token) or self.g.title(token.text) or self.g.title(token.lemma_)
         if head_title and (country or org):
             role = head_title["role"]
@@ -301,6 +305,17 @@ class ActorResolver:
         if sector and country:  # 'the German government', "Russia's military"
             return state_actor(self.g, country, sector)
         return None
+
+    def _asserted(self, token: Token, title: Optional[dict], office: Office, country: Optional[str]) -> bool:
+        """'Palestinian leader Yasser Arafat', 'President Obama': the article says the person holds the office
+        now, whatever our terms of office say (a gazetteer lags behind elections and may lack old terms)."""
+        if not title or title.get("status") == "future" or (country and country != office.country):
+            return False
+        if any(t.lower_ in FORMER or t.lower_ in ("opposition", "party") for t in token.subtree):
+            return False  # the appositions count too: 'Merz, leader of the opposition Christian Democrats'
+        if token.dep_ == "appos" and any(t.lower_ in FORMER for t in token.head.subtree):
+            return False
+        return self.g.roles_fit(title["role"], office.role)
 
     def _proper_name(self, np: list[Token]) -> Optional[str]:
         """The run of proper nouns that is a name, without titles or nationality ('Matteo Renzi')."""

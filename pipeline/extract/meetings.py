@@ -10,7 +10,19 @@ from pipeline.extract.actors import is_person, state_actor
 from pipeline.extract.evidence import Sentence, find_date, find_place, mention
 
 #: Triggers that make a meeting even when only states are named ('Israel and Lebanon renewed negotiations').
-STATE_MEETINGS = {"meet", "summit", "talk", "talks", "negotiation", "negotiations", "consultation", "consultations"}
+STATE_MEETINGS = {"meet", "summit", "talk", "talks", "negotiation", "negotiations", "consultation", "consultations",
+                  "mediation", "mediate", "credentials", "attendance"}
+#: Nouns a trigger can modify and that then carry its structure ('a mediation mission between X and Y').
+CARRIERS = {"mission", "effort", "bid", "initiative", "process", "round", "session", "trip", "tour"}
+#: Heads of a group whose members are named in an 'of' phrase ('a group of Moroccan diplomats').
+GROUPS = {"leader", "representative", "minister", "official", "delegation", "head", "group", "team", "ambassador",
+          "envoy", "diplomat", "negotiator", "delegate"}
+#: Nouns of something handed to the other side in person ('presented his credentials to President Xi').
+HANDED = {"credential", "credentials", "welcome"}
+#: Verbs whose subject takes part in the gathering that is their object.
+ATTENDING = {"attend", "join", "host", "chair", "address", "hold", "convene", "open", "skip", "boycott"}
+#: Words that make a 'conference' a press event, not a gathering of states.
+NOT_GATHERINGS = {"news", "press", "video", "phone", "telephone", "party", "academic"}
 #: Verbs whose subject hosts ("Erdogan hosted Putin").
 HOSTING = {"host", "receive", "welcome", "greet", "invite"}
 
@@ -45,6 +57,7 @@ class MeetingExtractor:
         self.hypothetical = {w for w in triggers.get("hypothetical_cues", []) if " " not in w} - {"would", "if", "discuss", "discussing"}
         self.negation = set(triggers.get("negation_cues", [])) - self.cancel  # called off is a status here
         self.not_meeting = set(triggers.get("not_meeting_context", []))
+        self.gatherings = {w.lower() for w in triggers.get("multilateral_nouns", [])}
 
     def triggers(self, doc) -> Iterator[Token]:
         for t in doc:
@@ -105,7 +118,12 @@ class MeetingExtractor:
                 and place["country"] != participants[0].get("country"):
             # 'Saddam Hussein arrived in Amman on a visit': a visit is a meeting with the country visited
             participants.append(state_actor(s.g, place["country"], "GOV"))
-        if len(participants) < 2:
+        gathering = len(participants) == 1 and self._is_gathering(t)
+        if gathering:  # 'Zelensky will attend the G7 summit': the forum is the other side
+            forum = self._forum(s, t)
+            if forum is not None and _actor_key(forum) not in seen:
+                participants.append(forum)
+        if len(participants) < 2 and not gathering:
             return None
         if not any(is_person(p) for p in participants) and t.lemma_.lower() not in STATE_MEETINGS:
             return None
@@ -116,8 +134,9 @@ class MeetingExtractor:
             status, future = "PLANNED", True
 
         host = self._host(t, participants, token_of, place)
-        mode = "multilateral" if len(participants) > 2 else ("visit" if host else None)
-        if place and place.get("country") and all(p.get("country") != place["country"] for p in participants) and len(participants) == 2:
+        mode = "multilateral" if len(participants) > 2 or gathering else ("visit" if host else None)
+        if place and place.get("country") and all(p.get("country") != place["country"] for p in participants) \
+                and len(participants) == 2 and not gathering:
             mode = "third-party"
         cameo = {"PLANNED": "036", "CANCELLED": "036"}.get(status) or (
             "043" if host and t.lemma_.lower() in HOSTING else "042" if host else "044" if mode == "third-party" else "040")
@@ -136,6 +155,33 @@ class MeetingExtractor:
             "mentions": [mention(s, t.sent)],
             "related_event_ids": [],
         }
+
+    def _is_gathering(self, t: Token) -> bool:
+        """A summit or conference someone attends, hosts or travels to: a meeting of states even when the
+        sentence names one of them ('Obama is scheduled to attend a summit in Switzerland')."""
+        if t.pos_ not in ("NOUN", "PROPN"):
+            return False
+        words = {t.lemma_.lower(), t.lower_} | {" ".join(w.lower_ for w in t.subtree if w.i <= t.i and w.dep_ != "det")}
+        if not words & self.gatherings or any(c.lower_ in NOT_GATHERINGS for c in t.children):
+            return False
+        head = t.head
+        if t.dep_ == "dobj":
+            return head.lemma_.lower() in ATTENDING
+        if t.dep_ == "pobj" and head.dep_ == "prep":
+            verb = head.head
+            if head.lower_ in ("to", "for"):
+                return self._is_visit(verb) or verb.lemma_.lower() in ("leave", "depart", "set")
+            return head.lower_ in ("in", "at") and verb.lemma_.lower() in ("participate", "take", "speak", "arrive", "be")
+        return False
+
+    def _forum(self, s: Sentence, t: Token) -> Optional[dict]:
+        """The organisation whose summit it is ('the NATO summit', "ASEAN's summit")."""
+        for c in t.children:
+            if c.dep_ in ("compound", "nmod", "poss", "amod") and c.i < t.i:
+                actor = s.actor(c)
+                if actor and not is_person(actor) and actor.get("actor_code") and not actor.get("country"):
+                    return actor
+        return None
 
     def _is_visit(self, t: Token) -> bool:
         lemma = t.lemma_.lower()
@@ -165,6 +211,8 @@ class MeetingExtractor:
                     out += syntax.with_conjuncts(c)
             out += list(syntax.preps(t, ("with", "between", "by", "to", "among")))
         else:
+            if t.dep_ == "compound" and t.head.lemma_.lower() in CARRIERS:
+                t = t.head  # 'launched a mediation effort between X and Y': the effort carries the structure
             out += list(syntax.preps(t, ("with", "between", "among", "of", "to")))  # 'a warm welcome to X'
             for c in t.children:
                 # 'Putin's visit', 'Biden-Xi talks'; not 'Syria summit' or 'NATO summit' (topics and forums)
@@ -183,7 +231,7 @@ class MeetingExtractor:
                 subj = syntax.subject(head)
                 if subj is not None and subj.i != t.i:
                     out += syntax.with_conjuncts(subj) + _people_inside(subj)
-                out += list(syntax.preps(head, ("with", "between")))
+                out += list(syntax.preps(head, ("with", "between") + (("to",) if t.lemma_.lower() in HANDED else ())))
             elif not out and t.dep_ == "pobj":  # 'agreed ... after six hours of talks': the verb's subject
                 verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
                 subj = syntax.subject(verb) if verb is not None else None
@@ -201,8 +249,11 @@ class MeetingExtractor:
         expanded: list[Token] = []
         for tok in out:
             expanded.append(tok)
-            if tok.lemma_.lower() in ("leader", "representative", "minister", "official", "delegation", "head"):
+            if tok.lemma_.lower() in GROUPS:
                 expanded += list(syntax.preps(tok, ("of", "from")))
+            for c in tok.children:  # 'U.S. and Russian negotiators': one side per nationality
+                if c.dep_ in ("amod", "nmod", "compound") and c.i < tok.i:
+                    expanded += [k for k in c.conjuncts if k.i > c.i and k.i < tok.i]
         return expanded
 
     def _status(self, t: Token) -> str:
