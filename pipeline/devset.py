@@ -2,7 +2,8 @@
 
 Each record is one sentence (or a short synthetic story) with a hand label. A record counts as a
 positive for a type when its label says so (``meeting``/``meeting_planned``; ``military_contribution*``;
-PLOVER CONSULT other than phone; PLOVER AID or AGREE with context military); everything else is a
+PLOVER CONSULT other than phone; PLOVER AID or AGREE with context military, or an NGEC story from a
+military-aid headline); everything else is a
 negative for both types. The score is per record: did the extractor find an event of that type.
 The files are read in place and never copied into the repository.
 """
@@ -29,7 +30,8 @@ def expected_types(record: dict) -> set[str]:
     for g in record.get("gold") or []:
         if g.get("event") == "CONSULT" and g.get("mode") != "phone":
             out.add("meeting")
-        if g.get("event") in ("AID", "AGREE", "COOPERATE") and "military" in (g.get("context") or ""):
+        military = "military" in (g.get("context") or "") or record.get("aid_kind_from_template") == "military"
+        if g.get("event") in ("AID", "AGREE", "COOPERATE") and military:
             if g.get("event") != "COOPERATE":
                 out.add("military_contribution")
     return out

@@ -110,3 +110,21 @@ def test_the_office_the_text_names_wins_over_the_gazetteer_terms(extract):
     assert {p["country"] for p in m["participants"]} == {"PSE", "EGY"}
     assert not meetings(extract("Former President Barack Obama met former Prime Minister David Cameron in "
                                 "London on Monday.", published="2023-05-10"))
+
+
+def test_a_promise_to_keep_on_giving_is_a_pledge(extract):
+    (e,) = contributions(extract("Germany pledged on Monday to keep supplying air defence systems to Ukraine.",
+                                 published="2023-05-10"))
+    assert e["status"] == "PLEDGED" and e["contributor"]["country"] == "DEU" and e["recipient"]["country"] == "UKR"
+    assert e["assets"][0]["category"] == "WEAPONS"
+
+
+def test_a_place_in_the_subjects_title_is_not_where_they_met(extract):
+    (m,) = meetings(extract("The US commander in Iraq, General David Petraeus, held talks with President Michel "
+                            "Suleiman in Beirut on Wednesday.", published="2008-08-02"))
+    assert m["location"]["country"] == "LBN"
+
+
+def test_an_ambition_to_host_a_summit_is_no_meeting(extract):
+    assert not meetings(extract("The talks will cover the UK's ambitions to host a global summit on AI safety.",
+                                published="2023-06-08"))

@@ -23,6 +23,8 @@ GIVING = {"give", "provide", "supply", "donate", "deliver", "send", "pledge", "p
 CURRENCY = {"dollar", "euro", "pound", "sterling", "krone", "kroner", "yen", "franc", "zloty", "$", "€", "£"}
 MILITARY_MONEY = re.compile(r"\b(military|defen[cs]e|security assistance|weapon|arm|drone|ammunition|missile|"
                             r"air defen[cs]e|troop|armed forces)\b", re.I)
+#: Verbs of keeping on, through which a promise or pledge reaches what is given.
+CONTINUING = {"continue", "keep", "resume", "maintain", "increase", "expand", "extend", "step", "boost", "sustain"}
 #: Coordinated-list dependents that belong to an asset phrase.
 ASSET_DEPS = {"compound", "amod", "nummod", "nmod", "quantmod", "poss"}
 
@@ -163,6 +165,10 @@ class ContributionExtractor:
                 objs += syntax.with_conjuncts(c)
             if c.dep_ == "prep" and c.lower_ == "with" and t.lemma_.lower() in ("provide", "supply", "arm", "equip"):
                 objs += [g for o in c.children if o.dep_ == "pobj" for g in syntax.with_conjuncts(o)]
+        if not objs:  # 'promised to continue military aid': the giving verb governs a verb of keeping on
+            for c in t.children:
+                if c.dep_ == "xcomp" and c.lemma_.lower() in CONTINUING:
+                    objs += [g for o in c.children if o.dep_ == "dobj" for g in syntax.with_conjuncts(o)]
         # 'providing a frigate, satellite images and aerial refuelling': conj chains hang off the first object
         more = []
         for o in objs:

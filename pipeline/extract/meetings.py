@@ -106,9 +106,19 @@ class MeetingExtractor:
             token_of[key] = tok
             participants.append(actor)
         exclude = {tok.i for tok in tokens}
+        verb = t if t.pos_ in ("VERB", "AUX") else t.head if t.head.pos_ in ("VERB", "AUX") else None
+        subj = syntax.subject(verb) if verb is not None else None
+        if subj is not None:  # 'the US commander in Iraq held talks': a post, not the meeting's place
+            exclude.update(w.i for w in subj.subtree)
         place = find_place(s, t, exclude)
         if place is None and t.dep_ in ("xcomp", "advcl") and self.kinds.get(t.head.lemma_.lower()) == "VISIT":
             place = find_place(s, t.head, exclude)  # 'traveled to Washington on Tuesday to meet Obama'
+        if place is None and verb is not None:  # 'held talks with Suleiman during a visit to Beirut'
+            for w in verb.children:
+                trip = next((o for o in w.children if o.dep_ == "pobj" and self._is_visit(o)), None) if w.dep_ == "prep" else None
+                if trip is not None and trip.i != t.i:
+                    place = find_place(s, trip, exclude)
+                    break
         if place and place.get("country") and len(participants) == 1 and participants[0].get("country") != place["country"]:
             for tok, actor in unplaced[:1]:  # an unnamed country's official met at home: the host
                 actor = {**actor, "country": place["country"], "actor_code": f"{place['country']}GOV"}

@@ -123,7 +123,7 @@ def dep_distance(a: Token, b: Token) -> int:
 REPORTING = {"say", "announce", "confirm", "tell", "state", "declare", "add", "pledge", "promise", "vow",
              "agree", "decide", "insist", "write", "report", "disclose", "reveal", "indicate"}
 UNCERTAIN = {"could", "might", "may", "should"}
-DESIRE = {"want", "wish", "hope", "seek", "try", "attempt"}
+DESIRE = {"want", "wish", "hope", "seek", "try", "attempt", "ambition", "aspiration", "dream", "desire", "bid"}
 #: 'ready to send', 'prepared to station': an offer, not a hypothesis.
 READINESS = {"ready", "willing", "prepared", "offer", "propose", "eager", "keen"}
 
