@@ -128,3 +128,17 @@ def test_a_place_in_the_subjects_title_is_not_where_they_met(extract):
 def test_an_ambition_to_host_a_summit_is_no_meeting(extract):
     assert not meetings(extract("The talks will cover the UK's ambitions to host a global summit on AI safety.",
                                 published="2023-06-08"))
+
+
+def test_a_meeting_in_the_subjects_relative_clause_stays_its_own_event(extract):
+    found = meetings(extract("Guterres, who met Turkish President Tayyip Erdogan in Ankara on Monday, held talks "
+                             "with Foreign Minister Sergei Lavrov in Moscow on Tuesday.", published="2022-04-26"))
+    assert sorted(sorted(p["actor_code"] for p in m["participants"]) for m in found) == [["RUSGOV", "UN"],
+                                                                                          ["TURGOV", "UN"]]
+
+
+def test_talks_on_a_visit_belong_to_the_visitor(extract):
+    (m,) = meetings(extract("British Prime Minister Boris Johnson offered on Friday to train Ukrainian forces, "
+                            "during a surprise visit to Kyiv for talks with President Volodymyr Zelenskiy.",
+                            published="2022-06-17"))
+    assert {p["country"] for p in m["participants"]} == {"GBR", "UKR"} and m["location"]["country"] == "UKR"

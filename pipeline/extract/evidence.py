@@ -99,7 +99,8 @@ def find_place(s: Sentence, trigger: Token, exclude: set[int], preps=("in", "at"
 
 
 def _landmark(s: "Sentence", trigger: Token, exclude: set[int], preps) -> Optional[tuple]:
-    """Places that are not entities but name a seat of power: 'at the White House', 'to Downing Street'."""
+    """Places that are not entities: a seat of power ('at the White House', 'to Downing Street'), or a
+    capital the tagger missed ('a visit to Kyiv')."""
     for prep in trigger.children:
         if prep.dep_ != "prep" or prep.lower_ not in preps:
             continue
@@ -111,6 +112,8 @@ def _landmark(s: "Sentence", trigger: Token, exclude: set[int], preps) -> Option
             hit = s.g.country_of(text)
             if hit and hit[1].startswith("metonym"):
                 return ((True, 1, False), {"name": text, "country": hit[0]})
+            if hit and obj.pos_ == "PROPN" and hit[1] in ("capital", "city", "name"):
+                return ((hit[1] == "name", 1, prep.lower_ == "to"), {"name": text, "country": hit[0]})  # untagged 'Kyiv'
     return None
 
 

@@ -37,7 +37,9 @@ def _was_to(t: Token) -> bool:
 
 def _people_inside(token: Token) -> list[Token]:
     """Named people inside a subject the parser nested ('Kishida and Yoon held' parsed as a chain)."""
-    return [t for t in token.subtree if t.ent_type_ == "PERSON" and t.i != token.i
+    clauses = [c for c in token.subtree if c.dep_ in ("relcl", "acl", "advcl", "ccomp")]
+    inside = {w.i for c in clauses for w in c.subtree}  # 'Guterres, who met Erdogan on Monday, held talks'
+    return [t for t in token.subtree if t.ent_type_ == "PERSON" and t.i != token.i and t.i not in inside
             and (t.i + 1 >= len(t.doc) or t.doc[t.i + 1].ent_iob_ != "I")]
 
 
@@ -113,6 +115,8 @@ class MeetingExtractor:
         place = find_place(s, t, exclude)
         if place is None and t.dep_ in ("xcomp", "advcl") and self.kinds.get(t.head.lemma_.lower()) == "VISIT":
             place = find_place(s, t.head, exclude)  # 'traveled to Washington on Tuesday to meet Obama'
+        if place is None and t.dep_ == "pobj" and t.head.dep_ == "prep" and self._is_visit(t.head.head):
+            place = find_place(s, t.head.head, exclude)  # 'a visit to Kyiv for talks with Zelenskiy'
         if place is None and verb is not None:  # 'held talks with Suleiman during a visit to Beirut'
             for w in verb.children:
                 trip = next((o for o in w.children if o.dep_ == "pobj" and self._is_visit(o)), None) if w.dep_ == "prep" else None
@@ -242,7 +246,10 @@ class MeetingExtractor:
                 if subj is not None and subj.i != t.i:
                     out += syntax.with_conjuncts(subj) + _people_inside(subj)
                 out += list(syntax.preps(head, ("with", "between") + (("to",) if t.lemma_.lower() in HANDED else ())))
-            elif not out and t.dep_ == "pobj":  # 'agreed ... after six hours of talks': the verb's subject
+            elif t.dep_ == "pobj" and not (head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX")) \
+                    and (not out or (head.dep_ == "prep" and self._is_visit(head.head))):
+                # 'agreed ... after six hours of talks', 'offered, during a visit to Kyiv for talks with
+                # Zelenskiy, to ...': the subject of the verb the noun phrase hangs on
                 verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
                 subj = syntax.subject(verb) if verb is not None else None
                 if subj is not None:
