@@ -142,3 +142,9 @@ def test_talks_on_a_visit_belong_to_the_visitor(extract):
                             "during a surprise visit to Kyiv for talks with President Volodymyr Zelenskiy.",
                             published="2022-06-17"))
     assert {p["country"] for p in m["participants"]} == {"GBR", "UKR"} and m["location"]["country"] == "UKR"
+
+
+def test_an_army_deployed_at_home_is_no_contribution_even_in_a_war_story(extract):
+    body = ("Israel's war with Hezbollah ended with a UN-brokered ceasefire. The Lebanese army has begun deploying "
+            "thousands of soldiers south of the Litani river, for the first time in decades.")
+    assert not contributions(extract(body, published="2006-08-28"))

@@ -113,10 +113,10 @@ class ContributionExtractor:
             recipient = None
             if purpose is None:
                 return None  # a country moving its own forces at home is not a contribution
-        if recipient is None and purpose is None:
-            purpose = self._purpose_from_context(s)
         if recipient is None and purpose is None and t.lemma_.lower() not in GIVING:
             return None  # forces moved with no one to receive them and no campaign: not a contribution
+        if recipient is None and purpose is None:
+            purpose = self._purpose_from_context(s)
         status = self._status(s, t)
         event = self._record(s, t, status, contributor, recipient, purpose, assets, self._requested_by(s, t))
         if recipient is None and purpose is None:
