@@ -46,3 +46,15 @@ def test_relative_dates_follow_any_dateline():
         assert r.date.weekday() == 0 and 0 <= (day - r.date).days < 7
         r = resolve("on Monday", day, future=True)
         assert r.date.weekday() == 0 and 0 <= (r.date - day).days < 7
+
+
+def test_a_month_alone_is_the_month_the_tense_points_to():
+    import datetime as dt
+    from pipeline.extract.dates import resolve
+
+    anchor = dt.date(2023, 5, 10)
+    assert resolve("in November", anchor, future=True).date == dt.date(2023, 11, 1)
+    assert resolve("in November", anchor, future=False).date == dt.date(2022, 11, 1)
+    assert resolve("in June 2021", anchor).date == dt.date(2021, 6, 1)
+    assert resolve("in May", anchor).date == anchor  # the dateline's own month: the dateline
+    assert resolve("in November", anchor, future=True).precision == "month"

@@ -148,3 +148,12 @@ def test_an_army_deployed_at_home_is_no_contribution_even_in_a_war_story(extract
     body = ("Israel's war with Hezbollah ended with a UN-brokered ceasefire. The Lebanese army has begun deploying "
             "thousands of soldiers south of the Litani river, for the first time in decades.")
     assert not contributions(extract(body, published="2006-08-28"))
+
+
+def test_a_planned_summit_month_is_its_date_but_a_contribution_keeps_its_announcement_day(extract):
+    (m,) = meetings(extract("Indonesian President Joko Widodo will host the G20 summit in Bali in November.",
+                            published="2022-05-10"))
+    assert str(m["date"]) == "2022-11-01" and m["date_text"] == "November"
+    (e,) = contributions(extract("The Dutch defence ministry said on Wednesday that the Netherlands would send 100 "
+                                 "soldiers to the NATO battalion in Lithuania in April.", published="2017-03-10"))
+    assert str(e["date"]) == "2017-03-08"

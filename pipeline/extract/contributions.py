@@ -124,7 +124,7 @@ class ContributionExtractor:
         return event
 
     def _record(self, s, t, status, contributor, recipient, purpose, assets, requested_by) -> dict:
-        when = find_date(s, t, status in ("PLEDGED", "OFFERED", "ANNOUNCED") and _future(t))
+        when = find_date(s, t, status in ("PLEDGED", "OFFERED", "ANNOUNCED") and _future(t), announced=True)
         cameo = {"PLEDGED": "0332", "OFFERED": "0332", "REQUESTED": "0232", "APPROVED": "0332"}.get(status, "072")
         return {
             "event_type": "military_contribution",

@@ -70,6 +70,27 @@ def _closest_year(month: int, day: int, anchor: dt.date, future: bool) -> Option
     return min(options, key=cost)
 
 
+_MONTH_ONLY = re.compile(r"^(?:(?:in|by|during|since|until|from|early|late|mid|the end of|the start of|next|last)[\s-]+)*"
+                         r"(" + "|".join(MONTHS) + r")(?:\s+(\d{4}))?$", re.I)
+
+
+def _month_only(raw: str, anchor: dt.date, future: bool) -> Optional[ResolvedDate]:
+    """'in November', 'next March': the month the tense points to, as its first day (or the dateline
+    when it is the month of the dateline), with month precision."""
+    m = _MONTH_ONLY.match(raw.strip())
+    if not m:
+        return None
+    month = MONTHS.index(m.group(1).lower()) + 1
+    if m.group(2):
+        year = int(m.group(2))
+    elif future:
+        year = anchor.year if month >= anchor.month else anchor.year + 1
+    else:
+        year = anchor.year if month <= anchor.month else anchor.year - 1
+    date = anchor if (year, month) == (anchor.year, anchor.month) else dt.date(year, month, 1)
+    return ResolvedDate(date, raw, "EXPLICIT", "month")
+
+
 def _weekday(anchor: dt.date, weekday: int, modifier: Optional[str], future: bool) -> dt.date:
     delta_back = (anchor.weekday() - weekday) % 7
     delta_fwd = (weekday - anchor.weekday()) % 7
@@ -104,7 +125,7 @@ def resolve(text: str, published: dt.date, future: bool = False) -> Optional[Res
         parsed = _dateparser(raw, published, future)
         if parsed:
             return ResolvedDate(parsed, raw, "EXPLICIT", "day")
-        return None
+        return _month_only(raw, published, future)
     if _DAY_AFTER.search(low):
         return ResolvedDate(published + dt.timedelta(days=2), raw, "RELATIVE")
     if _DAY_BEFORE.search(low):

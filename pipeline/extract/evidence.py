@@ -45,8 +45,11 @@ def mention(s: Sentence, span: Span) -> dict:
             "char_start": s.offset + span.start_char, "char_end": s.offset + span.start_char + len(text)}
 
 
-def find_date(s: Sentence, trigger: Token, future: bool) -> dict:
-    """The date expression closest to the trigger in the parse, resolved; else the dateline."""
+def find_date(s: Sentence, trigger: Token, future: bool, announced: bool = False) -> dict:
+    """The date expression closest to the trigger in the parse, resolved; else the dateline.
+
+    ``announced``: the event is the announcement ('said on Wednesday it would send troops in April'), so a
+    day beats a coarser date even when the coarse one hangs on the trigger."""
     best = None
     for ent in trigger.sent.ents:
         if ent.label_ not in ("DATE", "TIME"):
@@ -63,6 +66,8 @@ def find_date(s: Sentence, trigger: Token, future: bool) -> dict:
             continue
         own = _own_date(ent.root, trigger)
         key = (not own, resolved.precision != "day", arcs, abs(ent.root.i - trigger.i))
+        if announced:
+            key = (key[1], key[0]) + key[2:]
         if best is None or key < best[0]:
             best = (key, resolved)
     if best:
