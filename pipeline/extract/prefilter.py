@@ -47,8 +47,23 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _alternation(words: Iterable[str]) -> re.Pattern:
-    alternatives = sorted({w.lower() for w in words if w}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in alternatives) + r")", re.I)
+    """A regex true wherever one of ``words`` starts at a word boundary (any case; a stem matches longer
+    words). Written as a trie: a flat alternation of the ~900 asset words tries each of them at every
+    character, which cost 30 times as much and more than a third of the extraction time outside spaCy.
+    It answers the same: a word that has another as its prefix is dropped, since wherever it matches the
+    shorter one does too; the screen asks only whether a sentence matches, never what."""
+    words = sorted({w.lower() for w in words if w})
+    minimal = [w for i, w in enumerate(words) if not (i and any(w.startswith(v) for v in words[:i]))]
+    return re.compile(r"\b" + _trie(minimal), re.I)
+
+
+def _trie(words: list[str]) -> str:
+    """A regex for exactly these words (none a prefix of another), sharing their common prefixes."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(w[1:])
+    alternatives = [re.escape(c) + (_trie(rest) if rest != [""] else "") for c, rest in sorted(groups.items())]
+    return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
 
 
 class TriggerScreen:
