@@ -157,3 +157,22 @@ def test_a_planned_summit_month_is_its_date_but_a_contribution_keeps_its_announc
     (e,) = contributions(extract("The Dutch defence ministry said on Wednesday that the Netherlands would send 100 "
                                  "soldiers to the NATO battalion in Lithuania in April.", published="2017-03-10"))
     assert str(e["date"]) == "2017-03-08"
+
+
+def test_a_courtesy_call_is_a_visit_not_a_phone_call(extract):
+    (m,) = meetings(extract("Chinese Foreign Minister Wang Yi paid a courtesy call on Indonesian President Joko "
+                            "Widodo in Jakarta on Tuesday.", published="2023-04-20"))
+    assert {p["country"] for p in m["participants"]} == {"CHN", "IDN"}
+    assert not meetings(extract("Chinese Foreign Minister Wang Yi held a phone call with Indonesian President Joko "
+                                "Widodo on Tuesday.", published="2023-04-20"))
+
+
+def test_a_possessive_country_inside_a_tagged_name_still_places_the_leader(extract):
+    (m,) = meetings(extract("President Bola Tinubu on Saturday received Senegal's President Bassirou Diomaye Faye "
+                            "at the Presidential Villa, Abuja.", published="2024-05-26"))
+    assert {p["country"] for p in m["participants"]} == {"NGA", "SEN"}
+
+
+def test_ruling_out_sending_troops_is_no_contribution(extract):
+    assert not contributions(extract("Trudeau rules out sending Canadian troops to Haiti mission",
+                                     published="2023-10-13"))

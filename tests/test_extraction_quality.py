@@ -43,14 +43,14 @@ def dedup_scores(tmp_path_factory):
 
 def test_meetings_precision_recall_and_dates(corpus_scores):
     s = corpus_scores["meeting"]
-    assert s.precision >= 0.90 and s.recall >= 0.82, (s.precision, s.recall)
-    assert s.date_accuracy >= 0.88
+    assert s.precision >= 0.90 and s.recall >= 0.87, (s.precision, s.recall)
+    assert s.date_accuracy >= 0.94
 
 
 def test_contributions_precision_recall_and_dates(corpus_scores):
     s = corpus_scores["military_contribution"]
-    assert s.precision >= 0.90 and s.recall >= 0.76, (s.precision, s.recall)
-    assert s.date_accuracy >= 0.88
+    assert s.precision >= 0.90 and s.recall >= 0.80, (s.precision, s.recall)
+    assert s.date_accuracy >= 0.94
 
 
 def test_traps_yield_almost_nothing(corpus_scores):
@@ -65,3 +65,22 @@ def test_cross_source_reports_merge_into_one_event_each(dedup_scores):
     assert multi, "no event was reported by three or more outlets"
     for e in multi:
         assert e["version"] >= 2 and e["num_sources"] == len({m["source"] for m in e["mentions"]})
+
+
+@pytest.fixture(scope="module")
+def heldout_scores(tmp_path_factory):
+    out = tmp_path_factory.mktemp("heldout")
+    run(["--input", os.path.join(DATA, "heldout", "articles.jsonl"), "--output", str(out)])
+    gold = evaluate.load_gold([os.path.join(DATA, "heldout", "gold.jsonl")])
+    scores, _ = evaluate.match(gold, evaluate.per_article(events_of(str(out))))
+    print(evaluate.report(scores))
+    return scores
+
+
+def test_heldout_set_keeps_its_floor(heldout_scores):
+    """The held-out set was written without looking at the rules and is not tuned on: its floor sits
+    far under the corpus floors (unseen phrasing and leaders missing from the gazetteer cost recall)."""
+    meetings, contributions = heldout_scores["meeting"], heldout_scores["military_contribution"]
+    assert meetings.precision >= 0.80 and meetings.recall >= 0.50, (meetings.precision, meetings.recall)
+    assert contributions.precision >= 0.70 and contributions.recall >= 0.60, (contributions.precision,
+                                                                               contributions.recall)

@@ -337,7 +337,8 @@ class ActorResolver:
     def _describe(self, np: list[Token]) -> tuple[Optional[str], Optional[dict], Optional[str]]:
         """Country, title and organisation written in a noun phrase ('German Chancellor', "Iraq's adviser")."""
         country = title = org = None
-        words = [t for t in np if t.ent_type_ != "PERSON"]
+        # a possessive country counts even when the tagger took it into the name ("Senegal's President Faye")
+        words = [t for t in np if t.ent_type_ != "PERSON" or (t.dep_ == "poss" and self.g.country_of(t.text))]
         spans = sorted(((i, j) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 4) + 1)),
                        key=lambda ij: ij[0] - ij[1])  # longest first: 'North Korean' before 'Korean'
         for i, j in spans:

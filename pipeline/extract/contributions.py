@@ -147,8 +147,10 @@ class ContributionExtractor:
 
     def _blocked(self, t: Token) -> bool:
         clause = syntax.clause_tokens(t) + syntax.governors(t, 3)
-        if syntax.is_negated(t) or any(c.lemma_.lower() in self.negation for c in clause):
-            return True
+        if syntax.is_negated(t) or any(c.lemma_.lower() in self.negation or _phrasal(c) in self.negation
+                                       for c in clause):
+            return True  # 'ruled out sending troops'
+
         if syntax.is_hypothetical(t, self.hypothetical):
             return True
         # parades, exercises, purchases: judged on what is provided and the verbs above, not the whole sentence

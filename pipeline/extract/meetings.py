@@ -43,6 +43,11 @@ def _people_inside(token: Token) -> list[Token]:
             and (t.i + 1 >= len(t.doc) or t.doc[t.i + 1].ent_iob_ != "I")]
 
 
+def _courtesy_call(t: Token) -> bool:
+    """'paid a courtesy call on President X': a visit in person, not a telephone call."""
+    return t.pos_ == "NOUN" and t.lemma_.lower() == "call" and any(c.lower_ == "courtesy" for c in t.children)
+
+
 def _actor_key(a: dict) -> str:
     return a.get("country") or a.get("actor_code") or a["name"].lower()
 
@@ -68,6 +73,8 @@ class MeetingExtractor:
                     continue  # 'the guardrails they talked about' is not a meeting
                 yield t
             elif t.pos_ in ("NOUN", "PROPN") and (t.lemma_.lower() in self.nouns or t.lower_ in self.nouns):
+                yield t
+            elif _courtesy_call(t):
                 yield t
 
     def extract(self, s: Sentence) -> list[dict]:
@@ -228,6 +235,8 @@ class MeetingExtractor:
             if t.dep_ == "compound" and t.head.lemma_.lower() in CARRIERS:
                 t = t.head  # 'launched a mediation effort between X and Y': the effort carries the structure
             out += list(syntax.preps(t, ("with", "between", "among", "of", "to")))  # 'a warm welcome to X'
+            if _courtesy_call(t):
+                out += list(syntax.preps(t, ("on",))) + list(syntax.preps(t.head, ("on",)))
             for c in t.children:
                 # 'Putin's visit', 'Biden-Xi talks'; not 'Syria summit' or 'NATO summit' (topics and forums)
                 if c.dep_ in ("poss", "nmod") or (c.dep_ == "compound" and c.ent_type_ == "PERSON"):
@@ -292,6 +301,8 @@ class MeetingExtractor:
         return not any(c.tag_ in ("VBD", "VBN") for c in syntax.clause_tokens(verb))
 
     def _is_call(self, t: Token) -> bool:
+        if _courtesy_call(t):
+            return False
         near = list(t.subtree) if t.pos_ == "NOUN" else [c for c in t.children] + [g for c in t.children for g in c.children]
         near += [t, t.head] + list(t.head.children)
         return any(tok.lemma_.lower() in self.calls or tok.lower_ in self.calls for tok in near)

@@ -163,6 +163,11 @@ def main():
     print(f"{'TOTAL':24s} articles={total_a:3d} meetings={total['meeting']:3d} contributions={total['military_contribution']:3d} "
           f"no-event articles={no_event:3d}; articles with meetings={art_with['meeting']}, with contributions={art_with['military_contribution']}")
 
+    h_arts = check_articles(ROOT / "heldout" / "articles.jsonl", seen)
+    h_gold = check_gold(ROOT / "heldout" / "gold.jsonl", h_arts, need_cluster=False)
+    print(f"heldout: articles={len(h_arts)} meetings={sum(g['event_type'] == 'meeting' for g in h_gold)} "
+          f"contributions={sum(g['event_type'] == 'military_contribution' for g in h_gold)}")
+
     d_arts = check_articles(ROOT / "dedup" / "articles.jsonl", seen)
     d_gold = check_gold(ROOT / "dedup" / "gold.jsonl", d_arts, need_cluster=True)
     clusters = {}
