@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import logging
+import os
 
 import apache_beam as beam
 from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
@@ -30,7 +31,7 @@ def build(p: beam.Pipeline, opts: DatelineOptions, restore=None):
     """Adds the whole graph to ``p``; returns the events PCollection (for tests)."""
     raw = p | "ReadArticles" >> io.ReadArticles(opts)
     parsed = raw | "ParseArticles" >> ParseArticles(opts.max_article_bytes, opts.schema_registry, opts.registry_dir)
-    extracted = parsed.articles | "ExtractEvents" >> ExtractEvents(opts.extract_batch_size)
+    extracted = parsed.articles | "ExtractEvents" >> ExtractEvents(opts.extract_batch_size, opts.extract_processes or 1)
     retention = opts.dedup_retention_days or (
         DEFAULT_RETENTION_DAYS if io.is_kafka_mode(opts) and not opts.bounded else None)
     events = extracted.events | "Deduplicate" >> Deduplicate(retention, restore)
@@ -50,7 +51,18 @@ def pipeline_options(argv=None) -> PipelineOptions:
     io.validate_mode(opts)
     if io.is_kafka_mode(opts):
         std.streaming = std.streaming or not opts.bounded
+    if opts.extract_processes is None:
+        opts.extract_processes = default_extract_processes(opts, std_runner(options))
     return options
+
+
+def default_extract_processes(opts: DatelineOptions, runner: str) -> int:
+    """File mode on the local runner uses two cores: the FnApiRunner's own multi-worker mode gave less
+    (its stage boundaries, worker start-up and a model per worker; bench/README.md). Kafka mode stays in
+    one process, and cluster runners scale with workers of their own."""
+    if io.is_kafka_mode(opts) or runner.split(".")[-1] not in (DEFAULT_RUNNER, "DirectRunner"):
+        return 1
+    return min(2, os.cpu_count() or 1)
 
 
 def std_runner(options: PipelineOptions) -> str:

@@ -63,3 +63,8 @@ class DatelineOptions(PipelineOptions):
                                "(default: 14 days on Kafka; unlimited in file mode, which is bounded anyway).")
         proc.add_argument("--extract-batch-size", dest="extract_batch_size", type=int, default=16,
                           help="Articles parsed together by spaCy's nlp.pipe.")
+        proc.add_argument("--extract-processes", dest="extract_processes", type=int, default=None,
+                          help="Processes sharing each batch's extraction: the worker and helpers forked from it "
+                               "(one model in memory, copied on write). Default: 2 in file mode on the local "
+                               "runner when the machine has 2 cores or more, else 1 (Kafka mode, cluster runners, "
+                               "which run workers of their own).")

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import bisect
 import logging
+import multiprocessing
+import pickle
 import re
+import signal
 import threading
 from typing import Iterable, Optional
 
@@ -50,7 +53,7 @@ def load_model():
 
 
 class Extractor:
-    def __init__(self, nlp=None, screen: bool = True):
+    def __init__(self, nlp=None, screen: bool = True, processes: int = 1):
         self.nlp = nlp or load_model()
         self.g = gazetteer_mod.load()
         self.resolver = ActorResolver(self.nlp, self.g)
@@ -58,14 +61,19 @@ class Extractor:
         self.contributions = ContributionExtractor(self.g)
         self.screen = TriggerScreen(gazetteer_mod.prefilter_words()) if screen else None
         self.sentences_skipped = 0
+        self.processes = max(1, processes)
+        self._helpers: list[_Helper] = []
+        self._helpers_lock = threading.Lock()  # one batch at a time talks to the helpers
 
     @classmethod
-    def shared(cls) -> "Extractor":
-        """One extractor per worker process: the model is 15 MB of weights and a second to load."""
+    def shared(cls, processes: int = 1) -> "Extractor":
+        """One extractor per worker process: the model is 15 MB of weights and a second to load. The
+        largest ``processes`` asked for wins (the helpers are started on first use)."""
         global _shared
         with _lock:
             if _shared is None:
-                _shared = cls()
+                _shared = cls(processes=processes)
+            _shared.processes = max(_shared.processes, processes)
             return _shared
 
     def candidate_spans(self, text: str, ctx=None) -> list[tuple[int, int]]:
@@ -86,8 +94,58 @@ class Extractor:
         return result
 
     def extract_many(self, articles: Iterable[dict]) -> list[tuple[dict, object]]:
-        """(article, events) per article, or (article, exception) when that one article failed."""
+        """(article, events) per article, or (article, exception) when that one article failed.
+
+        With ``processes`` > 1 the articles are shared out, by length, between this process and helper
+        processes forked from it (they hold the same model, loaded once); results come back in order and
+        are the same as from one process."""
         articles = list(articles)
+        if self.processes > 1 and len(articles) > 1 and self._helpers_lock.acquire(blocking=False):
+            try:  # another thread's batch has the helpers: this one is done here
+                if self._start_helpers():
+                    return self._extract_shared(articles)
+            finally:
+                self._helpers_lock.release()
+        return self._extract_here(articles)
+
+    def _start_helpers(self) -> bool:
+        while len(self._helpers) < self.processes - 1:
+            try:
+                self._helpers.append(_Helper(self))
+            except Exception as exc:  # no fork on this platform, no resources: one process does it all
+                log.warning("extraction helper process not started (%s); extracting in one process", exc)
+                self.processes = 1 + len(self._helpers)
+                break
+        return bool(self._helpers)
+
+    def _extract_shared(self, articles: list[dict]) -> list[tuple[dict, object]]:
+        parts = _share_out(articles, 1 + len(self._helpers))
+        sent = []
+        for helper, part in zip(self._helpers, parts[1:]):
+            if part and helper.send([articles[n] for n in part]):
+                sent.append((helper, part))
+            elif part:
+                parts[0] = sorted(parts[0] + part)
+        results: dict[int, tuple[dict, object]] = dict(zip(parts[0], self._extract_here([articles[n] for n in parts[0]])))
+        for helper, part in sent:
+            answer = helper.receive()
+            if answer is None:  # the helper died: do its share here
+                answer = [r for _, r in self._extract_here([articles[n] for n in part])], 0
+                self._helpers.remove(helper)
+                self.processes -= 1
+            outcomes, skipped = answer
+            self.sentences_skipped += skipped
+            results.update((n, (articles[n], outcome)) for n, outcome in zip(part, outcomes))
+        return [results[n] for n in range(len(articles))]
+
+    def close(self) -> None:
+        """Stops the helper processes (they also end with this process); the next batch starts new ones."""
+        with self._helpers_lock:
+            helpers, self._helpers = self._helpers, []
+        for helper in helpers:
+            helper.close()
+
+    def _extract_here(self, articles: list[dict]) -> list[tuple[dict, object]]:
         jobs = []
         prepared = {}
         for n, article in enumerate(articles):
@@ -114,3 +172,77 @@ class Extractor:
         return [(a, prepared[n] if isinstance(prepared[n], Exception)
                  else settle_recipients(events[n], prepared[n])[:MAX_EVENTS_PER_ARTICLE])
                 for n, a in enumerate(articles)]
+
+
+def _share_out(articles: list[dict], n: int) -> list[list[int]]:
+    """Article indexes in ``n`` parts of about the same text length (parse time follows it), each in
+    the original order."""
+    parts: list[list[int]] = [[] for _ in range(n)]
+    load = [0] * n
+    sizes = [len(a.get("body") or "") + len(a.get("title") or "") for a in articles]
+    for i in sorted(range(len(articles)), key=lambda i: -sizes[i]):
+        k = load.index(min(load))
+        parts[k].append(i)
+        load[k] += sizes[i] + 200  # a per-article cost besides the text
+    return [sorted(p) for p in parts]
+
+
+def _portable(outcome):
+    """An exception that may not unpickle in the parent is sent as its type name and message."""
+    if isinstance(outcome, Exception):
+        try:
+            pickle.loads(pickle.dumps(outcome))
+        except Exception:
+            return RuntimeError(f"{type(outcome).__name__}: {outcome}")
+    return outcome
+
+
+def _serve(extractor: "Extractor", conn, parent_end) -> None:
+    """A helper process's loop: articles in, (outcomes, sentences skipped) out, until the pipe closes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C and stops are the parent's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    for end in [parent_end] + [h._conn for h in extractor._helpers]:
+        end.close()  # so that recv() ends when the parent does
+    extractor._helpers = []
+    extractor.processes = 1
+    while True:
+        try:
+            articles = conn.recv()
+        except (EOFError, OSError):
+            return
+        before = extractor.sentences_skipped
+        outcomes = [_portable(r) for _, r in extractor._extract_here(articles)]
+        conn.send((outcomes, extractor.sentences_skipped - before))
+
+
+class _Helper:
+    """One forked process holding a copy of the extractor (the model's memory is shared until written)."""
+
+    def __init__(self, extractor: "Extractor"):
+        ctx = multiprocessing.get_context("fork")
+        self._conn, child = ctx.Pipe()
+        self._process = ctx.Process(target=_serve, args=(extractor, child, self._conn), daemon=True,
+                                    name="dateline-extract-helper")
+        self._process.start()
+        child.close()
+
+    def send(self, articles: list[dict]) -> bool:
+        try:
+            self._conn.send(articles)
+            return True
+        except Exception as exc:
+            log.warning("extraction helper unreachable (%s); extracting in this process", exc)
+            return False
+
+    def receive(self):
+        try:
+            return self._conn.recv()
+        except Exception as exc:
+            log.warning("extraction helper lost (%s); extracting its articles in this process", exc)
+            return None
+
+    def close(self) -> None:
+        self._conn.close()
+        self._process.join(timeout=5)
+        if self._process.is_alive():
+            self._process.terminate()

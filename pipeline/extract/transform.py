@@ -16,7 +16,8 @@ DEAD = "dead_letters"
 class _ExtractFn(beam.DoFn):
     """Holds the spaCy model per worker: loaded in setup(), never pickled with the DoFn."""
 
-    def __init__(self):
+    def __init__(self, processes: int = 1):
+        self._processes = processes
         self.articles = Metrics.counter("dateline", "articles_extracted")
         self.failures = Metrics.counter("dateline", "dead_letters")
         self.per_type = {
@@ -27,7 +28,10 @@ class _ExtractFn(beam.DoFn):
 
     def setup(self):
         from pipeline.extract.extractor import Extractor
-        self._extractor = Extractor.shared()
+        self._extractor = Extractor.shared(self._processes)
+
+    def teardown(self):
+        self._extractor.close()  # helper processes end with the pipeline; the model stays loaded
 
     def process(self, batch):
         skipped = self._extractor.sentences_skipped
@@ -49,15 +53,21 @@ class _ExtractFn(beam.DoFn):
 
 
 class ExtractEvents(beam.PTransform):
-    """Batches articles so spaCy's nlp.pipe amortises its cost, then extracts per article."""
+    """Batches articles so spaCy's nlp.pipe amortises its cost, then extracts per article.
 
-    def __init__(self, batch_size: int = 16):
+    Batches have ``batch_size`` articles, or fewer where a bundle ends (a Kafka poll's worth): never a
+    wait for more input. (BatchElements' adaptive sizing started every bundle at one article and
+    rarely got to the maximum.) With ``processes`` > 1 each batch is shared out between the worker and
+    helper processes forked from it (pipeline/extract/extractor.py)."""
+
+    def __init__(self, batch_size: int = 16, processes: int = 1):
         super().__init__()
         self._batch_size = batch_size
+        self._processes = processes
 
     def expand(self, articles):
         return (
             articles
-            | "Batch" >> beam.BatchElements(min_batch_size=1, max_batch_size=self._batch_size)
-            | "Extract" >> beam.ParDo(_ExtractFn()).with_outputs(DEAD, main="events")
+            | "Batch" >> beam.BatchElements(min_batch_size=self._batch_size, max_batch_size=self._batch_size)
+            | "Extract" >> beam.ParDo(_ExtractFn(self._processes)).with_outputs(DEAD, main="events")
         )
