@@ -27,7 +27,7 @@ from bench import machine
 
 ROOT = Path(__file__).resolve().parent.parent
 
-STEPS = ["baseline", "baseline_np2", "extract", "extract_noscreen", "file_tiny", "file",
+STEPS = ["baseline", "baseline_np2", "extract", "extract_noscreen", "extract_np2", "file_tiny", "file", "file_1p",
          "kafka_throughput", "kafka_latency"]
 
 FULL = {"articles": 400, "latency_seconds": 30.0, "latency_rate": 10.0, "idle_s": 5.0, "step_timeout_s": 600.0,
@@ -161,7 +161,7 @@ def derive(results: dict) -> dict:
     d: dict = {}
     r = results
     ok = lambda s: s in r and r[s].get("ok")
-    for s in ("baseline", "baseline_np2", "extract", "extract_noscreen", "file", "file_tiny"):
+    for s in ("baseline", "baseline_np2", "extract", "extract_noscreen", "extract_np2", "file", "file_1p", "file_tiny"):
         if ok(s):
             r[s]["articles_per_s"] = _rate(r[s]["articles"], r[s]["wall_s"])
             r[s]["words_per_s"] = _rate(r[s].get("words"), r[s]["wall_s"])
@@ -176,15 +176,26 @@ def derive(results: dict) -> dict:
     if ok("file") and ok("extract"):
         fixed = r["extract"]["model_load_s"] + r["extract"]["extractor_build_s"]
         d["file_minus_model_per_s"] = _rate(r["file"]["articles"], r["file"]["wall_s"] - fixed)
-    base = r["baseline"]["articles_per_s"] if ok("baseline") else None
-    ext = r["extract"]["articles_per_s"] if ok("extract") else None
-    file_rate = r["file"]["articles_per_s"] if ok("file") else None
+    if ok("file_1p") and ok("file_tiny"):
+        d["file_1p_net_per_s"] = _rate(r["file_1p"]["articles"] - r["file_tiny"]["articles"],
+                                       r["file_1p"]["wall_s"] - r["file_tiny"]["wall_s"])
+    rate = lambda s: r[s]["articles_per_s"] if ok(s) else None
+    base, base2 = rate("baseline"), rate("baseline_np2")
+    ext, ext2 = rate("extract"), rate("extract_np2")
+    file_rate, file_1p = rate("file"), rate("file_1p")
+    processes = r["file"].get("extract_processes") if ok("file") else None
+    # Like with like: the default file mode against the baseline and the extraction with as many processes.
+    base_same = base2 if processes == 2 else base if processes == 1 else None
+    ext_same = ext2 if processes == 2 else ext if processes == 1 else None
     kafka = r["kafka_throughput"].get("sustained_per_s") if ok("kafka_throughput") else None
     kafka_out = r["kafka_throughput"].get("to_last_output_per_s") if ok("kafka_throughput") else None
     ratio = lambda a, b: a / b if a and b else None
     d["ratios"] = {
         "3/1": ratio(file_rate, base), "3net/1": ratio(d.get("file_net_per_s"), base),
         "3/2": ratio(file_rate, ext), "3net/2": ratio(d.get("file_net_per_s"), ext),
+        "3/1same": ratio(file_rate, base_same), "3/2same": ratio(file_rate, ext_same),
+        "3c/1": ratio(file_1p, base), "3cnet/1": ratio(d.get("file_1p_net_per_s"), base), "3c/2": ratio(file_1p, ext),
+        "2p/2": ratio(ext2, ext), "3/3c": ratio(file_rate, file_1p),
         "4/1": ratio(kafka, base),
         "4incl/1": ratio(r["kafka_throughput"].get("incl_startup_per_s"), base) if ok("kafka_throughput") else None,
         "4out/1": ratio(kafka_out, base),
@@ -200,6 +211,11 @@ def derive(results: dict) -> dict:
             "only_with_prefilter": sorted(on - off), "only_without_prefilter": sorted(off - on),
             "symmetric_difference": len(on ^ off), "same": on == off,
         }
+    if ok("extract") and ok("extract_np2"):
+        one = {tuple(k) for k in json.loads(Path(r["extract"]["keys_file"]).read_text())}
+        two = {tuple(k) for k in json.loads(Path(r["extract_np2"]["keys_file"]).read_text())}
+        d["processes_events"] = {"symmetric_difference": len(one ^ two), "same": one == two,
+                                 "examples": sorted(one ^ two)[:4]}
     return d
 
 
@@ -272,7 +288,8 @@ def render(meta: dict, corpus_info: dict, settings: dict, results: dict, derived
         else:
             failed("1b", "  lever: nlp.pipe n_process=2", b)
     for key, num, name in (("extract", "2", "Extractor().extract_many, batches of 16"),
-                           ("extract_noscreen", "2b", "  lever: Extractor(screen=False)")):
+                           ("extract_noscreen", "2b", "  lever: Extractor(screen=False)"),
+                           ("extract_np2", "2p", "  lever: Extractor(processes=2): a forked helper")):
         if key not in r:
             continue
         e = r[key]
@@ -280,18 +297,23 @@ def render(meta: dict, corpus_info: dict, settings: dict, results: dict, derived
             failed(num, name, e)
             continue
         share = f"{e['sentences_parsed']:,}/{e['sentences']:,} sentences, {e['chars_parsed'] / e['chars']:.0%} of chars parsed"
-        extra = "" if key == "extract" else f"; x{_f(derived['ratios']['2b/2'], 2)} vs 2"
-        row(num, name, e, e["articles"], e["wall_s"], e["articles_per_s"], e["words_per_s"], _mb(e["rss_self_mb"]),
+        extra = {"extract": "", "extract_noscreen": f"; x{_f(derived['ratios']['2b/2'], 2)} vs 2",
+                 "extract_np2": f"; x{_f(derived['ratios']['2p/2'], 2)} vs 2; RSS parent/helper"}[key]
+        if key == "extract_np2":
+            share = "same screen as 2"
+        row(num, name, e, e["articles"], e["wall_s"], e["articles_per_s"], e["words_per_s"],
+            _mb(e["rss_self_mb"], e["rss_children_mb"] if key == "extract_np2" else None),
             cpu=e["cpu_s"], note=f"{share}; load+build {e['model_load_s'] + e['extractor_build_s']:.2f} s not in wall{extra}")
     if "file" in r:
         f = r["file"]
         if f.get("ok"):
-            row("3", "file mode, pipeline.main.run on FnApiRunner", f, f["articles"], f["wall_s"],
-                f["articles_per_s"], f["words_per_s"], _mb(f["rss_self_mb"]), cpu=f["cpu_s"], note=
-                f"wall of run() incl. model load ({_f(derived.get('file_minus_model_per_s'), 1)} art/s without "
-                f"row 2's load+build); import {f['import_s']:.2f} s not in wall; out "
+            row("3", f"file mode, pipeline.main.run, {f.get('extract_processes')} extract processes", f, f["articles"],
+                f["wall_s"], f["articles_per_s"], f["words_per_s"], _mb(f["rss_self_mb"], f["rss_children_mb"]),
+                cpu=f["cpu_s"], note=
+                f"default options; wall of run() incl. model load ({_f(derived.get('file_minus_model_per_s'), 1)} "
+                f"art/s without row 2's load+build); import {f['import_s']:.2f} s not in wall; out "
                 f"{f['outputs']['meetings']}+{f['outputs']['military_contributions']} events, "
-                f"{f['outputs']['dead_letters']} dead")
+                f"{f['outputs']['dead_letters']} dead; RSS parent/helper")
         else:
             failed("3", "file mode", f)
     if "file_tiny" in r:
@@ -305,6 +327,15 @@ def render(meta: dict, corpus_info: dict, settings: dict, results: dict, derived
         row("3b", "  file mode minus the 1-article run", r["file"], r["file"]["articles"] - r["file_tiny"]["articles"],
             derived["file_net_s"], derived["file_net_per_s"], None, "-", "marginal rate: (3 - 3a)",
             cpu=r["file"]["cpu_s"] - r["file_tiny"]["cpu_s"])
+    if "file_1p" in r:
+        f = r["file_1p"]
+        if f.get("ok"):
+            row("3c", "  file mode on one core: --extract-processes 1", f, f["articles"], f["wall_s"],
+                f["articles_per_s"], f["words_per_s"], _mb(f["rss_self_mb"]), cpu=f["cpu_s"], note=
+                f"{_f(derived.get('file_1p_net_per_s'), 1)} art/s minus 3a's fixed cost; out "
+                f"{f['outputs']['meetings']}+{f['outputs']['military_contributions']} events")
+        else:
+            failed("3c", "  file mode on one core", f)
     if "kafka_throughput" in r:
         k = r["kafka_throughput"]
         if k.get("ok"):
@@ -348,19 +379,27 @@ def render(meta: dict, corpus_info: dict, settings: dict, results: dict, derived
     lines.append("ratios (articles/s)   3/1 file/baseline {}  (net of startup {})   3/2 file/extraction {}  (net {})   "
                  "4/1 kafka/baseline {}  (cold {}, to last output {})".format(
                      *(_f(ratios[k], 2) for k in ("3/1", "3net/1", "3/2", "3net/2", "4/1", "4incl/1", "4out/1"))))
+    lines.append("  like with like       3 against the same number of processes: file/baseline {}, file/extraction {}"
+                 "   one core (3c): file/baseline {} (net {}), file/extraction {}   two cores vs one: 3/3c {}".format(
+                     *(_f(ratios[k], 2) for k in ("3/1same", "3/2same", "3c/1", "3cnet/1", "3c/2", "3/3c"))))
     p = derived.get("prefilter_events")
     if p:
         types = sorted(set(p["with_prefilter"]) | set(p["without_prefilter"]))
         fmt = lambda counts: ", ".join(f"{t} {counts.get(t, 0)}" for t in types) + f", total {sum(counts.values())}"
         lines.append(f"events   pre-filter on: {fmt(p['with_prefilter'])}; off: {fmt(p['without_prefilter'])}")
         verdict = "the same" if p["same"] else "NOT the same"
-        lines.append(f"         keys (article, type, countries) {verdict}: {len(p['only_without_prefilter'])} only "
+        lines.append(f"         keys (article, type, countries, date) {verdict}: {len(p['only_without_prefilter'])} only "
                      f"without the pre-filter, {len(p['only_with_prefilter'])} only with it "
                      f"(symmetric difference {p['symmetric_difference']})")
         for label, keys in (("only without", p["only_without_prefilter"]), ("only with", p["only_with_prefilter"])):
             if keys:
                 shown = "; ".join("/".join(k) for k in keys[:4])
                 lines.append(f"         {label}: {shown}{' ...' if len(keys) > 4 else ''}")
+    q = derived.get("processes_events")
+    if q:
+        lines.append(f"         two processes (2p) against one (2): keys {'the same' if q['same'] else 'NOT the same'} "
+                     f"(symmetric difference {q['symmetric_difference']})"
+                     + (": " + "; ".join("/".join(k) for k in q["examples"]) if q["examples"] else ""))
     if "extract" in r and r["extract"].get("ok"):
         e = r["extract"]
         lines.append(f"         articles with events: {e['event_articles_with_events']} of {c['event_articles']} event "

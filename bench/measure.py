@@ -61,14 +61,14 @@ def words_of(texts) -> int:
 
 
 def event_key(article_id: str, event: dict) -> list:
-    """(article_id, event_type, sorted participant / contributor countries): what 'the same event' means
-    when comparing two extractions of one corpus."""
+    """(article_id, event_type, sorted participant / contributor countries, date): what 'the same event'
+    means when comparing two extractions of one corpus."""
     if event["event_type"] == "meeting":
         who = sorted((p.get("country") or p.get("actor_code") or p.get("name") or "?") for p in event["participants"])
     else:
         c = event.get("contributor") or {}
         who = [c.get("country") or c.get("actor_code") or c.get("name") or "?"]
-    return [article_id, event["event_type"], ",".join(who)]
+    return [article_id, event["event_type"], ",".join(who), str(event.get("date"))]
 
 
 # --------------------------------------------------------------------------------------------------
@@ -100,7 +100,7 @@ def step_baseline_np2(ctx: Context) -> dict:
 # --------------------------------------------------------------------------------------------------
 # 2. the extraction function alone
 
-def step_extract(ctx: Context, screen: bool = True) -> dict:
+def step_extract(ctx: Context, screen: bool = True, processes: int = 1) -> dict:
     from pipeline.articles import article_text
     from pipeline.extract.extractor import Extractor, load_model
     from pipeline.extract.prefilter import sentences
@@ -110,12 +110,13 @@ def step_extract(ctx: Context, screen: bool = True) -> dict:
     nlp = load_model()
     load_s = time.perf_counter() - t
     t = time.perf_counter()
-    extractor = Extractor(nlp, screen=screen)
+    extractor = Extractor(nlp, screen=screen, processes=processes)
     build_s = time.perf_counter() - t
     results = []
     t, c = time.perf_counter(), cpu_now()
     for i in range(0, len(articles), BATCH):
         results.extend(extractor.extract_many(articles[i:i + BATCH]))
+    extractor.close()  # helpers reaped: their CPU counts
     wall, cpu = time.perf_counter() - t, cpu_now() - c
 
     kinds = ctx.kinds()
@@ -140,7 +141,7 @@ def step_extract(ctx: Context, screen: bool = True) -> dict:
     parsed = [extractor.candidate_spans(x) for x in texts]
     return {
         "articles": len(articles), "words": words_of(texts), "wall_s": wall, "cpu_s": cpu, "model_load_s": load_s,
-        "extractor_build_s": build_s, "screen": screen, "batch": BATCH,
+        "extractor_build_s": build_s, "screen": screen, "batch": BATCH, "processes": processes,
         "events": sum(per_type.values()), "events_per_type": per_type, "errors": errors,
         "articles_with_events": len(with_events),
         "event_articles_with_events": sum(1 for a in with_events if kinds.get(a) == "event"),
@@ -157,6 +158,10 @@ def step_extract_noscreen(ctx: Context) -> dict:
     return step_extract(ctx, screen=False)
 
 
+def step_extract_np2(ctx: Context) -> dict:
+    return step_extract(ctx, processes=2)
+
+
 def _write(path: Path, data) -> Path:
     path.write_text(json.dumps(data))
     return path
@@ -165,18 +170,21 @@ def _write(path: Path, data) -> Path:
 # --------------------------------------------------------------------------------------------------
 # 3. file mode on the FnApiRunner
 
-def step_file(ctx: Context, corpus: Path | None = None) -> dict:
+def step_file(ctx: Context, corpus: Path | None = None, extra: tuple = ()) -> dict:
     import fastavro
 
     corpus = corpus or ctx.corpus_path
     n = sum(1 for line in open(corpus, encoding="utf-8") if line.strip())
     out = ctx.workdir / f"{ctx.step}.out"
     t = time.perf_counter()
-    from pipeline.main import run
+    from pipeline.main import pipeline_options, run
+    from pipeline.options import DatelineOptions
     import_s = time.perf_counter() - t
     logging.getLogger("apache_beam").setLevel(logging.ERROR)
+    argv = ["--input", str(corpus), "--output", str(out), *extra]
+    processes = pipeline_options(argv).view_as(DatelineOptions).extract_processes
     t, c = time.perf_counter(), cpu_now()
-    run(["--input", str(corpus), "--output", str(out)])
+    run(argv)  # the extract DoFn's teardown reaps its helper processes: their CPU counts
     wall, cpu = time.perf_counter() - t, cpu_now() - c
     counts = {}
     for name in ("meetings", "military_contributions", "dead_letters"):
@@ -188,7 +196,11 @@ def step_file(ctx: Context, corpus: Path | None = None) -> dict:
             counts[name] = 0
     texts = [f"{f.get('title', '')}\n\n{f['body']}" for f in (json.loads(x) for x in open(corpus, encoding="utf-8") if x.strip())]
     return {"articles": n, "words": words_of(texts), "wall_s": wall, "cpu_s": cpu, "import_s": import_s,
-            "outputs": counts}
+            "outputs": counts, "extract_processes": processes}
+
+
+def step_file_1p(ctx: Context) -> dict:
+    return step_file(ctx, extra=("--extract-processes", "1"))
 
 
 def step_file_tiny(ctx: Context) -> dict:
@@ -216,8 +228,10 @@ STEPS = {
     "baseline_np2": step_baseline_np2,
     "extract": step_extract,
     "extract_noscreen": step_extract_noscreen,
+    "extract_np2": step_extract_np2,
     "file_tiny": step_file_tiny,
     "file": step_file,
+    "file_1p": step_file_1p,
     "kafka_throughput": step_kafka_throughput,
     "kafka_latency": step_kafka_latency,
 }
