@@ -176,3 +176,10 @@ def test_a_possessive_country_inside_a_tagged_name_still_places_the_leader(extra
 def test_ruling_out_sending_troops_is_no_contribution(extract):
     assert not contributions(extract("Trudeau rules out sending Canadian troops to Haiti mission",
                                      published="2023-10-13"))
+
+
+def test_a_title_inside_a_tagged_name_lets_a_short_name_resolve(extract):
+    (m,) = meetings(extract("His Majesty King Abdullah on Sunday received in audience Cypriot President Nikos "
+                            "Christodoulides at Al Husseiniya Palace.", published="2024-05-26"))
+    assert {p["actor_code"] for p in m["participants"]} == {"JORGOV", "CYPGOV"}
+    assert m["host"]["country"] == "JOR"

@@ -346,7 +346,10 @@ class ActorResolver:
             if hit and hit[1] in ("name", "demonym", "capital") or (hit and hit[1].startswith("metonym")):
                 country = hit[0]
                 break
-        lowered = [t.lower_ for t in words]
+        # title words the tagger took into a name still count before its head ('King Abdullah'), never the
+        # head itself ('Tom King')
+        head = max(t.i for t in np) if np else -1
+        lowered = [t.lower_ for t in np if t.ent_type_ != "PERSON" or (t.i < head and t.is_title)]
         for n in (3, 2, 1):
             for i in range(len(lowered) - n + 1):
                 hit = self.g.title(" ".join(lowered[i:i + n]))
