@@ -183,3 +183,22 @@ def test_a_title_inside_a_tagged_name_lets_a_short_name_resolve(extract):
                             "Christodoulides at Al Husseiniya Palace.", published="2024-05-26"))
     assert {p["actor_code"] for p in m["participants"]} == {"JORGOV", "CYPGOV"}
     assert m["host"]["country"] == "JOR"
+
+
+def test_asking_a_country_for_weapons_is_its_requested_contribution(extract):
+    (e,) = contributions(extract("President Volodymyr Zelensky asked Germany for additional IRIS-T air defense "
+                                 "systems on Tuesday.", published="2024-03-06"))
+    assert e["status"] == "REQUESTED" and e["contributor"]["country"] == "DEU"
+    assert e["recipient"]["country"] == "UKR" and e["assets"][0]["category"] == "WEAPONS"
+    (e,) = contributions(extract("Kyiv requested more Patriot batteries from Washington last week.",
+                                 published="2024-03-06"))
+    assert e["contributor"]["country"] == "USA" and e["recipient"]["country"] == "UKR"
+    assert not contributions(extract("Ukraine asked the EU for more humanitarian aid.", published="2024-03-06"))
+
+
+def test_training_another_countrys_troops_is_a_training_contribution_to_it(extract):
+    (e,) = contributions(extract("Kenyan President William Ruto offered on Tuesday to train Somali troops at "
+                                 "Kenyan military academies.", published="2023-03-08"))
+    assert e["status"] == "OFFERED" and e["contributor"]["country"] == "KEN"
+    assert e["recipient"]["country"] == "SOM" and e["assets"][0]["category"] == "TRAINING"
+    assert not contributions(extract("The army trained its own recruits at the new base.", published="2023-03-08"))

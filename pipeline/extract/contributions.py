@@ -87,6 +87,8 @@ class ContributionExtractor:
     def _event(self, s: Sentence, t: Token) -> Optional[dict]:
         if self._blocked(t):
             return None
+        if t.lemma_.lower() in self.requests or _phrasal(t) in self.requests:
+            return self._direct_request(s, t)
         objects = self._objects(t)
         assets = [a for a in (self._asset(o) for o in objects) if a]
         if not assets and t.lemma_.lower() == "arm":
@@ -109,6 +111,8 @@ class ContributionExtractor:
         if contributor is None:
             return None
         recipient, purpose = self._recipient_and_purpose(s, t)
+        if t.lemma_.lower() == "train":  # 'offered to train Somali troops': training, for the troops' country
+            assets, recipient = self._training(objects, assets, recipient)
         if recipient and recipient.get("country") and recipient.get("country") == contributor.get("country"):
             recipient = None
             if purpose is None:
@@ -122,6 +126,40 @@ class ContributionExtractor:
         if recipient is None and purpose is None:
             event[NEEDS_RECIPIENT] = True  # 'Denmark would give 19 F-16s': the article says to whom elsewhere
         return event
+
+    def _training(self, objects: list[Token], assets: list[dict], recipient: Optional[dict]):
+        trained = [o for o in objects if (self._asset(o) or {}).get("category") == "GROUND_FORCES"]
+        if not trained:
+            return assets, recipient
+        for c in trained[0].children:
+            hit = self._g.country_of(c.text) if c.dep_ in ("amod", "compound", "poss", "nmod") else None
+            if recipient is None and hit and hit[1] in ("demonym", "name"):
+                recipient = state_actor(self._g, hit[0])
+        description = " ".join(w.text for w in trained[0].subtree if w.i <= trained[0].i and w.dep_ != "det")
+        return [{"description": f"training of {description}", "category": "TRAINING", "quantity": None}], recipient
+
+    def _direct_request(self, s: Sentence, t: Token) -> Optional[dict]:
+        """'Zelensky asked Germany for IRIS-T systems', 'Kyiv requested Patriots from Washington': the one
+        asked is the contributor (status REQUESTED), the one asking the recipient."""
+        asked = [c for c in t.children if c.dep_ in ("dobj", "dative")]
+        wanted = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "for"
+                  for o in c.children if o.dep_ == "pobj" for g in syntax.with_conjuncts(o)]
+        if not wanted:  # 'requested Patriot systems from the United States'
+            wanted = [g for o in asked for g in syntax.with_conjuncts(o)]
+            asked = [o for c in t.children if c.dep_ == "prep" and c.lower_ == "from" for o in c.children
+                     if o.dep_ == "pobj"]
+        assets = [a for a in (self._asset(o) for o in wanted) if a]
+        if not assets or not asked or self._non_military(t, wanted):
+            return None
+        contributor = as_state(self._g, s.actor(asked[0]))
+        hit = self._g.country_of(asked[0].text) if contributor is None else None
+        if hit and hit[1] == "capital":  # 'from Washington': the government asked
+            contributor = state_actor(self._g, hit[0], "GOV")
+        requester = syntax.subject(t)
+        recipient = as_state(self._g, s.actor(requester)) if requester is not None else None
+        if contributor is None or (recipient and recipient.get("country") == contributor.get("country")):
+            return None
+        return self._record(s, t, "REQUESTED", contributor, recipient, self._purpose_in(t.sent), assets, recipient)
 
     def _record(self, s, t, status, contributor, recipient, purpose, assets, requested_by) -> dict:
         when = find_date(s, t, status in ("PLEDGED", "OFFERED", "ANNOUNCED") and _future(t), announced=True)
