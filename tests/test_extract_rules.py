@@ -202,3 +202,16 @@ def test_training_another_countrys_troops_is_a_training_contribution_to_it(extra
     assert e["status"] == "OFFERED" and e["contributor"]["country"] == "KEN"
     assert e["recipient"]["country"] == "SOM" and e["assets"][0]["category"] == "TRAINING"
     assert not contributions(extract("The army trained its own recruits at the new base.", published="2023-03-08"))
+
+
+def test_sitting_down_with_a_counterpart_is_a_meeting(extract):
+    (m,) = meetings(extract("MANILA: Foreign Minister Yoko Kamikawa sat down this afternoon with Philippine Foreign "
+                            "Secretary Enrique Manalo for talks.", published="2024-07-08"))
+    assert {p["country"] for p in m["participants"]} == {"JPN", "PHL"}
+
+
+def test_the_president_alone_is_the_one_the_story_named(extract):
+    (m,) = meetings(extract("President Bola Tinubu met business leaders on Friday. The President is also scheduled "
+                            "to host Ghana's President Nana Akufo-Addo at the Villa next Tuesday.",
+                            published="2024-05-26"))
+    assert {p["country"] for p in m["participants"]} == {"NGA", "GHA"} and m["status"] == "PLANNED"

@@ -74,8 +74,9 @@ class MeetingExtractor:
                 yield t
             elif t.pos_ in ("NOUN", "PROPN") and (t.lemma_.lower() in self.nouns or t.lower_ in self.nouns):
                 yield t
-            elif _courtesy_call(t):
-                yield t
+            elif _courtesy_call(t) or (t.lemma_.lower() == "sit" and any(c.lower_ == "down" for c in t.children)
+                                       and any(c.lower_ == "with" for c in t.children)):
+                yield t  # 'paid a courtesy call on', 'sat down this afternoon with'
 
     def extract(self, s: Sentence) -> list[dict]:
         events: list[dict] = []

@@ -16,8 +16,9 @@ _ABBREV = {"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "a
            "d.c", "a.m", "p.m", "ft", "mt", "fig", "approx", "est", "dept", "univ", "gens", "cmdr"}
 
 
-#: Wire datelines that open a story: 'MOSCOW (Reuters) -', 'SEOUL, May 11 (Yonhap) --', 'KYIV, Ukraine (AP) —'.
-DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2})?)*\s*(?:\([^)]{1,40}\))?\s*(?:--|-|\u2014|\u2013)\s+")
+#: Wire datelines that open a story: 'MOSCOW (Reuters) -', 'SEOUL, May 11 (Yonhap) --', 'KYIV, Ukraine (AP) —',
+#: 'NEW DELHI:'.
+DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2})?)*\s*(?:\([^)]{1,40}\))?\s*(?:--|-|\u2014|\u2013|:)\s+")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
