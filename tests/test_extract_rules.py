@@ -215,3 +215,18 @@ def test_the_president_alone_is_the_one_the_story_named(extract):
                             "to host Ghana's President Nana Akufo-Addo at the Villa next Tuesday.",
                             published="2024-05-26"))
     assert {p["country"] for p in m["participants"]} == {"NGA", "GHA"} and m["status"] == "PLANNED"
+
+
+@pytest.mark.parametrize("body", [
+    "India sent the destroyer INS Kolkata and the frigate INS Sahyadri for the exercise off the coast of Australia.",
+    "Türkiye sends navy ships with aid, tents to flood-hit Libya",
+])
+def test_ships_sent_for_an_exercise_or_carrying_relief_are_no_contribution(extract, body):
+    assert not contributions(extract(body, published="2023-09-13"))
+
+
+def test_a_mission_led_by_an_organisation_receives_for_it(extract):
+    (e,) = contributions(extract("Germany will send two frigates to the Red Sea for the EU naval mission.",
+                                 published="2024-02-10"))
+    assert e["recipient"]["actor_code"] == "EU" and e["assets"][0] == {"description": "frigates",
+                                                                         "category": "NAVAL", "quantity": 2}

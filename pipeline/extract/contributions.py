@@ -23,6 +23,8 @@ GIVING = {"give", "provide", "supply", "donate", "deliver", "send", "pledge", "p
 CURRENCY = {"dollar", "euro", "pound", "sterling", "krone", "kroner", "yen", "franc", "zloty", "$", "€", "£"}
 MILITARY_MONEY = re.compile(r"\b(military|defen[cs]e|security assistance|weapon|arm|drone|ammunition|missile|"
                             r"air defen[cs]e|troop|armed forces)\b", re.I)
+#: Nouns for a multinational undertaking that receives forces on behalf of the organisation leading it.
+MISSIONS = {"mission", "operation", "coalition", "force", "battlegroup", "task", "taskforce", "contingent", "presence"}
 #: Verbs of keeping on, through which a promise or pledge reaches what is given.
 CONTINUING = {"continue", "keep", "resume", "maintain", "increase", "expand", "extend", "step", "boost", "sustain"}
 #: Coordinated-list dependents that belong to an asset phrase.
@@ -193,6 +195,8 @@ class ContributionExtractor:
             return True
         # parades, exercises, purchases: judged on what is provided and the verbs above, not the whole sentence
         near = self._objects(t) + [t] + syntax.governors(t, 2)
+        near += [p for c in t.children if c.dep_ == "prep" and c.lower_ in ("for", "in", "to")
+                 for p in c.children if p.dep_ == "pobj"]  # 'sent two frigates for the exercise'
         lemmas = {w.lemma_.lower() for w in near} | {w.lower_ for w in near}
         return bool(lemmas & self.not_context)
 
@@ -258,7 +262,7 @@ class ContributionExtractor:
 
     def _non_military(self, t: Token, objects: list[Token]) -> bool:
         for o in objects:
-            words = {w.lemma_.lower() for w in o.subtree}
+            words = {w.lemma_.lower() for w in o.subtree} | {w.lower_ for w in o.subtree}
             if words & self.non_military and not words & {"military", "defence", "defense", "security", "weapon", "arm"}:
                 return True
         return False
@@ -348,6 +352,9 @@ class ContributionExtractor:
         for tok in list(candidates):  # 'to an international force in Liberia': the force's country
             candidates += [p for w in tok.children if w.dep_ == "prep" and w.lower_ in ("in", "for")
                            for p in w.children if p.dep_ == "pobj"]
+        for tok in list(candidates):  # 'for the EU naval mission', "to NATO's battlegroup": the organisation
+            if tok.lemma_.lower() in MISSIONS:
+                candidates += [c for c in tok.children if c.dep_ in ("compound", "poss", "nmod", "amod") and c.i < tok.i]
         for tok in candidates:
             actor = s.actor(tok)
             if actor and recipient is None:
