@@ -15,6 +15,16 @@ def extract():
     return run
 
 
+@pytest.fixture(scope="module")
+def extract_titled():
+    x = Extractor.shared()
+
+    def run(title, body, published="2023-09-13"):
+        return x.extract(validate({"article_id": "t", "source": "test.example", "published_at": published,
+                                   "title": title, "body": body}))
+    return run
+
+
 def meetings(events):
     return [e for e in events if e["event_type"] == "meeting"]
 
@@ -223,6 +233,13 @@ def test_the_president_alone_is_the_one_the_story_named(extract):
 ])
 def test_ships_sent_for_an_exercise_or_carrying_relief_are_no_contribution(extract, body):
     assert not contributions(extract(body, published="2023-09-13"))
+
+
+def test_a_headline_of_ships_with_aid_is_relief_too(extract_titled):
+    assert not contributions(extract_titled(
+        "Türkiye sends navy ships with aid, tents to flood-hit Libya",
+        "Türkiye dispatched two navy ships carrying tents and a field hospital to eastern Libya on Wednesday after "
+        "floods in Derna killed thousands."))
 
 
 def test_a_mission_led_by_an_organisation_receives_for_it(extract):

@@ -261,7 +261,8 @@ class ContributionExtractor:
         return {"description": description, "category": "FUNDING", "quantity": None}
 
     def _non_military(self, t: Token, objects: list[Token]) -> bool:
-        for o in objects:
+        cargo = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
+        for o in list(objects) + cargo:  # 'sends navy ships with aid, tents': judged by what they carry
             words = {w.lemma_.lower() for w in o.subtree} | {w.lower_ for w in o.subtree}
             if words & self.non_military and not words & {"military", "defence", "defense", "security", "weapon", "arm"}:
                 return True
