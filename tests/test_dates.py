@@ -58,3 +58,13 @@ def test_a_month_alone_is_the_month_the_tense_points_to():
     assert resolve("in June 2021", anchor).date == dt.date(2021, 6, 1)
     assert resolve("in May", anchor).date == anchor  # the dateline's own month: the dateline
     assert resolve("in November", anchor, future=True).precision == "month"
+
+
+def test_words_that_start_like_a_month_are_not_months():
+    import datetime as dt
+    from pipeline.extract.dates import resolve
+
+    anchor = dt.date(2016, 9, 10)
+    assert resolve("a decade ago", anchor).date.year == 2006
+    assert resolve("decades", anchor) is None
+    assert resolve("Sept. 6", anchor).date == dt.date(2016, 9, 6)

@@ -247,3 +247,12 @@ def test_a_mission_led_by_an_organisation_receives_for_it(extract):
                                  published="2024-02-10"))
     assert e["recipient"]["actor_code"] == "EU" and e["assets"][0] == {"description": "frigates",
                                                                          "category": "NAVAL", "quantity": 2}
+
+
+def test_national_teams_meeting_in_a_fixture_are_not_states(extract):
+    assert not meetings(extract("On Tuesday Ukraine meet Iceland in Wroclaw, Poland, for the last place at the "
+                                "tournament, while the hosts Germany face France in a friendly match.",
+                                published="2024-03-19"))
+    (m,) = meetings(extract("Israel and Lebanon held talks in Naqoura on Tuesday on their maritime border.",
+                            published="2022-10-12"))
+    assert {p["country"] for p in m["participants"]} == {"ISR", "LBN"}

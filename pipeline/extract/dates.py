@@ -15,7 +15,9 @@ from typing import Optional
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december"]
-_MONTH_RE = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+#: Month names and their abbreviations, and nothing else that starts like one ('decade', 'marathon').
+_MONTH_RE = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+             r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?![a-z])\.?")
 
 _SAME_DAY = re.compile(r"\b(today|tonight|this (?:morning|afternoon|evening)|earlier today|later today|"
                        r"on (?:this|the same) day|hours ago|overnight)\b")
@@ -25,7 +27,7 @@ _DAY_AFTER = re.compile(r"\bday after tomorrow\b")
 _DAY_BEFORE = re.compile(r"\bday before yesterday\b")
 _WEEKDAY = re.compile(r"\b(?:(last|next|this|past|coming) )?(" + "|".join(WEEKDAYS) + r")\b")
 _UNIT = re.compile(r"\b(last|next|this|past|coming|earlier this|later this) (week|month|year|weekend)\b")
-_AGO = re.compile(r"\b(\d+|a|an|one|two|three|four|five|six|seven|ten) (day|week|month|year)s? (ago|from now)\b")
+_AGO = re.compile(r"\b(\d+|a|an|one|two|three|four|five|six|seven|ten) (day|week|month|year|decade)s? (ago|from now)\b")
 _HAS_MONTH = re.compile(r"\b" + _MONTH_RE + r"\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 _WORD_NUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 _MONTH_DAY = re.compile(r"\b(" + _MONTH_RE + r")\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(\d{4}))?"
@@ -142,10 +144,10 @@ def resolve(text: str, published: dt.date, future: bool = False) -> Optional[Res
     m = _AGO.search(low)
     if m:
         n = int(m.group(1)) if m.group(1).isdigit() else _WORD_NUM[m.group(1)]
-        days = {"day": 1, "week": 7, "month": 30, "year": 365}[m.group(2)] * n
+        days = {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3652}[m.group(2)] * n
         sign = -1 if m.group(3) == "ago" else 1
         return ResolvedDate(published + dt.timedelta(days=sign * days), raw, "RELATIVE",
-                            "day" if m.group(2) == "day" else m.group(2))
+                            "day" if m.group(2) == "day" else "year" if m.group(2) == "decade" else m.group(2))
     m = _UNIT.search(low)
     if m:
         unit = m.group(2)

@@ -43,6 +43,10 @@ def _people_inside(token: Token) -> list[Token]:
             and (t.i + 1 >= len(t.doc) or t.doc[t.i + 1].ent_iob_ != "I")]
 
 
+def _sports_phrase(text: str, words: set[str]) -> bool:
+    return any(" " in w and w in text for w in words)
+
+
 def _courtesy_call(t: Token) -> bool:
     """'paid a courtesy call on President X': a visit in person, not a telephone call."""
     return t.pos_ == "NOUN" and t.lemma_.lower() == "call" and any(c.lower_ == "courtesy" for c in t.children)
@@ -147,8 +151,12 @@ class MeetingExtractor:
                 participants.append(forum)
         if len(participants) < 2 and not gathering:
             return None
-        if not any(is_person(p) for p in participants) and t.lemma_.lower() not in STATE_MEETINGS:
-            return None
+        if not any(is_person(p) for p in participants):
+            if t.lemma_.lower() not in STATE_MEETINGS:
+                return None
+            words = {w.lower_ for w in t.sent} | {w.lemma_.lower() for w in t.sent}
+            if words & self.not_meeting or _sports_phrase(t.sent.text.lower(), self.not_meeting):
+                return None  # 'Ukraine meet Iceland in Wroclaw': national teams, not states
         status = self._status(t)
         future = status == "PLANNED"
         when = find_date(s, t, future)
