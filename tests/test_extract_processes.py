@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.articles import validate
-from pipeline.extract.extractor import Extractor, _share_out
+from pipeline.extract.extractor import Extractor, _restored, _share_out
 
 ROOT = Path(__file__).resolve().parent
 
@@ -55,7 +55,17 @@ def test_a_failing_article_fails_alone_in_a_helper(two):
     broken["published_at"] = None  # extraction needs a date: this article fails, the others do not
     results = two.extract_many([articles[0], broken, articles[2], articles[3]])
     assert isinstance(results[1][1], Exception)
+    assert type(results[1][1]).__name__ == "AttributeError"  # the name a dead letter shows
     assert all(isinstance(r, list) for i, (_, r) in enumerate(results) if i != 1)
+    # In the helper itself: the failure comes back as the same type name and message.
+    assert two._start_helpers()
+    helper = two._helpers[0]
+    assert helper.send([broken, articles[0]])
+    outcomes, _ = helper.receive()
+    failed = _restored(outcomes[0])
+    local = Extractor(nlp=two.nlp).extract_many([broken])[0][1]
+    assert (type(failed).__name__, str(failed)) == (type(local).__name__, str(local))
+    assert isinstance(_restored(outcomes[1]), list)
 
 
 def test_a_lost_helper_is_replaced_by_this_process(two):

@@ -9,7 +9,6 @@ from __future__ import annotations
 import bisect
 import logging
 import multiprocessing
-import pickle
 import re
 import signal
 import threading
@@ -135,7 +134,7 @@ class Extractor:
                 self.processes -= 1
             outcomes, skipped = answer
             self.sentences_skipped += skipped
-            results.update((n, (articles[n], outcome)) for n, outcome in zip(part, outcomes))
+            results.update((n, (articles[n], _restored(outcome))) for n, outcome in zip(part, outcomes))
         return [results[n] for n in range(len(articles))]
 
     def close(self) -> None:
@@ -187,14 +186,29 @@ def _share_out(articles: list[dict], n: int) -> list[list[int]]:
     return [sorted(p) for p in parts]
 
 
+class HelperFailure(Exception):
+    """An article's extraction failure in a helper process; its subclasses carry the name of the original
+    type, and its message is the original's, so a dead letter reads as if one process had done it."""
+
+
+_failure_types: dict[str, type] = {}
+
+
+def _failure(name: str, message: str) -> HelperFailure:
+    if name not in _failure_types:
+        _failure_types[name] = type(name, (HelperFailure,), {})
+    return _failure_types[name](message)
+
+
 def _portable(outcome):
-    """An exception that may not unpickle in the parent is sent as its type name and message."""
+    """Events as they are; an exception as (type name, message): only plain data crosses the pipe."""
     if isinstance(outcome, Exception):
-        try:
-            pickle.loads(pickle.dumps(outcome))
-        except Exception:
-            return RuntimeError(f"{type(outcome).__name__}: {outcome}")
+        return ("failure", type(outcome).__name__, str(outcome))
     return outcome
+
+
+def _restored(outcome):
+    return _failure(outcome[1], outcome[2]) if isinstance(outcome, tuple) else outcome
 
 
 def _serve(extractor: "Extractor", conn, parent_end) -> None:
@@ -216,7 +230,10 @@ def _serve(extractor: "Extractor", conn, parent_end) -> None:
 
 
 class _Helper:
-    """One forked process holding a copy of the extractor (the model's memory is shared until written)."""
+    """One forked process holding a copy of the extractor (the model's memory is shared until written).
+
+    The pipe carries this process's own parsed articles (dicts) and the events and failure names the
+    helper makes of them: nothing from outside reaches it without having been parsed here first."""
 
     def __init__(self, extractor: "Extractor"):
         ctx = multiprocessing.get_context("fork")
