@@ -62,6 +62,7 @@ class Score:
     status_right: int = 0
     fps: list = field(default_factory=list)
     fns: list = field(default_factory=list)
+    wrong_dates: list = field(default_factory=list)
 
     @property
     def precision(self) -> float:
@@ -115,6 +116,8 @@ def match(gold: list[dict], predicted: dict[str, list[dict]]) -> tuple[dict[str,
                 s = scores[etype]
                 s.tp += 1
                 s.dates_right += str(ps[j].get("date")) == gs[i].get("date")
+                if str(ps[j].get("date")) != gs[i].get("date"):
+                    s.wrong_dates.append((gs[i], ps[j]))
                 s.status_right += ps[j]["status"] == gs[i].get("status")
                 pairs.append((gs[i], ps[j]))
             s = scores[etype]
@@ -181,4 +184,7 @@ def main(argv=None) -> int:
                 print(f"FP {t} {article}: {who} {p['status']} {p.get('date')} | {p['mentions'][0]['sentence'][:140]}")
             for g in s.fns:
                 print(f"FN {t} {g['article_id']}: {g.get('evidence', '')[:140]}")
+            for g, p in s.wrong_dates:
+                print(f"DATE {t} {g['article_id']}: gold {g.get('date')} found {p.get('date')} "
+                      f"({p.get('date_basis')}: {p.get('date_text')!r}) | {g.get('evidence', '')[:100]}")
     return 0

@@ -256,3 +256,9 @@ def test_national_teams_meeting_in_a_fixture_are_not_states(extract):
     (m,) = meetings(extract("Israel and Lebanon held talks in Naqoura on Tuesday on their maritime border.",
                             published="2022-10-12"))
     assert {p["country"] for p in m["participants"]} == {"ISR", "LBN"}
+
+
+def test_a_scheduled_present_tense_points_to_the_coming_weekday(extract):
+    (m,) = meetings(extract("On Monday President Donald Trump flies to Israel for talks with Prime Minister Benjamin "
+                            "Netanyahu in Jerusalem.", published="2017-05-20"))
+    assert str(m["date"]) == "2017-05-22"

@@ -155,6 +155,8 @@ def _tense_of(token: Token, default: bool) -> bool:
         return True
     if verb.tag_ in ("VBD", "VBN") or aux & {"has", "have", "had", "did", "was", "were"}:
         return False
+    if verb.tag_ in ("VBZ", "VBP") and verb.pos_ == "VERB" and not aux and verb.lemma_ not in syntax.REPORTING:
+        return True  # 'on Monday Mr Trump flies to Israel': the present of a schedule is the future
     return default
 
 
