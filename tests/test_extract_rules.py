@@ -262,3 +262,23 @@ def test_a_scheduled_present_tense_points_to_the_coming_weekday(extract):
     (m,) = meetings(extract("On Monday President Donald Trump flies to Israel for talks with Prime Minister Benjamin "
                             "Netanyahu in Jerusalem.", published="2017-05-20"))
     assert str(m["date"]) == "2017-05-22"
+
+
+@pytest.mark.parametrize("body,published,contributor,recipient", [
+    ("Denmark will send a frigate, four F-16 fighter jets and up to 800 soldiers to bolster NATO's eastern flank.",
+     "2022-03-01", "DNK", "NATO"),
+    ("Sweden pledged $300 million to buy artillery ammunition for Ukraine.", "2024-05-29", "SWE", "UKR"),
+    ("MPs this afternoon approved the deployment of six RAF Tornado jets in air strikes against Islamic State in "
+     "Iraq.", "2014-09-26", "GBR", "IRQ"),
+])
+def test_contributor_and_recipient_from_less_direct_phrasing(extract, body, published, contributor, recipient):
+    (e,) = contributions(extract(body, published=published))
+    assert e["contributor"]["country"] == contributor
+    assert (e["recipient"]["country"] or e["recipient"]["actor_code"]) == recipient
+
+
+def test_a_maker_named_on_the_weapon_is_not_its_giver(extract):
+    events = contributions(extract("The Netherlands and Denmark pledged on Sunday to give F-16 fighter jets to "
+                                   "Ukraine, the first countries to commit to supplying the U.S.-made warplanes.",
+                                   published="2023-08-20"))
+    assert sorted(e["contributor"]["country"] for e in events) == ["DNK", "NLD"]

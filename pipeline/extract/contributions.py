@@ -129,6 +129,17 @@ class ContributionExtractor:
             event[NEEDS_RECIPIENT] = True  # 'Denmark would give 19 F-16s': the article says to whom elsewhere
         return event
 
+    def _marked_nationality(self, objects: list[Token]) -> Optional[dict]:
+        """The country written on what is provided ('RAF Tornado jets', 'German Leopard tanks')."""
+        for o in objects:
+            for c in o.children:
+                made = any(m in w.lower_ for w in c.subtree for m in ("made", "built", "designed", "produced"))
+                if c.dep_ in ("amod", "compound", "nmod") and c.i < o.i and not made:  # not 'U.S.-made F-16s'
+                    hit = self._g.country_of(c.text.split("-")[0])
+                    if hit and (hit[1] in ("demonym", "name") or hit[1].startswith("metonym")):
+                        return state_actor(self._g, hit[0])
+        return None
+
     def _training(self, objects: list[Token], assets: list[dict], recipient: Optional[dict]):
         trained = [o for o in objects if (self._asset(o) or {}).get("category") == "GROUND_FORCES"]
         if not trained:
@@ -310,6 +321,10 @@ class ContributionExtractor:
         subj = subj or syntax.subject(t)
         if subj is None:
             return None
+        if s.actor(subj) is None and subj.lower_ not in ("they", "it", "we", "he", "she"):
+            marked = self._marked_nationality(objects)  # 'MPs approved the deployment of six RAF Tornado jets'
+            if marked:
+                return marked
         if subj.lower_ in ("they", "it", "we", "he", "she"):
             # 'the defence minister said that they will provide': the speaker's side
             for g in syntax.governors(t, 3):
@@ -357,9 +372,16 @@ class ContributionExtractor:
             if tok.lemma_.lower() in MISSIONS:
                 candidates += [c for c in tok.children if c.dep_ in ("compound", "poss", "nmod", "amod") and c.i < tok.i]
         for tok in candidates:
-            actor = s.actor(tok)
-            if actor and recipient is None:
+            actor = s.actor(tok) or next((s.actor(c) for c in tok.children if c.dep_ == "poss" and s.actor(c)), None)
+            if actor and recipient is None:  # "to bolster NATO's eastern flank": the flank's owner
                 recipient = actor
+        if recipient is None:  # last resort: '$300 million to buy artillery ammunition for Ukraine'
+            for w in t.subtree:
+                if w.dep_ == "prep" and w.lower_ == "for" and w.head.i != t.i:
+                    actor = next((s.actor(p) for p in w.children if p.dep_ == "pobj" and s.actor(p)), None)
+                    if actor and actor.get("country"):
+                        recipient = actor
+                        break
         purpose = self._purpose_in(t.sent)
         return recipient, purpose
 
