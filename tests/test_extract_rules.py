@@ -51,6 +51,13 @@ def test_a_visit_to_a_country_is_a_meeting_with_it(extract):
     assert {p["country"] for p in m["participants"]} == {"IRQ", "JOR"}
 
 
+def test_a_visit_is_received_by_the_leader_of_the_country_visited(extract):
+    (m,) = meetings(extract("Indonesian President Joko Widodo has postponed a visit to Australia that was scheduled "
+                            "to begin on Sunday.", published="2016-11-05"))
+    assert m["status"] == "CANCELLED"
+    assert {p["name"] for p in m["participants"]} == {"Joko Widodo", "Malcolm Turnbull"}
+
+
 def test_each_coordinated_giver_is_its_own_contribution(extract):
     events = contributions(extract("The Netherlands and Denmark pledged on Sunday to give F-16 fighter jets "
                                    "to Ukraine."))

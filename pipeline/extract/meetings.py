@@ -6,7 +6,7 @@ from typing import Iterator, Optional
 from spacy.tokens import Token
 
 from pipeline.extract import syntax
-from pipeline.extract.actors import is_person, state_actor
+from pipeline.extract.actors import actor_from_office, is_person, state_actor
 from pipeline.extract.evidence import Sentence, find_date, find_place, mention
 
 #: Triggers that make a meeting even when only states are named ('Israel and Lebanon renewed negotiations').
@@ -142,8 +142,10 @@ class MeetingExtractor:
                 participants.append(actor)
         if len(participants) == 1 and self._is_visit(t) and is_person(participants[0]) and place and place.get("country") \
                 and place["country"] != participants[0].get("country"):
-            # 'Saddam Hussein arrived in Amman on a visit': a visit is a meeting with the country visited
-            participants.append(state_actor(s.g, place["country"], "GOV"))
+            # 'Saddam Hussein arrived in Amman on a visit': a visit is a meeting with the country visited, and
+            # the one who receives it is its leader on that day, where the gazetteer knows who that was
+            office = s.g.holder(place["country"], "Leader", s.day)
+            participants.append(actor_from_office(office) if office else state_actor(s.g, place["country"], "GOV"))
         gathering = len(participants) == 1 and self._is_gathering(t)
         if gathering:  # 'Zelensky will attend the G7 summit': the forum is the other side
             forum = self._forum(s, t)
@@ -243,7 +245,8 @@ class MeetingExtractor:
         else:
             if t.dep_ == "compound" and t.head.lemma_.lower() in CARRIERS:
                 t = t.head  # 'launched a mediation effort between X and Y': the effort carries the structure
-            out += list(syntax.preps(t, ("with", "between", "among", "of", "to")))  # 'a warm welcome to X'
+            # 'a warm welcome to X'; but 'a visit to Australia' names the place, and its leader is the host
+            out += list(syntax.preps(t, ("with", "between", "among", "of") + (() if self._is_visit(t) else ("to",))))
             if _courtesy_call(t):
                 out += list(syntax.preps(t, ("on",))) + list(syntax.preps(t.head, ("on",)))
             for c in t.children:
