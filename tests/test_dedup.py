@@ -143,3 +143,15 @@ def test_a_state_named_for_a_visit_gives_way_to_its_leader_when_merged():
     e1 = new_event(meeting("a", "abc", D, participants=(HOLLANDE, RUSSIA)), "id")
     e2 = merge(e1, meeting("b", "bbc", D, participants=(HOLLANDE, PUTIN)))
     assert [p["name"] for p in e2["participants"]] == ["Francois Hollande", "Vladimir Putin"]
+
+
+def test_a_plan_reported_without_its_date_is_the_dated_plan_ahead_of_it():
+    headline = {**meeting("a1", "x.example", dt.date(2013, 8, 7), status="CANCELLED"), "date_basis": "DATELINE"}
+    body = meeting("a1", "x.example", dt.date(2013, 9, 4), status="CANCELLED", start=80)
+    assert keys.same_event(headline, body) and keys.same_event(body, headline)
+    merged = merge(new_event(headline, "id"), body)
+    assert merged["date"] == dt.date(2013, 9, 4) and merged["date_basis"] == "RELATIVE"
+    held_later = {**meeting("a2", "x.example", dt.date(2013, 8, 7)), "date_basis": "DATELINE"}
+    assert not keys.same_event(held_later, meeting("a3", "y.example", dt.date(2013, 9, 4)))
+    too_far = meeting("a4", "y.example", dt.date(2014, 3, 1), status="CANCELLED")
+    assert not keys.same_event(headline, too_far)

@@ -289,3 +289,10 @@ def test_a_maker_named_on_the_weapon_is_not_its_giver(extract):
                                    "Ukraine, the first countries to commit to supplying the U.S.-made warplanes.",
                                    published="2023-08-20"))
     assert sorted(e["contributor"]["country"] for e in events) == ["DNK", "NLD"]
+
+
+def test_calling_off_a_meeting_cancels_it_and_is_no_phone_call(extract):
+    (m,) = meetings(extract("The White House called off a meeting with Duterte that had been scheduled for Sept. 6 "
+                            "in Vientiane.", published="2016-09-05"))
+    assert m["status"] == "CANCELLED" and str(m["date"]) == "2016-09-06"
+    assert {p["country"] for p in m["participants"]} == {"USA", "PHL"}

@@ -67,6 +67,22 @@ def _dates_close(a: Optional[dt.date], b: Optional[dt.date], tolerance: dt.timed
     return a is None or b is None or abs(a - b) <= tolerance
 
 
+#: How far ahead of its report a planned or called-off meeting may lie ('calls off Moscow summit' in a
+#: headline, 'the summit scheduled for September 4' in the text).
+PLAN_HORIZON = dt.timedelta(days=60)
+
+
+def _undated_plan(a: dict, b: dict) -> bool:
+    """A planned or cancelled meeting reported without its date (the dateline stands in) is the one a
+    dated report names, when that date lies ahead of the report."""
+    if stage(a) not in ("PLANNED", "CANCELLED") or (a.get("date_basis") == "DATELINE") == (b.get("date_basis") == "DATELINE"):
+        return False
+    undated, dated = (a, b) if a.get("date_basis") == "DATELINE" else (b, a)
+    if not undated.get("date") or not dated.get("date"):
+        return False
+    return -DATE_TOLERANCE <= dated["date"] - undated["date"] <= PLAN_HORIZON
+
+
 def _places_agree(a: Optional[dict], b: Optional[dict]) -> bool:
     if not a or not b or not a.get("country") or not b.get("country"):
         return True
@@ -94,7 +110,7 @@ def same_event(known: dict, new: dict) -> bool:
     if not _places_agree(known.get("location"), new.get("location")):
         return False
     if known["event_type"] == "meeting":
-        if not _dates_close(known.get("date"), new.get("date")):
+        if not _dates_close(known.get("date"), new.get("date")) and not _undated_plan(known, new):
             return False
         a = {actor_entity(p) for p in known["participants"]}
         b = {actor_entity(p) for p in new["participants"]}

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.extract.gazetteer import Gazetteer, Office, fold
 
 #: Offices that 'the President' alone names: the one the article has already named (one per state).
-BARE_TITLES = {"President", "Prime Minister", "Chancellor", "King", "Emir", "Premier"}
+BARE_TITLES = {"President", "Prime Minister", "Chancellor", "King", "Queen", "Emir", "Premier"}
 #: Words that put a titled person out of office ('former President Obama', 'the late King Hussein').
 FORMER = {"former", "ex", "ex-", "late", "then", "erstwhile", "onetime", "one-time", "past", "previous"}
 PRONOUNS = {"he", "she", "they", "it", "we", "his", "her", "their", "its", "him", "them"}
@@ -281,7 +281,7 @@ class ActorResolver:
                     "actor_code": country + (title["sector"] if title else "") if country else org}
         head_title = self._compound_title(token) or self.g.title(token.text) or self.g.title(token.lemma_)
         if head_title and not (country or org) and head_title["role"] in BARE_TITLES \
-                and any(c.lower_ == "the" for c in token.children) and token.dep_ in ("nsubj", "nsubjpass"):
+                and any(c.lower_ == "the" for c in token.children):
             found = ctx.person_for(None, head_title["role"], offset + token.idx)  # 'The President' of the story
             if found:
                 return found

@@ -47,6 +47,11 @@ def _sports_phrase(text: str, words: set[str]) -> bool:
     return any(" " in w and w in text for w in words)
 
 
+def _called_off_or_on(t: Token) -> bool:
+    return t.lemma_.lower() == "call" and t.pos_ == "VERB" and any(
+        c.lower_ in ("off", "on", "upon") and c.dep_ in ("prt", "prep") for c in t.children)
+
+
 def _courtesy_call(t: Token) -> bool:
     """'paid a courtesy call on President X': a visit in person, not a telephone call."""
     return t.pos_ == "NOUN" and t.lemma_.lower() == "call" and any(c.lower_ == "courtesy" for c in t.children)
@@ -297,8 +302,9 @@ class MeetingExtractor:
     def _status(self, t: Token) -> str:
         chain = [t] + syntax.governors(t, 3)
         for tok in chain + [c for c in t.children]:
-            if tok.lemma_.lower() in self.cancel:
-                return "CANCELLED"
+            prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+            if tok.lemma_.lower() in self.cancel or (prt and f"{tok.lemma_.lower()} {prt}" in self.cancel):
+                return "CANCELLED"  # 'cancelled', 'called off'
         clause = syntax.clause_tokens(t if t.pos_ in ("VERB", "AUX") else t.head)
         words = {c.lower_ for c in clause} | {c.lemma_.lower() for c in clause}
         if words & self.planned or any(c.lower_ in ("will", "'ll", "shall", "would") for c in clause) or _was_to(t) \
@@ -317,6 +323,7 @@ class MeetingExtractor:
             return False
         near = list(t.subtree) if t.pos_ == "NOUN" else [c for c in t.children] + [g for c in t.children for g in c.children]
         near += [t, t.head] + list(t.head.children)
+        near = [tok for tok in near if not _called_off_or_on(tok)]  # 'called off a meeting', 'called on the king'
         return any(tok.lemma_.lower() in self.calls or tok.lower_ in self.calls for tok in near)
 
     def _is_hypothetical(self, t: Token) -> bool:
