@@ -296,3 +296,9 @@ def test_calling_off_a_meeting_cancels_it_and_is_no_phone_call(extract):
                             "in Vientiane.", published="2016-09-05"))
     assert m["status"] == "CANCELLED" and str(m["date"]) == "2016-09-06"
     assert {p["country"] for p in m["participants"]} == {"USA", "PHL"}
+
+
+def test_negotiators_returning_for_talk_meet(extract):
+    (m,) = meetings(extract("U.S. and Russian negotiators return to Geneva this week for talk on limiting the "
+                            "number of nuclear missiles.", published="1987-01-12"))
+    assert {p["country"] for p in m["participants"]} == {"USA", "RUS"} and m["location"]["name"] == "Geneva"

@@ -52,6 +52,15 @@ def _called_off_or_on(t: Token) -> bool:
         c.lower_ in ("off", "on", "upon") and c.dep_ in ("prt", "prep") for c in t.children)
 
 
+def _other_trigger(t: Token) -> bool:
+    """'paid a courtesy call on', 'sat down this afternoon with', 'return to Geneva for talk on'."""
+    if t.lower_ == "talk" and t.dep_ == "pobj" and t.head.lower_ == "for":
+        return True
+    if t.lemma_.lower() == "sit" and t.pos_ == "VERB":
+        return any(c.lower_ == "down" for c in t.children) and any(c.lower_ == "with" for c in t.children)
+    return _courtesy_call(t)
+
+
 def _courtesy_call(t: Token) -> bool:
     """'paid a courtesy call on President X': a visit in person, not a telephone call."""
     return t.pos_ == "NOUN" and t.lemma_.lower() == "call" and any(c.lower_ == "courtesy" for c in t.children)
@@ -83,9 +92,8 @@ class MeetingExtractor:
                 yield t
             elif t.pos_ in ("NOUN", "PROPN") and (t.lemma_.lower() in self.nouns or t.lower_ in self.nouns):
                 yield t
-            elif _courtesy_call(t) or (t.lemma_.lower() == "sit" and any(c.lower_ == "down" for c in t.children)
-                                       and any(c.lower_ == "with" for c in t.children)):
-                yield t  # 'paid a courtesy call on', 'sat down this afternoon with'
+            elif _other_trigger(t):
+                yield t
 
     def extract(self, s: Sentence) -> list[dict]:
         events: list[dict] = []
