@@ -302,3 +302,11 @@ def test_negotiators_returning_for_talk_meet(extract):
     (m,) = meetings(extract("U.S. and Russian negotiators return to Geneva this week for talk on limiting the "
                             "number of nuclear missiles.", published="1987-01-12"))
     assert {p["country"] for p in m["participants"]} == {"USA", "RUS"} and m["location"]["name"] == "Geneva"
+
+
+def test_dispatching_is_sending_and_a_ship_of_ambulances_is_relief(extract):
+    body = ("France launched air strikes in Mali on Friday. Britain sent two C-17 aircraft to Mali. Denmark followed, "
+            "dispatching a C-130J Hercules transport plane on Monday.")
+    assert "DNK" in {e["contributor"]["country"] for e in contributions(extract(body, published="2013-01-16"))}
+    assert not contributions(extract("Türkiye has also dispatched a navy ship loaded with field hospitals and "
+                                     "ambulances to the Egyptian coast.", published="2023-10-21"))
