@@ -310,3 +310,11 @@ def test_dispatching_is_sending_and_a_ship_of_ambulances_is_relief(extract):
     assert "DNK" in {e["contributor"]["country"] for e in contributions(extract(body, published="2013-01-16"))}
     assert not contributions(extract("Türkiye has also dispatched a navy ship loaded with field hospitals and "
                                      "ambulances to the Egyptian coast.", published="2023-10-21"))
+
+
+def test_what_a_provision_includes_is_listed_asset_by_asset(extract):
+    (e,) = contributions(extract("Poland will provide military infrastructure, including barracks and airfields, "
+                                 "for the American troops.", published="2016-07-09"))
+    assert e["recipient"]["country"] == "USA"
+    assert [a["description"] for a in e["assets"]] == ["military infrastructure", "barracks", "airfields"]
+    assert {a["category"] for a in e["assets"]} == {"BASING"}

@@ -227,8 +227,8 @@ class ContributionExtractor:
         # 'providing a frigate, satellite images and aerial refuelling': conj chains hang off the first object
         more = []
         for o in objs:
-            for c in o.children:
-                if c.dep_ == "prep" and c.lower_ == "of":
+            for c in o.children:  # 'six batteries of Patriots', 'the infrastructure, including barracks'
+                if c.dep_ == "prep" and c.lower_ in ("of", "including"):
                     more += [g for p in c.children if p.dep_ == "pobj" for g in syntax.with_conjuncts(p)]
         return objs + more
 
