@@ -318,3 +318,20 @@ def test_what_a_provision_includes_is_listed_asset_by_asset(extract):
     assert e["recipient"]["country"] == "USA"
     assert [a["description"] for a in e["assets"]] == ["military infrastructure", "barracks", "airfields"]
     assert {a["category"] for a in e["assets"]} == {"BASING"}
+
+
+@pytest.mark.parametrize("body,published,who", [
+    ("Erdogan hosts Zelensky in Istanbul", "2023-07-08", {"TURGOV", "UKRGOV"}),
+    ("Blinken lands in Beijing for rare talks with Chinese officials", "2023-06-18", {"USAGOV", "CHNGOV"}),
+    ("Macron to visit China in April, Elysee says", "2023-03-15", {"FRAGOV", "CHNGOV"}),
+])
+def test_headlines_despite_their_parse(extract, body, published, who):
+    (m,) = meetings(extract(body, published=published))
+    assert {p["actor_code"] for p in m["participants"]} == who
+    assert all(p["role"] for p in m["participants"])  # a visited country is received by its leader
+
+
+def test_a_headline_infinitive_is_an_announcement(extract):
+    (e,) = contributions(extract("Germany to deliver more Patriot systems to Ukraine, Scholz says",
+                                 published="2023-01-10"))
+    assert e["status"] == "ANNOUNCED"

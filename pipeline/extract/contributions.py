@@ -495,6 +495,9 @@ def _future(t: Token) -> bool:
     clause = syntax.clause_tokens(t)
     if any(c.lower_ in ("will", "'ll", "shall", "would") for c in clause):
         return True
+    if t.dep_ in ("ROOT", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) \
+            and syntax.subject(t) is not None:
+        return True  # headline future: 'Germany to deliver more Patriot systems to Ukraine'
     return any(g.lemma_.lower() in ("plan", "prepare", "intend", "set", "due", "going", "expect", "decide", "agree")
                for g in syntax.governors(t, 2))
 

@@ -73,8 +73,8 @@ def _actor_key(a: dict) -> str:
 class MeetingExtractor:
     def __init__(self, triggers: dict):
         self.kinds: dict[str, str] = {k: v for k, v in (triggers.get("meeting_verbs") or {}).items() if " " not in k}
-        self.kinds.update({"travel": "VISIT", "return": "VISIT", "come": "VISIT"})
-        self.verbs = {k for k, v in self.kinds.items() if k not in ("travel", "return", "come", "go", "head", "fly")}
+        self.kinds.update({"travel": "VISIT", "return": "VISIT", "come": "VISIT", "land": "VISIT"})
+        self.verbs = {k for k, v in self.kinds.items() if k not in ("travel", "return", "come", "go", "head", "fly", "land")}
         self.nouns = set(triggers.get("meeting_nouns", []))
         self.calls = set(triggers.get("call_words", []))
         self.planned = set(triggers.get("planned_cues", []))
@@ -159,6 +159,14 @@ class MeetingExtractor:
             # the one who receives it is its leader on that day, where the gazetteer knows who that was
             office = s.g.holder(place["country"], "Leader", s.day)
             participants.append(actor_from_office(office) if office else state_actor(s.g, place["country"], "GOV"))
+        if self._is_visit(t) and len(participants) == 2 and sum(map(is_person, participants)) == 1:
+            # 'Macron to visit China': as 'a visit to China', the visit is received by China's leader
+            i = next(k for k, p in enumerate(participants) if not is_person(p))
+            state = participants[i]
+            office = s.g.holder(state["country"], "Leader", s.day) if state.get("country") and \
+                state.get("actor_code") in (state["country"], state["country"] + "GOV") else None
+            if office and office.country != participants[1 - i].get("country"):
+                participants[i] = actor_from_office(office)
         gathering = len(participants) == 1 and self._is_gathering(t)
         if gathering:  # 'Zelensky will attend the G7 summit': the forum is the other side
             forum = self._forum(s, t)
@@ -254,6 +262,8 @@ class MeetingExtractor:
             for c in t.children:
                 if c.dep_ in ("dobj", "dative", "attr") or (c.dep_ == "nsubjpass"):
                     out += syntax.with_conjuncts(c)
+                elif c.dep_ == "npadvmod" and c.ent_type_ == "PERSON":
+                    out.append(c)  # headlines parse badly: 'Erdogan hosts Zelensky in Istanbul'
             out += list(syntax.preps(t, ("with", "between", "by", "to", "among")))
         else:
             if t.dep_ == "compound" and t.head.lemma_.lower() in CARRIERS:
@@ -284,8 +294,8 @@ class MeetingExtractor:
                     and (not out or (head.dep_ == "prep" and self._is_visit(head.head))):
                 # 'agreed ... after six hours of talks', 'offered, during a visit to Kyiv for talks with
                 # Zelenskiy, to ...': the subject of the verb the noun phrase hangs on
-                verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
-                subj = syntax.subject(verb) if verb is not None else None
+                verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), t.sent.root)
+                subj = syntax.subject(verb) if verb is not None else None  # 'Blinken lands in Beijing for talks'
                 if subj is not None:
                     out += syntax.with_conjuncts(subj)
             if t.dep_ == "pobj" and head.dep_ == "prep":
