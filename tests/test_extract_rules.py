@@ -335,3 +335,22 @@ def test_a_headline_infinitive_is_an_announcement(extract):
     (e,) = contributions(extract("Germany to deliver more Patriot systems to Ukraine, Scholz says",
                                  published="2023-01-10"))
     assert e["status"] == "ANNOUNCED"
+
+
+def test_hosting_a_dinner_for_a_guest_is_a_meeting_with_the_guest(extract):
+    (m,) = meetings(extract("The French president hosted a dinner for the visiting Indian prime minister on "
+                            "Thursday.", published="2023-06-15"))
+    assert {p["name"] for p in m["participants"]} == {"Emmanuel Macron", "Narendra Modi"}
+    assert m["host"]["name"] == "Emmanuel Macron"
+
+
+@pytest.mark.parametrize("body", [
+    "Putin met his Security Council on Friday to discuss the war.",
+    "Ukraine's defence minister met with military commanders in Kharkiv.",
+    "Macron met French business leaders at the Elysee on Tuesday.",
+    "Lockheed Martin will deliver 12 F-35s to Poland next year.",
+    "The United States will sell Taiwan $500 million in weapons.",
+    "Japan sent relief supplies to Turkey after the earthquake.",
+])
+def test_domestic_meetings_sales_and_relief_are_no_events(extract, body):
+    assert not extract(body, published="2023-06-15")

@@ -265,6 +265,9 @@ class MeetingExtractor:
                 elif c.dep_ == "npadvmod" and c.ent_type_ == "PERSON":
                     out.append(c)  # headlines parse badly: 'Erdogan hosts Zelensky in Istanbul'
             out += list(syntax.preps(t, ("with", "between", "by", "to", "among")))
+            if lemma in HOSTING:  # 'hosted a dinner for the visiting Indian prime minister'
+                out += [g for c in t.children if c.dep_ == "dobj" for g in syntax.preps(c, ("for",))]
+                out += list(syntax.preps(t, ("for",)))
         else:
             if t.dep_ == "compound" and t.head.lemma_.lower() in CARRIERS:
                 t = t.head  # 'launched a mediation effort between X and Y': the effort carries the structure
