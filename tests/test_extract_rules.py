@@ -354,3 +354,30 @@ def test_hosting_a_dinner_for_a_guest_is_a_meeting_with_the_guest(extract):
 ])
 def test_domestic_meetings_sales_and_relief_are_no_events(extract, body):
     assert not extract(body, published="2023-06-15")
+
+
+def test_dates_from_context_the_tagger_missed_or_the_sentence_before(extract):
+    body = ("Prime Minister Lawrence Wong and Australian Prime Minister Anthony Albanese co-chaired the annual "
+            "leaders' meeting at the Istana on Feb 12.\n\nMr Albanese, who is in Singapore for a two-day official "
+            "visit, also paid a courtesy call on President Tharman Shanmugaratnam on Wednesday morning.")
+    found = {frozenset(p["name"] for p in m["participants"]): str(m["date"])
+             for m in meetings(extract(body, published="2025-02-13"))}
+    assert found[frozenset({"Lawrence Wong", "Anthony Albanese"})] == "2025-02-12"
+    assert found[frozenset({"Anthony Albanese", "Tharman Shanmugaratnam"})] == "2025-02-12"
+    body = ("Kenyan President William Ruto held talks with Somali President Hassan Sheikh Mohamud in Nairobi on "
+            "Tuesday. During the talks, Ruto offered to train Somali troops at Kenyan military academies.")
+    (e,) = contributions(extract(body, published="2023-03-08"))
+    assert str(e["date"]) == "2023-03-07" and e["date_basis"] == "RELATIVE"
+
+
+def test_a_visit_scheduled_for_a_weekday_is_the_one_ahead(extract):
+    (m,) = meetings(extract("Chancellor Olaf Scholz has postponed a visit to Vilnius that was scheduled for Thursday, "
+                            "a government spokesman said on Tuesday.", published="2023-12-19"))
+    assert m["status"] == "CANCELLED" and str(m["date"]) == "2023-12-21"
+
+
+def test_a_date_in_the_subjects_relative_clause_is_not_the_meetings(extract):
+    (m,) = meetings(extract("Anwar, who chaired the weekly Cabinet meeting this morning, is scheduled to hold "
+                            "bilateral talks with Indonesian President Joko Widodo in Jakarta next Tuesday.",
+                            published="2023-08-30"))
+    assert str(m["date"]) == "2023-09-05"

@@ -160,6 +160,17 @@ def resolve(text: str, published: dt.date, future: bool = False) -> Optional[Res
     return None
 
 
+_ANY_EXPRESSION = [_MONTH_DAY, re.compile(r"\b(?:on |last |next |this |past |coming )?(?:" + "|".join(WEEKDAYS) + r")\b", re.I),
+                   re.compile(_YESTERDAY.pattern, re.I), re.compile(_TOMORROW.pattern, re.I),
+                   re.compile(_SAME_DAY.pattern, re.I)]
+
+
+def expressions(text: str) -> list[tuple[int, str]]:
+    """Date expressions written in raw text, with their offsets: for text the tagger gave no DATE entity
+    ('at the Istana on Feb 12' tagged as one place), and for the sentences before an undated one."""
+    return sorted((m.start(), m.group(0)) for pattern in _ANY_EXPRESSION for m in pattern.finditer(text))
+
+
 @lru_cache(maxsize=4096)
 def _dateparser(text: str, published: dt.date, future: bool) -> Optional[dt.date]:
     import dateparser  # loaded on first absolute date only: its import costs about a second

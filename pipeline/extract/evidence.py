@@ -65,15 +65,56 @@ def find_date(s: Sentence, trigger: Token, future: bool, announced: bool = False
         if resolved is None:
             continue
         own = _own_date(ent.root, trigger)
-        key = (not own, resolved.precision != "day", arcs, abs(ent.root.i - trigger.i))
+        key = (not own, _foreign(ent.root, trigger), resolved.precision != "day", arcs, abs(ent.root.i - trigger.i))
         if announced:
-            key = (key[1], key[0]) + key[2:]
+            key = (key[2], key[0], key[1]) + key[3:]
         if best is None or key < best[0]:
             best = (key, resolved)
     if best:
         r = best[1]
         return {"date": r.date, "date_text": r.text, "date_basis": r.basis}
+    r = _date_untagged(s, trigger, future) or _date_before(s, trigger, future)
+    if r is not None:
+        return {"date": r.date, "date_text": r.text, "date_basis": r.basis}
     return {"date": s.day, "date_text": None, "date_basis": "DATELINE"}
+
+
+#: How many sentences back, in the same paragraph, an undated sentence may take its date from.
+DATE_LOOKBACK = 2
+
+
+def _date_before(s: Sentence, trigger: Token, future: bool) -> Optional["dates.ResolvedDate"]:
+    """'Wong and Albanese met on Wednesday. They also co-chaired the leaders' meeting': a sentence with no
+    date of its own continues the day the sentences just before it named, within the paragraph."""
+    from pipeline.articles import article_text
+
+    text = article_text(s.article)
+    start = text.rfind("\n", 0, s.offset) + 1
+    starts = [b for b in s.ctx._starts if start <= b < s.offset]
+    if not starts:
+        return None
+    written = dates.expressions(text[starts[-DATE_LOOKBACK:][0]:s.offset])
+    return dates.resolve(written[-1][1], s.day, future) if written else None
+
+
+def _date_untagged(s: Sentence, trigger: Token, future: bool) -> Optional["dates.ResolvedDate"]:
+    """A date the tagger left inside another entity: the one written nearest the trigger."""
+    sent = trigger.sent
+    written = dates.expressions(sent.text)
+    if not written:
+        return None
+    at = trigger.idx - sent.start_char
+    _, nearest = min(written, key=lambda w: abs(w[0] - at))
+    return dates.resolve(nearest, s.day, future)
+
+
+def _foreign(token: Token, trigger: Token) -> bool:
+    """A date inside a clause that does not hold the trigger ('Anwar, who chaired the cabinet this morning,
+    will hold talks with Widodo next Tuesday')."""
+    for a in [token] + list(token.ancestors):
+        if a.dep_ in ("relcl", "advcl", "ccomp", "parataxis") and not (a.left_edge.i <= trigger.i <= a.right_edge.i):
+            return True
+    return False
 
 
 def find_place(s: Sentence, trigger: Token, exclude: set[int], preps=("in", "at", "to", "into")) -> Optional[dict]:
@@ -153,6 +194,8 @@ def _tense_of(token: Token, default: bool) -> bool:
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if aux & {"will", "shall", "'ll"} or (verb.tag_ == "VB" and "to" in aux):
         return True
+    if verb.lemma_.lower() in ("schedule", "slate", "plan"):
+        return True  # 'a visit that was scheduled for Thursday': the Thursday ahead
     if verb.tag_ in ("VBD", "VBN") or aux & {"has", "have", "had", "did", "was", "were"}:
         return False
     if verb.tag_ in ("VBZ", "VBP") and verb.pos_ == "VERB" and not aux and verb.lemma_ not in syntax.REPORTING:

@@ -103,6 +103,10 @@ class MeetingExtractor:
             if event is None:
                 continue
             key = frozenset(_actor_key(p) for p in event["participants"])
+            same = next((e for e in events if frozenset(_actor_key(p) for p in e["participants"]) == key), None)
+            if same is not None and same["date_basis"] == "DATELINE" and event["date_basis"] != "DATELINE":
+                events[events.index(same)] = event  # 'on a visit, also paid a call on X on Wednesday': the dated one
+                continue
             if any(key <= k for k in seen):
                 continue
             events = [e for e in events if not frozenset(_actor_key(p) for p in e["participants"]) < key]
