@@ -63,6 +63,7 @@ class Score:
     fps: list = field(default_factory=list)
     fns: list = field(default_factory=list)
     wrong_dates: list = field(default_factory=list)
+    tp_confidence: list = field(default_factory=list)
 
     @property
     def precision(self) -> float:
@@ -84,6 +85,15 @@ class Score:
     @property
     def status_accuracy(self) -> float:
         return self.status_right / self.tp if self.tp else 1.0
+
+    @property
+    def confidence_auc(self) -> Optional[float]:
+        """How often a true event outranks a false one by confidence (ties count half); None without both."""
+        false = [p.get("confidence") or 0.0 for _, p in self.fps]
+        if not self.tp_confidence or not false:
+            return None
+        wins = sum((t > f) + 0.5 * (t == f) for t in self.tp_confidence for f in false)
+        return wins / (len(self.tp_confidence) * len(false))
 
 
 def per_article(events: Iterable[dict]) -> dict[str, list[dict]]:
@@ -119,6 +129,7 @@ def match(gold: list[dict], predicted: dict[str, list[dict]]) -> tuple[dict[str,
                 if str(ps[j].get("date")) != gs[i].get("date"):
                     s.wrong_dates.append((gs[i], ps[j]))
                 s.status_right += ps[j]["status"] == gs[i].get("status")
+                s.tp_confidence.append(ps[j].get("confidence") or 0.0)
                 pairs.append((gs[i], ps[j]))
             s = scores[etype]
             s.fn += len(gs) - len(used_g)
@@ -160,6 +171,9 @@ def report(scores: dict[str, Score], dedup: Optional[tuple[float, float, float]]
                      f"{s.date_accuracy:>8.3f}{s.status_accuracy:>8.3f}")
     if dedup:
         lines.append(f"dedup pairwise: precision {dedup[0]:.3f} recall {dedup[1]:.3f} f1 {dedup[2]:.3f}")
+    ranks = [f"{t} {s.confidence_auc:.3f}" for t, s in scores.items() if s.confidence_auc is not None]
+    if ranks:
+        lines.append("confidence ranks true above false events (AUC): " + ", ".join(ranks))
     return "\n".join(lines)
 
 

@@ -381,3 +381,19 @@ def test_a_date_in_the_subjects_relative_clause_is_not_the_meetings(extract):
                             "bilateral talks with Indonesian President Joko Widodo in Jakarta next Tuesday.",
                             published="2023-08-30"))
     assert str(m["date"]) == "2023-09-05"
+
+
+def test_confidence_is_lower_for_sides_the_text_only_implies(extract):
+    (named,) = meetings(extract("French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin on "
+                                "Monday.", published="2023-06-07"))
+    (implied,) = meetings(extract("French President Emmanuel Macron landed in Berlin on Monday on a state visit.",
+                                  published="2023-06-07"))
+    assert named["confidence"] > implied["confidence"]
+
+
+def test_confidence_auc_counts_true_events_outranking_false_ones():
+    from pipeline.evaluate import Score
+
+    s = Score(tp_confidence=[0.9, 0.8], fps=[("a", {"confidence": 0.7}), ("b", {"confidence": 0.85})])
+    assert s.confidence_auc == 0.75
+    assert Score(tp_confidence=[0.9]).confidence_auc is None

@@ -52,6 +52,11 @@ def _called_off_or_on(t: Token) -> bool:
         c.lower_ in ("off", "on", "upon") and c.dep_ in ("prt", "prep") for c in t.children)
 
 
+def _headline(t: Token) -> bool:
+    """A sentence without final punctuation: a headline."""
+    return not t.sent[-1].is_punct
+
+
 def _other_trigger(t: Token) -> bool:
     """'paid a courtesy call on', 'sat down this afternoon with', 'return to Geneva for talk on'."""
     if t.lower_ == "talk" and t.dep_ == "pobj" and t.head.lower_ == "for":
@@ -208,7 +213,7 @@ class MeetingExtractor:
             "plover_context": "diplomatic",
             **when,
             "location": place,
-            "confidence": self._confidence(t, participants, when, place),
+            "confidence": self._confidence(t, participants, when, place, token_of, gathering),
             "mentions": [mention(s, t.sent)],
             "related_event_ids": [],
         }
@@ -378,7 +383,10 @@ class MeetingExtractor:
                 return at_home[0]
         return None
 
-    def _confidence(self, t: Token, participants: list[dict], when: dict, place: Optional[dict]) -> float:
+    def _confidence(self, t: Token, participants: list[dict], when: dict, place: Optional[dict],
+                    token_of: dict, gathering: bool) -> float:
+        """Evidence that adds up: a plain meeting verb, named people, a date and a place; less for sides the
+        text only implies (a pronoun, the leader of a country visited, one leader at a summit)."""
         score = 0.6
         if t.lemma_.lower() in ("meet", "host", "talk", "talks", "summit"):
             score += 0.15
@@ -387,4 +395,13 @@ class MeetingExtractor:
             score += 0.05
         if place:
             score += 0.05
-        return round(min(score, 0.97), 3)
+        named = [token_of.get(_actor_key(p)) for p in participants]
+        if any(tok is not None and tok.pos_ == "PRON" for tok in named):
+            score -= 0.1  # 'where he met ...': resolving 'he' can go wrong
+        if any(tok is None for tok in named):
+            score -= 0.1  # a side the sentence does not name
+        if gathering:
+            score -= 0.1
+        if _headline(t):
+            score -= 0.05  # headlines compress and mislead the parser
+        return round(max(0.05, min(score, 0.97)), 3)
