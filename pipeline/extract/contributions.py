@@ -23,6 +23,9 @@ GIVING = {"give", "provide", "supply", "donate", "deliver", "send", "dispatch", 
 CURRENCY = {"dollar", "euro", "pound", "sterling", "krone", "kroner", "yen", "franc", "zloty", "$", "€", "£"}
 MILITARY_MONEY = re.compile(r"\b(military|defen[cs]e|security assistance|weapon|arm|drone|ammunition|missile|"
                             r"air defen[cs]e|troop|armed forces)\b", re.I)
+#: Support too vague to be a contribution unless the sentence says who receives it ('offering further
+#: military support to Lebanon').
+VAGUE = [["military", "support"], ["defence", "support"], ["defense", "support"], ["security", "support"]]
 #: Nouns for a multinational undertaking that receives forces on behalf of the organisation leading it.
 MISSIONS = {"mission", "operation", "coalition", "force", "battlegroup", "task", "taskforce", "contingent", "presence"}
 #: Verbs of keeping on, through which a promise or pledge reaches what is given.
@@ -121,6 +124,8 @@ class ContributionExtractor:
                 return None  # a country moving its own forces at home is not a contribution
         if recipient is None and purpose is None and t.lemma_.lower() not in GIVING:
             return None  # forces moved with no one to receive them and no campaign: not a contribution
+        if recipient is None and all(fold(a["description"]).split()[-2:] in VAGUE for a in assets):
+            return None  # 'would continue to provide military support': only with whom it is for
         if recipient is None and purpose is None:
             purpose = self._purpose_from_context(s)
         status = self._status(s, t)
