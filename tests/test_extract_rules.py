@@ -400,8 +400,8 @@ def test_confidence_auc_counts_true_events_outranking_false_ones():
 
 
 def test_vague_military_support_needs_a_named_recipient(extract):
-    (e,) = contributions(extract("General David Petraeus held talks in Beirut on Wednesday, offering further "
-                                 "military support to Lebanon.", published="2008-08-02"))
+    (e,) = contributions(extract("The US commander in Iraq, General David Petraeus, held talks in Beirut on "
+                                 "Wednesday, offering further military support to Lebanon.", published="2008-08-02"))
     assert e["status"] == "OFFERED" and e["recipient"]["country"] == "LBN"
     assert not contributions(extract("In a joint statement, the G7 said it would continue to provide military "
                                      "support 'for as long as it takes'.", published="2022-10-11"))
