@@ -405,3 +405,10 @@ def test_vague_military_support_needs_a_named_recipient(extract):
     assert e["status"] == "OFFERED" and e["recipient"]["country"] == "LBN"
     assert not contributions(extract("In a joint statement, the G7 said it would continue to provide military "
                                      "support 'for as long as it takes'.", published="2022-10-11"))
+
+
+def test_the_crown_prince_alone_is_the_one_the_story_named(extract):
+    body = ("Saudi Crown Prince Mohammed bin Salman arrived in Athens on Tuesday. The crown prince travelled to Paris "
+            "from Athens, where he met Greek Prime Minister Kyriakos Mitsotakis on Tuesday.")
+    found = [{p["country"] for p in m["participants"]} for m in meetings(extract(body, published="2022-07-28"))]
+    assert {"SAU", "GRC"} in found and all("FRA" not in f for f in found)

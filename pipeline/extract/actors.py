@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.extract.gazetteer import Gazetteer, Office, fold
 
 #: Offices that 'the President' alone names: the one the article has already named (one per state).
-BARE_TITLES = {"President", "Prime Minister", "Chancellor", "King", "Queen", "Emir", "Premier"}
+BARE_TITLES = {"President", "Prime Minister", "Chancellor", "King", "Queen", "Emir", "Premier", "Crown Prince"}
 #: Words that put a titled person out of office ('former President Obama', 'the late King Hussein').
 FORMER = {"former", "ex", "ex-", "late", "then", "erstwhile", "onetime", "one-time", "past", "previous"}
 PRONOUNS = {"he", "she", "they", "it", "we", "his", "her", "their", "its", "him", "them"}
