@@ -412,3 +412,10 @@ def test_the_crown_prince_alone_is_the_one_the_story_named(extract):
             "from Athens, where he met Greek Prime Minister Kyriakos Mitsotakis on Tuesday.")
     found = [{p["country"] for p in m["participants"]} for m in meetings(extract(body, published="2022-07-28"))]
     assert {"SAU", "GRC"} in found and all("FRA" not in f for f in found)
+
+
+def test_leaders_named_once_in_full_with_a_hyphen_are_found_by_one_word_later(extract):
+    body = ("South Korean President Moon Jae-in and North Korean leader Kim Jong Un pledged to end the war.\n\n"
+            "The centrepiece came on April 27, when Moon and Kim met at the Peace House in Panmunjom.")
+    (m,) = meetings(extract(body, published="2018-05-20"))
+    assert {p["name"] for p in m["participants"]} == {"Moon Jae-in", "Kim Jong Un"} and str(m["date"]) == "2018-04-27"

@@ -176,7 +176,7 @@ class ActorResolver:
         self._matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         leaders = [a for a in gazetteer.offices_by_alias if len(a) > 2]
-        self._matcher.add("LEADER", [nlp.make_doc(a) for a in leaders])
+        self._matcher.add("LEADER", [nlp.make_doc(a) for a in leaders + _hyphenated(leaders)])
         names = [s for s, (_, kind) in gazetteer.places.items() if kind in ("name", "demonym") or kind.startswith("metonym")]
         self._matcher.add("PLACE", [nlp.make_doc(s) for s in names if len(s) > 1])
         self._exact.add("PLACE", [nlp.make_doc(s) for s, (_, kind) in gazetteer.places_exact.items() if kind in ("name", "demonym")])
@@ -191,7 +191,9 @@ class ActorResolver:
         doc = self._nlp.make_doc(text)
         mentions: list[Mention] = []
         capitals: list[int] = []
-        for match_id, start, end in _longest(list(self._matcher(doc)) + list(self._exact(doc))):
+        matches = _longest(list(self._matcher(doc)) + list(self._exact(doc)))
+        leader_at = {start for match_id, start, _ in matches if self._nlp.vocab.strings[match_id] == "LEADER"}
+        for match_id, start, end in matches:
             span = doc[start:end]
             label = self._nlp.vocab.strings[match_id]
             if label == "CAPITAL":  # 'Berlin will send': enough to parse the sentence, not a mention
@@ -200,8 +202,8 @@ class ActorResolver:
             actor = self._match_actor(label, span.text, day)
             if actor:
                 mentions.append(Mention(span.start_char, actor))
-                if label == "PLACE" and not is_person(actor):
-                    described = self._described_person(doc, end, actor)
+                if label == "PLACE" and not is_person(actor) and not leader_at & set(range(end, end + 4)):
+                    described = self._described_person(doc, end, actor)  # no gazetteer name follows
                     if described:
                         mentions.append(Mention(doc[end].idx, described))
         from pipeline.extract.prefilter import sentences
@@ -374,6 +376,17 @@ class ActorResolver:
             if org:
                 break
         return country, title, org
+
+
+def _hyphenated(names: list[str]) -> list[str]:
+    """'moon jae in' as written ('Moon Jae-in', 'Kim Jong-un'): the keys are folded without hyphens, the
+    tokeniser keeps them."""
+    out = []
+    for name in names:
+        words = name.split()
+        for i in range(1, len(words) - 1):
+            out.append(" ".join(words[:i] + ["-".join(words[i:i + 2])] + words[i + 2:]))
+    return out
 
 
 def _longest(matches: Iterable[tuple[int, int, int]]) -> list[tuple[int, int, int]]:

@@ -41,6 +41,13 @@ def _has_actor(starts: list[int], begin: int, end: int) -> bool:
     return i < len(starts) and starts[i] < end
 
 
+def _short_names(ctx) -> Optional[re.Pattern]:
+    """The words of the people an article names, for the sentences that name them by one word only."""
+    words = {w for m in ctx.mentions if m.actor.get("role")
+             for w in m.actor["name"].replace("-", " ").split() if len(w) > 2 and w[0].isupper()}
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words))) + r")\b") if words else None
+
+
 _lock = threading.Lock()
 _shared: Optional["Extractor"] = None
 
@@ -83,7 +90,9 @@ class Extractor:
         spans = self.screen.candidates(text) if self.screen else sentences(text)
         if self.screen and ctx is not None:
             starts = sorted([m.start for m in ctx.mentions] + ctx.capital_starts)
-            spans = [(s, e) for s, e in spans if _has_actor(starts, s, e) or _PRONOUN.search(text, s, e)]
+            short = _short_names(ctx)  # 'when Moon and Kim met' after 'Moon Jae-in' and 'Kim Jong Un'
+            spans = [(s, e) for s, e in spans if _has_actor(starts, s, e) or _PRONOUN.search(text, s, e)
+                     or (short is not None and short.search(text, s, e))]
         return [(s, min(e, s + MAX_SENTENCE_CHARS)) for s, e in spans]
 
     def extract(self, article: dict) -> list[dict]:
