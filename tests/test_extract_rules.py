@@ -419,3 +419,11 @@ def test_leaders_named_once_in_full_with_a_hyphen_are_found_by_one_word_later(ex
             "The centrepiece came on April 27, when Moon and Kim met at the Peace House in Panmunjom.")
     (m,) = meetings(extract(body, published="2018-05-20"))
     assert {p["name"] for p in m["participants"]} == {"Moon Jae-in", "Kim Jong Un"} and str(m["date"]) == "2018-04-27"
+
+
+def test_his_cabinet_approving_up_to_n_soldiers_after_a_coordinated_lobbying_clause(extract):
+    body = ("Prime Minister Romano Prodi had been lobbying other European governments for days, and today his cabinet "
+            "approved sending up to 2,500 soldiers to south Lebanon.")
+    (e,) = contributions(extract(body, published="2006-08-28"))
+    assert e["status"] == "APPROVED" and e["contributor"]["country"] == "ITA"
+    assert e["recipient"]["country"] == "LBN" and e["assets"][0]["quantity"] == 2500

@@ -313,6 +313,11 @@ class ActorResolver:
         sector = self.g.institutions.get(fold(token.text)) or self.g.institutions.get(fold(_span_text(np, token)))
         if sector and country:  # 'the German government', "Russia's military"
             return state_actor(self.g, country, sector)
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+        if sector and owner is not None:  # 'his cabinet approved': the cabinet of the person meant
+            person = ctx.antecedent(offset + owner.idx)
+            if person and person.get("country"):
+                return state_actor(self.g, person["country"], sector)
         return None
 
     def _asserted(self, token: Token, title: Optional[dict], office: Office, country: Optional[str]) -> bool:

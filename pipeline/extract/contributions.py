@@ -225,6 +225,10 @@ class ContributionExtractor:
                 objs += syntax.with_conjuncts(c)
             if c.dep_ == "prep" and c.lower_ == "with" and t.lemma_.lower() in ("provide", "supply", "arm", "equip"):
                 objs += [g for o in c.children if o.dep_ == "pobj" for g in syntax.with_conjuncts(o)]
+        if not objs and any(c.dep_ == "prt" and c.lower_ == "up" for c in t.children):
+            # 'sending up to 2,500 soldiers', parsed as the particle 'up' and 'to 2,500 soldiers'
+            prep = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+            objs += [o for o in (prep.children if prep is not None else ()) if o.dep_ == "pobj"]
         if not objs:  # 'promised to continue military aid': the giving verb governs a verb of keeping on
             for c in t.children:
                 if c.dep_ == "xcomp" and c.lemma_.lower() in CONTINUING:
@@ -285,9 +289,15 @@ class ContributionExtractor:
         return False
 
     def _request_governor(self, t: Token) -> Optional[Token]:
+        """The verb asking for the giving ('asked Germany to supply'); a request in a coordinated clause
+        ('had been lobbying for days, and today his cabinet approved sending') asks for something else."""
+        below = t
         for g in syntax.governors(t, 2):
+            if below.dep_ == "conj":
+                return None
             if g.lemma_.lower() in self.requests and g.pos_ == "VERB":
                 return g
+            below = g
         return None
 
     def _contributor(self, s: Sentence, t: Token, objects: list[Token] = ()) -> Optional[dict]:
