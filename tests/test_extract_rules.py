@@ -427,3 +427,12 @@ def test_his_cabinet_approving_up_to_n_soldiers_after_a_coordinated_lobbying_cla
     (e,) = contributions(extract(body, published="2006-08-28"))
     assert e["status"] == "APPROVED" and e["contributor"]["country"] == "ITA"
     assert e["recipient"]["country"] == "LBN" and e["assets"][0]["quantity"] == 2500
+
+
+def test_one_contribution_per_receiving_country_and_amounts_kept(extract):
+    events = contributions(extract("The Pentagon said it would send 3,000 additional troops to Poland and Romania.",
+                                   published="2022-02-02"))
+    assert sorted(e["recipient"]["country"] for e in events) == ["POL", "ROU"]
+    assert all(e["contributor"]["country"] == "USA" and e["assets"][0]["quantity"] == 3000 for e in events)
+    (e,) = contributions(extract("Washington approved a $1.2 billion arms package for Ukraine.", published="2022-06-01"))
+    assert "1.2 billion" in e["assets"][0]["description"]

@@ -62,10 +62,12 @@ class ContributionExtractor:
             if t.i in covered:
                 continue
             event = self._event(s, t)
-            for event in ([event] + self._co_contributors(s, t, event)) if event else []:
+            events = [event] + self._co_contributors(s, t, event) if event else []
+            for event in events + [r for e in events for r in self._co_recipients(s, e)]:
                 covered.update(c.i for c in t.conjuncts)
                 same = next((e for e in out if e["contributor"]["country"] == event["contributor"]["country"]
-                             and e["status"] == event["status"]), None)
+                             and e["status"] == event["status"]
+                             and _country(e["recipient"]) in (None, _country(event["recipient"]))), None)
                 if same is None:
                     out.append(event)
                 else:  # one sentence, one contribution: 'will send tanks and deliver ammunition'
@@ -85,6 +87,21 @@ class ContributionExtractor:
             if actor and actor.get("country") and actor["country"] not in (
                     event["contributor"].get("country"), (event.get("recipient") or {}).get("country")):
                 out.append({**event, "contributor": actor, "assets": [dict(a) for a in event["assets"]],
+                            "mentions": [dict(m) for m in event["mentions"]]})
+        return out
+
+    def _co_recipients(self, s: Sentence, event: dict) -> list[dict]:
+        """'3,000 troops to Poland and Romania': one contribution per receiving country."""
+        got = _country(event.get("recipient"))
+        if got is None:
+            return []
+        named = next((tok for tok in s.doc if tok.dep_ in ("pobj", "dative", "dobj") and tok.conjuncts
+                      and _country(s.actor(tok)) == got), None)
+        out = []
+        for c in (named.conjuncts if named is not None else ()):
+            actor = as_state(self._g, s.actor(c))
+            if actor and actor.get("country") and actor["country"] not in (got, event["contributor"].get("country")):
+                out.append({**event, "recipient": actor, "assets": [dict(a) for a in event["assets"]],
                             "mentions": [dict(m) for m in event["mentions"]]})
         return out
 
@@ -265,6 +282,8 @@ class ContributionExtractor:
                     break
         if category == "FUNDING":  # '$400 million security assistance package': an amount, not a count
             return {"description": " ".join(w.text for w in words) or token.text, "category": category, "quantity": None}
+        if any(w.ent_type_ == "MONEY" for w in words):  # 'a $1.2 billion arms package': keep the amount
+            return {"description": " ".join(w.text for w in words), "category": category, "quantity": None}
         description = " ".join(w.text for w in words if w.dep_ != "nummod" and not w.like_num) or token.text
         return {"description": description, "category": category, "quantity": quantity}
 
@@ -515,6 +534,10 @@ def _future(t: Token) -> bool:
         return True  # headline future: 'Germany to deliver more Patriot systems to Ukraine'
     return any(g.lemma_.lower() in ("plan", "prepare", "intend", "set", "due", "going", "expect", "decide", "agree")
                for g in syntax.governors(t, 2))
+
+
+def _country(actor: Optional[dict]) -> Optional[str]:
+    return (actor or {}).get("country") or (actor or {}).get("actor_code")
 
 
 def as_state(g, actor: Optional[dict]) -> Optional[dict]:
