@@ -436,3 +436,19 @@ def test_one_contribution_per_receiving_country_and_amounts_kept(extract):
     assert all(e["contributor"]["country"] == "USA" and e["assets"][0]["quantity"] == 3000 for e in events)
     (e,) = contributions(extract("Washington approved a $1.2 billion arms package for Ukraine.", published="2022-06-01"))
     assert "1.2 billion" in e["assets"][0]["description"]
+
+
+def test_calling_on_a_leader_is_a_visit_but_calling_on_him_to_act_is_a_request(extract):
+    (m,) = meetings(extract("Prime Minister Shehbaz Sharif called on Saudi Crown Prince Mohammed bin Salman in "
+                            "Riyadh on Tuesday.", published="2023-06-21"))
+    assert {p["country"] for p in m["participants"]} == {"PAK", "SAU"} and m["location"]["country"] == "SAU"
+    events = extract("Zelensky called on Chancellor Olaf Scholz to send Leopard tanks.", published="2023-01-20")
+    assert not meetings(events)
+    (e,) = contributions(events)
+    assert e["status"] == "REQUESTED" and e["contributor"]["country"] == "DEU" and e["recipient"]["country"] == "UKR"
+
+
+def test_set_to_meet_is_planned(extract):
+    (m,) = meetings(extract("Netanyahu is set to meet Biden in New York on the sidelines of the UN General Assembly.",
+                            published="2023-09-18"))
+    assert m["status"] == "PLANNED"

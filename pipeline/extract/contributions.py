@@ -121,7 +121,9 @@ class ContributionExtractor:
             return None
         request = self._request_governor(t)
         if request is not None:  # 'Ukraine asked Germany to supply Taurus missiles': Germany is asked
-            asked = [c for c in request.children if c.dep_ in ("dobj", "dative")]
+            asked = [c for c in request.children if c.dep_ in ("dobj", "dative")] or [
+                o for c in request.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                for o in c.children if o.dep_ == "pobj"]  # 'called on Scholz to send tanks'
             contributor = as_state(self._g, s.actor(asked[0])) if asked else None
             requester = syntax.subject(request)
             recipient = as_state(self._g, s.actor(requester)) if requester is not None else None
@@ -314,7 +316,7 @@ class ContributionExtractor:
         for g in syntax.governors(t, 2):
             if below.dep_ == "conj":
                 return None
-            if g.lemma_.lower() in self.requests and g.pos_ == "VERB":
+            if g.pos_ == "VERB" and (g.lemma_.lower() in self.requests or _prepositional(g) in self.requests):
                 return g
             below = g
         return None
@@ -523,6 +525,12 @@ def _phrasal(t: Token) -> str:
     """'hand over', 'set aside': the verb with its particle, as the trigger lists write it."""
     prt = [c.lower_ for c in t.children if c.dep_ == "prt"]
     return f"{t.lemma_.lower()} {prt[0]}" if prt else t.lemma_.lower()
+
+
+def _prepositional(t: Token) -> str:
+    """'call on': the verb with its first preposition, as the trigger lists write it."""
+    prep = [c.lower_ for c in t.children if c.dep_ == "prep"]
+    return f"{t.lemma_.lower()} {prep[0]}" if prep else t.lemma_.lower()
 
 
 def _future(t: Token) -> bool:

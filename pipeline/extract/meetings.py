@@ -23,6 +23,8 @@ HANDED = {"credential", "credentials", "welcome"}
 ATTENDING = {"attend", "join", "host", "chair", "address", "hold", "convene", "open", "skip", "boycott"}
 #: Words that make a 'conference' a press event, not a gathering of states.
 NOT_GATHERINGS = {"news", "press", "video", "phone", "telephone", "party", "academic"}
+#: Verbs that put what they govern ahead ('is set to meet', 'is expected to visit').
+PLANNING = {"set", "due", "expect", "schedule", "plan", "slate", "poise", "intend", "aim"}
 #: Verbs whose subject hosts ("Erdogan hosted Putin").
 HOSTING = {"host", "receive", "welcome", "greet", "invite"}
 
@@ -61,6 +63,11 @@ def _other_trigger(t: Token) -> bool:
     """'paid a courtesy call on', 'sat down this afternoon with', 'return to Geneva for talk on'."""
     if t.lower_ == "talk" and t.dep_ == "pobj" and t.head.lower_ == "for":
         return True
+    if t.lemma_.lower() == "call" and t.pos_ == "VERB" and any(
+            c.lower_ in ("on", "upon") and any(o.ent_type_ == "PERSON" for o in c.subtree) for c in t.children):
+        # 'called on Saudi Crown Prince Mohammed bin Salman in Riyadh'; not 'called on Scholz to send tanks'
+        return not any(c.dep_ in ("xcomp", "ccomp", "advcl") for c in t.children) and not any(
+            w.lower_ == "to" and w.dep_ == "aux" for w in t.subtree)
     if t.lemma_.lower() == "sit" and t.pos_ == "VERB":
         return any(c.lower_ == "down" for c in t.children) and any(c.lower_ == "with" for c in t.children)
     return _courtesy_call(t)
@@ -274,6 +281,8 @@ class MeetingExtractor:
                 elif c.dep_ == "npadvmod" and c.ent_type_ == "PERSON":
                     out.append(c)  # headlines parse badly: 'Erdogan hosts Zelensky in Istanbul'
             out += list(syntax.preps(t, ("with", "between", "by", "to", "among")))
+            if lemma == "call":
+                out += list(syntax.preps(t, ("on", "upon")))
             if lemma in HOSTING:  # 'hosted a dinner for the visiting Indian prime minister'
                 out += [g for c in t.children if c.dep_ == "dobj" for g in syntax.preps(c, ("for",))]
                 out += list(syntax.preps(t, ("for",)))
@@ -338,7 +347,7 @@ class MeetingExtractor:
         clause = syntax.clause_tokens(t if t.pos_ in ("VERB", "AUX") else t.head)
         words = {c.lower_ for c in clause} | {c.lemma_.lower() for c in clause}
         if words & self.planned or any(c.lower_ in ("will", "'ll", "shall", "would") for c in clause) or _was_to(t) \
-                or any(g.lemma_.lower() in syntax.READINESS for g in syntax.governors(t, 2)):
+                or any(g.lemma_.lower() in syntax.READINESS | PLANNING for g in syntax.governors(t, 2)):
             return "PLANNED"  # hypothetical 'would' was rejected before; what is left is reported future
         if t.pos_ == "NOUN" and any(c.lower_ in ("upcoming", "planned", "forthcoming", "next", "proposed") for c in t.children):
             return "PLANNED"
