@@ -452,3 +452,18 @@ def test_set_to_meet_is_planned(extract):
     (m,) = meetings(extract("Netanyahu is set to meet Biden in New York on the sidelines of the UN General Assembly.",
                             published="2023-09-18"))
     assert m["status"] == "PLANNED"
+
+
+def test_flying_somewhere_to_discuss_with_or_see_a_leader_is_a_meeting(extract):
+    (m,) = meetings(extract("European Commission President Jean-Claude Juncker is flying to London on Wednesday to "
+                            "discuss the budget with British Prime Minister Theresa May.", published="2019-01-28"))
+    assert {p["actor_code"] for p in m["participants"]} == {"EU", "GBRGOV"}
+    assert not meetings(extract("Macron went to the Louvre to see the new exhibition.", published="2022-02-04"))
+
+
+def test_a_subject_pronoun_skips_the_person_its_own_sentence_met(extract):
+    body = ("PRESENTER: And the Austrian chancellor, Karl Nehammer, was in Kyiv today as well?\n\n"
+            "CORRESPONDENT: He was, he met President Zelenskyy this morning, and he travels to Moscow on Monday to "
+            "see President Putin.")
+    found = [{p["name"] for p in m["participants"]} for m in meetings(extract(body, published="2022-04-09"))]
+    assert {"Karl Nehammer", "Vladimir Putin"} in found and {"Volodymyr Zelensky", "Vladimir Putin"} not in found

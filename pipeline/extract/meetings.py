@@ -23,6 +23,8 @@ HANDED = {"credential", "credentials", "welcome"}
 ATTENDING = {"attend", "join", "host", "chair", "address", "hold", "convene", "open", "skip", "boycott"}
 #: Words that make a 'conference' a press event, not a gathering of states.
 NOT_GATHERINGS = {"news", "press", "video", "phone", "telephone", "party", "academic"}
+#: Verbs of going somewhere, whose purpose clause may be the meeting ('flew to Kyiv to see Zelensky').
+TRAVEL = {"travel", "fly", "go", "head", "come", "arrive", "visit", "return", "leave", "journey"}
 #: Verbs that put what they govern ahead ('is set to meet', 'is expected to visit').
 PLANNING = {"set", "due", "expect", "schedule", "plan", "slate", "poise", "intend", "aim"}
 #: Verbs whose subject hosts ("Erdogan hosted Putin").
@@ -59,8 +61,21 @@ def _headline(t: Token) -> bool:
     return not t.sent[-1].is_punct
 
 
+def _discussed_with(t: Token) -> Iterator[Token]:
+    """Whom a topic is discussed with: 'discuss the budget with Theresa May' (the parser often hangs
+    'with' on the topic)."""
+    yield from syntax.preps(t, ("with",))
+    for c in t.children:
+        if c.dep_ == "dobj":
+            yield from syntax.preps(c, ("with",))
+
+
 def _other_trigger(t: Token) -> bool:
-    """'paid a courtesy call on', 'sat down this afternoon with', 'return to Geneva for talk on'."""
+    """'paid a courtesy call on', 'sat down this afternoon with', 'return to Geneva for talk on', 'is flying
+    to London to discuss the budget with the prime minister'."""
+    if t.lemma_.lower() in ("discuss", "see") and t.pos_ == "VERB" and t.dep_ in ("xcomp", "advcl") \
+            and t.head.lemma_.lower() in TRAVEL and (t.lemma_.lower() == "see" or list(_discussed_with(t))):
+        return True
     if t.lower_ == "talk" and t.dep_ == "pobj" and t.head.lower_ == "for":
         return True
     if t.lemma_.lower() == "call" and t.pos_ == "VERB" and any(
@@ -265,7 +280,14 @@ class MeetingExtractor:
                 actor = s.actor(subj)
                 if actor and actor.get("role"):
                     return actor
-            return s.ctx.antecedent(s.offset + tok.idx)
+            found = s.ctx.antecedent(s.offset + tok.idx)
+            if found and tok.dep_ in ("nsubj", "nsubjpass"):
+                named = [c for c in tok.sent if c.i < tok.i and c.pos_ == "PROPN" and (s.actor(c) or {}).get("name") == found["name"]]
+                if named and all(c.dep_ in ("dobj", "pobj", "dative", "attr") for c in named):
+                    # 'he met President Zelenskyy this morning, and he travels to Moscow': a subject pronoun
+                    # goes back past the people its own sentence has met to the one the story is about
+                    return s.ctx.antecedent(s.offset + tok.sent.start_char) or found
+            return found
         return s.actor(tok)
 
     def _participant_tokens(self, s: Sentence, t: Token) -> list[Token]:
@@ -283,6 +305,8 @@ class MeetingExtractor:
             out += list(syntax.preps(t, ("with", "between", "by", "to", "among")))
             if lemma == "call":
                 out += list(syntax.preps(t, ("on", "upon")))
+            if lemma == "discuss":
+                out += list(_discussed_with(t))
             if lemma in HOSTING:  # 'hosted a dinner for the visiting Indian prime minister'
                 out += [g for c in t.children if c.dep_ == "dobj" for g in syntax.preps(c, ("for",))]
                 out += list(syntax.preps(t, ("for",)))
