@@ -467,3 +467,12 @@ def test_a_subject_pronoun_skips_the_person_its_own_sentence_met(extract):
             "see President Putin.")
     found = [{p["name"] for p in m["participants"]} for m in meetings(extract(body, published="2022-04-09"))]
     assert {"Karl Nehammer", "Vladimir Putin"} in found and {"Volodymyr Zelensky", "Vladimir Putin"} not in found
+
+
+def test_a_plan_in_the_past_perfect_fell_through(extract):
+    (m,) = meetings(extract("Mr Widodo had been due to hold talks with Prime Minister Malcolm Turnbull in Sydney on "
+                            "Sunday.", published="2016-11-05"))
+    assert m["status"] == "CANCELLED" and str(m["date"]) == "2016-11-06"
+    (m,) = meetings(extract("Macron is due to meet Lula on Sunday.", published="2023-06-30"))
+    assert m["status"] == "PLANNED"
+    assert not meetings(extract("Macron did not meet Lula on Sunday.", published="2023-06-30"))

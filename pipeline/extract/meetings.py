@@ -61,6 +61,24 @@ def _headline(t: Token) -> bool:
     return not t.sent[-1].is_punct
 
 
+def _did_not_happen(t: Token) -> bool:
+    """'A planned meeting with Lula on Sunday did not happen': a meeting called off, not a denied one."""
+    verb = t.head if t.dep_ in ("nsubj", "nsubjpass") else None
+    return verb is not None and verb.lemma_.lower() in ("happen", "take", "materialise", "materialize", "go", "occur") \
+        and syntax.is_negated(verb)
+
+
+def _plan_overtaken(t: Token) -> bool:
+    """'Widodo had been due to hold talks with Turnbull': the past perfect of a plan says it fell through."""
+    for g in syntax.governors(t if t.pos_ in ("VERB", "AUX") else t.head, 2):
+        if g.lemma_.lower() in ("due", "schedule", "set", "expect", "supposed") or g.lower_ == "due":
+            words = {c.lower_ for c in g.children if c.dep_ in ("aux", "auxpass")} | {g.head.lower_} | {
+                c.lower_ for c in g.head.children if c.dep_ in ("aux", "auxpass")}
+            if {"had", "been"} <= words:
+                return True
+    return False
+
+
 def _discussed_with(t: Token) -> Iterator[Token]:
     """Whom a topic is discussed with: 'discuss the budget with Theresa May' (the parser often hangs
     'with' on the topic)."""
@@ -143,7 +161,8 @@ class MeetingExtractor:
 
     # -- one trigger ---------------------------------------------------------------------------------------
     def _event(self, s: Sentence, t: Token) -> Optional[dict]:
-        if self._is_call(t) or self._is_hypothetical(t) or self._is_negated(t):
+        called_off = _did_not_happen(t)
+        if self._is_call(t) or self._is_hypothetical(t) or (self._is_negated(t) and not called_off):
             return None
         tokens = self._participant_tokens(s, t)
         participants: list[dict] = []
@@ -211,7 +230,7 @@ class MeetingExtractor:
             words = {w.lower_ for w in t.sent} | {w.lemma_.lower() for w in t.sent}
             if words & self.not_meeting or _sports_phrase(t.sent.text.lower(), self.not_meeting):
                 return None  # 'Ukraine meet Iceland in Wroclaw': national teams, not states
-        status = self._status(t)
+        status = "CANCELLED" if called_off or _plan_overtaken(t) else self._status(t)
         future = status == "PLANNED"
         when = find_date(s, t, future)
         if status == "HELD" and when["date_basis"] != "DATELINE" and when["date"] > s.day and self._no_past(t):
