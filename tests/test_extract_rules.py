@@ -476,3 +476,17 @@ def test_a_plan_in_the_past_perfect_fell_through(extract):
     (m,) = meetings(extract("Macron is due to meet Lula on Sunday.", published="2023-06-30"))
     assert m["status"] == "PLANNED"
     assert not meetings(extract("Macron did not meet Lula on Sunday.", published="2023-06-30"))
+
+
+def test_equipment_that_reached_the_country_was_delivered_but_an_advance_is_not(extract):
+    body = ("Germany and Britain sent tanks to Ukraine this month. Reznikov thanked Britain, saying the British tanks "
+            "had also reached the country.")
+    assert "GBR" in {e["contributor"]["country"] for e in contributions(extract(body, published="2023-03-27"))}
+    assert not contributions(extract("Russian forces reached the outskirts of Kyiv.", published="2022-02-27"))
+    assert not contributions(extract("A French government plane landed at Hiroshima airport on Saturday.",
+                                     published="2023-05-20"))
+
+
+def test_a_request_for_a_countrys_support_names_it_by_nationality(extract):
+    (e,) = contributions(extract("Libya requested Turkish military support on December 26.", published="2020-01-02"))
+    assert e["status"] == "REQUESTED" and e["contributor"]["country"] == "TUR" and e["recipient"]["country"] == "LBY"

@@ -141,8 +141,12 @@ class ContributionExtractor:
             recipient = None
             if purpose is None:
                 return None  # a country moving its own forces at home is not a contribution
-        if recipient is None and purpose is None and t.lemma_.lower() not in GIVING:
-            return None  # forces moved with no one to receive them and no campaign: not a contribution
+        delivered = self._arrival(t) and t.lemma_.lower() in ("arrive", "reach") and all(
+            a["category"] not in ("GROUND_FORCES", "TRAINING") for a in assets)
+        if recipient is None and purpose is None and t.lemma_.lower() not in GIVING and not delivered:
+            # forces moved with no one to receive them and no campaign: not a contribution; but equipment that
+            # 'reached the country' was delivered to the one the article names
+            return None
         if recipient is None and all(fold(a["description"]).split()[-2:] in VAGUE for a in assets):
             return None  # 'would continue to provide military support': only with whom it is for
         if recipient is None and purpose is None:
@@ -186,10 +190,13 @@ class ContributionExtractor:
             asked = [o for c in t.children if c.dep_ == "prep" and c.lower_ == "from" for o in c.children
                      if o.dep_ == "pobj"]
         assets = [a for a in (self._asset(o) for o in wanted) if a]
-        if not assets or not asked or self._non_military(t, wanted):
+        if not assets or self._non_military(t, wanted):
             return None
-        contributor = as_state(self._g, s.actor(asked[0]))
-        hit = self._g.country_of(asked[0].text) if contributor is None else None
+        marked = self._marked_nationality(wanted) if not asked else None  # 'requested Turkish military support'
+        if not asked and marked is None:
+            return None
+        contributor = marked or as_state(self._g, s.actor(asked[0]))
+        hit = self._g.country_of(asked[0].text) if contributor is None and asked else None
         if hit and hit[1] == "capital":  # 'from Washington': the government asked
             contributor = state_actor(self._g, hit[0], "GOV")
         requester = syntax.subject(t)
@@ -237,7 +244,7 @@ class ContributionExtractor:
 
     def _objects(self, t: Token) -> list[Token]:
         objs: list[Token] = []
-        if self.verbs.get(t.lemma_.lower()) == "DELIVERED" and not any(c.dep_ == "dobj" for c in t.children):
+        if self._arrival(t):
             objs += [g for c in t.children if c.dep_ in ("nsubj",) for g in syntax.with_conjuncts(c)]
         for c in t.children:
             if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and not (c.dep_ == "dobj" and _provides_with(t)):
@@ -259,6 +266,12 @@ class ContributionExtractor:
                 if c.dep_ == "prep" and c.lower_ in ("of", "including"):
                     more += [g for p in c.children if p.dep_ == "pobj" for g in syntax.with_conjuncts(p)]
         return objs + more
+
+    def _arrival(self, t: Token) -> bool:
+        """'British tanks arrived', 'the tanks had reached the country': what is given is the subject."""
+        if self.verbs.get(t.lemma_.lower()) != "DELIVERED":
+            return False
+        return t.lemma_.lower() == "reach" or not any(c.dep_ == "dobj" for c in t.children)
 
     def _asset(self, token: Token) -> Optional[dict]:
         phrase = [c for c in token.subtree if c.i <= token.i and (c.i == token.i or c.dep_ in ASSET_DEPS or c.head.dep_ in ASSET_DEPS)]
@@ -323,7 +336,7 @@ class ContributionExtractor:
 
     def _contributor(self, s: Sentence, t: Token, objects: list[Token] = ()) -> Optional[dict]:
         passive = any(c.dep_ in ("auxpass", "agent") for c in t.children)
-        arrival = self.verbs.get(t.lemma_.lower()) == "DELIVERED" and not any(c.dep_ == "dobj" for c in t.children)
+        arrival = self._arrival(t)
         subj = syntax.agent(t) if passive else None
         if subj is None and (passive or arrival):
             # 'tanks from Poland were handed over', 'British tanks arrived', 'tanks sent by Germany arrived'
@@ -339,7 +352,8 @@ class ContributionExtractor:
                         if a is not None and s.actor(a):
                             return s.actor(a)
                     if c.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod"):
-                        hit = self._g.country_of(c.text.split("-")[0])
+                        hit = self._g.country_of(c.text.split("-")[0]) or next(
+                            (self._g.country_of(w.text) for w in c.lefts if self._g.country_of(w.text)), None)
                         if hit and (hit[1] in ("demonym", "name") or hit[1].startswith("metonym")):
                             return state_actor(self._g, hit[0])
                         org = self._g.org_of(c.text)
@@ -383,8 +397,8 @@ class ContributionExtractor:
         recipient = purpose = None
         candidates: list[Token] = []
         heads = [t] + [o for o in self._objects(t)]
-        if _provides_with(t):
-            candidates += [c for c in t.children if c.dep_ == "dobj"]  # 'provide Ukraine with tanks'
+        if _provides_with(t) or t.lemma_.lower() == "reach":
+            candidates += [c for c in t.children if c.dep_ == "dobj"]  # 'provide Ukraine with tanks', 'reached Kyiv'
         for h in heads:
             for c in h.children:
                 if c.dep_ == "dative" and c.pos_ != "ADP":  # 'give Ukraine tanks'
