@@ -1,7 +1,6 @@
 """The ``dateline`` command: run the pipeline, evaluate it, and work with the local broker and topics."""
 from __future__ import annotations
 
-import argparse
 import logging
 import sys
 

@@ -12,7 +12,6 @@ import os
 import sys
 import tempfile
 
-from schemas import codec
 
 log = logging.getLogger(__name__)
 

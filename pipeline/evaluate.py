@@ -7,7 +7,6 @@ so extraction is scored per article and deduplication separately, pairwise over 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import glob
 import itertools
 import json

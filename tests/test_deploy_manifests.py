@@ -830,7 +830,7 @@ def test_dataflow_dockerfile():
     copies = [_copy_args(rest)[1] for instr, rest in final["instructions"] if instr == "COPY"]
     assert ["deploy/dataflow/launch.py", m.group(1)] in copies
     runs = " ".join(rest for instr, rest in final["instructions"] if instr == "RUN")
-    assert f"apache-beam[gcp]==${{BEAM_VERSION}}" in runs or f"apache-beam[gcp]=={_pinned_beam_version()}" in runs
+    assert "apache-beam[gcp]==${BEAM_VERSION}" in runs or f"apache-beam[gcp]=={_pinned_beam_version()}" in runs
 
 
 def test_dataflow_build_script():

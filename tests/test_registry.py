@@ -11,7 +11,6 @@ import multiprocessing
 import pickle
 import socket
 import threading
-import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
