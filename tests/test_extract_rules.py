@@ -490,3 +490,23 @@ def test_equipment_that_reached_the_country_was_delivered_but_an_advance_is_not(
 def test_a_request_for_a_countrys_support_names_it_by_nationality(extract):
     (e,) = contributions(extract("Libya requested Turkish military support on December 26.", published="2020-01-02"))
     assert e["status"] == "REQUESTED" and e["contributor"]["country"] == "TUR" and e["recipient"]["country"] == "LBY"
+
+
+def test_phrasings_from_the_third_held_out_batch(extract):
+    (m,) = meetings(extract("Monday's conference brought together German Chancellor Olaf Scholz, Polish President "
+                            "Andrzej Duda and Dutch Prime Minister Mark Rutte.", published="2024-02-27"))
+    assert {p["country"] for p in m["participants"]} == {"DEU", "POL", "NLD"}
+    assert not meetings(extract("On Saturday, leaders of the G7 met by video link, with Italy's Giorgia Meloni "
+                                "chairing from Kyiv.", published="2024-02-24"))
+    assert not meetings(extract("Hours before the summit, Pyongyang notified Japan that it would launch a "
+                                "satellite.", published="2024-05-27"))
+    (e,) = contributions(extract("India on Monday gifted a Dornier 228 maritime reconnaissance aircraft to Sri Lanka.",
+                                 published="2022-08-16"))
+    assert e["assets"][0] == {"description": "Dornier 228 maritime reconnaissance aircraft", "category": "ISR",
+                              "quantity": None}
+    (e,) = contributions(extract("Washington asked Canberra last week to send a warship to the Red Sea.",
+                                 published="2024-01-20"))
+    assert e["status"] == "REQUESTED" and e["contributor"]["country"] == "AUS"
+    (e,) = contributions(extract("South Sudan offered 750 troops to the regional force in Congo last week.",
+                                 published="2022-11-07"))
+    assert e["contributor"]["country"] == "SSD"

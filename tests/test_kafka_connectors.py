@@ -260,8 +260,13 @@ def test_sigterm_under_stop_on_signals_stops_cleanly(config, tmp_path):
 
 @pytest.mark.kafka
 def test_broker_outage_is_logged_once_and_reading_resumes(tmp_path, caplog):
+    from connectors import kafka_source
+
     with EmbeddedBroker() as own:  # its own broker: pausing the shared one would stall other tests
         config = kafka_config(own)
+        # health is remembered per address for the whole process: an earlier test's paused broker may have
+        # had this port and left it marked down, and then no new outage would be logged
+        kafka_source._HEALTH.pop(config.bootstrap_servers, None)
         topic = unique("articles")
         kafka_admin.ensure_topics(config, [topic], partitions=2)
         produce(config, topic, 0, 50)

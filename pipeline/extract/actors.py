@@ -298,7 +298,7 @@ class ActorResolver:
                 return found
             return {"name": f"{self.g.country_name(country) if country else org} {role}", "role": role,
                     "country": country, "actor_code": f"{country or org}{head_title['sector']}"}
-        hit = self.g.country_of(token.text) or self.g.country_of(_span_text(np, token))
+        hit = self.g.country_of(_span_text(np, token)) or self.g.country_of(token.text)  # "South Sudan" first
         if hit and (token.ent_type_ in PLACE_LABELS or token.pos_ == "PROPN" or hit[1].startswith("metonym")):
             a3, kind = hit
             if kind in ("capital", "city") and token.dep_ not in ("nsubj", "nsubjpass"):

@@ -18,7 +18,7 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "thousand": 1000, "a": 1, "an": 1, "single": 1}
 #: Verbs of handing over: their recipient may be named only elsewhere in the article. Moving forces
 #: (deploy, station, reinforce) needs a destination in the sentence, or it may be a domestic move.
-GIVING = {"give", "provide", "supply", "donate", "deliver", "send", "dispatch", "pledge", "promise", "transfer", "announce",
+GIVING = {"give", "provide", "supply", "donate", "gift", "deliver", "send", "dispatch", "pledge", "promise", "transfer", "announce",
           "offer", "hand", "lend", "commit", "contribute", "approve", "unveil", "allocate", "earmark", "fund"}
 CURRENCY = {"dollar", "euro", "pound", "sterling", "krone", "kroner", "yen", "franc", "zloty", "$", "€", "£"}
 MILITARY_MONEY = re.compile(r"\b(military|defen[cs]e|security assistance|weapon|arm|drone|ammunition|missile|"
@@ -125,6 +125,9 @@ class ContributionExtractor:
                 o for c in request.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
                 for o in c.children if o.dep_ == "pobj"]  # 'called on Scholz to send tanks'
             contributor = as_state(self._g, s.actor(asked[0])) if asked else None
+            hit = self._g.country_of(asked[0].text) if asked and contributor is None else None
+            if hit and hit[1] == "capital":  # 'Washington asked Canberra to send a warship'
+                contributor = state_actor(self._g, hit[0], "GOV")
             requester = syntax.subject(request)
             recipient = as_state(self._g, s.actor(requester)) if requester is not None else None
             purpose = self._purpose_in(t.sent)
@@ -291,6 +294,8 @@ class ContributionExtractor:
             return None
         quantity = None
         for w in phrase:
+            if _model_number(w):
+                continue  # a model's number, not a count: 'Dornier 228', 'Challenger 2', 'Leopard 2'
             if w.dep_ == "nummod" or w.like_num:
                 quantity = _number(w.text)
                 if quantity is not None:
@@ -299,7 +304,8 @@ class ContributionExtractor:
             return {"description": " ".join(w.text for w in words) or token.text, "category": category, "quantity": None}
         if any(w.ent_type_ == "MONEY" for w in words):  # 'a $1.2 billion arms package': keep the amount
             return {"description": " ".join(w.text for w in words), "category": category, "quantity": None}
-        description = " ".join(w.text for w in words if w.dep_ != "nummod" and not w.like_num) or token.text
+        description = " ".join(w.text for w in words if (w.dep_ != "nummod" and not w.like_num) or _model_number(w)) \
+            or token.text
         return {"description": description, "category": category, "quantity": quantity}
 
     def _funding(self, token: Token) -> Optional[dict]:
@@ -475,7 +481,8 @@ class ContributionExtractor:
         perfect = t.tag_ == "VBN" and any(c.lower_ in ("has", "have", "had", "was", "were") for c in t.children
                                           if c.dep_ in ("aux", "auxpass"))
         if status == "ANNOUNCED" and (t.tag_ == "VBD" or perfect) and not any(c.lower_ in ("will", "would") for c in clause):
-            if lemma in ("send", "deliver", "deploy", "dispatch", "transfer", "ship", "supply", "provide", "give", "donate"):
+            if lemma in ("send", "deliver", "deploy", "dispatch", "transfer", "ship", "supply", "provide", "give", "donate",
+                         "gift"):
                 return "DELIVERED"
         return status
 
@@ -556,6 +563,10 @@ def _future(t: Token) -> bool:
         return True  # headline future: 'Germany to deliver more Patriot systems to Ukraine'
     return any(g.lemma_.lower() in ("plan", "prepare", "intend", "set", "due", "going", "expect", "decide", "agree")
                for g in syntax.governors(t, 2))
+
+
+def _model_number(w: Token) -> bool:
+    return w.like_num and w.i > 0 and w.doc[w.i - 1].pos_ == "PROPN" and w.doc[w.i - 1].is_title
 
 
 def _country(actor: Optional[dict]) -> Optional[str]:

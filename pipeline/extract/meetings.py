@@ -20,9 +20,12 @@ GROUPS = {"leader", "representative", "minister", "official", "delegation", "hea
 #: Nouns of something handed to the other side in person ('presented his credentials to President Xi').
 HANDED = {"credential", "credentials", "welcome"}
 #: Verbs whose subject takes part in the gathering that is their object.
-ATTENDING = {"attend", "join", "host", "chair", "address", "hold", "convene", "open", "skip", "boycott"}
+ATTENDING = {"attend", "join", "host", "chair", "hold", "convene"}
 #: Words that make a 'conference' a press event, not a gathering of states.
 NOT_GATHERINGS = {"news", "press", "video", "phone", "telephone", "party", "academic"}
+#: Prepositions that only place something in time around a meeting ('Hours before the summit, Pyongyang
+#: notified Japan'): the verb's subject is not thereby a participant.
+TEMPORAL = {"before", "ahead", "until"}
 #: Verbs of going somewhere, whose purpose clause may be the meeting ('flew to Kyiv to see Zelensky').
 TRAVEL = {"travel", "fly", "go", "head", "come", "arrive", "visit", "return", "leave", "journey"}
 #: Verbs that put what they govern ahead ('is set to meet', 'is expected to visit').
@@ -101,6 +104,8 @@ def _other_trigger(t: Token) -> bool:
         # 'called on Saudi Crown Prince Mohammed bin Salman in Riyadh'; not 'called on Scholz to send tanks'
         return not any(c.dep_ in ("xcomp", "ccomp", "advcl") for c in t.children) and not any(
             w.lower_ == "to" and w.dep_ == "aux" for w in t.subtree)
+    if t.lemma_.lower() == "bring" and any(c.lower_ == "together" for c in t.children):
+        return True  # 'Monday's conference brought together Scholz, Duda and Rutte'
     if t.lemma_.lower() == "sit" and t.pos_ == "VERB":
         return any(c.lower_ == "down" for c in t.children) and any(c.lower_ == "with" for c in t.children)
     return _courtesy_call(t)
@@ -355,14 +360,14 @@ class MeetingExtractor:
                     out += syntax.with_conjuncts(subj) + _people_inside(subj)
                 out += list(syntax.preps(head, ("with", "between") + (("to",) if t.lemma_.lower() in HANDED else ())))
             elif t.dep_ == "pobj" and not (head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX")) \
-                    and (not out or (head.dep_ == "prep" and self._is_visit(head.head))):
+                    and (not out or (head.dep_ == "prep" and self._is_visit(head.head))) and head.lower_ not in TEMPORAL:
                 # 'agreed ... after six hours of talks', 'offered, during a visit to Kyiv for talks with
                 # Zelenskiy, to ...': the subject of the verb the noun phrase hangs on
                 verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), t.sent.root)
                 subj = syntax.subject(verb) if verb is not None else None  # 'Blinken lands in Beijing for talks'
                 if subj is not None:
                     out += syntax.with_conjuncts(subj)
-            if t.dep_ == "pobj" and head.dep_ == "prep":
+            if t.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ not in TEMPORAL:
                 verb = head.head
                 if verb.pos_ in ("VERB", "AUX"):
                     subj = syntax.subject(verb)
@@ -405,6 +410,8 @@ class MeetingExtractor:
             return False
         near = list(t.subtree) if t.pos_ == "NOUN" else [c for c in t.children] + [g for c in t.children for g in c.children]
         near += [t, t.head] + list(t.head.children)
+        near += [w for c in t.children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "via", "over", "through")
+                 for w in c.subtree]  # 'met by video link'
         near = [tok for tok in near if not _called_off_or_on(tok)]  # 'called off a meeting', 'called on the king'
         return any(tok.lemma_.lower() in self.calls or tok.lower_ in self.calls for tok in near)
 
