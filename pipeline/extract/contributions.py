@@ -9,20 +9,14 @@ from spacy.tokens import Token
 from pipeline.articles import article_text
 from pipeline.extract import syntax
 from pipeline.extract.actors import org_actor, state_actor
+from pipeline.extract.assets import AssetReader
 from pipeline.extract.evidence import Sentence, find_date, mention
 from pipeline.extract.gazetteer import fold
 
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
-                "forty": 40, "fifty": 50, "hundred": 100, "a dozen": 12, "dozen": 12, "a few": None,
-                "thousand": 1000, "a": 1, "an": 1, "single": 1}
 #: Verbs of handing over: their recipient may be named only elsewhere in the article. Moving forces
 #: (deploy, station, reinforce) needs a destination in the sentence, or it may be a domestic move.
 GIVING = {"give", "provide", "supply", "donate", "gift", "deliver", "send", "dispatch", "pledge", "promise", "transfer", "announce",
           "offer", "hand", "lend", "commit", "contribute", "approve", "unveil", "allocate", "earmark", "fund"}
-CURRENCY = {"dollar", "euro", "pound", "sterling", "krone", "kroner", "yen", "franc", "zloty", "$", "€", "£"}
-MILITARY_MONEY = re.compile(r"\b(military|defen[cs]e|security assistance|weapon|arm|drone|ammunition|missile|"
-                            r"air defen[cs]e|troop|armed forces)\b", re.I)
 #: Support too vague to be a contribution unless the sentence says who receives it ('offering further
 #: military support to Lebanon').
 VAGUE = [["military", "support"], ["defence", "support"], ["defense", "support"], ["security", "support"]]
@@ -30,8 +24,6 @@ VAGUE = [["military", "support"], ["defence", "support"], ["defense", "support"]
 MISSIONS = {"mission", "operation", "coalition", "force", "battlegroup", "task", "taskforce", "contingent", "presence"}
 #: Verbs of keeping on, through which a promise or pledge reaches what is given.
 CONTINUING = {"continue", "keep", "resume", "maintain", "increase", "expand", "extend", "step", "boost", "sustain"}
-#: Coordinated-list dependents that belong to an asset phrase.
-ASSET_DEPS = {"compound", "amod", "nummod", "nmod", "quantmod", "poss"}
 
 
 class ContributionExtractor:
@@ -44,11 +36,11 @@ class ContributionExtractor:
         self.hypothetical = {w for w in triggers.get("hypothetical_cues", []) if " " not in w} - {"would", "if"}
         self.non_military = set(triggers.get("non_military_aid", []))
         self.not_context = {w for w in triggers.get("not_contribution_context", []) if " " not in w}
-        self.assets = assets
         self._adversary_exact = _words_re(g.adversaries_exact, flags=0)
         self._campaign = _words_re({k: v for k, v in g.campaigns.items() if len(k) > 3})
         self._adversary = _words_re(g.adversaries)
-        self._asset_re = re.compile(r"\b(" + "|".join(re.escape(a) for a in sorted(assets, key=len, reverse=True)) + r")", re.I) if assets else None
+        self._reader = AssetReader(assets)
+        self._asset = self._reader.read
 
     def triggers(self, doc) -> Iterator[Token]:
         for t in doc:
@@ -275,50 +267,6 @@ class ContributionExtractor:
         if self.verbs.get(t.lemma_.lower()) != "DELIVERED":
             return False
         return t.lemma_.lower() == "reach" or not any(c.dep_ == "dobj" for c in t.children)
-
-    def _asset(self, token: Token) -> Optional[dict]:
-        phrase = [c for c in token.subtree if c.i <= token.i and (c.i == token.i or c.dep_ in ASSET_DEPS or c.head.dep_ in ASSET_DEPS)]
-        words = [w for w in phrase if w.dep_ not in ("det", "poss")]
-        text = " ".join(w.text for w in words) if words else token.text
-        lemma_text = " ".join(w.lemma_ for w in words)
-        category = None
-        if self._asset_re:
-            for candidate in (text, lemma_text, token.text, token.lemma_):
-                m = self._asset_re.search(fold(candidate))
-                if m:
-                    category = self.assets.get(m.group(1))
-                    break
-        if category is None and (token.ent_type_ == "MONEY" or token.lemma_.lower() in CURRENCY):
-            return self._funding(token)
-        if category is None:
-            return None
-        quantity = None
-        for w in phrase:
-            if _model_number(w):
-                continue  # a model's number, not a count: 'Dornier 228', 'Challenger 2', 'Leopard 2'
-            if w.dep_ == "nummod" or w.like_num:
-                quantity = _number(w.text)
-                if quantity is not None:
-                    break
-        if category == "FUNDING":  # '$400 million security assistance package': an amount, not a count
-            return {"description": " ".join(w.text for w in words) or token.text, "category": category, "quantity": None}
-        if any(w.ent_type_ == "MONEY" for w in words):  # 'a $1.2 billion arms package': keep the amount
-            return {"description": " ".join(w.text for w in words), "category": category, "quantity": None}
-        description = " ".join(w.text for w in words if (w.dep_ != "nummod" and not w.like_num) or _model_number(w)) \
-            or token.text
-        return {"description": description, "category": category, "quantity": quantity}
-
-    def _funding(self, token: Token) -> Optional[dict]:
-        """Money is a military contribution only when the text says what military end it serves."""
-        sub = " ".join(w.text for w in token.subtree)
-        around = " ".join(w.lemma_ for w in token.sent)
-        military = self._asset_re.search(fold(sub)) if self._asset_re else None
-        if not military and not MILITARY_MONEY.search(around):
-            return None
-        money = [w for w in token.subtree if w.ent_type_ == "MONEY" or w.i == token.i or w.like_num]
-        start, end = min(w.i for w in money), max(w.i for w in money)
-        description = sub if military else token.doc[start:end + 1].text  # '$400 million in military aid'
-        return {"description": description, "category": "FUNDING", "quantity": None}
 
     def _non_military(self, t: Token, objects: list[Token]) -> bool:
         cargo = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
@@ -565,10 +513,6 @@ def _future(t: Token) -> bool:
                for g in syntax.governors(t, 2))
 
 
-def _model_number(w: Token) -> bool:
-    return w.like_num and w.i > 0 and w.doc[w.i - 1].pos_ == "PROPN" and w.doc[w.i - 1].is_title
-
-
 def _country(actor: Optional[dict]) -> Optional[str]:
     return (actor or {}).get("country") or (actor or {}).get("actor_code")
 
@@ -579,10 +523,3 @@ def as_state(g, actor: Optional[dict]) -> Optional[dict]:
         return actor if actor and actor.get("actor_code") else None
     code = actor.get("actor_code") or actor["country"]
     return state_actor(g, actor["country"], code[3:] or None)
-
-
-def _number(text: str) -> Optional[int]:
-    t = text.lower().replace(",", "")
-    if t.isdigit():
-        return int(t)
-    return NUMBER_WORDS.get(t)

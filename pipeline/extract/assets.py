@@ -1,0 +1,86 @@
+"""Assets: what a noun phrase of a contribution names, with its category and quantity.
+
+One place for the asset vocabulary (data/assets.json): 'six Tornado jets' is AIR and 6, '$400 million in
+military aid' is FUNDING, 'Dornier 228' is a model and not a count.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from spacy.tokens import Token
+
+from pipeline.extract.gazetteer import fold
+
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+                "forty": 40, "fifty": 50, "hundred": 100, "a dozen": 12, "dozen": 12, "a few": None,
+                "thousand": 1000, "a": 1, "an": 1, "single": 1}
+CURRENCY = {"dollar", "euro", "pound", "sterling", "krone", "kroner", "yen", "franc", "zloty", "$", "€", "£"}
+MILITARY_MONEY = re.compile(r"\b(military|defen[cs]e|security assistance|weapon|arm|drone|ammunition|missile|"
+                            r"air defen[cs]e|troop|armed forces)\b", re.I)
+#: Coordinated-list dependents that belong to an asset phrase.
+ASSET_DEPS = {"compound", "amod", "nummod", "nmod", "quantmod", "poss"}
+
+
+class AssetReader:
+    def __init__(self, assets: dict[str, str]):
+        self.assets = assets
+        self.pattern = re.compile(r"\b(" + "|".join(re.escape(a) for a in sorted(assets, key=len, reverse=True))
+                                  + r")", re.I) if assets else None
+
+    def read(self, token: Token) -> Optional[dict]:
+        """The Asset a noun phrase names ('six Tornado jets' is AIR, 6), or None when it names none."""
+        phrase = [c for c in token.subtree if c.i <= token.i and (c.i == token.i or c.dep_ in ASSET_DEPS or c.head.dep_ in ASSET_DEPS)]
+        words = [w for w in phrase if w.dep_ not in ("det", "poss")]
+        text = " ".join(w.text for w in words) if words else token.text
+        lemma_text = " ".join(w.lemma_ for w in words)
+        category = None
+        if self.pattern:
+            for candidate in (text, lemma_text, token.text, token.lemma_):
+                m = self.pattern.search(fold(candidate))
+                if m:
+                    category = self.assets.get(m.group(1))
+                    break
+        if category is None and (token.ent_type_ == "MONEY" or token.lemma_.lower() in CURRENCY):
+            return self._funding(token)
+        if category is None:
+            return None
+        quantity = None
+        for w in phrase:
+            if _model_number(w):
+                continue  # a model's number, not a count: 'Dornier 228', 'Challenger 2', 'Leopard 2'
+            if w.dep_ == "nummod" or w.like_num:
+                quantity = _number(w.text)
+                if quantity is not None:
+                    break
+        if category == "FUNDING":  # '$400 million security assistance package': an amount, not a count
+            return {"description": " ".join(w.text for w in words) or token.text, "category": category, "quantity": None}
+        if any(w.ent_type_ == "MONEY" for w in words):  # 'a $1.2 billion arms package': keep the amount
+            return {"description": " ".join(w.text for w in words), "category": category, "quantity": None}
+        description = " ".join(w.text for w in words if (w.dep_ != "nummod" and not w.like_num) or _model_number(w)) \
+            or token.text
+        return {"description": description, "category": category, "quantity": quantity}
+
+    def _funding(self, token: Token) -> Optional[dict]:
+        """Money is a military contribution only when the text says what military end it serves."""
+        sub = " ".join(w.text for w in token.subtree)
+        around = " ".join(w.lemma_ for w in token.sent)
+        military = self.pattern.search(fold(sub)) if self.pattern else None
+        if not military and not MILITARY_MONEY.search(around):
+            return None
+        money = [w for w in token.subtree if w.ent_type_ == "MONEY" or w.i == token.i or w.like_num]
+        start, end = min(w.i for w in money), max(w.i for w in money)
+        description = sub if military else token.doc[start:end + 1].text  # '$400 million in military aid'
+        return {"description": description, "category": "FUNDING", "quantity": None}
+
+
+def _model_number(w: Token) -> bool:
+    return w.like_num and w.i > 0 and w.doc[w.i - 1].pos_ == "PROPN" and w.doc[w.i - 1].is_title
+
+
+def _number(text: str) -> Optional[int]:
+    t = text.lower().replace(",", "")
+    if t.isdigit():
+        return int(t)
+    return NUMBER_WORDS.get(t)
