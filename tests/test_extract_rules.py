@@ -510,3 +510,26 @@ def test_phrasings_from_the_third_held_out_batch(extract):
     (e,) = contributions(extract("South Sudan offered 750 troops to the regional force in Congo last week.",
                                  published="2022-11-07"))
     assert e["contributor"]["country"] == "SSD"
+
+
+def test_an_agency_dateline_and_a_country_tagged_as_a_person(extract):
+    (e,) = contributions(extract("Colombo, Aug 15 (PTI) India on Monday gifted a Dornier 228 maritime reconnaissance "
+                                 "aircraft to Sri Lanka at a ceremony.", published="2022-08-15"))
+    assert e["contributor"]["country"] == "IND" and e["recipient"]["country"] == "LKA"
+
+
+def test_headline_subjects_joined_by_a_comma(extract):
+    body = ("Putin, Kim hold first summit on Russky Island\n\nRussian President Vladimir Putin and North Korean leader "
+            "Kim Jong Un held talks in Vladivostok on Thursday.")
+    found = [{p["country"] for p in m["participants"]} for m in meetings(extract(body, published="2019-04-25"))]
+    assert found and all(f == {"RUS", "PRK"} for f in found)
+
+
+def test_a_ceremony_attended_by_a_president_is_no_meeting(extract):
+    body = ("India on Monday gifted a Dornier 228 maritime reconnaissance aircraft to Sri Lanka at a ceremony at the "
+            "Katunayake air base attended by President Ranil Wickremesinghe.")
+    events = extract(body, published="2022-08-15")
+    assert not meetings(events) and len(contributions(events)) == 1
+    (m,) = meetings(extract("Indian Prime Minister Narendra Modi attended the G20 summit in Rome on Saturday.",
+                            published="2021-10-31"))
+    assert {p["actor_code"] for p in m["participants"]} == {"INDGOV", "G20"}

@@ -251,9 +251,11 @@ class ActorResolver:
         if token.lower_ in PRONOUNS:
             return None
         np = _noun_phrase(token)
-        if token.pos_ == "PROPN" and not any(c.dep_ in ("compound", "flat") for c in token.children):
-            hit = self.g.country_of(token.text)
-            if hit and hit[1] == "name":  # 'Mali' tagged as a person is still the country
+        if token.pos_ == "PROPN":
+            compounds = [c for c in token.children if c.dep_ in ("compound", "flat") and c.i < token.i]
+            name = " ".join(t.text for t in compounds + [token]) if all(c.pos_ == "PROPN" for c in compounds) else None
+            hit = self.g.country_of(name) if name else None
+            if hit and hit[1] == "name":  # 'Mali', 'Sri Lanka' tagged as a person are still the country
                 return state_actor(self.g, hit[0])
         person = _entity_covering(np, token, PERSON_LABELS)
         country, title, org = self._describe(np)

@@ -139,6 +139,8 @@ class MeetingExtractor:
             if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.verbs:
                 if t.lemma_.lower() == "talk" and not any(c.lower_ == "with" for c in t.children):
                     continue  # 'the guardrails they talked about' is not a meeting
+                if t.lemma_.lower() in ("attend", "join") and not self._attends_meeting(t):
+                    continue  # 'a ceremony attended by the president', 'joined the army': no meeting attended
                 yield t
             elif t.pos_ in ("NOUN", "PROPN") and (t.lemma_.lower() in self.nouns or t.lower_ in self.nouns):
                 yield t
@@ -264,6 +266,16 @@ class MeetingExtractor:
             "related_event_ids": [],
         }
 
+    def _attends_meeting(self, t: Token) -> bool:
+        """What is attended or joined is a meeting: 'attended the summit', 'joined the talks'."""
+        attended = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+        if t.dep_ == "acl":
+            attended.append(t.head)
+        attended += [o for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "at") for o in c.children
+                     if o.dep_ == "pobj"]
+        return any(a.lemma_.lower() in self.nouns or a.lower_ in self.nouns or a.lemma_.lower() in self.gatherings
+                   for a in attended)
+
     def _is_gathering(self, t: Token) -> bool:
         """A summit or conference someone attends, hosts or travels to: a meeting of states even when the
         sentence names one of them ('Obama is scheduled to attend a summit in Switzerland')."""
@@ -321,6 +333,8 @@ class MeetingExtractor:
             subj = syntax.subject(t) or syntax.agent(t)
             if subj is not None:
                 out += syntax.with_conjuncts(subj) + _people_inside(subj)
+                # headlines join subjects with a comma: 'Putin, Kim hold first summit'
+                out += [c for c in t.children if c.dep_ == "nsubj" and c.i != subj.i and c.ent_type_ == "PERSON"]
             for c in t.children:
                 if c.dep_ in ("dobj", "dative", "attr") or (c.dep_ == "nsubjpass"):
                     out += syntax.with_conjuncts(c)
@@ -358,6 +372,8 @@ class MeetingExtractor:
                 subj = syntax.subject(head)
                 if subj is not None and subj.i != t.i:
                     out += syntax.with_conjuncts(subj) + _people_inside(subj)
+                    out += [c for c in head.children if c.dep_ == "nsubj" and c.i not in (subj.i, t.i)
+                            and c.ent_type_ == "PERSON"]  # 'Putin, Kim hold first summit'
                 out += list(syntax.preps(head, ("with", "between") + (("to",) if t.lemma_.lower() in HANDED else ())))
             elif t.dep_ == "pobj" and not (head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX")) \
                     and (not out or (head.dep_ == "prep" and self._is_visit(head.head))) and head.lower_ not in TEMPORAL:

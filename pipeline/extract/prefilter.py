@@ -21,6 +21,11 @@ _ABBREV = {"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "a
 DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2})?)*\s*(?:\([^)]{1,40}\))?\s*(?:--|-|\u2014|\u2013|:)\s+")
 
 
+#: Agency datelines in title case: 'Colombo, Aug 15 (PTI)', 'New Delhi, March 3 (IANS) -'.
+AGENCY_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{2,30},\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([A-Za-z ]{2,20}\)\s*"
+                             r"(?:--|-|\u2014|\u2013|:)?\s*")
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """Character spans of sentences (paragraph breaks always end one; a wire dateline is left out, as the
     parser would otherwise take the city for the subject)."""
@@ -28,7 +33,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     for para in re.finditer(r"[^\n]+", text):
         start = para.start()
         chunk = para.group()
-        lead = DATELINE.match(chunk)
+        lead = DATELINE.match(chunk) or AGENCY_DATELINE.match(chunk)
         if lead:
             start += lead.end()
             chunk = chunk[lead.end():]
