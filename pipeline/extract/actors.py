@@ -81,6 +81,13 @@ class ArticleContext:
         self._fits = roles_fit or _role_fits
         self.capital_starts: list[int] = []
         self._starts = sentence_starts or [0]
+        self.text = ""  # the article text the offsets index
+
+    def text_before(self, at: int, sentences: int) -> str:
+        """Up to ``sentences`` sentences of raw text before the offset ``at``, within its paragraph."""
+        paragraph = self.text.rfind("\n", 0, at) + 1
+        starts = [b for b in self._starts if paragraph <= b < at]
+        return self.text[starts[-sentences:][0]:at] if starts else ""
 
     def person_for(self, country: Optional[str], role: Optional[str], before: int) -> Optional[dict]:
         best = None
@@ -210,6 +217,7 @@ class ActorResolver:
 
         ctx = ArticleContext(mentions, self.g.roles_fit, [start for start, _ in sentences(text)])
         ctx.capital_starts = capitals
+        ctx.text = text
         return ctx
 
     def _described_person(self, doc, i: int, state: dict) -> Optional[dict]:

@@ -86,14 +86,7 @@ DATE_LOOKBACK = 2
 def _date_before(s: Sentence, trigger: Token, future: bool) -> Optional["dates.ResolvedDate"]:
     """'Wong and Albanese met on Wednesday. They also co-chaired the leaders' meeting': a sentence with no
     date of its own continues the day the sentences just before it named, within the paragraph."""
-    from pipeline.articles import article_text
-
-    text = article_text(s.article)
-    start = text.rfind("\n", 0, s.offset) + 1
-    starts = [b for b in s.ctx._starts if start <= b < s.offset]
-    if not starts:
-        return None
-    written = dates.expressions(text[starts[-DATE_LOOKBACK:][0]:s.offset])
+    written = dates.expressions(s.ctx.text_before(s.offset, DATE_LOOKBACK))
     return dates.resolve(written[-1][1], s.day, future) if written else None
 
 
