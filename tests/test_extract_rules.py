@@ -523,3 +523,67 @@ def test_a_ceremony_attended_by_a_president_is_no_meeting(extract):
     (m,) = meetings(extract("Indian Prime Minister Narendra Modi attended the G20 summit in Rome on Saturday.",
                             published="2021-10-31"))
     assert {p["actor_code"] for p in m["participants"]} == {"INDGOV", "G20"}
+
+
+def test_a_warm_welcome_given_to_a_guest_is_hosting_him(extract):
+    (m,) = meetings(extract("Brazilian President Luiz Inacio Lula da Silva gave a warm welcome on Friday to Chinese "
+                            "Premier Li Qiang at the Planalto palace.", published="2024-05-18"))
+    assert {p["country"] for p in m["participants"]} == {"BRA", "CHN"}
+    assert m["host"]["country"] == "BRA" and m["date"].isoformat() == "2024-05-17"
+
+
+def test_leaving_for_a_city_for_talks_places_them_there(extract):
+    (m,) = meetings(extract("Pakistani Foreign Minister Ishaq Dar left for Beijing on Monday for talks with Chinese "
+                            "Foreign Minister Wang Yi.", published="2024-05-14"))
+    assert {p["country"] for p in m["participants"]} == {"PAK", "CHN"}
+    assert m["location"]["name"] == "Beijing"
+    (m,) = meetings(extract("Nepal's foreign minister left yesterday for Delhi for meetings of the joint commission "
+                            "with India.", published="2024-01-04"))
+    assert {p["country"] for p in m["participants"]} == {"NPL", "IND"}
+
+
+def test_celebrating_a_festival_with_a_foreign_leader_is_meeting_him_but_a_deal_is_not(extract):
+    (m,) = meetings(extract("Australian Prime Minister Anthony Albanese celebrated Diwali with Indian Prime Minister "
+                            "Narendra Modi in Ahmedabad on Thursday.", published="2023-03-10"))
+    assert {p["country"] for p in m["participants"]} == {"AUS", "IND"}
+    assert not meetings(extract("Kenyan President William Ruto celebrated the trade deal on Thursday.",
+                                published="2023-03-10"))
+
+
+def test_a_state_hosting_states_is_a_meeting_but_hosting_foreign_troops_is_not(extract):
+    (m,) = meetings(extract("Egypt will be hosting Israel and Qatar next week in Cairo for ceasefire talks.",
+                            published="2024-02-05"))
+    assert {p["country"] for p in m["participants"]} == {"EGY", "ISR", "QAT"} and m["status"] == "PLANNED"
+    assert not meetings(extract("Romania will host 1,500 more French troops under the new agreement.",
+                                published="2024-02-05"))
+
+
+def test_a_nationality_the_tagger_took_for_a_person_is_still_a_side(extract):
+    (m,) = meetings(extract("Thai Prime Minister Srettha Thavisin will meet Indian and Bangladeshi leaders during a "
+                            "visit to Delhi next week.", published="2024-06-10"))
+    assert {"THA", "IND", "BGD"} <= {p["country"] for p in m["participants"]}
+
+
+def test_whom_a_country_arms_or_equips_receives(extract):
+    (e,) = contributions(extract("Lithuania has armed Ukraine since the first weeks of the war, its defence minister "
+                                 "said.", published="2023-06-10"))
+    assert (e["contributor"]["country"], e["recipient"]["country"]) == ("LTU", "UKR")
+    (e,) = contributions(extract("Sweden will equip Ukrainian brigades with 50 CV90 infantry fighting vehicles.",
+                                 published="2023-01-20"))
+    assert (e["contributor"]["country"], e["recipient"]["country"]) == ("SWE", "UKR")
+    assert e["assets"][0]["quantity"] == 50
+    (e,) = contributions(extract("Russia arms Serbia", published="2023-01-20"))
+    assert (e["contributor"]["country"], e["recipient"]["country"]) == ("RUS", "SRB")
+    assert not contributions(extract("U.S. arms Taiwan deal angers Beijing", published="2023-01-20"))
+
+
+def test_an_offer_conditional_on_an_attack_names_whom_it_would_defend(extract):
+    (e,) = contributions(extract("Finland is ready to send equipment to help defend Estonia if it is attacked, the "
+                                 "Finnish defence minister said.", published="2023-01-20"))
+    assert e["status"] == "OFFERED" and e["recipient"]["country"] == "EST"
+
+
+def test_a_titled_leader_outside_the_gazetteers_dates_keeps_his_country(extract):
+    (m,) = meetings(extract("A group of Kenyan diplomats held their first meeting with President Obama at a lunch.",
+                            published="2000-01-01"))
+    assert {p["country"] for p in m["participants"]} == {"KEN", "USA"}

@@ -265,6 +265,10 @@ class ActorResolver:
             hit = self.g.country_of(name) if name else None
             if hit and hit[1] == "name":  # 'Mali', 'Sri Lanka' tagged as a person are still the country
                 return state_actor(self.g, hit[0])
+        elif token.pos_ == "ADJ" and token.ent_type_ in PERSON_LABELS:
+            hit = self.g.country_of(token.text)  # 'Indian and Bangladeshi/PERSON leaders': a nationality
+            if hit and hit[1] == "demonym":
+                return state_actor(self.g, hit[0])
         person = _entity_covering(np, token, PERSON_LABELS)
         country, title, org = self._describe(np)
         described = bool(country or title)
@@ -277,6 +281,12 @@ class ActorResolver:
                 if self._asserted(token, title, office, country):
                     return actor_from_office(office)  # the text names the office: it wins over our term dates
                 return actor_from_office(office, day)
+        if title and person is not None:  # 'President Obama' in a story our terms of office do not cover
+            for cand in dict.fromkeys(names):
+                office = self.g.leader(cand, None, country)
+                if office and self.g.roles_fit(title["role"], office.role) and \
+                        _consistent(office, _strip_title(person, self.g)):
+                    return actor_from_office(office)
         proper = self._proper_name(np)
         if person is None and proper and token.pos_ == "PROPN" and not self.g.country_of(proper):
             known = ctx.person_named(proper, country)

@@ -22,6 +22,8 @@ GIVING = {"give", "provide", "supply", "donate", "gift", "deliver", "send", "dis
 VAGUE = [["military", "support"], ["defence", "support"], ["defense", "support"], ["security", "support"]]
 #: Nouns for a multinational undertaking that receives forces on behalf of the organisation leading it.
 MISSIONS = {"mission", "operation", "coalition", "force", "battlegroup", "task", "taskforce", "contingent", "presence"}
+#: Verbs of a purpose clause whose object receives what is sent ('to join the coalition', 'to help defend Poland').
+DEFENDING = {"join", "reinforce", "support", "bolster", "defend", "protect", "secure", "strengthen"}
 #: Verbs of keeping on, through which a promise or pledge reaches what is given.
 CONTINUING = {"continue", "keep", "resume", "maintain", "increase", "expand", "extend", "step", "boost", "sustain"}
 
@@ -45,6 +47,8 @@ class ContributionExtractor:
     def triggers(self, doc) -> Iterator[Token]:
         for t in doc:
             if t.pos_ in ("VERB", "AUX") and (t.lemma_.lower() in self.verbs or _phrasal(t) in self.verbs):
+                yield t
+            elif _headline_arms(t):
                 yield t
 
     def extract(self, s: Sentence) -> list[dict]:
@@ -99,6 +103,12 @@ class ContributionExtractor:
 
     # -- one trigger ---------------------------------------------------------------------------------------
     def _event(self, s: Sentence, t: Token) -> Optional[dict]:
+        if _headline_arms(t):  # 'Iran arms Houthis', the verb tagged as a noun between two names
+            giver, taker = as_state(self._g, s.actor(t.nbor(-1))), as_state(self._g, s.actor(t.nbor(1)))
+            if giver is None or not giver.get("country") or (taker or {}).get("country") == giver["country"]:
+                return None
+            weapons = [{"description": "weapons", "category": "WEAPONS", "quantity": None}]
+            return self._record(s, t, "ANNOUNCED", giver, taker, self._purpose_in(t.sent), weapons, None)
         if self._blocked(t):
             return None
         if t.lemma_.lower() in self.requests or _phrasal(t) in self.requests:
@@ -242,10 +252,10 @@ class ContributionExtractor:
         if self._arrival(t):
             objs += [g for c in t.children if c.dep_ in ("nsubj",) for g in syntax.with_conjuncts(c)]
         for c in t.children:
-            if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and not (c.dep_ == "dobj" and _provides_with(t)):
+            if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and not (c.dep_ == "dobj" and (_provides_with(t) or _arms(t))):
                 objs += syntax.with_conjuncts(c)
-            if c.dep_ == "prep" and c.lower_ == "with" and t.lemma_.lower() in ("provide", "supply", "arm", "equip"):
-                objs += [g for o in c.children if o.dep_ == "pobj" for g in syntax.with_conjuncts(o)]
+        if _provides_with(t):
+            objs += _with_what(t)
         if not objs and any(c.dep_ == "prt" and c.lower_ == "up" for c in t.children):
             # 'sending up to 2,500 soldiers', parsed as the particle 'up' and 'to 2,500 soldiers'
             prep = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "to"), None)
@@ -322,7 +332,9 @@ class ContributionExtractor:
                             return actor
             if passive or arrival:
                 return None
-        subj = subj or syntax.subject(t)
+        subj = subj or next(  # 'Estonia armed Libya ...', its subject parsed as a modifier
+            (c for c in t.children if c.dep_ == "npadvmod" and c.i < t.i and c.ent_type_ in ("GPE", "NORP")),
+            None) or syntax.subject(t)
         if subj is None:
             return None
         if s.actor(subj) is None and subj.lower_ not in ("they", "it", "we", "he", "she"):
@@ -351,7 +363,7 @@ class ContributionExtractor:
         recipient = purpose = None
         candidates: list[Token] = []
         heads = [t] + [o for o in self._objects(t)]
-        if _provides_with(t) or t.lemma_.lower() == "reach":
+        if _provides_with(t) or _arms(t) or t.lemma_.lower() == "reach":
             candidates += [c for c in t.children if c.dep_ == "dobj"]  # 'provide Ukraine with tanks', 'reached Kyiv'
         for h in heads:
             for c in h.children:
@@ -367,16 +379,21 @@ class ContributionExtractor:
             for c in h.children:
                 if c.dep_ == "prep" and c.lower_ == "as":
                     candidates += [g for p in c.subtree if p.dep_ == "pobj" for g in [p]]
-                if c.dep_ == "advcl" and c.lemma_ in ("join", "reinforce", "support", "bolster"):
+                if c.dep_ == "advcl" and c.lemma_ in DEFENDING:
                     candidates += [o for o in c.children if o.dep_ == "dobj"]
+                if c.dep_ == "advcl" and c.lemma_ in ("help", "assist"):  # 'to help defend Poland'
+                    candidates += [o for x in c.children if x.dep_ == "xcomp" and x.lemma_ in DEFENDING
+                                   for o in x.children if o.dep_ == "dobj"]
         for tok in list(candidates):  # 'to an international force in Liberia': the force's country
             candidates += [p for w in tok.children if w.dep_ == "prep" and w.lower_ in ("in", "for")
                            for p in w.children if p.dep_ == "pobj"]
         for tok in list(candidates):  # 'for the EU naval mission', "to NATO's battlegroup": the organisation
             if tok.lemma_.lower() in MISSIONS:
                 candidates += [c for c in tok.children if c.dep_ in ("compound", "poss", "nmod", "amod") and c.i < tok.i]
+        armed = [c for c in t.children if c.dep_ == "dobj"] if _provides_with(t) or _arms(t) else []
         for tok in candidates:
-            actor = s.actor(tok) or next((s.actor(c) for c in tok.children if c.dep_ == "poss" and s.actor(c)), None)
+            actor = s.actor(tok) or next((s.actor(c) for c in tok.children if c.dep_ == "poss" and s.actor(c)), None) \
+                or (self._marked_nationality([tok]) if tok in armed else None)  # 'equip Ukrainian brigades with'
             if actor and recipient is None:  # "to bolster NATO's eastern flank": the flank's owner
                 recipient = actor
         if recipient is None:  # last resort: '$300 million to buy artillery ammunition for Ukraine'
@@ -430,7 +447,7 @@ class ContributionExtractor:
                                           if c.dep_ in ("aux", "auxpass"))
         if status == "ANNOUNCED" and (t.tag_ == "VBD" or perfect) and not any(c.lower_ in ("will", "would") for c in clause):
             if lemma in ("send", "deliver", "deploy", "dispatch", "transfer", "ship", "supply", "provide", "give", "donate",
-                         "gift"):
+                         "gift", "arm", "equip"):
                 return "DELIVERED"
         return status
 
@@ -486,8 +503,30 @@ def _words_re(surfaces, flags=re.I) -> Optional[re.Pattern]:
 
 def _provides_with(t: Token) -> bool:
     """'provide Ukraine with tanks': the object is the recipient, the 'with' phrase the asset."""
-    return t.lemma_.lower() in ("provide", "supply", "arm", "equip", "furnish", "reinforce") and any(
-        c.dep_ == "prep" and c.lower_ == "with" for c in t.children)
+    return t.lemma_.lower() in ("provide", "supply", "arm", "equip", "furnish", "reinforce") and bool(_with_what(t))
+
+
+def _with_what(t: Token) -> list[Token]:
+    """What a recipient is provided with; the parser may hang the phrase on the recipient ('equip
+    Ukrainian brigades with tanks')."""
+    holders = [t] + [c for c in t.children if c.dep_ == "dobj"]
+    return [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
+            for o in c.children if o.dep_ == "pobj" for g in syntax.with_conjuncts(o)]
+
+
+def _headline_arms(t: Token) -> bool:
+    """'Estonia arms Libya almost five years after ...': a headline verb the tagger read as the noun 'arms',
+    between a state that ends one name and a side that starts the next (not 'US arms Taiwan deal')."""
+    if t.lower_ != "arms" or t.pos_ != "NOUN" or t.i == 0 or t.i + 1 >= len(t.doc):
+        return False
+    before, after = t.nbor(-1), t.nbor(1)
+    return before.ent_type_ == "GPE" and before.ent_iob_ in ("B", "I") and after.ent_iob_ == "B" \
+        and after.ent_type_ in ("GPE", "NORP") and after.dep_ != "compound" and after.head.i == t.i
+
+
+def _arms(t: Token) -> bool:
+    """'The US is arming Kurdish fighters': without a 'with' phrase, whom a country arms is the recipient."""
+    return t.lemma_.lower() in ("arm", "equip") and not _provides_with(t)
 
 
 def _phrasal(t: Token) -> str:

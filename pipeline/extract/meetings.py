@@ -10,7 +10,7 @@ from pipeline.extract.actors import actor_from_office, is_person, state_actor
 from pipeline.extract.evidence import Sentence, find_date, find_place, mention
 
 #: Triggers that make a meeting even when only states are named ('Israel and Lebanon renewed negotiations').
-STATE_MEETINGS = {"meet", "summit", "talk", "talks", "negotiation", "negotiations", "consultation", "consultations",
+STATE_MEETINGS = {"meet", "host", "summit", "talk", "talks", "negotiation", "negotiations", "consultation", "consultations",
                   "mediation", "mediate", "credentials", "attendance"}
 #: Nouns a trigger can modify and that then carry its structure ('a mediation mission between X and Y').
 CARRIERS = {"mission", "effort", "bid", "initiative", "process", "round", "session", "trip", "tour"}
@@ -28,8 +28,12 @@ NOT_GATHERINGS = {"news", "press", "video", "phone", "telephone", "party", "acad
 TEMPORAL = {"before", "ahead", "until"}
 #: Verbs of going somewhere, whose purpose clause may be the meeting ('flew to Kyiv to see Zelensky').
 TRAVEL = {"travel", "fly", "go", "head", "come", "arrive", "visit", "return", "leave", "journey"}
+#: Verbs of setting off, whose 'for' names the destination ('left for Delhi on Wednesday').
+DEPARTING = {"leave", "depart", "set", "head"}
 #: Verbs that put what they govern ahead ('is set to meet', 'is expected to visit').
 PLANNING = {"set", "due", "expect", "schedule", "plan", "slate", "poise", "intend", "aim"}
+#: Verbs that make a meeting only with someone ('talked with Xi', 'celebrated Diwali with Sunak').
+WITH_ONLY = {"talk", "celebrate"}
 #: Verbs whose subject hosts ("Erdogan hosted Putin").
 HOSTING = {"host", "receive", "welcome", "greet", "invite"}
 
@@ -137,8 +141,8 @@ class MeetingExtractor:
     def triggers(self, doc) -> Iterator[Token]:
         for t in doc:
             if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.verbs:
-                if t.lemma_.lower() == "talk" and not any(c.lower_ == "with" for c in t.children):
-                    continue  # 'the guardrails they talked about' is not a meeting
+                if t.lemma_.lower() in WITH_ONLY and not any(c.lower_ == "with" for c in t.children):
+                    continue  # 'the guardrails they talked about', 'celebrated the deal' are not meetings
                 if t.lemma_.lower() in ("attend", "join") and not self._attends_meeting(t):
                     continue  # 'a ceremony attended by the president', 'joined the army': no meeting attended
                 yield t
@@ -199,6 +203,8 @@ class MeetingExtractor:
             place = find_place(s, t.head, exclude)  # 'traveled to Washington on Tuesday to meet Obama'
         if place is None and t.dep_ == "pobj" and t.head.dep_ == "prep" and self._is_visit(t.head.head):
             place = find_place(s, t.head.head, exclude)  # 'a visit to Kyiv for talks with Zelenskiy'
+        if place is None and t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.lemma_.lower() in DEPARTING:
+            place = find_place(s, t.head.head, exclude, preps=("for",))  # 'left for Tokyo for talks with Kishida'
         if place is None and verb is not None:  # 'held talks with Suleiman during a visit to Beirut'
             for w in verb.children:
                 trip = next((o for o in w.children if o.dep_ == "pobj" and self._is_visit(o)), None) if w.dep_ == "prep" else None
@@ -234,6 +240,8 @@ class MeetingExtractor:
         if not any(is_person(p) for p in participants):
             if t.lemma_.lower() not in STATE_MEETINGS:
                 return None
+            if t.lemma_.lower() in HOSTING and any(tok.ent_type_ not in ("GPE", "ORG", "NORP") for tok in token_of.values()):
+                return None  # 'Poland to host extra US troops': the states host forces, not each other
             words = {w.lower_ for w in t.sent} | {w.lemma_.lower() for w in t.sent}
             if words & self.not_meeting or _sports_phrase(t.sent.text.lower(), self.not_meeting):
                 return None  # 'Ukraine meet Iceland in Wroclaw': national teams, not states
@@ -353,6 +361,8 @@ class MeetingExtractor:
                 t = t.head  # 'launched a mediation effort between X and Y': the effort carries the structure
             # 'a warm welcome to X'; but 'a visit to Australia' names the place, and its leader is the host
             out += list(syntax.preps(t, ("with", "between", "among", "of") + (() if self._is_visit(t) else ("to",))))
+            for body in syntax.preps(t, ("of",)):  # 'meetings of the joint commission with India'
+                out += list(syntax.preps(body, ("with",)))
             if _courtesy_call(t):
                 out += list(syntax.preps(t, ("on",))) + list(syntax.preps(t.head, ("on",)))
             for c in t.children:
@@ -375,6 +385,9 @@ class MeetingExtractor:
                     out += [c for c in head.children if c.dep_ == "nsubj" and c.i not in (subj.i, t.i)
                             and c.ent_type_ == "PERSON"]  # 'Putin, Kim hold first summit'
                 out += list(syntax.preps(head, ("with", "between") + (("to",) if t.lemma_.lower() in HANDED else ())))
+                if t.lemma_.lower() in HANDED:  # 'gave a warm welcome on Thursday to Xi': the parser's dative
+                    out += [w for c in head.children if c.dep_ == "dative" and c.lower_ == "to"
+                            for o in c.children if o.dep_ == "pobj" for w in syntax.with_conjuncts(o)]
             elif t.dep_ == "pobj" and not (head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX")) \
                     and (not out or (head.dep_ == "prep" and self._is_visit(head.head))) and head.lower_ not in TEMPORAL:
                 # 'agreed ... after six hours of talks', 'offered, during a visit to Kyiv for talks with
@@ -446,8 +459,9 @@ class MeetingExtractor:
         return any(tok.lemma_.lower() in self.negation for tok in chain)
 
     def _host(self, t: Token, participants: list[dict], token_of: dict, place: Optional[dict]) -> Optional[dict]:
-        if t.lemma_.lower() in HOSTING and t.pos_ in ("VERB", "AUX"):
-            subj = syntax.subject(t)
+        giver = t.head if t.lemma_.lower() == "welcome" and t.dep_ == "dobj" else None  # 'gave a warm welcome to'
+        if (t.lemma_.lower() in HOSTING and t.pos_ in ("VERB", "AUX")) or giver is not None:
+            subj = syntax.subject(giver if giver is not None else t)
             for p in participants:
                 tok = token_of.get(_actor_key(p))
                 if subj is not None and tok is not None and tok.i == subj.i:
