@@ -155,3 +155,14 @@ def test_a_plan_reported_without_its_date_is_the_dated_plan_ahead_of_it():
     assert not keys.same_event(held_later, meeting("a3", "y.example", dt.date(2013, 9, 4)))
     too_far = meeting("a4", "y.example", dt.date(2014, 3, 1), status="CANCELLED")
     assert not keys.same_event(headline, too_far)
+
+
+def test_a_bilateral_held_beside_a_larger_meeting_stays_its_own_event():
+    trilateral = meeting("a", "x.example", D, participants=(HOLLANDE, PUTIN, MERKEL))
+    aside = meeting("a", "x.example", D, participants=(HOLLANDE, PUTIN), start=200)
+    aside["mentions"][0]["sentence"] = "Before the summit, Hollande and Putin met one-on-one at a hotel."
+    assert not keys.same_event(trilateral, aside) and not keys.same_event(aside, trilateral)
+    same_pair = meeting("b", "y.example", D, start=10)
+    same_pair["mentions"][0]["sentence"] = "The two leaders also held bilateral talks on Thursday."
+    assert keys.same_event(aside, same_pair)
+    assert keys.same_event(trilateral, meeting("c", "z.example", D))  # a report naming two of the three

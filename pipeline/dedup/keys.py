@@ -103,6 +103,15 @@ def _different_people(a: list[dict], b: list[dict]) -> bool:
     return any(pa[c].isdisjoint(pb[c]) for c in pa.keys() & pb.keys())
 
 
+#: Words that set a meeting apart from the larger one around it ('met one-on-one before the trilateral').
+SIDE_MEETING = ("one on one", "bilateral", "separately", "sidelines", "margins", "on the fringes", "side meeting",
+                "tete a tete", "private meeting")  # folded: 'one-on-one' reads 'one on one'
+
+
+def _side_meeting(event: dict) -> bool:
+    return any(cue in fold(m.get("sentence") or "") for m in event.get("mentions") or () for cue in SIDE_MEETING)
+
+
 def same_event(known: dict, new: dict) -> bool:
     """True when ``new`` reports the real-world event ``known`` already stands for."""
     if known["event_type"] != new["event_type"] or stage(known) != stage(new):
@@ -116,6 +125,8 @@ def same_event(known: dict, new: dict) -> bool:
         b = {actor_entity(p) for p in new["participants"]}
         if len(a & b) < min(2, len(a), len(b)) or (min(len(a), len(b)) == 1 and a != b):
             return False  # one leader at a summit is not the same event as his talks there with another
+        if a != b and (_side_meeting(known) or _side_meeting(new)):
+            return False  # 'Yoon also met Li separately': a bilateral beside the trilateral, not a report of it
         return not _different_people(known["participants"], new["participants"])
     if not _dates_close(known.get("date"), new.get("date"), dt.timedelta(days=2)):
         return False
