@@ -587,3 +587,10 @@ def test_a_titled_leader_outside_the_gazetteers_dates_keeps_his_country(extract)
     (m,) = meetings(extract("A group of Kenyan diplomats held their first meeting with President Obama at a lunch.",
                             published="2000-01-01"))
     assert {p["country"] for p in m["participants"]} == {"KEN", "USA"}
+
+
+def test_an_invitation_is_not_yet_a_planned_meeting(extract):
+    assert not meetings(extract("Macron invited Lula to visit Paris when his schedule allowed.", published="2023-04-02"))
+    (m,) = meetings(extract("Xi will pay a state visit to Russia from Monday at the invitation of President "
+                            "Vladimir Putin.", published="2023-03-17"))
+    assert m["status"] == "PLANNED"

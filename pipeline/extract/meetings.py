@@ -35,7 +35,7 @@ PLANNING = {"set", "due", "expect", "schedule", "plan", "slate", "poise", "inten
 #: Verbs that make a meeting only with someone ('talked with Xi', 'celebrated Diwali with Sunak').
 WITH_ONLY = {"talk", "celebrate"}
 #: Verbs whose subject hosts ("Erdogan hosted Putin").
-HOSTING = {"host", "receive", "welcome", "greet", "invite"}
+HOSTING = {"host", "receive", "welcome", "greet"}
 
 
 def _was_to(t: Token) -> bool:
@@ -120,6 +120,20 @@ def _courtesy_call(t: Token) -> bool:
     return t.pos_ == "NOUN" and t.lemma_.lower() == "call" and any(c.lower_ == "courtesy" for c in t.children)
 
 
+def _other_people(a: dict, b: dict) -> bool:
+    """Two meetings of the same countries with different people of one of them (the king, the prime minister),
+    each named in the sentence; not a visited country's leader the text only implies."""
+    def people(e):
+        out: dict = {}
+        sentence = e["mentions"][0]["sentence"]
+        for p in e["participants"]:
+            if is_person(p) and p["name"].split()[-1] in sentence:
+                out.setdefault(p.get("country"), set()).add(p["name"])
+        return out
+    pa, pb = people(a), people(b)
+    return any(pa[c].isdisjoint(pb[c]) for c in pa.keys() & pb.keys())
+
+
 def _actor_key(a: dict) -> str:
     return a.get("country") or a.get("actor_code") or a["name"].lower()
 
@@ -159,6 +173,9 @@ class MeetingExtractor:
             if event is None:
                 continue
             key = frozenset(_actor_key(p) for p in event["participants"])
+            if any(_other_people(event, e) for e in events):
+                events.append(event)  # 'talks with Sunak came a day after King Charles hosted a banquet for Yoon'
+                continue
             same = next((e for e in events if frozenset(_actor_key(p) for p in e["participants"]) == key), None)
             if same is not None and same["date_basis"] == "DATELINE" and event["date_basis"] != "DATELINE":
                 events[events.index(same)] = event  # 'on a visit, also paid a call on X on Wednesday': the dated one
@@ -354,8 +371,9 @@ class MeetingExtractor:
             if lemma == "discuss":
                 out += list(_discussed_with(t))
             if lemma in HOSTING:  # 'hosted a dinner for the visiting Indian prime minister'
-                out += [g for c in t.children if c.dep_ == "dobj" for g in syntax.preps(c, ("for",))]
-                out += list(syntax.preps(t, ("for",)))
+                guests = [g for c in t.children if c.dep_ == "dobj" for g in syntax.preps(c, ("for",))]
+                guests += list(syntax.preps(t, ("for",)))
+                out += guests + [p for g in guests for p in _people_inside(g)]  # 'for Yoon/nmod and first lady Kim'
         else:
             if t.dep_ == "compound" and t.head.lemma_.lower() in CARRIERS:
                 t = t.head  # 'launched a mediation effort between X and Y': the effort carries the structure
@@ -449,6 +467,8 @@ class MeetingExtractor:
                                                  for c in t.children):
             return True  # 'a possible summit'
         verb = t if t.pos_ in ("VERB", "AUX") else t.head
+        if any(g.lemma_.lower() == "invite" for g in [verb] + syntax.governors(verb, 2)):
+            return True  # 'invited Zelensky to visit Australia': an invitation, not yet a plan
         return syntax.is_hypothetical(verb, self.hypothetical)
 
     def _is_negated(self, t: Token) -> bool:
