@@ -594,3 +594,53 @@ def test_an_invitation_is_not_yet_a_planned_meeting(extract):
     (m,) = meetings(extract("Xi will pay a state visit to Russia from Monday at the invitation of President "
                             "Vladimir Putin.", published="2023-03-17"))
     assert m["status"] == "PLANNED"
+
+
+def test_bilateral_meetings_with_a_list_are_one_meeting_with_each(extract):
+    body = ("On the sidelines, Biden will hold bilateral meetings later today with Japanese Prime Minister Fumio "
+            "Kishida, the Emir of Qatar Sheikh Tamim bin Hamad Al-Thani and Kenya’s President William Ruto, the White "
+            "House said.")
+    found = sorted(sorted(p["country"] for p in m["participants"]) for m in meetings(extract(body, published="2023-09-19")))
+    assert found == [["JPN", "USA"], ["KEN", "USA"], ["QAT", "USA"]]
+
+
+def test_honorifics_of_south_asian_protocol_are_not_names(extract):
+    (m,) = meetings(extract("Prime Minister Shri Narendra Modi held talks with the Prime Minister of Nepal, H.E. "
+                            "Pushpa Kamal Dahal, at Hyderabad House today.", published="2023-06-01"))
+    assert {p["name"] for p in m["participants"]} == {"Narendra Modi", "Pushpa Kamal Dahal"}
+    (m,) = meetings(extract("Prime Minister Pushpa Kamal Dahal will call on President Smt. Droupadi Murmu at "
+                            "Rashtrapati Bhavan later today.", published="2023-06-01"))
+    assert m["status"] == "PLANNED" and {p["country"] for p in m["participants"]} == {"NPL", "IND"}
+
+
+def test_people_of_two_countries_signing_or_accompanying_meet(extract):
+    (m,) = meetings(extract("French Defence Minister Sebastien Lecornu and his Estonian counterpart Hanno Pevkur "
+                            "signed a roadmap in Tallinn on Monday.", published="2024-01-16"))
+    assert {p["country"] for p in m["participants"]} == {"FRA", "EST"}
+    assert all(p["role"] for p in m["participants"])
+    assert not meetings(extract("France and Estonia signed a roadmap on Monday.", published="2024-01-16"))
+    (m,) = meetings(extract("Zelensky toured the Skrydstrup air base, accompanied by Danish Prime Minister Mette "
+                            "Frederiksen.", published="2023-08-21"))
+    assert {p["country"] for p in m["participants"]} == {"UKR", "DNK"}
+    assert not meetings(extract("Biden, accompanied by Secretary of State Antony Blinken, toured the base.",
+                                published="2023-08-21"))
+
+
+def test_a_one_on_one_conversation_is_a_meeting_a_phone_conversation_is_not(extract):
+    assert meetings(extract("Modi and Xi spent 90 minutes in a one-on-one conversation at a seaside resort.",
+                            published="2019-10-12"))
+    assert not meetings(extract("Modi had a telephone conversation with Xi on Friday.", published="2019-10-12"))
+
+
+def test_a_two_word_title_before_a_name_is_not_part_of_it(extract):
+    (m,) = meetings(extract("Deputy Crown Prince Mohammed bin Salman later held a separate meeting with Trump at the "
+                            "Royal Court.", published="2017-05-21"))
+    assert {p["country"] for p in m["participants"]} == {"SAU", "USA"}
+
+
+def test_an_office_of_a_named_country_is_its_holder_and_an_offer_to_host_is_no_plan(extract):
+    (m,) = meetings(extract("Israeli Prime Minister Benjamin Netanyahu met the Emir of Qatar in Doha on Monday.",
+                            published="2023-05-23"))
+    assert {p["name"] for p in m["participants"]} == {"Benjamin Netanyahu", "Tamim bin Hamad Al Thani"}
+    assert not meetings(extract("Turkish President Recep Tayyip Erdogan said he was ready to host a meeting between "
+                                "Putin and Zelensky.", published="2023-05-23"))

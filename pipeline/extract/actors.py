@@ -271,6 +271,8 @@ class ActorResolver:
                 return state_actor(self.g, hit[0])
         person = _entity_covering(np, token, PERSON_LABELS)
         country, title, org = self._describe(np)
+        if not (country or org) and (title or self.g.title(token.text)):
+            country, org = self._of_whom(token)  # 'the Prime Minister of Nepal', 'the Emir of Qatar'
         described = bool(country or title)
         names = [n for n in (person.text if person is not None else None,
                              _strip_title(person, self.g) if person is not None else None,
@@ -299,6 +301,8 @@ class ActorResolver:
                 return known
             if not described:
                 return None  # a name with no office and no country is nobody we can place
+            if title is None and country and any(t.lower_ in ("counterpart", "counterparts") for t in np):
+                title = self._counterpart_of(np, ctx, offset)  # 'his Lithuanian counterpart Arvydas Anusauskas'
             return {"name": name, "role": title["role"] if title else None, "country": country,
                     "actor_code": country + (title["sector"] if title else "") if country else org}
         head_title = self._compound_title(token) or self.g.title(token.text) or self.g.title(token.lemma_)
@@ -339,6 +343,29 @@ class ActorResolver:
             if person and person.get("country"):
                 return state_actor(self.g, person["country"], sector)
         return None
+
+    def _of_whom(self, token: Token) -> tuple[Optional[str], Optional[str]]:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ != "pobj":
+                        continue
+                    text = " ".join(t.text for t in obj.subtree if t.dep_ not in ("det", "punct") and t.i <= obj.i)
+                    hit = self.g.country_of(text) or self.g.country_of(obj.text)
+                    if hit and hit[1] in ("name", "demonym"):
+                        return hit[0], None
+                    code = self.g.org_of(text) or self.g.org_of(obj.text)
+                    if code:
+                        return None, code
+        return None, None
+
+    def _counterpart_of(self, np: list[Token], ctx: "ArticleContext", offset: int) -> dict:
+        """A counterpart holds the office of the one whose counterpart he is ('his', the story's last person)."""
+        owner = next((t for t in np if t.lower_ in ("his", "her")), None)
+        other = ctx.antecedent(offset + (owner.idx if owner is not None else np[0].idx))
+        office = self.g.title(other["role"]) if other and other.get("role") else None
+        return {"role": other["role"], "sector": (office or {}).get("sector", "GOV")} if office else \
+            {"role": "Minister", "sector": "GOV"}
 
     def _asserted(self, token: Token, title: Optional[dict], office: Office, country: Optional[str]) -> bool:
         """'Palestinian leader Yasser Arafat', 'President Obama': the article says the person holds the office
@@ -452,9 +479,13 @@ def _entity_covering(np: list[Token], head: Token, labels: set[str]) -> Optional
 def _strip_title(person: Span, g: Gazetteer) -> str:
     """'President Obama' as a PERSON entity: drop leading title words (and a trailing "'s")."""
     words = [w for w in person if w.tag_ != "POS" and w.lower_ not in ("'s", "’s")]
-    while words and (g.title(words[0].text) or fold(words[0].text).rstrip(".") in g.honorifics
-                     or g.country_of(words[0].text)):
-        words = words[1:]
+    while words:
+        if g.title(words[0].text) or fold(words[0].text).rstrip(".") in g.honorifics or g.country_of(words[0].text):
+            words = words[1:]
+        elif len(words) > 3 and g.title(" ".join(w.text for w in words[:2])):
+            words = words[2:]  # 'Crown Prince Mohammed bin Salman'
+        else:
+            break
     return " ".join(w.text for w in words)
 
 

@@ -14,6 +14,8 @@ import signal
 import threading
 from typing import Iterable, Optional
 
+from spacy.symbols import ORTH
+
 from pipeline.articles import article_text
 from pipeline.extract import gazetteer as gazetteer_mod
 from pipeline.extract.actors import ActorResolver
@@ -62,6 +64,8 @@ class Extractor:
     def __init__(self, nlp=None, screen: bool = True, processes: int = 1):
         self.nlp = nlp or load_model()
         self.g = gazetteer_mod.load()
+        for abbreviation in self.g.abbreviations:  # 'President Smt. Droupadi Murmu' is one sentence
+            self.nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
         self.resolver = ActorResolver(self.nlp, self.g)
         self.meetings = MeetingExtractor(self.g.triggers)
         self.contributions = ContributionExtractor(self.g)

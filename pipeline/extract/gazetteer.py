@@ -62,6 +62,8 @@ class Gazetteer:
     leader_roles: dict[str, list[str]] = field(default_factory=dict)
     institutions: dict[str, str] = field(default_factory=dict)
     honorifics: set[str] = field(default_factory=set)
+    #: honorifics written with a full stop ('Smt.', 'H.E.'), which must not end a sentence
+    abbreviations: list[str] = field(default_factory=list)
     qualifiers: dict[str, list[str]] = field(default_factory=dict)
     assets: dict[str, str] = field(default_factory=dict)
     triggers: dict = field(default_factory=dict)
@@ -247,6 +249,7 @@ def _load_titles(g: Gazetteer) -> None:
     g.leader_roles = data.get("leader_roles_by_country") or {}
     g.institutions = {fold(k): v for k, v in (data.get("institution_nouns") or {}).items()}
     g.honorifics = {fold(h).rstrip(".") for h in data.get("honorifics") or []}
+    g.abbreviations = sorted(h for h in data.get("honorifics") or [] if h.endswith(".") and " " not in h)
     g.qualifiers = data.get("qualifiers") or {}
 
 

@@ -34,6 +34,9 @@ DEPARTING = {"leave", "depart", "set", "head"}
 PLANNING = {"set", "due", "expect", "schedule", "plan", "slate", "poise", "intend", "aim"}
 #: Verbs that make a meeting only with someone ('talked with Xi', 'celebrated Diwali with Sunak').
 WITH_ONLY = {"talk", "celebrate"}
+#: Verbs that make a meeting only between people of two countries present ('Pistorius and his Lithuanian
+#: counterpart signed a roadmap in Vilnius', 'Zelensky, accompanied by Rutte').
+PEOPLE_ONLY = {"sign", "accompany"}
 #: Verbs whose subject hosts ("Erdogan hosted Putin").
 HOSTING = {"host", "receive", "welcome", "greet"}
 
@@ -168,10 +171,8 @@ class MeetingExtractor:
     def extract(self, s: Sentence) -> list[dict]:
         events: list[dict] = []
         seen: set[tuple] = set()
-        for trigger in self.triggers(s.doc):
-            event = self._event(s, trigger)
-            if event is None:
-                continue
+        found = [(t, e) for t in self.triggers(s.doc) for e in self._as_bilaterals(s, t, self._event(s, t))]
+        for trigger, event in found:
             key = frozenset(_actor_key(p) for p in event["participants"])
             if any(_other_people(event, e) for e in events):
                 events.append(event)  # 'talks with Sunak came a day after King Charles hosted a banquet for Yoon'
@@ -186,6 +187,20 @@ class MeetingExtractor:
             seen.add(key)
             events.append(event)
         return events
+
+    def _as_bilaterals(self, s: Sentence, t: Token, event: Optional[dict]) -> list[dict]:
+        """'will hold bilateral meetings with Sisi, Tamim and King Hamad': one meeting with each of them."""
+        if event is None:
+            return []
+        separate = t.tag_ in ("NNS", "NNPS") and any(c.lower_ in ("bilateral", "separate") for c in t.children)
+        verb = t.head if t.dep_ in ("dobj", "attr") else None
+        subj = syntax.subject(verb) if separate and verb is not None and len(event["participants"]) > 2 else None
+        own = self._resolve(s, subj) if subj is not None else None
+        if own is None or _actor_key(own) not in {_actor_key(p) for p in event["participants"]}:
+            return [event]
+        return [{**event, "participants": [own, p], "host": None, "plover_mode": None,
+                 "mentions": [dict(m) for m in event["mentions"]]}
+                for p in event["participants"] if _actor_key(p) != _actor_key(own)]
 
     # -- one trigger ---------------------------------------------------------------------------------------
     def _event(self, s: Sentence, t: Token) -> Optional[dict]:
@@ -206,6 +221,9 @@ class MeetingExtractor:
                 continue  # a state, an organisation or an official in office; not a CEO or an ex-leader
             key = _actor_key(actor)
             if key in seen:
+                i = next(i for i, p in enumerate(participants) if _actor_key(p) == key)
+                if is_person(actor) and not is_person(participants[i]):  # 'of Nepal, H.E. Pushpa Kamal Dahal'
+                    participants[i], token_of[key] = actor, tok
                 continue
             seen.add(key)
             token_of[key] = tok
@@ -247,6 +265,8 @@ class MeetingExtractor:
                 state.get("actor_code") in (state["country"], state["country"] + "GOV") else None
             if office and office.country != participants[1 - i].get("country"):
                 participants[i] = actor_from_office(office)
+        if t.lemma_.lower() in PEOPLE_ONLY and len({p.get("country") for p in participants if is_person(p)}) < 2:
+            return None  # 'Germany and Lithuania signed a roadmap': a signing is a meeting of the people who sign
         gathering = len(participants) == 1 and self._is_gathering(t)
         if gathering:  # 'Zelensky will attend the G7 summit': the forum is the other side
             forum = self._forum(s, t)
@@ -426,6 +446,9 @@ class MeetingExtractor:
         expanded: list[Token] = []
         for tok in out:
             expanded.append(tok)
+            for c in tok.children:  # 'with President Sisi, the Emir of Qatar ... and Bahrain's King Hamad' parsed
+                if c.dep_ == "poss" and any(w.dep_ == "cc" for w in c.subtree):  # as one possessive list
+                    expanded += [c] + _people_inside(c)
             if tok.lemma_.lower() in GROUPS:
                 expanded += list(syntax.preps(tok, ("of", "from")))
             for c in tok.children:  # 'U.S. and Russian negotiators': one side per nationality
@@ -467,8 +490,8 @@ class MeetingExtractor:
                                                  for c in t.children):
             return True  # 'a possible summit'
         verb = t if t.pos_ in ("VERB", "AUX") else t.head
-        if any(g.lemma_.lower() == "invite" for g in [verb] + syntax.governors(verb, 2)):
-            return True  # 'invited Zelensky to visit Australia': an invitation, not yet a plan
+        if any(g.lemma_.lower() == "invite" or g.lemma_.lower() in syntax.READINESS for g in [verb] + syntax.governors(verb, 2)):
+            return True  # 'invited Zelensky to visit Australia', 'ready to host a meeting': not yet a plan
         return syntax.is_hypothetical(verb, self.hypothetical)
 
     def _is_negated(self, t: Token) -> bool:

@@ -13,7 +13,7 @@ _END = re.compile(r"([.!?])([\"'\u201d\u2019)]*)(\s+)(?=[\"'\u201c\u2018(]*[A-Z0
 _ABBREV = {"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "sen", "rep", "gov", "st",
            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs",
            "prof", "rev", "hon", "pres", "sr", "jr", "inc", "corp", "co", "ltd", "u.s", "u.k", "u.n", "e.u",
-           "d.c", "a.m", "p.m", "ft", "mt", "fig", "approx", "est", "dept", "univ", "gens", "cmdr"}
+           "d.c", "a.m", "p.m", "ft", "mt", "fig", "approx", "est", "dept", "univ", "gens", "cmdr", "smt"}
 
 
 #: Wire datelines that open a story: 'MOSCOW (Reuters) -', 'SEOUL, May 11 (Yonhap) --', 'KYIV, Ukraine (AP) —',
