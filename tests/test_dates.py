@@ -68,3 +68,15 @@ def test_words_that_start_like_a_month_are_not_months():
     assert resolve("a decade ago", anchor).date.year == 2006
     assert resolve("decades", anchor) is None
     assert resolve("Sept. 6", anchor).date == dt.date(2016, 9, 6)
+
+
+def test_dates_told_from_the_story_read_how_far_and_which_way():
+    from pipeline.extract.dates import narratives
+    (n,) = narratives("A day later, Zelensky was in Athens")
+    assert (n.days, n.anchored) == (1, False)
+    (n,) = narratives("The talks came two days after Erdogan welcomed Herzog")
+    assert (n.days, n.anchored) == (2, True)
+    (n,) = narratives("Biden, who had met Zelenskyy the day before, arrived")
+    assert (n.days, n.anchored) == (-1, False)
+    assert [n.days for n in narratives("Hours later he landed; later that day he left")] == [0, 0]
+    assert not narratives("the day before yesterday")

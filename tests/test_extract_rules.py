@@ -644,3 +644,21 @@ def test_an_office_of_a_named_country_is_its_holder_and_an_offer_to_host_is_no_p
     assert {p["name"] for p in m["participants"]} == {"Benjamin Netanyahu", "Tamim bin Hamad Al Thani"}
     assert not meetings(extract("Turkish President Recep Tayyip Erdogan said he was ready to host a meeting between "
                                 "Putin and Zelensky.", published="2023-05-23"))
+
+
+def test_a_date_counted_from_the_storys_own_time(extract):
+    body = ("On Aug. 20, the prime minister flew to Tirana.\n\nThe Netherlands is retiring its fleet, which made the "
+            "jets available in the first place.\n\nA day later, Indian Prime Minister Narendra Modi was in Athens, "
+            "where he sat down with Greek Prime Minister Kyriakos Mitsotakis.")
+    (m,) = meetings(extract(body, published="2023-08-25"))
+    assert m["date"].isoformat() == "2023-08-21" and m["date_text"] == "A day later"
+    body = ("Foreign ministers met in Antalya on Thursday, the first contact since the war began on Feb. 24.\n\nThe "
+            "talks came a day after Turkish President Recep Tayyip Erdogan welcomed Israeli President Isaac Herzog "
+            "in Ankara.")
+    (m,) = [m for m in meetings(extract(body, published="2022-03-10"))
+            if {p["country"] for p in m["participants"]} == {"TUR", "ISR"}]
+    assert m["date"].isoformat() == "2022-03-09"
+    (m,) = meetings(extract("Hours later, the White House called off a meeting with Philippine President Rodrigo "
+                            "Duterte that had been scheduled for Sept. 6 in Vientiane, Obama said.",
+                            published="2016-09-05"))
+    assert m["date"].isoformat() == "2016-09-06"

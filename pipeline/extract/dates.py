@@ -160,6 +160,46 @@ def resolve(text: str, published: dt.date, future: bool = False) -> Optional[Res
     return None
 
 
+_NARRATIVE = re.compile(
+    r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|\d+) (?P<unit>day|week)s? (?P<dir>later|afterwards|after|before|earlier)"
+    r"|the (?P<adj>next|following|previous|preceding) day"
+    r"|the day (?P<dir2>before|after)(?! (?:yesterday|tomorrow))"
+    r"|(?:hours|minutes|moments|shortly) (?P<dir3>later|afterwards|after|before|earlier)"
+    r"|(?:later|earlier) (?:that|the same|in the) day|(?:on )?the same day"
+    r"|(?:on )?that (?:day|morning|afternoon|evening|night))\b", re.I)
+
+
+@dataclass(frozen=True)
+class Narrative:
+    """A date told from the story's own time, not the dateline's ('a day later', 'earlier that day',
+    'two days after X met Y'): ``days`` from the time it refers to."""
+    start: int
+    end: int
+    text: str
+    days: int
+    #: True for 'a day after <something>': the time referred to is the clause that follows, and an event
+    #: in that clause lies ``days`` before the sentence's own time
+    anchored: bool
+
+
+def narratives(text: str) -> list[Narrative]:
+    out = []
+    for m in _NARRATIVE.finditer(text):
+        way = (m.group("dir") or m.group("adj") or m.group("dir2") or m.group("dir3") or "").lower()
+        sign = 1 if way in ("later", "afterwards", "after", "next", "following") else -1
+        if m.group("n"):
+            n = int(m.group("n")) if m.group("n").isdigit() else _WORD_NUM.get(m.group("n").lower(), 1)
+            days = sign * n * (7 if m.group("unit").lower() == "week" else 1)
+        elif m.group("adj") or m.group("dir2"):
+            days = sign
+        else:
+            days = 0  # 'hours later', 'the same day', 'earlier that day'
+        follows = text[m.end():m.end() + 2]
+        anchored = way in ("after", "before") and len(follows) == 2 and follows[0] == " " and follows[1].isalnum()
+        out.append(Narrative(m.start(), m.end(), m.group(0), days, anchored))
+    return out
+
+
 _ANY_EXPRESSION = [_MONTH_DAY, re.compile(r"\b(?:on |last |next |this |past |coming )?(?:" + "|".join(WEEKDAYS) + r")\b", re.I),
                    re.compile(_YESTERDAY.pattern, re.I), re.compile(_TOMORROW.pattern, re.I),
                    re.compile(_SAME_DAY.pattern, re.I)]

@@ -50,6 +50,9 @@ def find_date(s: Sentence, trigger: Token, future: bool, announced: bool = False
 
     ``announced``: the event is the announcement ('said on Wednesday it would send troops in April'), so a
     day beats a coarser date even when the coarse one hangs on the trigger."""
+    told = _told_from_story(s, trigger, future)
+    if told is not None:
+        return {"date": told.date, "date_text": told.text, "date_basis": told.basis}
     best = None
     for ent in trigger.sent.ents:
         if ent.label_ not in ("DATE", "TIME"):
@@ -77,6 +80,81 @@ def find_date(s: Sentence, trigger: Token, future: bool, announced: bool = False
     if r is not None:
         return {"date": r.date, "date_text": r.text, "date_basis": r.basis}
     return {"date": s.day, "date_text": None, "date_basis": "DATELINE"}
+
+
+def _told_from_story(s: Sentence, trigger: Token, future: bool) -> Optional["dates.ResolvedDate"]:
+    """'A day later, Zelensky was in Athens', 'a day after Erdogan welcomed Herzog': a date counted from the
+    story's own time (the sentence's other date, else the last date the story gave before it)."""
+    sent = trigger.sent
+    told = dates.narratives(sent.text)
+    if not told:
+        return None
+    at = trigger.idx - sent.start_char
+    inside = lambda pos: any(n.start <= pos < n.end for n in told)  # noqa: E731
+    others = [pos for pos, _ in dates.expressions(sent.text) if not inside(pos)] + [
+        e.start_char - sent.start_char for e in sent.ents if e.label_ in ("DATE", "TIME")
+        and not inside(e.start_char - sent.start_char) and dates.resolve(e.text, s.day, future)]
+    for n in told:  # the trigger in the clause after 'a day after': that clause's event came first
+        if n.anchored and n.end <= at and not any(n.end <= pos < at for pos in others):
+            ref = _sentence_time(s, sent, [p for p in others if p < n.start], future) or _story_time(
+                s, s.offset + sent.start_char)
+            return dates.ResolvedDate(ref - dt.timedelta(days=n.days), n.text, "RELATIVE") if ref else None
+    plain = [n for n in told if not n.anchored]
+    if not plain:
+        return None
+    n = min(plain, key=lambda n: abs(n.start - at))
+    if any(abs(pos - at) < abs(n.start - at) for pos in others) or any(
+            e.label_ in ("DATE", "TIME") and e.start_char - sent.start_char not in range(n.start, n.end)
+            and _own_date(e.root, trigger) and getattr(dates.resolve(e.text, s.day, future), "precision", "") == "day"
+            for e in sent.ents):
+        return None  # the trigger has a date of its own ('a meeting that had been scheduled for Sept. 6')
+    # counted from the last date before it: in its sentence ('met Li on Sunday, while Kishida and Yoon held
+    # talks the same day'), else in its paragraph or the story's lead
+    ref = _sentence_time(s, sent, [p for p in others if p < n.start], future) or _story_time(s, s.offset + sent.start_char)
+    return dates.ResolvedDate(ref + dt.timedelta(days=n.days), n.text, "RELATIVE") if ref else None
+
+
+def _sentence_time(s: Sentence, sent: Span, positions: list[int], future: bool) -> Optional[dt.date]:
+    """'Biden, who had met Zelenskyy the day before, arrived overnight': the sentence's own date."""
+    for pos, written in dates.expressions(sent.text):
+        if pos in positions:
+            r = dates.resolve(written, s.day, future)
+            if r:
+                return r.date
+    for e in sent.ents:
+        if e.label_ in ("DATE", "TIME") and e.start_char - sent.start_char in positions:
+            r = dates.resolve(e.text, s.day, future)
+            if r:
+                return r.date
+    return None
+
+
+#: How many paragraphs open a story and set its time ('On Aug. 20, that shore came into view').
+LEAD_PARAGRAPHS = 3
+
+
+def _story_time(s: Sentence, before: int, depth: int = 3) -> Optional[dt.date]:
+    """The story's time at an offset: the last date written before it in its paragraph (itself counted on
+    where it was 'hours later'), else the first date of the story's lead. Dates further back in other
+    paragraphs are more often background ('since the war began on Feb. 24') than the story's time."""
+    text = s.ctx.text
+    low = text.rfind("\n", 0, before) + 1
+    chunk = text[low:before]
+    told = dates.narratives(chunk)
+    plain = [(pos, w) for pos, w in dates.expressions(chunk) if not any(n.start <= pos < n.end for n in told)]
+    told = [n for n in told if not n.anchored]
+    if told and depth > 0 and (not plain or told[-1].start > plain[-1][0]):
+        ref = _story_time(s, low + told[-1].start, depth - 1)
+        return ref + dt.timedelta(days=told[-1].days) if ref else None
+    if not plain:
+        skip = 1 if (s.article.get("title") or "").strip() else 0  # the lead comes after the title
+        lead = "\n".join([p for p in text[:low].split("\n") if p.strip()][skip:skip + LEAD_PARAGRAPHS])
+        told = dates.narratives(lead)
+        plain = [(pos, w) for pos, w in dates.expressions(lead) if not any(n.start <= pos < n.end for n in told)][:1]
+    if plain:
+        r = dates.resolve(plain[-1][1], s.day, False)
+        return r.date if r else None
+    return None
 
 
 #: How many sentences back, in the same paragraph, an undated sentence may take its date from.
