@@ -662,3 +662,15 @@ def test_a_date_counted_from_the_storys_own_time(extract):
                             "Duterte that had been scheduled for Sept. 6 in Vientiane, Obama said.",
                             published="2016-09-05"))
     assert m["date"].isoformat() == "2016-09-06"
+
+
+def test_a_person_described_by_an_apposition_is_one_side_and_guests_expected_to_attend_are_sides(extract):
+    (m,) = meetings(extract("Kenyan President William Ruto, the East African Community's chairman, is expected to "
+                            "convene a mini-summit in Nairobi later today, with DRC President Felix Tshisekedi expected "
+                            "to attend.", published="2024-02-16"))
+    assert {p["country"] for p in m["participants"]} == {"KEN", "COD"} and m["status"] == "PLANNED"
+
+
+def test_nationalities_listed_without_and_are_each_a_side(extract):
+    (m,) = meetings(extract("Saudi, Iranian, Chinese foreign ministers meet in Beijing", published="2023-04-06"))
+    assert {p["country"] for p in m["participants"]} == {"SAU", "IRN", "CHN"}

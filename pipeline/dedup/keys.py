@@ -92,7 +92,7 @@ def _places_agree(a: Optional[dict], b: Optional[dict]) -> bool:
 def _people(actors: list[dict]) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for a in actors:
-        if a.get("role"):
+        if a.get("role") and not fold(a["name"]).endswith(fold(a["role"])):  # not an unnamed 'Turkey Minister'
             out.setdefault(actor_entity(a), set()).add(fold(a["name"]))
     return out
 

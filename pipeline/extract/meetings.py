@@ -213,6 +213,9 @@ class MeetingExtractor:
         token_of: dict[str, Token] = {}
         unplaced: list[tuple[Token, dict]] = []
         for tok in tokens:
+            if tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.head.ent_type_ == "PERSON" and tok.head in tokens \
+                    and (self._resolve(s, tok.head) or {}).get("actor_code"):
+                continue  # 'Joao Lourenco, the African Union's mediator': the same person, described
             actor = self._resolve(s, tok)
             if actor is not None and actor.get("role") and not actor.get("country") and not actor.get("actor_code"):
                 unplaced.append((tok, actor))  # 'talks with President Michel Suleiman' on a visit to Beirut
@@ -386,6 +389,8 @@ class MeetingExtractor:
                 elif c.dep_ == "npadvmod" and c.ent_type_ == "PERSON":
                     out.append(c)  # headlines parse badly: 'Erdogan hosts Zelensky in Istanbul'
             out += list(syntax.preps(t, ("with", "between", "by", "to", "among")))
+            if t.dep_ == "xcomp" and t.head.lemma_.lower() in PLANNING:  # 'is expected to convene a summit ...,
+                out += list(syntax.preps(t.head, ("with",)))  # with Tshisekedi and Kagame expected to attend'
             if lemma == "call":
                 out += list(syntax.preps(t, ("on", "upon")))
             if lemma == "discuss":
@@ -451,9 +456,11 @@ class MeetingExtractor:
                     expanded += [c] + _people_inside(c)
             if tok.lemma_.lower() in GROUPS:
                 expanded += list(syntax.preps(tok, ("of", "from")))
-            for c in tok.children:  # 'U.S. and Russian negotiators': one side per nationality
-                if c.dep_ in ("amod", "nmod", "compound") and c.i < tok.i:
-                    expanded += [k for k in c.conjuncts if k.i > c.i and k.i < tok.i]
+            nationalities = [c for c in tok.children if c.dep_ in ("amod", "nmod", "compound") and c.i < tok.i]
+            for c in nationalities:  # 'U.S. and Russian negotiators': one side per nationality
+                expanded += [k for k in c.conjuncts if k.i > c.i and k.i < tok.i]
+            if tok.tag_ == "NNS" and tok.lemma_.lower() in GROUPS:  # 'Turkish, Russian, Ukrainian foreign ministers'
+                expanded += [c for c in nationalities[1:] if c.ent_type_ in ("NORP", "GPE")]
         return expanded
 
     def _status(self, t: Token) -> str:
