@@ -391,6 +391,8 @@ class MeetingExtractor:
             out += list(syntax.preps(t, ("with", "between", "by", "to", "among")))
             if t.dep_ == "xcomp" and t.head.lemma_.lower() in PLANNING:  # 'is expected to convene a summit ...,
                 out += list(syntax.preps(t.head, ("with",)))  # with Tshisekedi and Kagame expected to attend'
+                out += [w for c in t.head.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
+                        if p.dep_ == "pcomp" for s_ in p.children if s_.dep_ == "nsubj" for w in syntax.with_conjuncts(s_)]
             if lemma == "call":
                 out += list(syntax.preps(t, ("on", "upon")))
             if lemma == "discuss":
