@@ -674,3 +674,24 @@ def test_a_person_described_by_an_apposition_is_one_side_and_guests_expected_to_
 def test_nationalities_listed_without_and_are_each_a_side(extract):
     (m,) = meetings(extract("Saudi, Iranian, Chinese foreign ministers meet in Beijing", published="2023-04-06"))
     assert {p["country"] for p in m["participants"]} == {"SAU", "IRN", "CHN"}
+
+
+def test_every_giver_of_a_list_parsed_as_an_apposition_gives(extract):
+    events = contributions(extract("Britain, France, Norway and Canada will provide Ukraine with equipment for two more "
+                                   "air defence systems, the leaders said in a joint statement released Tuesday.",
+                                   published="2024-07-10"))
+    assert {e["contributor"]["country"] for e in events} == {"GBR", "FRA", "NOR", "CAN"}
+    assert {e["date"].isoformat() for e in events} == {"2024-07-09"}
+
+
+def test_an_undated_sentence_takes_the_storys_time_from_its_lead(extract):
+    body = ("Defence Minister Khawaja Asif told parliament on Monday, April 6, what Riyadh wanted.\n\nSaudi Arabia, he "
+            "said, had asked Pakistan for combat aircraft and warships for its coalition.")
+    (e,) = contributions(extract(body, published="2015-04-11", title="How Pakistan stayed out"))
+    assert e["status"] == "REQUESTED" and e["date"].isoformat() == "2015-04-06"
+
+
+def test_a_date_in_a_clause_describing_a_called_off_visit_is_its_date(extract):
+    (m,) = meetings(extract("Japanese Prime Minister Fumio Kishida has postponed a visit to India that was to begin on "
+                            "Sunday, government sources said Friday.", published="2023-12-15"))
+    assert m["status"] == "CANCELLED" and m["date"].isoformat() == "2023-12-17"

@@ -78,7 +78,7 @@ class ContributionExtractor:
             return []
         subj = syntax.subject(t)
         out = []
-        for c in (subj.conjuncts if subj is not None else ()):
+        for c in (syntax.with_conjuncts(subj)[1:] if subj is not None else ()):  # a list parsed as an apposition
             actor = as_state(self._g, s.actor(c))
             if actor and actor.get("country") and actor["country"] not in (
                     event["contributor"].get("country"), (event.get("recipient") or {}).get("country")):

@@ -79,6 +79,9 @@ def find_date(s: Sentence, trigger: Token, future: bool, announced: bool = False
     r = _date_untagged(s, trigger, future) or _date_before(s, trigger, future)
     if r is not None:
         return {"date": r.date, "date_text": r.text, "date_basis": r.basis}
+    lead = _story_time(s, s.offset + trigger.sent.start_char, future=future and not announced)  # the story's time
+    if lead is not None:
+        return {"date": lead, "date_text": None, "date_basis": "RELATIVE"}
     return {"date": s.day, "date_text": None, "date_basis": "DATELINE"}
 
 
@@ -133,7 +136,7 @@ def _sentence_time(s: Sentence, sent: Span, positions: list[int], future: bool) 
 LEAD_PARAGRAPHS = 3
 
 
-def _story_time(s: Sentence, before: int, depth: int = 3) -> Optional[dt.date]:
+def _story_time(s: Sentence, before: int, depth: int = 3, future: bool = False) -> Optional[dt.date]:
     """The story's time at an offset: the last date written before it in its paragraph (itself counted on
     where it was 'hours later'), else the first date of the story's lead. Dates further back in other
     paragraphs are more often background ('since the war began on Feb. 24') than the story's time."""
@@ -152,7 +155,7 @@ def _story_time(s: Sentence, before: int, depth: int = 3) -> Optional[dt.date]:
         told = dates.narratives(lead)
         plain = [(pos, w) for pos, w in dates.expressions(lead) if not any(n.start <= pos < n.end for n in told)][:1]
     if plain:
-        r = dates.resolve(plain[-1][1], s.day, False)
+        r = dates.resolve(plain[-1][1], s.day, future)
         return r.date if r else None
     return None
 
@@ -164,7 +167,13 @@ DATE_LOOKBACK = 2
 def _date_before(s: Sentence, trigger: Token, future: bool) -> Optional["dates.ResolvedDate"]:
     """'Wong and Albanese met on Wednesday. They also co-chaired the leaders' meeting': a sentence with no
     date of its own continues the day the sentences just before it named, within the paragraph."""
-    written = dates.expressions(s.ctx.text_before(s.offset, DATE_LOOKBACK))
+    chunk = s.ctx.text_before(s.offset, DATE_LOOKBACK)
+    told = dates.narratives(chunk)
+    written = [(pos, w) for pos, w in dates.expressions(chunk) if not any(n.start <= pos < n.end for n in told)]
+    told = [n for n in told if not n.anchored]
+    if told and (not written or told[-1].start > written[-1][0]):  # 'Hours later he landed in Denmark. ...'
+        ref = _story_time(s, s.offset - len(chunk) + told[-1].start)
+        return dates.ResolvedDate(ref + dt.timedelta(days=told[-1].days), told[-1].text, "RELATIVE") if ref else None
     return dates.resolve(written[-1][1], s.day, future) if written else None
 
 
@@ -183,7 +192,8 @@ def _foreign(token: Token, trigger: Token) -> bool:
     """A date inside a clause that does not hold the trigger ('Anwar, who chaired the cabinet this morning,
     will hold talks with Widodo next Tuesday')."""
     for a in [token] + list(token.ancestors):
-        if a.dep_ in ("relcl", "advcl", "ccomp", "parataxis") and not (a.left_edge.i <= trigger.i <= a.right_edge.i):
+        if a.dep_ in ("relcl", "advcl", "ccomp", "parataxis") and not (a.left_edge.i <= trigger.i <= a.right_edge.i) \
+                and a.head.i != trigger.i:  # a clause describing the trigger is its own
             return True
     return False
 
@@ -260,7 +270,8 @@ def _tense_of(token: Token, default: bool) -> bool:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return default
-    while verb.tag_ in ("VBG", "VBN") and verb.dep_ in ("advcl", "acl") and verb.head.i != verb.i:
+    while verb.tag_ in ("VBG", "VBN") and verb.dep_ in ("advcl", "acl") and verb.head.i != verb.i \
+            and verb.head.pos_ in ("VERB", "AUX"):  # but 'a statement released Tuesday' is past
         verb = verb.head  # 'Speaking on Tuesday night, Obama said ...': the tense of 'said'
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if aux & {"will", "shall", "'ll"} or (verb.tag_ == "VB" and "to" in aux):
@@ -283,5 +294,7 @@ def _own_date(token: Token, trigger: Token) -> bool:
         if t.i == trigger.i:
             return True
         if t.pos_ in ("VERB", "AUX"):
+            if t.dep_ == "xcomp":
+                continue  # 'a visit that was to begin on Sunday': up through 'to begin'
             return t.dep_ in ("relcl", "acl") and t.head.i == trigger.i
     return False

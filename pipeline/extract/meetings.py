@@ -286,7 +286,7 @@ class MeetingExtractor:
             if words & self.not_meeting or _sports_phrase(t.sent.text.lower(), self.not_meeting):
                 return None  # 'Ukraine meet Iceland in Wroclaw': national teams, not states
         status = "CANCELLED" if called_off or _plan_overtaken(t) else self._status(t)
-        future = status == "PLANNED"
+        future = status in ("PLANNED", "CANCELLED")  # a meeting called off was still ahead
         when = find_date(s, t, future)
         if status == "HELD" and when["date_basis"] != "DATELINE" and when["date"] > s.day and self._no_past(t):
             status, future = "PLANNED", True
