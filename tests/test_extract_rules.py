@@ -695,3 +695,18 @@ def test_a_date_in_a_clause_describing_a_called_off_visit_is_its_date(extract):
     (m,) = meetings(extract("Japanese Prime Minister Fumio Kishida has postponed a visit to India that was to begin on "
                             "Sunday, government sources said Friday.", published="2023-12-15"))
     assert m["status"] == "CANCELLED" and m["date"].isoformat() == "2023-12-17"
+
+
+def test_what_a_countrys_package_includes_is_its_contribution(extract):
+    (e,) = contributions(extract("Norway said its new package for Ukraine would include NASAMS launchers.",
+                                 published="2023-01-20"))
+    assert e["contributor"]["country"] == "NOR" and e["recipient"]["country"] == "UKR"
+    (e,) = contributions(extract("On Thursday Germany unveiled a package that includes 40 Marder infantry fighting "
+                                 "vehicles for Ukraine.", published="2023-01-06"))
+    assert e["contributor"]["country"] == "DEU" and e["assets"][0]["quantity"] == 40
+    assert not contributions(extract("The deal includes 40 F-35 jets, Lockheed said.", published="2023-01-06"))
+
+
+def test_a_motion_calling_for_weapons_to_be_sent_is_no_contribution(extract):
+    assert not contributions(extract("The Bundestag is due to vote on Thursday on a motion by the opposition calling "
+                                     "for the missiles to be sent to Ukraine.", published="2024-03-13"))

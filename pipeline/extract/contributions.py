@@ -48,7 +48,7 @@ class ContributionExtractor:
         for t in doc:
             if t.pos_ in ("VERB", "AUX") and (t.lemma_.lower() in self.verbs or _phrasal(t) in self.verbs):
                 yield t
-            elif _headline_arms(t):
+            elif _headline_arms(t) or _package_contents(t):
                 yield t
 
     def extract(self, s: Sentence) -> list[dict]:
@@ -111,6 +111,8 @@ class ContributionExtractor:
             return self._record(s, t, "ANNOUNCED", giver, taker, self._purpose_in(t.sent), weapons, None)
         if self._blocked(t):
             return None
+        if _package_contents(t):
+            return self._package(s, t)
         if t.lemma_.lower() in self.requests or _phrasal(t) in self.requests:
             return self._direct_request(s, t)
         objects = self._objects(t)
@@ -160,6 +162,27 @@ class ContributionExtractor:
         event = self._record(s, t, status, contributor, recipient, purpose, assets, self._requested_by(s, t))
         if recipient is None and purpose is None:
             event[NEEDS_RECIPIENT] = True  # 'Denmark would give 19 F-16s': the article says to whom elsewhere
+        return event
+
+    def _package(self, s: Sentence, t: Token) -> Optional[dict]:
+        """'Sweden said its new package would include Archer artillery systems': the owner of the package
+        gives what it includes."""
+        package = syntax.subject(t)
+        owner = next((c for c in package.children if c.dep_ == "poss"), None) if package is not None else None
+        giver = s.actor(owner) if owner is not None and owner.lower_ not in ("its", "their") else None
+        if giver is None:  # 'Sweden said its package ...', 'The package includes ..., the Pentagon said'
+            says = [g for g in syntax.governors(t, 3) if g.lemma_ in syntax.REPORTING] + [
+                c for c in t.children if c.dep_ in ("parataxis", "ccomp") and c.lemma_ in syntax.REPORTING]
+            speaker = syntax.subject(says[0]) if says else None
+            giver = s.actor(speaker) if speaker is not None else None
+        giver = as_state(self._g, giver)
+        assets = [a for a in (self._asset(o) for o in self._objects(t)) if a]
+        if not giver or not giver.get("country") or not assets:
+            return None
+        recipient, purpose = self._recipient_and_purpose(s, t)
+        event = self._record(s, t, self._status(s, t), giver, recipient, purpose, assets, None)
+        if recipient is None and purpose is None:
+            event[NEEDS_RECIPIENT] = True
         return event
 
     def _marked_nationality(self, objects: list[Token]) -> Optional[dict]:
@@ -256,6 +279,10 @@ class ContributionExtractor:
                 objs += syntax.with_conjuncts(c)
         if _provides_with(t):
             objs += _with_what(t)
+        for o in list(objs):  # 'unveiled a $2.5 billion package that includes 59 Bradleys'
+            if o.lemma_.lower() in PACKAGES:
+                objs += [g for c in o.children if c.dep_ == "relcl" and c.lemma_.lower() in ("include", "contain")
+                         for d in c.children if d.dep_ == "dobj" for g in syntax.with_conjuncts(d)]
         if not objs and any(c.dep_ == "prt" and c.lower_ == "up" for c in t.children):
             # 'sending up to 2,500 soldiers', parsed as the particle 'up' and 'to 2,500 soldiers'
             prep = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "to"), None)
@@ -295,6 +322,8 @@ class ContributionExtractor:
                 return None
             if g.pos_ == "VERB" and (g.lemma_.lower() in self.requests or _prepositional(g) in self.requests):
                 return g
+            if g.lemma_.lower() == "call" and any(c.dep_ == "mark" and c.lower_ == "for" for c in below.children):
+                return g  # 'a motion calling for the missiles to be sent'
             below = g
         return None
 
@@ -512,6 +541,17 @@ def _with_what(t: Token) -> list[Token]:
     holders = [t] + [c for c in t.children if c.dep_ == "dobj"]
     return [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
             for o in c.children if o.dep_ == "pobj" for g in syntax.with_conjuncts(o)]
+
+
+#: Nouns for a bundle of aid whose contents a verb of including lists ('the package includes 31 tanks').
+PACKAGES = {"package", "tranche", "consignment", "shipment", "batch", "aid"}
+
+
+def _package_contents(t: Token) -> bool:
+    if t.pos_ != "VERB" or t.lemma_.lower() not in ("include", "contain", "comprise"):
+        return False
+    subj = syntax.subject(t)
+    return subj is not None and subj.lemma_.lower() in PACKAGES and t.dep_ != "relcl"
 
 
 def _headline_arms(t: Token) -> bool:
