@@ -710,3 +710,31 @@ def test_what_a_countrys_package_includes_is_its_contribution(extract):
 def test_a_motion_calling_for_weapons_to_be_sent_is_no_contribution(extract):
     assert not contributions(extract("The Bundestag is due to vote on Thursday on a motion by the opposition calling "
                                      "for the missiles to be sent to Ukraine.", published="2024-03-13"))
+
+
+def test_a_courtesy_title_makes_a_short_surname_the_leader_a_pronoun_means(extract):
+    body = ("Mr. Modi had reviewed the preparations in Delhi. Mr. Xi was to leave for Kathmandu later on Saturday. There, "
+            "he is scheduled to hold talks with Nepal's Prime Minister K.P. Sharma Oli on Sunday.")
+    (m,) = meetings(extract(body, published="2019-10-12"))
+    assert {p["country"] for p in m["participants"]} == {"CHN", "NPL"}
+
+
+def test_the_two_leaders_are_the_last_two_the_story_named(extract):
+    body = ("Indian Prime Minister Narendra Modi held talks with Bangladeshi Prime Minister Sheikh Hasina in New Delhi "
+            "today. The two leaders had earlier held bilateral talks on 8 September 2023. The two leaders last spoke by "
+            "phone in March, shortly after the APEC meetings.")
+    found = sorted(m["date"].isoformat() for m in meetings(extract(body, published="2024-06-22")))
+    assert found == ["2023-09-08", "2024-06-22"]
+
+
+def test_an_undated_sentence_does_not_take_the_day_something_was_said(extract):
+    body = ("Chinese President Xi Jinping will pay a state visit to Russia from Monday, the Kremlin said on Friday. The "
+            "two leaders will hold talks in Moscow.")
+    assert {m["date"].isoformat() for m in meetings(extract(body, published="2023-03-17"))} == {"2023-03-20"}
+
+
+def test_the_two_men_are_the_two_who_just_met_not_the_last_two_named(extract):
+    body = ("Keir Starmer welcomed Volodymyr Zelenskyy to Downing Street on Saturday, a day after his row with Donald "
+            "Trump. The two men held talks for more than an hour.")
+    found = [{p["country"] for p in m["participants"]} for m in meetings(extract(body, published="2025-03-01"))]
+    assert found and all(f == {"GBR", "UKR"} for f in found)

@@ -23,6 +23,8 @@ BARE_TITLES = {"President", "Prime Minister", "Chancellor", "King", "Queen", "Em
 FORMER = {"former", "ex", "ex-", "late", "then", "erstwhile", "onetime", "one-time", "past", "previous"}
 PRONOUNS = {"he", "she", "they", "it", "we", "his", "her", "their", "its", "him", "them"}
 PERSON_LABELS = {"PERSON"}
+#: Courtesy titles that make a bare surname a person ('Mr Sharif', 'Mr. Xi'), folded.
+COURTESY = ("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.")
 PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP"}
 #: Dependency labels that belong to a noun phrase's own description (title, nationality, name).
 NP_DEPS = {"compound", "amod", "poss", "det", "nmod", "appos", "case", "punct", "flat", "nummod", "cc", "conj"}
@@ -82,6 +84,7 @@ class ArticleContext:
         self.capital_starts: list[int] = []
         self._starts = sentence_starts or [0]
         self.text = ""  # the article text the offsets index
+        self.met: list[dict] = []  # the people of the last meeting found, in reading order: 'the two leaders'
 
     def text_before(self, at: int, sentences: int) -> str:
         """Up to ``sentences`` sentences of raw text before the offset ``at``, within its paragraph."""
@@ -116,6 +119,19 @@ class ArticleContext:
             if people:
                 return people[0]
         return self.protagonist(at)
+
+    def last_pair(self, before: int) -> list[dict]:
+        """Whom 'the two leaders' at an offset means: the two who met in the last meeting read, else the last
+        two people of different countries named before it."""
+        if len(self.met) == 2:
+            return list(self.met)
+        pair: list[dict] = []
+        for m in reversed([m for m in self.mentions if m.start < before]):
+            if is_person(m.actor) and m.actor.get("country") and all(p["country"] != m.actor["country"] for p in pair):
+                pair.append(m.actor)
+                if len(pair) == 2:
+                    return pair
+        return []
 
     def protagonist(self, before: int) -> Optional[dict]:
         """The person the article has named most before an offset."""
@@ -184,6 +200,10 @@ class ActorResolver:
         self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         leaders = [a for a in gazetteer.offices_by_alias if len(a) > 2]
         self._matcher.add("LEADER", [nlp.make_doc(a) for a in leaders + _hyphenated(leaders)])
+        # 'Mr. Xi', 'Mr Sharif': a short or ambiguous surname after a courtesy title is the leader
+        courtesy = [f"{h.capitalize()} {a}" for h in COURTESY for a in list(gazetteer.offices_by_weak_alias) +
+                    [a for a in gazetteer.offices_by_alias if len(a) <= 2]]
+        self._matcher.add("LEADER", [nlp.make_doc(c) for c in courtesy])  # 'Mr.' capitalised to tokenise as one
         names = [s for s, (_, kind) in gazetteer.places.items() if kind in ("name", "demonym") or kind.startswith("metonym")]
         self._matcher.add("PLACE", [nlp.make_doc(s) for s in names if len(s) > 1])
         self._exact.add("PLACE", [nlp.make_doc(s) for s, (_, kind) in gazetteer.places_exact.items() if kind in ("name", "demonym")])
@@ -242,7 +262,9 @@ class ActorResolver:
 
     def _match_actor(self, label: str, surface: str, day: Optional[dt.date]) -> Optional[dict]:
         if label == "LEADER":
-            office = self.g.leader(surface, day)
+            first, _, rest = surface.partition(" ")
+            courtesy = fold(first) in COURTESY and rest
+            office = self.g.leader(rest, day, weak_ok=True) if courtesy else self.g.leader(surface, day)
             return actor_from_office(office, day) if office else None
         if label == "ORG":
             code = self.g.org_of(surface)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -160,6 +161,9 @@ def _story_time(s: Sentence, before: int, depth: int = 3, future: bool = False) 
     return None
 
 
+#: A date written just after a verb of saying is the day of the report, not of what it reports.
+REPORTED = re.compile(r"\b(?:said|says|announced|told reporters|reported|confirmed|added)(?: in a statement)?(?: on)?\s*$", re.I)
+
 #: How many sentences back, in the same paragraph, an undated sentence may take its date from.
 DATE_LOOKBACK = 2
 
@@ -169,7 +173,8 @@ def _date_before(s: Sentence, trigger: Token, future: bool) -> Optional["dates.R
     date of its own continues the day the sentences just before it named, within the paragraph."""
     chunk = s.ctx.text_before(s.offset, DATE_LOOKBACK)
     told = dates.narratives(chunk)
-    written = [(pos, w) for pos, w in dates.expressions(chunk) if not any(n.start <= pos < n.end for n in told)]
+    written = [(pos, w) for pos, w in dates.expressions(chunk) if not any(n.start <= pos < n.end for n in told)
+               and not REPORTED.search(chunk, 0, pos)]  # not the day something was said ('the Kremlin said on Friday')
     told = [n for n in told if not n.anchored]
     if told and (not written or told[-1].start > written[-1][0]):  # 'Hours later he landed in Denmark. ...'
         ref = _story_time(s, s.offset - len(chunk) + told[-1].start)

@@ -35,7 +35,9 @@ MAX_CANDIDATES_PER_ARTICLE = 64
 #: Events kept per article, for the same reason.
 MAX_EVENTS_PER_ARTICLE = 64
 
-_PRONOUN = re.compile(r"\b(?:he|she|they|we|it|his|her|their)\b", re.I)
+#: Words standing for actors named earlier: pronouns, and 'the two leaders', 'both presidents'.
+_PRONOUN = re.compile(r"\b(?:he|she|they|we|it|his|her|their|(?:the two|both) (?:leaders|men|presidents|ministers|premiers))\b",
+                      re.I)
 
 
 def _has_actor(starts: list[int], begin: int, end: int) -> bool:

@@ -37,6 +37,8 @@ WITH_ONLY = {"talk", "celebrate"}
 #: Verbs that make a meeting only between people of two countries present ('Pistorius and his Lithuanian
 #: counterpart signed a roadmap in Vilnius', 'Zelensky, accompanied by Rutte').
 PEOPLE_ONLY = {"sign", "accompany"}
+#: Words that make a conversation one held in person.
+IN_PERSON = ("one-on-one", "one on one", "face-to-face", "in-person", "private")
 #: Verbs whose subject hosts ("Erdogan hosted Putin").
 HOSTING = {"host", "receive", "welcome", "greet"}
 
@@ -115,12 +117,21 @@ def _other_trigger(t: Token) -> bool:
         return True  # 'Monday's conference brought together Scholz, Duda and Rutte'
     if t.lemma_.lower() == "sit" and t.pos_ == "VERB":
         return any(c.lower_ == "down" for c in t.children) and any(c.lower_ == "with" for c in t.children)
+    if t.lemma_.lower() == "conversation" and t.pos_ == "NOUN":  # 'a one-on-one conversation at a seaside resort'
+        before = t.doc[t.left_edge.i:t.i].text.lower()
+        return any(w in before for w in IN_PERSON)
     return _courtesy_call(t)
 
 
 def _courtesy_call(t: Token) -> bool:
     """'paid a courtesy call on President X': a visit in person, not a telephone call."""
     return t.pos_ == "NOUN" and t.lemma_.lower() == "call" and any(c.lower_ == "courtesy" for c in t.children)
+
+
+def _the_two(t: Token) -> bool:
+    """'the two leaders', 'both presidents', 'the two men': two people the story has just named."""
+    return t.tag_ == "NNS" and t.lemma_.lower() in ("leader", "man", "president", "minister", "premier", "head") and any(
+        c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet") for c in t.children)
 
 
 def _other_people(a: dict, b: dict) -> bool:
@@ -186,6 +197,9 @@ class MeetingExtractor:
             events = [e for e in events if not frozenset(_actor_key(p) for p in e["participants"]) < key]
             seen.add(key)
             events.append(event)
+        people = [p for p in events[-1]["participants"] if is_person(p)] if events else []
+        if len(people) == 2:
+            s.ctx.met = people
         return events
 
     def _as_bilaterals(self, s: Sentence, t: Token, event: Optional[dict]) -> list[dict]:
@@ -212,6 +226,15 @@ class MeetingExtractor:
         seen: set[str] = set()
         token_of: dict[str, Token] = {}
         unplaced: list[tuple[Token, dict]] = []
+        verb = t if t.pos_ in ("VERB", "AUX") else t.head if t.dep_ == "dobj" else None
+        pair = [w for w in tokens if _the_two(w) and w.dep_ == "nsubj" and verb is not None and w.head.i == verb.i] if (
+            self.kinds.get(t.lemma_.lower()) == "MEET" or t.lemma_.lower() in ("talk", "talks", "meeting", "summit")) else []
+        for tok in pair:  # 'The two leaders had earlier held bilateral talks'; not 'both leaders welcomed progress'
+            for actor in s.ctx.last_pair(s.offset + tok.idx):
+                if _actor_key(actor) not in seen:
+                    seen.add(_actor_key(actor))
+                    token_of[_actor_key(actor)] = tok
+                    participants.append(actor)
         for tok in tokens:
             if tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.head.ent_type_ == "PERSON" and tok.head in tokens \
                     and (self._resolve(s, tok.head) or {}).get("actor_code"):
