@@ -44,7 +44,8 @@ def _overlap(gold: dict, pred: dict) -> float:
             return 0.0
         names = len(_surnames(gold) & _surnames(pred))
         same_status = gold.get("status") == pred.get("status")
-        return common / max(len(g | p), 1) + names + 0.5 * same_status
+        same_day = str(pred.get("date")) == gold.get("date")  # two meetings of the same pair: pair them by day
+        return common / max(len(g | p), 1) + names + 0.5 * same_status + 0.25 * same_day
     if _entity(gold.get("contributor")) != _entity(pred.get("contributor")):
         return 0.0
     gr, pr = _entity(gold.get("recipient")), _entity(pred.get("recipient"))

@@ -738,3 +738,19 @@ def test_the_two_men_are_the_two_who_just_met_not_the_last_two_named(extract):
             "Trump. The two men held talks for more than an hour.")
     found = [{p["country"] for p in m["participants"]} for m in meetings(extract(body, published="2025-03-01"))]
     assert found and all(f == {"GBR", "UKR"} for f in found)
+
+
+def test_the_leaders_and_a_summit_between_the_two_leaders_are_the_pair_that_met(extract):
+    body = ("US President Barack Obama and Japanese Prime Minister Yukio Hatoyama held talks in Tokyo on Friday. The "
+            "leaders first met on September 23 in New York.")
+    found = sorted(m["date"].isoformat() for m in meetings(extract(body, published="2009-11-14")))
+    assert found == ["2009-09-23", "2009-11-13"]
+
+
+def test_a_date_that_opens_a_period_or_dates_a_saying_is_read_as_such(extract):
+    body = ("British Prime Minister Boris Johnson met Ukrainian President Volodymyr Zelensky in Kyiv today. It is "
+            "Johnson's first visit to Ukraine since Russia launched its invasion on 24 February.")
+    assert {m["date"].isoformat() for m in meetings(extract(body, published="2022-04-09"))} == {"2022-04-09"}
+    (e,) = contributions(extract("Qatar said on Saturday it would send warplanes to Libya to help enforce the no-fly "
+                                 "zone.", published="2011-03-20"))
+    assert e["date"].isoformat() == "2011-03-19"

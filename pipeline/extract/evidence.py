@@ -65,9 +65,15 @@ def find_date(s: Sentence, trigger: Token, future: bool, announced: bool = False
         prev = ent.doc[ent.start - 1] if ent.start > 0 else None
         if prev is not None and prev.lower_ in ("on", "last", "next", "this"):
             text = f"{prev.text} {text}"
-        resolved = dates.resolve(text, s.day, _tense_of(ent.root, future))
+        said = ent.doc[ent.start - (2 if text != ent.text else 1)] if ent.start >= (2 if text != ent.text else 1) else None
+        if said is not None and said.tag_ == "VBD" and said.lemma_ in syntax.REPORTING:
+            resolved = dates.resolve(text, s.day, False)  # 'Qatar said on Saturday it would send': the saying's day
+        else:
+            resolved = dates.resolve(text, s.day, _tense_of(ent.root, future))
         if resolved is None:
             continue
+        if _bounds_a_period(ent.root, trigger):
+            continue  # 'his first visit since Russia launched its invasion on 24 February'
         own = _own_date(ent.root, trigger)
         key = (not own, _foreign(ent.root, trigger), resolved.precision != "day", arcs, abs(ent.root.i - trigger.i))
         if announced:
@@ -161,6 +167,8 @@ def _story_time(s: Sentence, before: int, depth: int = 3, future: bool = False) 
     return None
 
 
+#: Words that open a span of time: a date after them bounds a period.
+PERIOD = re.compile(r"\b(?:since|until|till)\b", re.I)
 #: A date written just after a verb of saying is the day of the report, not of what it reports.
 REPORTED = re.compile(r"\b(?:said|says|announced|told reporters|reported|confirmed|added)(?: in a statement)?(?: on)?\s*$", re.I)
 
@@ -185,12 +193,27 @@ def _date_before(s: Sentence, trigger: Token, future: bool) -> Optional["dates.R
 def _date_untagged(s: Sentence, trigger: Token, future: bool) -> Optional["dates.ResolvedDate"]:
     """A date the tagger left inside another entity: the one written nearest the trigger."""
     sent = trigger.sent
-    written = dates.expressions(sent.text)
+    at = trigger.idx - sent.start_char
+    bounds = [m.start() for m in PERIOD.finditer(sent.text)]
+    written = [(pos, w) for pos, w in dates.expressions(sent.text)
+               if not any(at < b < pos for b in bounds)]  # not '... since Russia invaded on 24 February'
     if not written:
         return None
-    at = trigger.idx - sent.start_char
     _, nearest = min(written, key=lambda w: abs(w[0] - at))
     return dates.resolve(nearest, s.day, future)
+
+
+def _bounds_a_period(token: Token, trigger: Token) -> bool:
+    """A date that opens or closes a span of time ('since ... on 24 February', 'until Feb 22') is not when the
+    trigger's event happened."""
+    above = {a.i for a in trigger.ancestors} | {trigger.i}
+    for a in [token] + list(token.ancestors):
+        if a.i in above:
+            return False
+        if (a.dep_ == "prep" and a.lower_ in ("since", "until", "till")) or any(
+                c.dep_ == "mark" and c.lower_ in ("since", "until") for c in a.children):
+            return True
+    return False
 
 
 def _foreign(token: Token, trigger: Token) -> bool:
@@ -198,7 +221,7 @@ def _foreign(token: Token, trigger: Token) -> bool:
     will hold talks with Widodo next Tuesday')."""
     for a in [token] + list(token.ancestors):
         if a.dep_ in ("relcl", "advcl", "ccomp", "parataxis") and not (a.left_edge.i <= trigger.i <= a.right_edge.i) \
-                and a.head.i != trigger.i:  # a clause describing the trigger is its own
+                and not (a.dep_ == "relcl" and a.head.i == trigger.i):  # a clause describing the trigger is its own
             return True
     return False
 

@@ -130,8 +130,11 @@ def _courtesy_call(t: Token) -> bool:
 
 def _the_two(t: Token) -> bool:
     """'the two leaders', 'both presidents', 'the two men': two people the story has just named."""
-    return t.tag_ == "NNS" and t.lemma_.lower() in ("leader", "man", "president", "minister", "premier", "head") and any(
-        c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet") for c in t.children)
+    if t.tag_ != "NNS" or t.lemma_.lower() not in ("leader", "man", "president", "minister", "premier", "head"):
+        return False
+    mods = [c for c in t.children if c.dep_ in ("nummod", "det", "predet", "amod", "compound")]
+    return any(c.lower_ in ("two", "both") for c in mods) or [c.lower_ for c in mods] == ["the"]  # 'The leaders first met'
+
 
 
 def _other_people(a: dict, b: dict) -> bool:
@@ -227,7 +230,8 @@ class MeetingExtractor:
         token_of: dict[str, Token] = {}
         unplaced: list[tuple[Token, dict]] = []
         verb = t if t.pos_ in ("VERB", "AUX") else t.head if t.dep_ == "dobj" else None
-        pair = [w for w in tokens if _the_two(w) and w.dep_ == "nsubj" and verb is not None and w.head.i == verb.i] if (
+        pair = [w for w in tokens if _the_two(w) and (w.dep_ == "nsubj" and verb is not None and w.head.i == verb.i
+                                                    or w.head.lower_ == "between" and w.head.head.i == t.i)] if (
             self.kinds.get(t.lemma_.lower()) == "MEET" or t.lemma_.lower() in ("talk", "talks", "meeting", "summit")) else []
         for tok in pair:  # 'The two leaders had earlier held bilateral talks'; not 'both leaders welcomed progress'
             for actor in s.ctx.last_pair(s.offset + tok.idx):
