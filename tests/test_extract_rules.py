@@ -754,3 +754,20 @@ def test_a_date_that_opens_a_period_or_dates_a_saying_is_read_as_such(extract):
     (e,) = contributions(extract("Qatar said on Saturday it would send warplanes to Libya to help enforce the no-fly "
                                  "zone.", published="2011-03-20"))
     assert e["date"].isoformat() == "2011-03-19"
+
+
+def test_phrasings_from_the_fifth_held_out_batch(extract):
+    (e,) = contributions(extract("On 16 March, Duda announced that Warsaw would hand over four MiG-29 fighter jets to "
+                                 "Ukraine.", published="2023-04-05"))
+    assert (e["contributor"]["country"], e["assets"][0]["quantity"]) == ("POL", 4)
+    (e,) = contributions(extract("Slovakia's government approved sending 13 of its own MiG-29s to Ukraine.",
+                                 published="2023-04-05"))
+    assert (e["status"], e["assets"][0]["quantity"]) == ("APPROVED", 13)
+    (e,) = contributions(extract("The seven Danish F-16s would be made available to the coalition against Islamic "
+                                 "State, the prime minister said.", published="2014-09-26"))
+    assert e["contributor"]["country"] == "DNK" and e["assets"][0]["quantity"] == 7
+    (e,) = contributions(extract("Italy has offered the use of seven of its air bases to NATO.", published="2011-03-20"))
+    assert e["status"] == "OFFERED" and e["assets"][0]["category"] == "BASING"
+    (e,) = contributions(extract("Mali's interim president appealed to France for military help on January 10.",
+                                 published="2013-01-18"))
+    assert (e["status"], e["contributor"]["country"], e["recipient"]["country"]) == ("REQUESTED", "FRA", "MLI")

@@ -117,6 +117,9 @@ class ContributionExtractor:
             return self._direct_request(s, t)
         objects = self._objects(t)
         assets = [a for a in (self._asset(o) for o in objects) if a]
+        counted = [o for o in objects if o.like_num and o.text.isdigit()]
+        if counted and len(assets) == 1 and assets[0]["quantity"] is None:  # '13 of its own MiG-29s'
+            assets = [{**assets[0], "quantity": int(counted[0].text)}]
         if not assets and t.lemma_.lower() == "arm":
             assets = [{"description": "weapons", "category": "WEAPONS", "quantity": None}]
         if not assets:
@@ -210,7 +213,9 @@ class ContributionExtractor:
     def _direct_request(self, s: Sentence, t: Token) -> Optional[dict]:
         """'Zelensky asked Germany for IRIS-T systems', 'Kyiv requested Patriots from Washington': the one
         asked is the contributor (status REQUESTED), the one asking the recipient."""
-        asked = [c for c in t.children if c.dep_ in ("dobj", "dative")]
+        asked = [c for c in t.children if c.dep_ in ("dobj", "dative")] or [  # 'appealed to France for help'
+            o for c in t.children if c.dep_ == "prep" and c.lower_ in ("to", "on", "upon") for o in c.children
+            if o.dep_ == "pobj"]
         wanted = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "for"
                   for o in c.children if o.dep_ == "pobj" for g in syntax.with_conjuncts(o)]
         if not wanted:  # 'requested Patriot systems from the United States'
@@ -292,11 +297,17 @@ class ContributionExtractor:
                 if c.dep_ == "xcomp" and c.lemma_.lower() in CONTINUING:
                     objs += [g for o in c.children if o.dep_ == "dobj" for g in syntax.with_conjuncts(o)]
         # 'providing a frigate, satellite images and aerial refuelling': conj chains hang off the first object
+        if any(o.like_num for o in objs):  # 'sending 13 of its own MiG-29s', the 'of' parsed onto the verb
+            objs += [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
         more = []
         for o in objs:
             for c in o.children:  # 'six batteries of Patriots', 'the infrastructure, including barracks'
                 if c.dep_ == "prep" and c.lower_ in ("of", "including"):
                     more += [g for p in c.children if p.dep_ == "pobj" for g in syntax.with_conjuncts(p)]
+        for o in list(more):  # 'the use of seven of its air bases'
+            if o.like_num or o.lemma_.lower() in ("use", "access"):
+                more += [p for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                         if p.dep_ == "pobj"]
         return objs + more
 
     def _arrival(self, t: Token) -> bool:
@@ -572,6 +583,10 @@ def _arms(t: Token) -> bool:
 def _phrasal(t: Token) -> str:
     """'hand over', 'set aside': the verb with its particle, as the trigger lists write it."""
     prt = [c.lower_ for c in t.children if c.dep_ == "prt"]
+    if not prt and t.i + 1 < len(t.doc) and t.doc[t.i + 1].tag_ == "RP":
+        prt = [t.doc[t.i + 1].lower_]  # 'hand over four jets', the particle parsed into the object
+    if not prt and t.lemma_.lower() == "make":
+        prt = [c.lower_ for c in t.children if c.dep_ in ("oprd", "acomp") and c.lower_ == "available"]
     return f"{t.lemma_.lower()} {prt[0]}" if prt else t.lemma_.lower()
 
 
