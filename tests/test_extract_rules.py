@@ -771,3 +771,31 @@ def test_phrasings_from_the_fifth_held_out_batch(extract):
     (e,) = contributions(extract("Mali's interim president appealed to France for military help on January 10.",
                                  published="2013-01-18"))
     assert (e["status"], e["contributor"]["country"], e["recipient"]["country"]) == ("REQUESTED", "FRA", "MLI")
+
+
+def test_doing_something_jointly_or_joining_a_leader_is_meeting_but_joining_nato_is_not(extract):
+    (m,) = meetings(extract("In Herat, Indian Prime Minister Narendra Modi and Afghan President Ashraf Ghani jointly "
+                            "inaugurated the Friendship Dam on Saturday.", published="2016-06-07"))
+    assert {p["country"] for p in m["participants"]} == {"IND", "AFG"}
+    (m,) = meetings(extract("Albanese was in San Diego on March 13, when he joined the US president and British Prime "
+                            "Minister Rishi Sunak at Point Loma.", published="2023-05-17"))
+    assert {p["country"] for p in m["participants"]} == {"AUS", "USA", "GBR"}
+    assert not meetings(extract("Finland joined NATO in April.", published="2023-05-17"))
+
+
+def test_a_meeting_among_the_things_someone_did_and_a_plan_overtaken_beside_the_trigger(extract):
+    (m,) = meetings(extract("Zelensky had previously only passed through Poland, including a brief meeting with Duda "
+                            "in Rzeszow on 22 December.", published="2023-04-05"))
+    assert {p["country"] for p in m["participants"]} == {"UKR", "POL"} and m["date"].isoformat() == "2022-12-22"
+    (m,) = meetings(extract("Biden had been due in Port Moresby on Monday for talks with Prime Minister James Marape.",
+                            published="2023-05-17"))
+    assert m["status"] == "CANCELLED" and {p["country"] for p in m["participants"]} == {"USA", "PNG"}
+    assert not meetings(extract("He also floated a three-way meeting with Putin and Zelensky.", published="2025-08-16"))
+
+
+def test_a_nationality_and_title_mention_the_person_named_before_for_a_later_pronoun(extract):
+    body = ("Chinese Foreign Minister Wang Yi held talks in Lome on Tuesday.\n\nThe Chinese minister began his trip in "
+            "Egypt, where he met his Egyptian counterpart Sameh Shoukry on Sunday.\n\nHe will end the tour in Ivory "
+            "Coast.")
+    found = [{p["country"] for p in m["participants"]} for m in meetings(extract(body, published="2024-01-17"))]
+    assert {"CHN", "CIV"} in found and all("EGY" not in f or "CHN" in f for f in found)

@@ -233,12 +233,31 @@ class ActorResolver:
                     described = self._described_person(doc, end, actor)  # no gazetteer name follows
                     if described:
                         mentions.append(Mention(doc[end].idx, described))
+        mentions += self._nominal_mentions(doc, mentions)
         from pipeline.extract.prefilter import sentences
 
         ctx = ArticleContext(mentions, self.g.roles_fit, [start for start, _ in sentences(text)])
         ctx.capital_starts = capitals
         ctx.text = text
         return ctx
+
+    def _nominal_mentions(self, doc, mentions: list[Mention]) -> list[Mention]:
+        """'The Chinese minister began his trip in Egypt': a person named before, mentioned again by
+        nationality and title, so that 'he' in the next sentence finds him."""
+        out = []
+        for i in range(len(doc) - 2):
+            if doc[i].lower_ != "the":
+                continue
+            hit = self.g.country_of(doc[i + 1].text)
+            title = self.g.title(doc[i + 2].text) if hit and hit[1] == "demonym" else None
+            if not title:
+                continue
+            earlier = [m.actor for m in mentions if m.start < doc[i].idx and is_person(m.actor)
+                       and m.actor.get("country") == hit[0] and (self.g.roles_fit(title["role"], m.actor["role"])
+                                                                  or title["role"].lower() in m.actor["role"].lower())]
+            if earlier:
+                out.append(Mention(doc[i].idx, earlier[-1]))
+        return out
 
     def _described_person(self, doc, i: int, state: dict) -> Optional[dict]:
         """'Tunisian President Kais Saied': a nationality, a title and a capitalised name, though the name

@@ -82,7 +82,10 @@ def _did_not_happen(t: Token) -> bool:
 
 def _plan_overtaken(t: Token) -> bool:
     """'Widodo had been due to hold talks with Turnbull': the past perfect of a plan says it fell through."""
-    for g in syntax.governors(t if t.pos_ in ("VERB", "AUX") else t.head, 2):
+    governors = syntax.governors(t if t.pos_ in ("VERB", "AUX") else t.head, 2)
+    # 'had been due in Port Moresby on Monday for talks': 'due' hangs beside the trigger, on 'been'
+    governors += [c for g in governors for c in g.children if c.dep_ == "acomp"]
+    for g in governors:
         if g.lemma_.lower() in ("due", "schedule", "set", "expect", "supposed") or g.lower_ == "due":
             words = {c.lower_ for c in g.children if c.dep_ in ("aux", "auxpass")} | {g.head.lower_} | {
                 c.lower_ for c in g.head.children if c.dep_ in ("aux", "auxpass")}
@@ -128,6 +131,19 @@ def _courtesy_call(t: Token) -> bool:
     return t.pos_ == "NOUN" and t.lemma_.lower() == "call" and any(c.lower_ == "courtesy" for c in t.children)
 
 
+def _a_person(t: Token) -> bool:
+    """'joined the US president', 'joined Sunak': a person, not 'joined NATO' or 'joined the army'."""
+    return t.ent_type_ == "PERSON" or t.lemma_.lower() in ("president", "minister", "leader", "chancellor", "king",
+                                                             "premier", "counterpart")
+
+
+def _jointly(t: Token) -> bool:
+    """'Modi and Ghani jointly inaugurated the dam': two people doing one thing together, in person."""
+    subj = syntax.subject(t)
+    return subj is not None and bool(subj.conjuncts) and any(
+        c.dep_ == "advmod" and c.lower_ in ("jointly", "together") for c in t.children)
+
+
 def _the_two(t: Token) -> bool:
     """'the two leaders', 'both presidents', 'the two men': two people the story has just named."""
     if t.tag_ != "NNS" or t.lemma_.lower() not in ("leader", "man", "president", "minister", "premier", "head"):
@@ -165,7 +181,8 @@ class MeetingExtractor:
         self.planned = set(triggers.get("planned_cues", []))
         self.cancel = set(triggers.get("cancel_cues", []))
         self.hypothetical = {w for w in triggers.get("hypothetical_cues", []) if " " not in w} - {"would", "if", "discuss", "discussing"}
-        self.negation = set(triggers.get("negation_cues", [])) - self.cancel  # called off is a status here
+        # called off is a status here; 'stop in Port Moresby' is a stopover, not a halt
+        self.negation = set(triggers.get("negation_cues", [])) - self.cancel - {"stop", "stopped"}
         self.not_meeting = set(triggers.get("not_meeting_context", []))
         self.gatherings = {w.lower() for w in triggers.get("multilateral_nouns", [])}
 
@@ -174,9 +191,12 @@ class MeetingExtractor:
             if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.verbs:
                 if t.lemma_.lower() in WITH_ONLY and not any(c.lower_ == "with" for c in t.children):
                     continue  # 'the guardrails they talked about', 'celebrated the deal' are not meetings
-                if t.lemma_.lower() in ("attend", "join") and not self._attends_meeting(t):
+                if t.lemma_.lower() in ("attend", "join") and not self._attends_meeting(t) and not (
+                        t.lemma_.lower() == "join" and any(c.dep_ == "dobj" and _a_person(c) for c in t.children)):
                     continue  # 'a ceremony attended by the president', 'joined the army': no meeting attended
                 yield t
+            elif t.pos_ == "VERB" and _jointly(t):
+                yield t  # 'Modi and Ghani jointly inaugurated the dam'
             elif t.pos_ in ("NOUN", "PROPN") and (t.lemma_.lower() in self.nouns or t.lower_ in self.nouns):
                 yield t
             elif _other_trigger(t):
@@ -232,7 +252,8 @@ class MeetingExtractor:
         verb = t if t.pos_ in ("VERB", "AUX") else t.head if t.dep_ == "dobj" else None
         pair = [w for w in tokens if _the_two(w) and (w.dep_ == "nsubj" and verb is not None and w.head.i == verb.i
                                                     or w.head.lower_ == "between" and w.head.head.i == t.i)] if (
-            self.kinds.get(t.lemma_.lower()) == "MEET" or t.lemma_.lower() in ("talk", "talks", "meeting", "summit")) else []
+            self.kinds.get(t.lemma_.lower()) == "MEET" or t.lemma_.lower() in ("talk", "talks", "meeting", "summit", "sit")
+        ) else []
         for tok in pair:  # 'The two leaders had earlier held bilateral talks'; not 'both leaders welcomed progress'
             for actor in s.ctx.last_pair(s.offset + tok.idx):
                 if _actor_key(actor) not in seen:
@@ -295,7 +316,8 @@ class MeetingExtractor:
                 state.get("actor_code") in (state["country"], state["country"] + "GOV") else None
             if office and office.country != participants[1 - i].get("country"):
                 participants[i] = actor_from_office(office)
-        if t.lemma_.lower() in PEOPLE_ONLY and len({p.get("country") for p in participants if is_person(p)}) < 2:
+        if (t.lemma_.lower() in PEOPLE_ONLY or (t.lemma_.lower() not in self.verbs and _jointly(t))) and \
+                len({p.get("country") for p in participants if is_person(p)}) < 2:
             return None  # 'Germany and Lithuania signed a roadmap': a signing is a meeting of the people who sign
         gathering = len(participants) == 1 and self._is_gathering(t)
         if gathering:  # 'Zelensky will attend the G7 summit': the forum is the other side
@@ -460,6 +482,12 @@ class MeetingExtractor:
                 if t.lemma_.lower() in HANDED:  # 'gave a warm welcome on Thursday to Xi': the parser's dative
                     out += [w for c in head.children if c.dep_ == "dative" and c.lower_ == "to"
                             for o in c.children if o.dep_ == "pobj" for w in syntax.with_conjuncts(o)]
+            elif t.dep_ == "pobj" and head.lower_ == "including" and head.dep_ == "prep":
+                # 'passed through Poland on his way, including a brief meeting with Duda': one of the things
+                # the subject did
+                verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX") and a.i != head.i), None)
+                subj = syntax.subject(verb) if verb is not None else None
+                out += syntax.with_conjuncts(subj) if subj is not None else []
             elif t.dep_ == "pobj" and not (head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX")) \
                     and (not out or (head.dep_ == "prep" and self._is_visit(head.head))) and head.lower_ not in TEMPORAL:
                 # 'agreed ... after six hours of talks', 'offered, during a visit to Kyiv for talks with
@@ -526,6 +554,8 @@ class MeetingExtractor:
                                                  for c in t.children):
             return True  # 'a possible summit'
         verb = t if t.pos_ in ("VERB", "AUX") else t.head
+        if verb is not t and t.dep_ == "dobj" and verb.lemma_.lower() in self.hypothetical:
+            return True  # 'floated a three-way meeting', 'proposed a summit'
         if any(g.lemma_.lower() == "invite" or g.lemma_.lower() in syntax.READINESS for g in [verb] + syntax.governors(verb, 2)):
             return True  # 'invited Zelensky to visit Australia', 'ready to host a meeting': not yet a plan
         return syntax.is_hypothetical(verb, self.hypothetical)
