@@ -799,3 +799,22 @@ def test_a_nationality_and_title_mention_the_person_named_before_for_a_later_pro
             "Coast.")
     found = [{p["country"] for p in m["participants"]} for m in meetings(extract(body, published="2024-01-17"))]
     assert {"CHN", "CIV"} in found and all("EGY" not in f or "CHN" in f for f in found)
+
+
+def test_a_past_meeting_of_a_leader_since_out_of_office_is_dated_by_its_own_date(extract):
+    body = ("Vladimir Putin and Donald Trump met on Friday in Anchorage, in the first summit since Putin sat down with "
+            "Joe Biden in Geneva on June 16, 2021.")
+    found = {(frozenset(p["name"] for p in m["participants"]), m["date"].isoformat())
+             for m in meetings(extract(body, published="2025-08-16"))}
+    assert (frozenset({"Vladimir Putin", "Joe Biden"}), "2021-06-16") in found
+    assert (frozenset({"Vladimir Putin", "Donald Trump"}), "2025-08-15") in found
+
+
+def test_a_guest_the_tagger_took_for_a_place_and_a_coordination_parsed_as_a_modifier(extract):
+    body = ("Yoon's talks with Sunak came a day after King Charles III hosted a state banquet for Yoon and first lady "
+            "Kim Keon Hee at Buckingham Palace.")
+    assert any({p["name"] for p in m["participants"]} == {"King Charles III", "Yoon Suk Yeol"}
+               for m in meetings(extract(body, published="2023-11-22")))
+    (m,) = meetings(extract("In Herat, Modi and Afghan President Ashraf Ghani jointly inaugurated the Friendship Dam.",
+                            published="2016-06-05"))
+    assert {p["country"] for p in m["participants"]} == {"IND", "AFG"}

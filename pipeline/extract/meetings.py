@@ -137,10 +137,17 @@ def _a_person(t: Token) -> bool:
                                                              "premier", "counterpart")
 
 
+def _broken_coordination(token: Token) -> list[Token]:
+    """'Modi and Afghan President Ashraf Ghani' parsed with 'Modi' as a modifier of 'Ghani' that holds the
+    'and': the first of two coordinated names."""
+    return [c for c in token.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"
+            and any(k.dep_ == "cc" for k in c.children)]
+
+
 def _jointly(t: Token) -> bool:
     """'Modi and Ghani jointly inaugurated the dam': two people doing one thing together, in person."""
     subj = syntax.subject(t)
-    return subj is not None and bool(subj.conjuncts) and any(
+    return subj is not None and bool(subj.conjuncts or _broken_coordination(subj)) and any(
         c.dep_ == "advmod" and c.lower_ in ("jointly", "together") for c in t.children)
 
 
@@ -265,6 +272,8 @@ class MeetingExtractor:
                     and (self._resolve(s, tok.head) or {}).get("actor_code"):
                 continue  # 'Joao Lourenco, the African Union's mediator': the same person, described
             actor = self._resolve(s, tok)
+            if actor is not None and actor.get("country") and not actor.get("actor_code"):
+                actor = self._then(s, t, tok) or actor  # 'since Putin sat down with Joe Biden in Geneva on June 16, 2021'
             if actor is not None and actor.get("role") and not actor.get("country") and not actor.get("actor_code"):
                 unplaced.append((tok, actor))  # 'talks with President Michel Suleiman' on a visit to Beirut
                 continue
@@ -363,6 +372,14 @@ class MeetingExtractor:
             "related_event_ids": [],
         }
 
+    def _then(self, s: Sentence, t: Token, tok: Token) -> Optional[dict]:
+        """A leader out of office at the dateline who held it on the date the sentence writes for the meeting."""
+        when = find_date(s, t, False)
+        if when["date_basis"] != "EXPLICIT" or when["date"] == s.day:
+            return None
+        actor = s.resolver.resolve_token(tok, when["date"], s.ctx, s.offset)
+        return actor if actor and actor.get("actor_code") else None
+
     def _attends_meeting(self, t: Token) -> bool:
         """What is attended or joined is a meeting: 'attended the summit', 'joined the talks'."""
         attended = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -429,7 +446,7 @@ class MeetingExtractor:
         if t.pos_ in ("VERB", "AUX"):
             subj = syntax.subject(t) or syntax.agent(t)
             if subj is not None:
-                out += syntax.with_conjuncts(subj) + _people_inside(subj)
+                out += syntax.with_conjuncts(subj) + _people_inside(subj) + _broken_coordination(subj)
                 # headlines join subjects with a comma: 'Putin, Kim hold first summit'
                 out += [c for c in t.children if c.dep_ == "nsubj" and c.i != subj.i and c.ent_type_ == "PERSON"]
             for c in t.children:
@@ -450,6 +467,8 @@ class MeetingExtractor:
                 guests = [g for c in t.children if c.dep_ == "dobj" for g in syntax.preps(c, ("for",))]
                 guests += list(syntax.preps(t, ("for",)))
                 out += guests + [p for g in guests for p in _people_inside(g)]  # 'for Yoon/nmod and first lady Kim'
+                out += [w for g in guests for w in g.subtree if w.pos_ == "PROPN" and w.dep_ == "nmod"
+                        and w.ent_type_ != "PERSON"]  # the same, with 'Yoon' tagged as a place
         else:
             if t.dep_ == "compound" and t.head.lemma_.lower() in CARRIERS:
                 t = t.head  # 'launched a mediation effort between X and Y': the effort carries the structure
