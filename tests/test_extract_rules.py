@@ -818,3 +818,13 @@ def test_a_guest_the_tagger_took_for_a_place_and_a_coordination_parsed_as_a_modi
     (m,) = meetings(extract("In Herat, Modi and Afghan President Ashraf Ghani jointly inaugurated the Friendship Dam.",
                             published="2016-06-05"))
     assert {p["country"] for p in m["participants"]} == {"IND", "AFG"}
+
+
+def test_a_day_after_dates_the_clause_it_governs_or_the_one_after_it(extract):
+    found = {frozenset(p["country"] for p in m["participants"]): m["date"].isoformat() for m in meetings(extract(
+        "Prime Minister Lee Hsien Loong received Mr Trump at the Istana on Monday, a day after hosting Mr Kim there.",
+        published="2018-06-12"))}
+    assert found == {frozenset({"SGP", "USA"}): "2018-06-11", frozenset({"SGP", "PRK"}): "2018-06-10"}
+    (m,) = meetings(extract("A day after his meeting with Trump on Friday went badly wrong, President Volodymyr "
+                            "Zelensky was welcomed in London by Keir Starmer.", published="2025-03-02"))
+    assert m["date"].isoformat() == "2025-03-01" and m["host"]["country"] == "GBR"

@@ -104,11 +104,19 @@ def _told_from_story(s: Sentence, trigger: Token, future: bool) -> Optional["dat
     others = [pos for pos, _ in dates.expressions(sent.text) if not inside(pos)] + [
         e.start_char - sent.start_char for e in sent.ents if e.label_ in ("DATE", "TIME")
         and not inside(e.start_char - sent.start_char) and dates.resolve(e.text, s.day, future)]
-    for n in told:  # the trigger in the clause after 'a day after': that clause's event came first
-        if n.anchored and n.end <= at and not any(n.end <= pos < at for pos in others):
-            ref = _sentence_time(s, sent, [p for p in others if p < n.start], future) or _story_time(
+    for n in [n for n in told if n.anchored]:
+        comma = sent.text.find(",", n.end)
+        end = comma if comma >= 0 else len(sent.text)  # the clause 'a day after' governs
+        own = [p for p in others if n.end <= p < end]
+        if n.end <= at < end and not own:
+            # the trigger in that clause: its event came that much before the sentence's own time
+            ref = _sentence_time(s, sent, [p for p in others if p < n.start or p >= end], future) or _story_time(
                 s, s.offset + sent.start_char)
             return dates.ResolvedDate(ref - dt.timedelta(days=n.days), n.text, "RELATIVE") if ref else None
+        if own and (at >= end or at < n.start) and not any(p for p in others if p not in own):
+            # 'A day after his meeting with Trump on Friday went wrong, Zelensky was welcomed in London'
+            ref = _sentence_time(s, sent, own, future)
+            return dates.ResolvedDate(ref + dt.timedelta(days=n.days), n.text, "RELATIVE") if ref else None
     plain = [n for n in told if not n.anchored]
     if not plain:
         return None

@@ -445,6 +445,9 @@ class MeetingExtractor:
         lemma = t.lemma_.lower()
         if t.pos_ in ("VERB", "AUX"):
             subj = syntax.subject(t) or syntax.agent(t)
+            if subj is None and t.dep_ == "pcomp" and t.head.dep_ == "prep":  # 'received Trump on Monday, a day
+                above = next((a for a in t.head.ancestors if a.pos_ in ("VERB", "AUX")), None)  # after hosting Kim
+                subj = syntax.subject(above) if above is not None else None  # there': who received hosted
             if subj is not None:
                 out += syntax.with_conjuncts(subj) + _people_inside(subj) + _broken_coordination(subj)
                 # headlines join subjects with a comma: 'Putin, Kim hold first summit'
@@ -589,7 +592,8 @@ class MeetingExtractor:
     def _host(self, t: Token, participants: list[dict], token_of: dict, place: Optional[dict]) -> Optional[dict]:
         giver = t.head if t.lemma_.lower() == "welcome" and t.dep_ == "dobj" else None  # 'gave a warm welcome to'
         if (t.lemma_.lower() in HOSTING and t.pos_ in ("VERB", "AUX")) or giver is not None:
-            subj = syntax.subject(giver if giver is not None else t)
+            passive = giver is None and any(c.dep_ == "auxpass" for c in t.children)  # 'was welcomed by Starmer'
+            subj = syntax.agent(t) if passive else syntax.subject(giver if giver is not None else t)
             for p in participants:
                 tok = token_of.get(_actor_key(p))
                 if subj is not None and tok is not None and tok.i == subj.i:
