@@ -120,13 +120,14 @@ class ArticleContext:
                 return people[0]
         return self.protagonist(at)
 
-    def last_pair(self, before: int) -> list[dict]:
-        """Whom 'the two leaders' at an offset means: the two who met in the last meeting read, else the last
-        two people of different countries named before it."""
-        if len(self.met) == 2:
+    def last_pair(self, before: int, two: bool = True) -> list[dict]:
+        """Whom 'the two leaders' (or, ``two`` False, 'the leaders') at an offset means: those who met in the
+        last meeting read, else the last two people of different countries named in its paragraph."""
+        if len(self.met) == 2 or (self.met and not two):
             return list(self.met)
         pair: list[dict] = []
-        for m in reversed([m for m in self.mentions if m.start < before]):
+        since = self.text.rfind("\n", 0, before) + 1  # else named in the same paragraph
+        for m in reversed([m for m in self.mentions if since <= m.start < before]):
             if is_person(m.actor) and m.actor.get("country") and all(p["country"] != m.actor["country"] for p in pair):
                 pair.append(m.actor)
                 if len(pair) == 2:

@@ -228,7 +228,7 @@ class MeetingExtractor:
             seen.add(key)
             events.append(event)
         people = [p for p in events[-1]["participants"] if is_person(p)] if events else []
-        if len(people) == 2:
+        if len(people) >= 2:
             s.ctx.met = people
         return events
 
@@ -261,8 +261,11 @@ class MeetingExtractor:
                                                     or w.head.lower_ == "between" and w.head.head.i == t.i)] if (
             self.kinds.get(t.lemma_.lower()) == "MEET" or t.lemma_.lower() in ("talk", "talks", "meeting", "summit", "sit")
         ) else []
+        words = {w.lower_ for w in t.sent} | {w.lemma_.lower() for w in t.sent}
+        if words & self.not_meeting or _sports_phrase(t.sent.text.lower(), self.not_meeting):
+            pair = []  # 'The two men met for the 48th time in their careers': players, not leaders
         for tok in pair:  # 'The two leaders had earlier held bilateral talks'; not 'both leaders welcomed progress'
-            for actor in s.ctx.last_pair(s.offset + tok.idx):
+            for actor in s.ctx.last_pair(s.offset + tok.idx, two=any(c.lower_ in ("two", "both") for c in tok.children)):
                 if _actor_key(actor) not in seen:
                     seen.add(_actor_key(actor))
                     token_of[_actor_key(actor)] = tok
