@@ -60,7 +60,8 @@ def _people_inside(token: Token) -> list[Token]:
 
 
 def _sports_phrase(text: str, words: set[str]) -> bool:
-    return any(" " in w and w in text for w in words)
+    """Sports words of more than one token ('group stage', 'head-to-head'), found in the sentence's text."""
+    return any((" " in w or "-" in w) and w in text for w in words)
 
 
 def _called_off_or_on(t: Token) -> bool:
