@@ -834,3 +834,11 @@ def test_the_two_men_of_a_sports_paragraph_are_not_the_leaders_named_earlier(ext
     body = ("Indian Prime Minister Narendra Modi met German Chancellor Olaf Scholz in Berlin last month.\n\nIn the final, "
             "the two men met for the 48th time in their careers, and Djokovic now leads their head-to-head 26-22.")
     assert len(meetings(extract(body, published="2022-09-12"))) == 1
+
+
+def test_made_available_to_a_coalition_is_given_and_a_pending_vote_does_not_date_it(extract):
+    body = ("Belgium's parliament on Friday approved sending six F-16 jets to the US-led coalition against Islamic State."
+            "\n\nIn Copenhagen, the prime minister said the seven Danish F-16s would be made available to the coalition "
+            "for 12 months, pending a vote in parliament next week.")
+    found = {e["contributor"]["country"]: e for e in contributions(extract(body, published="2014-09-26"))}
+    assert found["DNK"]["date"].isoformat() == "2014-09-26" and found["DNK"]["assets"][0]["quantity"] == 7

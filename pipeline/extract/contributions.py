@@ -16,7 +16,8 @@ from pipeline.extract.gazetteer import fold
 #: Verbs of handing over: their recipient may be named only elsewhere in the article. Moving forces
 #: (deploy, station, reinforce) needs a destination in the sentence, or it may be a domestic move.
 GIVING = {"give", "provide", "supply", "donate", "gift", "deliver", "send", "dispatch", "pledge", "promise", "transfer", "announce",
-          "offer", "hand", "lend", "commit", "contribute", "approve", "unveil", "allocate", "earmark", "fund"}
+          "offer", "hand", "lend", "commit", "contribute", "approve", "unveil", "allocate", "earmark", "fund",
+          "make available"}
 #: Support too vague to be a contribution unless the sentence says who receives it ('offering further
 #: military support to Lebanon').
 VAGUE = [["military", "support"], ["defence", "support"], ["defense", "support"], ["security", "support"]]
@@ -153,7 +154,8 @@ class ContributionExtractor:
                 return None  # a country moving its own forces at home is not a contribution
         delivered = self._arrival(t) and t.lemma_.lower() in ("arrive", "reach") and all(
             a["category"] not in ("GROUND_FORCES", "TRAINING") for a in assets)
-        if recipient is None and purpose is None and t.lemma_.lower() not in GIVING and not delivered:
+        if recipient is None and purpose is None and t.lemma_.lower() not in GIVING and _phrasal(t) not in GIVING \
+                and not delivered:
             # forces moved with no one to receive them and no campaign: not a contribution; but equipment that
             # 'reached the country' was delivered to the one the article names
             return None

@@ -212,13 +212,13 @@ def _date_untagged(s: Sentence, trigger: Token, future: bool) -> Optional["dates
 
 
 def _bounds_a_period(token: Token, trigger: Token) -> bool:
-    """A date that opens or closes a span of time ('since ... on 24 February', 'until Feb 22') is not when the
-    trigger's event happened."""
+    """A date that opens or closes a span of time ('since ... on 24 February', 'until Feb 22', 'pending a vote
+    next week') is not when the trigger's event happened."""
     above = {a.i for a in trigger.ancestors} | {trigger.i}
     for a in [token] + list(token.ancestors):
         if a.i in above:
             return False
-        if (a.dep_ == "prep" and a.lower_ in ("since", "until", "till")) or any(
+        if (a.dep_ == "prep" and a.lower_ in ("since", "until", "till", "pending")) or any(
                 c.dep_ == "mark" and c.lower_ in ("since", "until") for c in a.children):
             return True
     return False
