@@ -842,3 +842,15 @@ def test_made_available_to_a_coalition_is_given_and_a_pending_vote_does_not_date
             "for 12 months, pending a vote in parliament next week.")
     found = {e["contributor"]["country"]: e for e in contributions(extract(body, published="2014-09-26"))}
     assert found["DNK"]["date"].isoformat() == "2014-09-26" and found["DNK"]["assets"][0]["quantity"] == 7
+
+
+def test_bilateral_talks_on_the_sidelines_of_a_summit_of_states_hosted_by_a_leader_are_two_meetings(extract):
+    body = ("Presidents Hassan Rouhani and Vladimir Putin held bilateral talks in Baku on August 8, on the sidelines "
+            "of the first trilateral summit of Iran, Russia and the Republic of Azerbaijan, hosted by President Ilham "
+            "Aliyev.")
+    found = {frozenset(p["country"] for p in m["participants"]): m for m in meetings(extract(body, published="2016-08-16"))}
+    assert set(found) == {frozenset({"IRN", "RUS"}), frozenset({"IRN", "RUS", "AZE"})}
+    assert found[frozenset({"IRN", "RUS", "AZE"})]["host"]["name"] == "Ilham Aliyev"
+    (m,) = meetings(extract("On Wednesday, Duterte and Prime Minister Shinzo Abe held talks at the prime minister's "
+                            "office.", published="2016-10-27"))
+    assert {p["country"] for p in m["participants"]} == {"PHL", "JPN"}

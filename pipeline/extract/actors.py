@@ -23,6 +23,8 @@ BARE_TITLES = {"President", "Prime Minister", "Chancellor", "King", "Queen", "Em
 FORMER = {"former", "ex", "ex-", "late", "then", "erstwhile", "onetime", "one-time", "past", "previous"}
 PRONOUNS = {"he", "she", "they", "it", "we", "his", "her", "their", "its", "him", "them"}
 PERSON_LABELS = {"PERSON"}
+#: Nouns that name a state by what follows them: 'the Republic of Azerbaijan', 'the Kingdom of Morocco'.
+STATE_NOUNS = {"republic", "kingdom", "sultanate", "emirate", "federation", "state", "principality", "commonwealth"}
 #: Courtesy titles that make a bare surname a person ('Mr Sharif', 'Mr. Xi'), folded.
 COURTESY = ("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.")
 PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP"}
@@ -313,8 +315,10 @@ class ActorResolver:
                 return state_actor(self.g, hit[0])
         person = _entity_covering(np, token, PERSON_LABELS)
         country, title, org = self._describe(np)
-        if not (country or org) and (title or self.g.title(token.text)):
-            country, org = self._of_whom(token)  # 'the Prime Minister of Nepal', 'the Emir of Qatar'
+        if not (country or org) and (title or self.g.title(token.text) or token.lower_ in STATE_NOUNS):
+            country, org = self._of_whom(token)  # 'the Prime Minister of Nepal', 'the Republic of Azerbaijan'
+            if country and token.lower_ in STATE_NOUNS:
+                return state_actor(self.g, country)
         described = bool(country or title)
         names = [n for n in (person.text if person is not None else None,
                              _strip_title(person, self.g) if person is not None else None,

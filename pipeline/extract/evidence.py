@@ -113,7 +113,8 @@ def _told_from_story(s: Sentence, trigger: Token, future: bool) -> Optional["dat
             ref = _sentence_time(s, sent, [p for p in others if p < n.start or p >= end], future) or _story_time(
                 s, s.offset + sent.start_char)
             return dates.ResolvedDate(ref - dt.timedelta(days=n.days), n.text, "RELATIVE") if ref else None
-        if own and (at >= end or at < n.start) and not any(p for p in others if p not in own):
+        leads = not sent.text[:n.start].strip()  # 'A day after ..., Zelensky was welcomed': the main clause follows
+        if own and ((at >= end and leads) or at < n.start) and not any(p for p in others if p not in own):
             # 'A day after his meeting with Trump on Friday went wrong, Zelensky was welcomed in London'
             ref = _sentence_time(s, sent, own, future)
             return dates.ResolvedDate(ref + dt.timedelta(days=n.days), n.text, "RELATIVE") if ref else None

@@ -138,6 +138,23 @@ def _a_person(t: Token) -> bool:
                                                              "premier", "counterpart")
 
 
+def _host_by(t: Token) -> Optional[Token]:
+    """The agent of 'hosted by' hung on a meeting noun: 'the summit ..., hosted by President Ilham Aliyev'."""
+    acl = next((c for c in t.subtree if c.dep_ == "acl" and c.lemma_.lower() == "host"), None)  # the parser may
+    # hang it on the last of the states listed
+    return syntax.agent(acl) if acl is not None else None
+
+
+def _aside(t: Token) -> bool:
+    """A meeting held beside a larger one: 'bilateral talks', 'met separately', 'on the sidelines of'."""
+    verb = t if t.pos_ in ("VERB", "AUX") else t.head
+    if any(c.lower_ in ("bilateral", "separate") for c in t.children) or any(
+            c.lower_ == "separately" for c in verb.children):
+        return True
+    return any(p.lower_ in ("sidelines", "margins", "fringes") for c in verb.children if c.dep_ == "prep"
+               and c.lower_ == "on" for p in c.children)
+
+
 def _broken_coordination(token: Token) -> list[Token]:
     """'Modi and Afghan President Ashraf Ghani' parsed with 'Modi' as a modifier of 'Ghani' that holds the
     'and': the first of two coordinated names."""
@@ -214,10 +231,13 @@ class MeetingExtractor:
         events: list[dict] = []
         seen: set[tuple] = set()
         found = [(t, e) for t in self.triggers(s.doc) for e in self._as_bilaterals(s, t, self._event(s, t))]
+        aside = [id(e) for t, e in found if _aside(t)]
         for trigger, event in found:
             key = frozenset(_actor_key(p) for p in event["participants"])
-            if any(_other_people(event, e) for e in events):
-                events.append(event)  # 'talks with Sunak came a day after King Charles hosted a banquet for Yoon'
+            if any(_other_people(event, e) for e in events) or id(event) in aside:
+                # 'talks with Sunak came a day after King Charles hosted a banquet for Yoon'; 'held bilateral
+                # talks on the sidelines of the trilateral summit'
+                events.append(event)
                 continue
             same = next((e for e in events if frozenset(_actor_key(p) for p in e["participants"]) == key), None)
             if same is not None and same["date_basis"] == "DATELINE" and event["date_basis"] != "DATELINE":
@@ -225,7 +245,7 @@ class MeetingExtractor:
                 continue
             if any(key <= k for k in seen):
                 continue
-            events = [e for e in events if not frozenset(_actor_key(p) for p in e["participants"]) < key]
+            events = [e for e in events if id(e) in aside or not frozenset(_actor_key(p) for p in e["participants"]) < key]
             seen.add(key)
             events.append(event)
         people = [p for p in events[-1]["participants"] if is_person(p)] if events else []
@@ -485,6 +505,7 @@ class MeetingExtractor:
                 out += list(syntax.preps(body, ("with",)))
             if _courtesy_call(t):
                 out += list(syntax.preps(t, ("on",))) + list(syntax.preps(t.head, ("on",)))
+            out += [a for a in (_host_by(t),) if a is not None]  # 'a summit ..., hosted by President Aliyev'
             for c in t.children:
                 # 'Putin's visit', 'Biden-Xi talks'; not 'Syria summit' or 'NATO summit' (topics and forums)
                 if c.dep_ in ("poss", "nmod") or (c.dep_ == "compound" and c.ent_type_ == "PERSON"):
@@ -501,7 +522,7 @@ class MeetingExtractor:
             if t.dep_ in ("dobj", "nsubjpass", "attr", "nsubj") and head.pos_ in ("VERB", "AUX"):
                 subj = syntax.subject(head)
                 if subj is not None and subj.i != t.i:
-                    out += syntax.with_conjuncts(subj) + _people_inside(subj)
+                    out += syntax.with_conjuncts(subj) + _people_inside(subj) + _broken_coordination(subj)
                     out += [c for c in head.children if c.dep_ == "nsubj" and c.i not in (subj.i, t.i)
                             and c.ent_type_ == "PERSON"]  # 'Putin, Kim hold first summit'
                 out += list(syntax.preps(head, ("with", "between") + (("to",) if t.lemma_.lower() in HANDED else ())))
@@ -595,6 +616,11 @@ class MeetingExtractor:
 
     def _host(self, t: Token, participants: list[dict], token_of: dict, place: Optional[dict]) -> Optional[dict]:
         giver = t.head if t.lemma_.lower() == "welcome" and t.dep_ == "dobj" else None  # 'gave a warm welcome to'
+        by = _host_by(t) if t.pos_ in ("NOUN", "PROPN") else None
+        if by is not None:
+            host = next((p for p in participants if getattr(token_of.get(_actor_key(p)), "i", None) == by.i), None)
+            if host is not None:
+                return host
         if (t.lemma_.lower() in HOSTING and t.pos_ in ("VERB", "AUX")) or giver is not None:
             passive = giver is None and any(c.dep_ == "auxpass" for c in t.children)  # 'was welcomed by Starmer'
             subj = syntax.agent(t) if passive else syntax.subject(giver if giver is not None else t)
