@@ -854,3 +854,12 @@ def test_bilateral_talks_on_the_sidelines_of_a_summit_of_states_hosted_by_a_lead
     (m,) = meetings(extract("On Wednesday, Duterte and Prime Minister Shinzo Abe held talks at the prime minister's "
                             "office.", published="2016-10-27"))
     assert {p["country"] for p in m["participants"]} == {"PHL", "JPN"}
+
+
+def test_a_title_case_dateline_and_a_month_day_in_a_sentence_that_says_last_year(extract):
+    (e,) = contributions(extract("La Celle-Saint-Cloud, France (AFP) - Saudi Arabia pledged $100 million in military "
+                                 "aid to Mali on Wednesday.", published="2017-12-13"))
+    assert e["contributor"]["country"] == "SAU"
+    (m,) = meetings(extract("Nguyen Phu Trong made a historic visit to Washington last year, meeting President Barack "
+                            "Obama in the Oval Office on July 7.", published="2016-05-23"))
+    assert m["date"].isoformat() == "2015-07-07"

@@ -121,6 +121,13 @@ def resolve(text: str, published: dt.date, future: bool = False) -> Optional[Res
                     return ResolvedDate(dt.date(int(year_tok), month, day), raw, "EXPLICIT")
                 except ValueError:
                     return None
+            shift = {"last year": -1, "next year": 1, "this year": 0}.get(next(
+                (w for w in ("last year", "next year", "this year") if w in low), ""))
+            if shift is not None:  # 'on June 7 last year'
+                try:
+                    return ResolvedDate(dt.date(published.year + shift, month, day), raw, "EXPLICIT")
+                except ValueError:
+                    return None
             date = _closest_year(month, day, published, future)
             return ResolvedDate(date, raw, "EXPLICIT") if date else None
     if _HAS_MONTH.search(low):

@@ -72,6 +72,7 @@ def find_date(s: Sentence, trigger: Token, future: bool, announced: bool = False
             resolved = dates.resolve(text, s.day, _tense_of(ent.root, future))
         if resolved is None:
             continue
+        resolved = _in_the_year_said(resolved, trigger.sent.text, s.day)
         if _bounds_a_period(ent.root, trigger):
             continue  # 'his first visit since Russia launched its invasion on 24 February'
         own = _own_date(ent.root, trigger)
@@ -176,6 +177,8 @@ def _story_time(s: Sentence, before: int, depth: int = 3, future: bool = False) 
     return None
 
 
+#: 'last year' or 'next year' written in a sentence.
+YEAR_SAID = re.compile(r"\b(last|next) year\b", re.I)
 #: Words that open a span of time: a date after them bounds a period.
 PERIOD = re.compile(r"\b(?:since|until|till)\b", re.I)
 #: A date written just after a verb of saying is the day of the report, not of what it reports.
@@ -210,6 +213,19 @@ def _date_untagged(s: Sentence, trigger: Token, future: bool) -> Optional["dates
         return None
     _, nearest = min(written, key=lambda w: abs(w[0] - at))
     return dates.resolve(nearest, s.day, future)
+
+
+def _in_the_year_said(r: "dates.ResolvedDate", sentence: str, day: dt.date) -> "dates.ResolvedDate":
+    """'a visit to Washington last year, meeting Obama on July 7': a day and month in a sentence that names
+    last (or next) year belong to it."""
+    year = YEAR_SAID.search(sentence)
+    if year is None or r.basis != "EXPLICIT" or r.precision != "day" or re.search(r"\d{4}", r.text):
+        return r
+    try:
+        return dates.ResolvedDate(r.date.replace(year=day.year + (-1 if year.group(1).lower() == "last" else 1)), r.text,
+                                  r.basis)
+    except ValueError:
+        return r
 
 
 def _bounds_a_period(token: Token, trigger: Token) -> bool:

@@ -5,7 +5,7 @@ from typing import Iterator, Optional
 
 from spacy.tokens import Token
 
-from pipeline.extract import syntax
+from pipeline.extract import dates, syntax
 from pipeline.extract.actors import actor_from_office, is_person, state_actor
 from pipeline.extract.evidence import Sentence, find_date, find_place, mention
 
@@ -145,6 +145,14 @@ def _host_by(t: Token) -> Optional[Token]:
     return syntax.agent(acl) if acl is not None else None
 
 
+def _vaguer(event: dict, day) -> bool:
+    """Dated by the dateline alone, or to a week, month or year rather than a day."""
+    if event["date_basis"] == "DATELINE":
+        return True
+    r = dates.resolve(event["date_text"], day) if event.get("date_text") else None
+    return r is not None and r.precision != "day"
+
+
 def _aside(t: Token) -> bool:
     """A meeting held beside a larger one: 'bilateral talks', 'met separately', 'on the sidelines of'."""
     verb = t if t.pos_ in ("VERB", "AUX") else t.head
@@ -240,8 +248,10 @@ class MeetingExtractor:
                 events.append(event)
                 continue
             same = next((e for e in events if frozenset(_actor_key(p) for p in e["participants"]) == key), None)
-            if same is not None and same["date_basis"] == "DATELINE" and event["date_basis"] != "DATELINE":
-                events[events.index(same)] = event  # 'on a visit, also paid a call on X on Wednesday': the dated one
+            if same is not None and _vaguer(same, s.day) and not _vaguer(event, s.day):
+                # 'on a visit, also paid a call on X on Wednesday', 'a visit last year, meeting Obama on July 7':
+                # the one dated to the day
+                events[events.index(same)] = event
                 continue
             if any(key <= k for k in seen):
                 continue
