@@ -863,3 +863,20 @@ def test_a_title_case_dateline_and_a_month_day_in_a_sentence_that_says_last_year
     (m,) = meetings(extract("Nguyen Phu Trong made a historic visit to Washington last year, meeting President Barack "
                             "Obama in the Oval Office on July 7.", published="2016-05-23"))
     assert m["date"].isoformat() == "2015-07-07"
+
+
+def test_bases_put_at_a_countrys_disposal_or_lent_for_its_use_and_leading_a_brigade(extract):
+    (e,) = contributions(extract("Qatar said it had placed its airfields at the disposal of US forces in the region.",
+                                 published="2003-03-16"))
+    assert (e["contributor"]["country"], e["recipient"]["country"], e["assets"][0]["category"]) == ("QAT", "USA", "BASING")
+    (e,) = contributions(extract("Tajikistan has allowed India to use its airbase at Ayni for operations in the region.",
+                                 published="2016-08-17"))
+    assert (e["contributor"]["country"], e["recipient"]["country"]) == ("TJK", "IND")
+    assert not contributions(extract("Turkey's refusal to allow US ground troops to use its territory has forced "
+                                     "planners to abandon a northern front.", published="2003-03-16"))
+    (e,) = contributions(extract("Chancellor Olaf Scholz pledged that Germany would lead a combat brigade for "
+                                 "Lithuania's defence.", published="2023-06-26"))
+    assert (e["status"], e["recipient"]["country"]) == ("PLEDGED", "LTU")
+    (e,) = contributions(extract("Norway is willing to send material to help defend Poland if it is attacked, its "
+                                 "foreign minister said.", published="2023-06-26"))
+    assert e["status"] == "OFFERED" and e["recipient"]["country"] == "POL"

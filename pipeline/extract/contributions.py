@@ -49,7 +49,7 @@ class ContributionExtractor:
         for t in doc:
             if t.pos_ in ("VERB", "AUX") and (t.lemma_.lower() in self.verbs or _phrasal(t) in self.verbs):
                 yield t
-            elif _headline_arms(t) or _package_contents(t):
+            elif _headline_arms(t) or _package_contents(t) or _at_disposal(t) or _use_allowed(t) is not None:
                 yield t
 
     def extract(self, s: Sentence) -> list[dict]:
@@ -114,10 +114,15 @@ class ContributionExtractor:
             return None
         if _package_contents(t):
             return self._package(s, t)
+        if _use_allowed(t) is not None:
+            return self._use(s, t)
         if t.lemma_.lower() in self.requests or _phrasal(t) in self.requests:
             return self._direct_request(s, t)
         objects = self._objects(t)
         assets = [a for a in (self._asset(o) for o in objects) if a]
+        if not assets and _defends(t):  # 'willing to send material to help defend Saudi Arabia'
+            assets = [{"description": o.text, "category": "OTHER", "quantity": None} for o in objects
+                      if o.lemma_.lower() in ("material", "materials", "hardware")][:1]
         counted = [o for o in objects if o.like_num and o.text.isdigit()]
         if counted and len(assets) == 1 and assets[0]["quantity"] is None:  # '13 of its own MiG-29s'
             assets = [{**assets[0], "quantity": int(counted[0].text)}]
@@ -189,6 +194,21 @@ class ContributionExtractor:
         if recipient is None and purpose is None:
             event[NEEDS_RECIPIENT] = True
         return event
+
+    def _use(self, s: Sentence, t: Token) -> Optional[dict]:
+        """'Iran has allowed Russia to use its facilities': bases, airfields or airspace lent to another country."""
+        use = _use_allowed(t)
+        subj, user = syntax.subject(t), next((c for c in t.children if c.dep_ in ("dobj", "nsubj") and c.i > t.i), None)
+        if subj is None or user is None:
+            user = next((c for c in use.children if c.dep_ == "nsubj"), user)
+        giver = as_state(self._g, s.actor(subj)) if subj is not None else None
+        taker = as_state(self._g, s.actor(user) or self._marked_nationality([user])) if user is not None else None
+        assets = [a for a in (self._asset(o) for o in self._objects(use)) if a] or [
+            {"description": o.text, "category": "BASING", "quantity": None} for o in self._objects(use)
+            if o.lemma_.lower() in ("facility", "facilities", "airspace", "territory", "port", "airfield")][:1]
+        if not giver or not taker or not assets or giver.get("country") == taker.get("country"):
+            return None
+        return self._record(s, t, self._status(s, t), giver, taker, self._purpose_in(t.sent), assets, None)
 
     def _marked_nationality(self, objects: list[Token]) -> Optional[dict]:
         """The country written on what is provided ('RAF Tornado jets', 'German Leopard tanks')."""
@@ -405,6 +425,8 @@ class ContributionExtractor:
         recipient = purpose = None
         candidates: list[Token] = []
         heads = [t] + [o for o in self._objects(t)]
+        candidates += [o for d in _disposals(t) for c in d.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for o in c.children if o.dep_ == "pobj"]  # 'at the disposal of US forces'
         if _provides_with(t) or _arms(t) or t.lemma_.lower() == "reach":
             candidates += [c for c in t.children if c.dep_ == "dobj"]  # 'provide Ukraine with tanks', 'reached Kyiv'
         for h in heads:
@@ -554,6 +576,32 @@ def _with_what(t: Token) -> list[Token]:
     holders = [t] + [c for c in t.children if c.dep_ == "dobj"]
     return [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
             for o in c.children if o.dep_ == "pobj" for g in syntax.with_conjuncts(o)]
+
+
+def _disposals(t: Token) -> list[Token]:
+    return [o for c in t.children if c.dep_ == "prep" and c.lower_ == "at" for o in c.children
+            if o.dep_ == "pobj" and o.lemma_.lower() == "disposal"]
+
+
+def _at_disposal(t: Token) -> bool:
+    """'Kuwait had placed its airfields at the disposal of US forces'."""
+    return t.pos_ == "VERB" and t.lemma_.lower() in ("place", "put", "make") and bool(_disposals(t))
+
+
+def _use_allowed(t: Token) -> Optional[Token]:
+    """The 'use' of 'allowed Russia to use its facilities', 'let US aircraft use its bases'."""
+    if t.pos_ != "VERB" or t.lemma_.lower() not in ("allow", "permit", "let", "authorise", "authorize"):
+        return None
+    return next((c for c in t.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() == "use"), None)
+
+
+def _defends(t: Token) -> bool:
+    """A purpose clause of defence: 'to help defend Saudi Arabia', 'to protect Poland'."""
+    for c in t.children:
+        if c.dep_ == "advcl" and (c.lemma_ in ("defend", "protect") or (c.lemma_ in ("help", "assist") and any(
+                x.dep_ == "xcomp" and x.lemma_ in ("defend", "protect") for x in c.children))):
+            return True
+    return False
 
 
 #: Nouns for a bundle of aid whose contents a verb of including lists ('the package includes 31 tanks').
