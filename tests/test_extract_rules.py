@@ -880,3 +880,11 @@ def test_bases_put_at_a_countrys_disposal_or_lent_for_its_use_and_leading_a_brig
     (e,) = contributions(extract("Norway is willing to send material to help defend Poland if it is attacked, its "
                                  "foreign minister said.", published="2023-06-26"))
     assert e["status"] == "OFFERED" and e["recipient"]["country"] == "POL"
+
+
+def test_the_four_leaders_are_the_four_who_last_met(extract):
+    body = ("US President Joe Biden, Indian Prime Minister Narendra Modi, Japanese Prime Minister Fumio Kishida and "
+            "Australian Prime Minister Anthony Albanese held a summit in Hiroshima on Saturday. The four leaders will "
+            "meet again in New Delhi next year.")
+    found = [m for m in meetings(extract(body, published="2023-05-21")) if m["status"] == "PLANNED"]
+    assert [len(m["participants"]) for m in found] == [4]

@@ -122,11 +122,14 @@ class ArticleContext:
                 return people[0]
         return self.protagonist(at)
 
-    def last_pair(self, before: int, two: bool = True) -> list[dict]:
-        """Whom 'the two leaders' (or, ``two`` False, 'the leaders') at an offset means: those who met in the
-        last meeting read, else the last two people of different countries named in its paragraph."""
-        if len(self.met) == 2 or (self.met and not two):
+    def last_pair(self, before: int, count: Optional[int] = 2) -> list[dict]:
+        """Whom 'the two leaders' ('the four leaders'; ``count`` None: 'the leaders') at an offset means: those
+        who met in the last meeting read, else the last two people of different countries named in its
+        paragraph."""
+        if self.met and count in (None, len(self.met)):
             return list(self.met)
+        if count != 2:
+            return []
         pair: list[dict] = []
         since = self.text.rfind("\n", 0, before) + 1  # else named in the same paragraph
         for m in reversed([m for m in self.mentions if since <= m.start < before]):

@@ -177,12 +177,21 @@ def _jointly(t: Token) -> bool:
         c.dep_ == "advmod" and c.lower_ in ("jointly", "together") for c in t.children)
 
 
+#: How many people 'the two leaders', 'both', 'the four leaders' speak of.
+COUNTED = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
 def _the_two(t: Token) -> bool:
-    """'the two leaders', 'both presidents', 'the two men': two people the story has just named."""
+    """'the two leaders', 'both presidents', 'the four leaders', 'The leaders first met': people the story has
+    just named."""
     if t.tag_ != "NNS" or t.lemma_.lower() not in ("leader", "man", "president", "minister", "premier", "head"):
         return False
     mods = [c for c in t.children if c.dep_ in ("nummod", "det", "predet", "amod", "compound")]
-    return any(c.lower_ in ("two", "both") for c in mods) or [c.lower_ for c in mods] == ["the"]  # 'The leaders first met'
+    return any(c.lower_ in COUNTED for c in mods) or [c.lower_ for c in mods] == ["the"]
+
+
+def _how_many(t: Token) -> Optional[int]:
+    return next((COUNTED[c.lower_] for c in t.children if c.lower_ in COUNTED), None)
 
 
 
@@ -296,7 +305,7 @@ class MeetingExtractor:
         if words & self.not_meeting or _sports_phrase(t.sent.text.lower(), self.not_meeting):
             pair = []  # 'The two men met for the 48th time in their careers': players, not leaders
         for tok in pair:  # 'The two leaders had earlier held bilateral talks'; not 'both leaders welcomed progress'
-            for actor in s.ctx.last_pair(s.offset + tok.idx, two=any(c.lower_ in ("two", "both") for c in tok.children)):
+            for actor in s.ctx.last_pair(s.offset + tok.idx, _how_many(tok)):
                 if _actor_key(actor) not in seen:
                     seen.add(_actor_key(actor))
                     token_of[_actor_key(actor)] = tok
