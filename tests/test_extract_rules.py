@@ -888,3 +888,9 @@ def test_the_four_leaders_are_the_four_who_last_met(extract):
             "meet again in New Delhi next year.")
     found = [m for m in meetings(extract(body, published="2023-05-21")) if m["status"] == "PLANNED"]
     assert [len(m["participants"]) for m in found] == [4]
+
+
+def test_voting_to_stay_out_of_a_campaign_and_rebuffing_a_request_are_no_contribution(extract):
+    assert not contributions(extract("Pakistan's parliament voted on Friday to stay out of the Saudi-led military "
+                                     "campaign in Yemen, rebuffing a request from Riyadh to contribute warplanes, ships "
+                                     "and soldiers.", published="2015-04-11"))
