@@ -894,3 +894,11 @@ def test_voting_to_stay_out_of_a_campaign_and_rebuffing_a_request_are_no_contrib
     assert not contributions(extract("Pakistan's parliament voted on Friday to stay out of the Saudi-led military "
                                      "campaign in Yemen, rebuffing a request from Riyadh to contribute warplanes, ships "
                                      "and soldiers.", published="2015-04-11"))
+
+
+def test_the_storys_lead_time_is_not_the_date_of_its_wire_dateline(extract):
+    body = ("Ushuaia, July 25 (MercoPress) - The presidents of the Mercosur countries signed a protocol on Friday in "
+            "Ushuaia.\n\nArgentine President Carlos Menem and Chilean President Eduardo Frei also held a private "
+            "meeting at the Las Hayas hotel.")
+    (m,) = meetings(extract(body, published="1998-07-25"))
+    assert m["date"].isoformat() == "1998-07-24"
