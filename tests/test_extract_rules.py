@@ -902,3 +902,11 @@ def test_the_storys_lead_time_is_not_the_date_of_its_wire_dateline(extract):
             "meeting at the Las Hayas hotel.")
     (m,) = meetings(extract(body, published="1998-07-25"))
     assert m["date"].isoformat() == "1998-07-24"
+
+
+def test_leaders_of_the_early_1990s_and_a_common_misspelling(extract):
+    (m,) = meetings(extract("President Francois Mitterand gave a warm welcome on Thursday to South African leader "
+                            "F.W. de Klerk.", published="1990-05-12"))
+    assert {p["country"] for p in m["participants"]} == {"FRA", "ZAF"} and m["host"]["country"] == "FRA"
+    (m,) = meetings(extract("Yeltsin and Kohl met in Bonn on Tuesday.", published="1994-05-12"))
+    assert {p["country"] for p in m["participants"]} == {"RUS", "DEU"}
