@@ -65,7 +65,8 @@ def find_date(s: Sentence, trigger: Token, future: bool, announced: bool = False
         prev = ent.doc[ent.start - 1] if ent.start > 0 else None
         if prev is not None and prev.lower_ in ("on", "last", "next", "this"):
             text = f"{prev.text} {text}"
-        said = ent.doc[ent.start - (2 if text != ent.text else 1)] if ent.start >= (2 if text != ent.text else 1) else None
+        before = ent.start - (2 if text != ent.text else 1)  # the word before 'on Saturday' or 'Saturday'
+        said = ent.doc[before] if before >= 0 else None
         if said is not None and said.tag_ == "VBD" and said.lemma_ in syntax.REPORTING:
             resolved = dates.resolve(text, s.day, False)  # 'Qatar said on Saturday it would send': the saying's day
         else:

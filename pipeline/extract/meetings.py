@@ -194,7 +194,6 @@ def _how_many(t: Token) -> Optional[int]:
     return next((COUNTED[c.lower_] for c in t.children if c.lower_ in COUNTED), None)
 
 
-
 def _other_people(a: dict, b: dict) -> bool:
     """Two meetings of the same countries with different people of one of them (the king, the prime minister),
     each named in the sentence; not a visited country's leader the text only implies."""
