@@ -10,7 +10,8 @@ from pipeline.articles import article_text
 from pipeline.extract import syntax
 from pipeline.extract.actors import org_actor, state_actor
 from pipeline.extract.assets import AssetReader
-from pipeline.extract.evidence import Sentence, find_date, mention
+from pipeline.extract.event_date import find_date
+from pipeline.extract.evidence import Sentence, mention
 from pipeline.extract.gazetteer import fold
 
 #: Verbs of handing over: their recipient may be named only elsewhere in the article. Moving forces

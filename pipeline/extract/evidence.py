@@ -1,19 +1,18 @@
-"""What every extracted event carries besides its actors: date, place, mention and base fields."""
+"""What every extracted event carries besides its actors and its date (`event_date.py`): the sentence it
+was read from, its mention and its place."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from typing import Optional
 
 from spacy.tokens import Span, Token
 
-from pipeline.extract import dates, syntax
+from pipeline.extract import syntax
 from pipeline.extract.actors import ArticleContext, ActorResolver
 from pipeline.extract.gazetteer import Gazetteer
 
-#: Beyond this many dependency arcs a date or place is more likely another clause's.
-MAX_DATE_ARCS = 6
+#: Beyond this many dependency arcs a place is more likely another clause's.
 MAX_PLACE_ARCS = 4
 
 
@@ -44,220 +43,6 @@ def mention(s: Sentence, span: Span) -> dict:
     return {"article_id": a["article_id"], "source": a["source"], "url": a.get("url"),
             "published_at": a["published_at"], "sentence": text,
             "char_start": s.offset + span.start_char, "char_end": s.offset + span.start_char + len(text)}
-
-
-def find_date(s: Sentence, trigger: Token, future: bool, announced: bool = False) -> dict:
-    """The date expression closest to the trigger in the parse, resolved; else the dateline.
-
-    ``announced``: the event is the announcement ('said on Wednesday it would send troops in April'), so a
-    day beats a coarser date even when the coarse one hangs on the trigger."""
-    told = _told_from_story(s, trigger, future)
-    if told is not None:
-        return {"date": told.date, "date_text": told.text, "date_basis": told.basis}
-    best = None
-    for ent in trigger.sent.ents:
-        if ent.label_ not in ("DATE", "TIME"):
-            continue
-        arcs = syntax.dep_distance(trigger, ent.root)
-        if arcs > MAX_DATE_ARCS:
-            continue
-        text = ent.text
-        prev = ent.doc[ent.start - 1] if ent.start > 0 else None
-        if prev is not None and prev.lower_ in ("on", "last", "next", "this"):
-            text = f"{prev.text} {text}"
-        before = ent.start - (2 if text != ent.text else 1)  # the word before 'on Saturday' or 'Saturday'
-        said = ent.doc[before] if before >= 0 else None
-        if said is not None and said.tag_ == "VBD" and said.lemma_ in syntax.REPORTING:
-            resolved = dates.resolve(text, s.day, False)  # 'Qatar said on Saturday it would send': the saying's day
-        else:
-            resolved = dates.resolve(text, s.day, _tense_of(ent.root, future))
-        if resolved is None:
-            continue
-        resolved = _in_the_year_said(resolved, trigger.sent.text, s.day)
-        if _bounds_a_period(ent.root, trigger):
-            continue  # 'his first visit since Russia launched its invasion on 24 February'
-        own = _own_date(ent.root, trigger)
-        key = (not own, _foreign(ent.root, trigger), resolved.precision != "day", arcs, abs(ent.root.i - trigger.i))
-        if announced:
-            key = (key[2], key[0], key[1]) + key[3:]
-        if best is None or key < best[0]:
-            best = (key, resolved)
-    if best:
-        r = best[1]
-        return {"date": r.date, "date_text": r.text, "date_basis": r.basis}
-    r = _date_untagged(s, trigger, future) or _date_before(s, trigger, future)
-    if r is not None:
-        return {"date": r.date, "date_text": r.text, "date_basis": r.basis}
-    lead = _story_time(s, s.offset + trigger.sent.start_char, future=future and not announced)  # the story's time
-    if lead is not None:
-        return {"date": lead, "date_text": None, "date_basis": "RELATIVE"}
-    return {"date": s.day, "date_text": None, "date_basis": "DATELINE"}
-
-
-def _told_from_story(s: Sentence, trigger: Token, future: bool) -> Optional["dates.ResolvedDate"]:
-    """'A day later, Zelensky was in Athens', 'a day after Erdogan welcomed Herzog': a date counted from the
-    story's own time (the sentence's other date, else the last date the story gave before it)."""
-    sent = trigger.sent
-    told = dates.narratives(sent.text)
-    if not told:
-        return None
-    at = trigger.idx - sent.start_char
-    inside = lambda pos: any(n.start <= pos < n.end for n in told)  # noqa: E731
-    others = [pos for pos, _ in dates.expressions(sent.text) if not inside(pos)] + [
-        e.start_char - sent.start_char for e in sent.ents if e.label_ in ("DATE", "TIME")
-        and not inside(e.start_char - sent.start_char) and dates.resolve(e.text, s.day, future)]
-    for n in [n for n in told if n.anchored]:
-        comma = sent.text.find(",", n.end)
-        end = comma if comma >= 0 else len(sent.text)  # the clause 'a day after' governs
-        own = [p for p in others if n.end <= p < end]
-        if n.end <= at < end and not own:
-            # the trigger in that clause: its event came that much before the sentence's own time
-            ref = _sentence_time(s, sent, [p for p in others if p < n.start or p >= end], future) or _story_time(
-                s, s.offset + sent.start_char)
-            return dates.ResolvedDate(ref - dt.timedelta(days=n.days), n.text, "RELATIVE") if ref else None
-        leads = not sent.text[:n.start].strip()  # 'A day after ..., Zelensky was welcomed': the main clause follows
-        if own and ((at >= end and leads) or at < n.start) and not any(p for p in others if p not in own):
-            # 'A day after his meeting with Trump on Friday went wrong, Zelensky was welcomed in London'
-            ref = _sentence_time(s, sent, own, future)
-            return dates.ResolvedDate(ref + dt.timedelta(days=n.days), n.text, "RELATIVE") if ref else None
-    plain = [n for n in told if not n.anchored]
-    if not plain:
-        return None
-    n = min(plain, key=lambda n: abs(n.start - at))
-    if any(abs(pos - at) < abs(n.start - at) for pos in others) or any(
-            e.label_ in ("DATE", "TIME") and e.start_char - sent.start_char not in range(n.start, n.end)
-            and _own_date(e.root, trigger) and getattr(dates.resolve(e.text, s.day, future), "precision", "") == "day"
-            for e in sent.ents):
-        return None  # the trigger has a date of its own ('a meeting that had been scheduled for Sept. 6')
-    # counted from the last date before it: in its sentence ('met Li on Sunday, while Kishida and Yoon held
-    # talks the same day'), else in its paragraph or the story's lead
-    ref = _sentence_time(s, sent, [p for p in others if p < n.start], future) or _story_time(s, s.offset + sent.start_char)
-    return dates.ResolvedDate(ref + dt.timedelta(days=n.days), n.text, "RELATIVE") if ref else None
-
-
-def _undated(paragraph: str) -> str:
-    """A paragraph without its wire dateline ('Ushuaia, July 25 (MercoPress) -'), whose date is the report's."""
-    from pipeline.extract.prefilter import AGENCY_DATELINE, DATELINE, PLACE_DATELINE
-
-    lead = DATELINE.match(paragraph) or AGENCY_DATELINE.match(paragraph) or PLACE_DATELINE.match(paragraph)
-    return paragraph[lead.end():] if lead else paragraph
-
-
-def _sentence_time(s: Sentence, sent: Span, positions: list[int], future: bool) -> Optional[dt.date]:
-    """'Biden, who had met Zelenskyy the day before, arrived overnight': the sentence's own date."""
-    for pos, written in dates.expressions(sent.text):
-        if pos in positions:
-            r = dates.resolve(written, s.day, future)
-            if r:
-                return r.date
-    for e in sent.ents:
-        if e.label_ in ("DATE", "TIME") and e.start_char - sent.start_char in positions:
-            r = dates.resolve(e.text, s.day, future)
-            if r:
-                return r.date
-    return None
-
-
-#: How many paragraphs open a story and set its time ('On Aug. 20, that shore came into view').
-LEAD_PARAGRAPHS = 3
-
-
-def _story_time(s: Sentence, before: int, depth: int = 3, future: bool = False) -> Optional[dt.date]:
-    """The story's time at an offset: the last date written before it in its paragraph (itself counted on
-    where it was 'hours later'), else the first date of the story's lead. Dates further back in other
-    paragraphs are more often background ('since the war began on Feb. 24') than the story's time."""
-    text = s.ctx.text
-    low = text.rfind("\n", 0, before) + 1
-    chunk = text[low:before]
-    told = dates.narratives(chunk)
-    plain = [(pos, w) for pos, w in dates.expressions(chunk) if not any(n.start <= pos < n.end for n in told)]
-    told = [n for n in told if not n.anchored]
-    if told and depth > 0 and (not plain or told[-1].start > plain[-1][0]):
-        ref = _story_time(s, low + told[-1].start, depth - 1)
-        return ref + dt.timedelta(days=told[-1].days) if ref else None
-    if not plain:
-        skip = 1 if (s.article.get("title") or "").strip() else 0  # the lead comes after the title
-        lead = "\n".join(_undated(p) for p in [p for p in text[:low].split("\n") if p.strip()][skip:skip + LEAD_PARAGRAPHS])
-        told = dates.narratives(lead)
-        plain = [(pos, w) for pos, w in dates.expressions(lead) if not any(n.start <= pos < n.end for n in told)][:1]
-    if plain:
-        r = dates.resolve(plain[-1][1], s.day, future)
-        return r.date if r else None
-    return None
-
-
-#: 'last year' or 'next year' written in a sentence.
-YEAR_SAID = re.compile(r"\b(last|next) year\b", re.I)
-#: Words that open a span of time: a date after them bounds a period.
-PERIOD = re.compile(r"\b(?:since|until|till)\b", re.I)
-#: A date written just after a verb of saying is the day of the report, not of what it reports.
-REPORTED = re.compile(r"\b(?:said|says|announced|told reporters|reported|confirmed|added)(?: in a statement)?(?: on)?\s*$", re.I)
-
-#: How many sentences back, in the same paragraph, an undated sentence may take its date from.
-DATE_LOOKBACK = 2
-
-
-def _date_before(s: Sentence, trigger: Token, future: bool) -> Optional["dates.ResolvedDate"]:
-    """'Wong and Albanese met on Wednesday. They also co-chaired the leaders' meeting': a sentence with no
-    date of its own continues the day the sentences just before it named, within the paragraph."""
-    chunk = s.ctx.text_before(s.offset, DATE_LOOKBACK)
-    told = dates.narratives(chunk)
-    written = [(pos, w) for pos, w in dates.expressions(chunk) if not any(n.start <= pos < n.end for n in told)
-               and not REPORTED.search(chunk, 0, pos)]  # not the day something was said ('the Kremlin said on Friday')
-    told = [n for n in told if not n.anchored]
-    if told and (not written or told[-1].start > written[-1][0]):  # 'Hours later he landed in Denmark. ...'
-        ref = _story_time(s, s.offset - len(chunk) + told[-1].start)
-        return dates.ResolvedDate(ref + dt.timedelta(days=told[-1].days), told[-1].text, "RELATIVE") if ref else None
-    return dates.resolve(written[-1][1], s.day, future) if written else None
-
-
-def _date_untagged(s: Sentence, trigger: Token, future: bool) -> Optional["dates.ResolvedDate"]:
-    """A date the tagger left inside another entity: the one written nearest the trigger."""
-    sent = trigger.sent
-    at = trigger.idx - sent.start_char
-    bounds = [m.start() for m in PERIOD.finditer(sent.text)]
-    written = [(pos, w) for pos, w in dates.expressions(sent.text)
-               if not any(at < b < pos for b in bounds)]  # not '... since Russia invaded on 24 February'
-    if not written:
-        return None
-    _, nearest = min(written, key=lambda w: abs(w[0] - at))
-    return dates.resolve(nearest, s.day, future)
-
-
-def _in_the_year_said(r: "dates.ResolvedDate", sentence: str, day: dt.date) -> "dates.ResolvedDate":
-    """'a visit to Washington last year, meeting Obama on July 7': a day and month in a sentence that names
-    last (or next) year belong to it."""
-    year = YEAR_SAID.search(sentence)
-    if year is None or r.basis != "EXPLICIT" or r.precision != "day" or re.search(r"\d{4}", r.text):
-        return r
-    try:
-        return dates.ResolvedDate(r.date.replace(year=day.year + (-1 if year.group(1).lower() == "last" else 1)), r.text,
-                                  r.basis)
-    except ValueError:
-        return r
-
-
-def _bounds_a_period(token: Token, trigger: Token) -> bool:
-    """A date that opens or closes a span of time ('since ... on 24 February', 'until Feb 22', 'pending a vote
-    next week') is not when the trigger's event happened."""
-    above = {a.i for a in trigger.ancestors} | {trigger.i}
-    for a in [token] + list(token.ancestors):
-        if a.i in above:
-            return False
-        if (a.dep_ == "prep" and a.lower_ in ("since", "until", "till", "pending")) or any(
-                c.dep_ == "mark" and c.lower_ in ("since", "until") for c in a.children):
-            return True
-    return False
-
-
-def _foreign(token: Token, trigger: Token) -> bool:
-    """A date inside a clause that does not hold the trigger ('Anwar, who chaired the cabinet this morning,
-    will hold talks with Widodo next Tuesday')."""
-    for a in [token] + list(token.ancestors):
-        if a.dep_ in ("relcl", "advcl", "ccomp", "parataxis") and not (a.left_edge.i <= trigger.i <= a.right_edge.i) \
-                and not (a.dep_ == "relcl" and a.head.i == trigger.i):  # a clause describing the trigger is its own
-            return True
-    return False
 
 
 def find_place(s: Sentence, trigger: Token, exclude: set[int], preps=("in", "at", "to", "into")) -> Optional[dict]:
@@ -322,41 +107,3 @@ def _owned_by(token: Token, trigger: Token) -> bool:
         if t.pos_ in ("VERB", "AUX"):
             return False
     return t.i in governing
-
-
-def _tense_of(token: Token, default: bool) -> bool:
-    """Future or past for a date, from the verb it hangs on: 'said on Tuesday' is past even when
-    what was said is 'will send'; 'will meet on Monday' is future."""
-    verb = token
-    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
-        verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX"):
-        return default
-    while verb.tag_ in ("VBG", "VBN") and verb.dep_ in ("advcl", "acl") and verb.head.i != verb.i \
-            and verb.head.pos_ in ("VERB", "AUX"):  # but 'a statement released Tuesday' is past
-        verb = verb.head  # 'Speaking on Tuesday night, Obama said ...': the tense of 'said'
-    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if aux & {"will", "shall", "'ll"} or (verb.tag_ == "VB" and "to" in aux):
-        return True
-    if verb.lemma_.lower() in ("schedule", "slate", "plan"):
-        return True  # 'a visit that was scheduled for Thursday': the Thursday ahead
-    if verb.tag_ in ("VBD", "VBN") or aux & {"has", "have", "had", "did", "was", "were"}:
-        return False
-    if verb.tag_ in ("VBZ", "VBP") and verb.pos_ == "VERB" and not aux and verb.lemma_ not in syntax.REPORTING:
-        return True  # 'on Monday Mr Trump flies to Israel': the present of a schedule is the future
-    return default
-
-
-def _own_date(token: Token, trigger: Token) -> bool:
-    """A date in the trigger's own clause, or in a clause describing it ('a visit that was to begin on
-    Sunday'), and not in a coordinated clause ('met X on Monday, traveled ... on Tuesday')."""
-    t = token
-    while t.head.i != t.i:
-        t = t.head
-        if t.i == trigger.i:
-            return True
-        if t.pos_ in ("VERB", "AUX"):
-            if t.dep_ == "xcomp":
-                continue  # 'a visit that was to begin on Sunday': up through 'to begin'
-            return t.dep_ in ("relcl", "acl") and t.head.i == trigger.i
-    return False

@@ -7,7 +7,8 @@ from spacy.tokens import Token
 
 from pipeline.extract import dates, syntax
 from pipeline.extract.actors import actor_from_office, is_person, state_actor
-from pipeline.extract.evidence import Sentence, find_date, find_place, mention
+from pipeline.extract.event_date import find_date
+from pipeline.extract.evidence import Sentence, find_place, mention
 
 #: Triggers that make a meeting even when only states are named ('Israel and Lebanon renewed negotiations').
 STATE_MEETINGS = {"meet", "host", "summit", "talk", "talks", "negotiation", "negotiations", "consultation", "consultations",
