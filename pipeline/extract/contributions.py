@@ -50,7 +50,7 @@ class ContributionExtractor:
         for t in doc:
             if t.pos_ in ("VERB", "AUX") and (t.lemma_.lower() in self.verbs or _phrasal(t) in self.verbs):
                 yield t
-            elif _headline_arms(t) or _package_contents(t) or _at_disposal(t) or _use_allowed(t) is not None:
+            elif _headline_arms(t) or _package_contents(t) or _use_allowed(t) is not None:
                 yield t
 
     def extract(self, s: Sentence) -> list[dict]:
@@ -584,11 +584,6 @@ def _disposals(t: Token) -> list[Token]:
             if o.dep_ == "pobj" and o.lemma_.lower() == "disposal"]
 
 
-def _at_disposal(t: Token) -> bool:
-    """'Kuwait had placed its airfields at the disposal of US forces'."""
-    return t.pos_ == "VERB" and t.lemma_.lower() in ("place", "put", "make") and bool(_disposals(t))
-
-
 def _use_allowed(t: Token) -> Optional[Token]:
     """The 'use' of 'allowed Russia to use its facilities', 'let US aircraft use its bases'."""
     if t.pos_ != "VERB" or t.lemma_.lower() not in ("allow", "permit", "let", "authorise", "authorize"):
@@ -638,6 +633,8 @@ def _phrasal(t: Token) -> str:
         prt = [t.doc[t.i + 1].lower_]  # 'hand over four jets', the particle parsed into the object
     if not prt and t.lemma_.lower() == "make":
         prt = [c.lower_ for c in t.children if c.dep_ in ("oprd", "acomp") and c.lower_ == "available"]
+    if not prt and _disposals(t):
+        prt = ["at the disposal"]  # 'placed its airfields at the disposal of US forces'
     return f"{t.lemma_.lower()} {prt[0]}" if prt else t.lemma_.lower()
 
 

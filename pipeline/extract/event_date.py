@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.extract import dates, syntax
 from pipeline.extract.evidence import Sentence
+from pipeline.extract.prefilter import dateline_end
 
 #: Beyond this many dependency arcs a date is more likely another clause's.
 MAX_DATE_ARCS = 6
@@ -104,14 +105,6 @@ def _told_from_story(s: Sentence, trigger: Token, future: bool) -> Optional["dat
     return dates.ResolvedDate(ref + dt.timedelta(days=n.days), n.text, "RELATIVE") if ref else None
 
 
-def _undated(paragraph: str) -> str:
-    """A paragraph without its wire dateline ('Ushuaia, July 25 (MercoPress) -'), whose date is the report's."""
-    from pipeline.extract.prefilter import AGENCY_DATELINE, DATELINE, PLACE_DATELINE
-
-    lead = DATELINE.match(paragraph) or AGENCY_DATELINE.match(paragraph) or PLACE_DATELINE.match(paragraph)
-    return paragraph[lead.end():] if lead else paragraph
-
-
 def _sentence_time(s: Sentence, sent: Span, positions: list[int], future: bool) -> Optional[dt.date]:
     """'Biden, who had met Zelenskyy the day before, arrived overnight': the sentence's own date."""
     for pos, written in dates.expressions(sent.text):
@@ -146,7 +139,8 @@ def _story_time(s: Sentence, before: int, depth: int = 3, future: bool = False) 
         return ref + dt.timedelta(days=told[-1].days) if ref else None
     if not plain:
         skip = 1 if (s.article.get("title") or "").strip() else 0  # the lead comes after the title
-        lead = "\n".join(_undated(p) for p in [p for p in text[:low].split("\n") if p.strip()][skip:skip + LEAD_PARAGRAPHS])
+        paragraphs = [p for p in text[:low].split("\n") if p.strip()][skip:skip + LEAD_PARAGRAPHS]
+        lead = "\n".join(p[dateline_end(p):] for p in paragraphs)  # a dateline's date is the report's
         told = dates.narratives(lead)
         plain = [(pos, w) for pos, w in dates.expressions(lead) if not any(n.start <= pos < n.end for n in told)][:1]
     if plain:

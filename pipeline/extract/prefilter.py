@@ -32,6 +32,13 @@ PLACE_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{2,40}(?:,\s*[A-Z][A-Za-z .'-]{2
                             r"Bernama|Antara|PNA|BSS|AA)\)|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})\s*(?:--|-|\u2014|\u2013|:)\s+")
 
 
+def dateline_end(paragraph: str) -> int:
+    """Where a paragraph's wire dateline ends (0 without one): its city would read as a subject, and its date
+    is the report's, not the story's."""
+    lead = DATELINE.match(paragraph) or AGENCY_DATELINE.match(paragraph) or PLACE_DATELINE.match(paragraph)
+    return lead.end() if lead else 0
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """Character spans of sentences (paragraph breaks always end one; a wire dateline is left out, as the
     parser would otherwise take the city for the subject)."""
@@ -39,10 +46,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     for para in re.finditer(r"[^\n]+", text):
         start = para.start()
         chunk = para.group()
-        lead = DATELINE.match(chunk) or AGENCY_DATELINE.match(chunk) or PLACE_DATELINE.match(chunk)
-        if lead:
-            start += lead.end()
-            chunk = chunk[lead.end():]
+        lead = dateline_end(chunk)
+        start += lead
+        chunk = chunk[lead:]
         last = 0
         for m in _END.finditer(chunk):
             before = chunk[last:m.start(1)].rsplit(None, 1)
