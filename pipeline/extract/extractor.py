@@ -36,8 +36,9 @@ MAX_CANDIDATES_PER_ARTICLE = 64
 MAX_EVENTS_PER_ARTICLE = 64
 
 #: Words standing for actors named earlier: pronouns, and 'the two leaders', 'both presidents'.
-_PRONOUN = re.compile(r"\b(?:he|she|they|we|it|his|her|their|(?:the (?:two|three|four|five|six)|both|the) (?:prime |foreign |defence |defense )?(?:leaders|men|presidents|ministers|premiers))\b",
-                      re.I)
+_PRONOUN = re.compile(r"\b(?:he|she|they|we|it|his|her|their"
+                      r"|(?:the (?:two|three|four|five|six)|both|the) (?:prime |foreign |defence |defense )?"
+                      r"(?:leaders|men|presidents|ministers|premiers))\b", re.I)
 
 
 def _has_actor(starts: list[int], begin: int, end: int) -> bool:
