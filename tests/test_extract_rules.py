@@ -910,3 +910,36 @@ def test_leaders_of_the_early_1990s_and_a_common_misspelling(extract):
     assert {p["country"] for p in m["participants"]} == {"FRA", "ZAF"} and m["host"]["country"] == "FRA"
     (m,) = meetings(extract("Yeltsin and Kohl met in Bonn on Tuesday.", published="1994-05-12"))
     assert {p["country"] for p in m["participants"]} == {"RUS", "DEU"}
+
+
+def test_a_long_title_before_a_name_is_that_persons(extract):
+    (m,) = meetings(extract("Chinese Foreign Minister Wang Yi held talks with Minister for Foreign Affairs and Trade "
+                            "Penny Wong in Beijing on Monday.", published="2023-12-20"))
+    assert {p["name"] for p in m["participants"]} == {"Wang Yi", "Penny Wong"}
+    (m,) = meetings(extract("Iranian Foreign Minister Javad Zarif arrived in Islamabad on Wednesday and held talks "
+                            "with Adviser to the Prime Minister on Foreign Affairs Sartaj Aziz.", published="2015-04-11"))
+    assert {p["name"] for p in m["participants"]} == {"Mohammad Javad Zarif", "Sartaj Aziz"}  # not the PM a visit implies
+    (m,) = meetings(extract("Xi Jinping met the President of France and Chancellor Olaf Scholz in Beijing on Monday.",
+                            published="2023-12-20"))
+    french = [p for p in m["participants"] if p["country"] == "FRA"]  # not Scholz, named after the title
+    assert [p["name"] for p in french] == ["Emmanuel Macron"]
+
+
+def test_a_wish_to_meet_is_no_meeting_and_is_expected_lies_ahead(extract):
+    assert not meetings(extract("Moon said on Sunday that Kim remains committed to meeting Trump.",
+                                published="2018-05-27"))
+    (m,) = meetings(extract("President Goodluck Jonathan is expected in Abidjan on Saturday for a summit hosted by "
+                            "Ivorian President Alassane Ouattara.", published="2013-01-18"))
+    assert m["status"] == "PLANNED" and str(m["date"]) == "2013-01-19"
+
+
+def test_visiting_troops_abroad_is_no_meeting_with_the_host(extract):
+    assert not meetings(extract("Trump will leave for Washington later on Sunday after visiting U.S. troops at Osan "
+                                "Air Base in South Korea.", published="2019-06-30"))
+
+
+def test_an_arrival_adds_no_meeting_when_the_story_tells_it(extract):
+    events = meetings(extract("Donald Trump and Kim Jong Un met at Panmunjom on Sunday.\n\nEarlier in the day, Moon "
+                              "Jae-in and Trump held a summit at Cheong Wa Dae.\n\nTrump arrived in Seoul on Saturday "
+                              "evening from Osaka.", published="2019-06-30"))
+    assert sorted(str(m["date"]) for m in events) == ["2019-06-30", "2019-06-30"]

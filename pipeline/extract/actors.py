@@ -28,6 +28,10 @@ STATE_NOUNS = {"republic", "kingdom", "sultanate", "emirate", "federation", "sta
 #: Courtesy titles that make a bare surname a person ('Mr Sharif', 'Mr. Xi'), folded.
 COURTESY = ("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.")
 PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP"}
+#: Words a long title is written with before its holder's name ('Minister of State for External Affairs').
+TITLE_LINKS = {"of", "for", "to", "on", "the", "and", "&"}
+#: Title words that head a long title but name no office of their own ('Adviser to the Prime Minister').
+TITLE_HEADS = {"adviser", "advisor", "secretary", "envoy", "representative", "minister", "president", "chairman"}
 #: Dependency labels that belong to a noun phrase's own description (title, nationality, name).
 NP_DEPS = {"compound", "amod", "poss", "det", "nmod", "appos", "case", "punct", "flat", "nummod", "cc", "conj"}
 
@@ -318,6 +322,9 @@ class ActorResolver:
                 return state_actor(self.g, hit[0])
         person = _entity_covering(np, token, PERSON_LABELS)
         country, title, org = self._describe(np)
+        if person is None:
+            person = self.title_holder(token)
+            country = country or (self._country_in(token, person) if person is not None else None)
         if not (country or org) and (title or self.g.title(token.text) or token.lower_ in STATE_NOUNS):
             country, org = self._of_whom(token)  # 'the Prime Minister of Nepal', 'the Republic of Azerbaijan'
             if country and token.lower_ in STATE_NOUNS:
@@ -391,6 +398,37 @@ class ActorResolver:
             person = ctx.antecedent(offset + owner.idx)
             if person and person.get("country"):
                 return state_actor(self.g, person["country"], sector)
+        return None
+
+    def title_holder(self, token: Token) -> Optional[Span]:
+        """'Minister for Foreign Affairs and Trade Penny Wong', 'Adviser to the Prime Minister on Foreign
+        Affairs Sartaj Aziz': a long title written before the name. The parser hangs the name somewhere
+        inside the title, so the noun phrase we are given is the title's first word; its holder is the
+        first name after it, when only the title's own words lie between."""
+        if not token.is_title or token.ent_type_ in PERSON_LABELS or not (
+                token.lower_ in TITLE_HEADS or self.g.title(token.text)):
+            return None
+        doc, linked = token.doc, False
+        for t in doc[token.i + 1:token.i + 13]:
+            if t.ent_type_ in PERSON_LABELS and t.ent_iob_ == "B":
+                return next((e for e in doc.ents if e.start == t.i), None) if linked else None
+            if t.lower_ == "and" and (self.g.country_of(t.nbor(-1).text) or self.g.title(t.nbor(1).text)
+                                      or t.nbor(1).ent_type_ in PERSON_LABELS):
+                return None  # 'the President of France and Chancellor Scholz': two people
+            if t.lower_ in TITLE_LINKS:
+                linked = linked or t.pos_ == "ADP"
+            elif not t.is_title:
+                return None
+        return None
+
+    def _country_in(self, token: Token, holder: Span) -> Optional[str]:
+        """The state a long title names ('Special Envoy of the President of Kenya')."""
+        words = [t.text for t in token.doc[token.i + 1:holder.start]]
+        for n in (3, 2, 1):
+            for i in range(len(words) - n + 1):
+                hit = self.g.country_of(" ".join(words[i:i + n]))
+                if hit and hit[1] in ("name", "demonym"):
+                    return hit[0]
         return None
 
     def _of_whom(self, token: Token) -> tuple[Optional[str], Optional[str]]:

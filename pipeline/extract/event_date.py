@@ -239,6 +239,8 @@ def _tense_of(token: Token, default: bool) -> bool:
         return True
     if verb.lemma_.lower() in ("schedule", "slate", "plan"):
         return True  # 'a visit that was scheduled for Thursday': the Thursday ahead
+    if verb.lemma_.lower() == "expect" and aux & {"is", "are", "'s", "'re"}:
+        return True  # 'Jonathan is expected in Abidjan on Saturday'
     if verb.tag_ in ("VBD", "VBN") or aux & {"has", "have", "had", "did", "was", "were"}:
         return False
     if verb.tag_ in ("VBZ", "VBP") and verb.pos_ == "VERB" and not aux and verb.lemma_ not in syntax.REPORTING:

@@ -1,6 +1,8 @@
 """Meetings: who met whom, where, when, who hosted, and whether it happened, is planned or was called off."""
 from __future__ import annotations
 
+import re
+
 from typing import Iterator, Optional
 
 from spacy.tokens import Token
@@ -202,11 +204,37 @@ def _other_people(a: dict, b: dict) -> bool:
         out: dict = {}
         sentence = e["mentions"][0]["sentence"]
         for p in e["participants"]:
-            if is_person(p) and p["name"].split()[-1] in sentence:
+            if is_person(p) and _named_in(p, sentence):
                 out.setdefault(p.get("country"), set()).add(p["name"])
         return out
     pa, pb = people(a), people(b)
     return any(pa[c].isdisjoint(pb[c]) for c in pa.keys() & pb.keys())
+
+
+def _implied(event: dict) -> int:
+    """How many of a meeting's people its sentence does not name (a visited country's leader)."""
+    sentence = event["mentions"][0]["sentence"]
+    return sum(is_person(p) and not _named_in(p, sentence) for p in event["participants"])
+
+
+def _named_in(person: dict, sentence: str) -> bool:
+    """Whether the sentence writes the person's name: the surname, or for 'Moon Jae-in' and 'Kim Jong Un'
+    the family name first."""
+    words = person["name"].split()
+    return words[-1] in sentence or (len(words) > 1 and len(words[0]) > 2 and re.search(rf"\b{re.escape(words[0])}\b", sentence) is not None)
+
+
+def without_implied(events: list[dict]) -> list[dict]:
+    """An article's events less the meetings a visit only implies ('Trump arrived in Seoul on Saturday
+    evening': with Moon) when the article tells of that meeting itself within a day ('Earlier in the day,
+    Moon and Trump held a summit'): the implied one would add nothing but an arrival's date."""
+    meetings = [e for e in events if e["event_type"] == "meeting"]
+    names = lambda e: {p["name"] for p in e["participants"]}  # noqa: E731
+    told = [e for e in meetings if not _implied(e) and e.get("date_text")
+            and e["date_text"] in e["mentions"][0]["sentence"]]  # and dated by its own sentence
+    drop = {id(e) for e in meetings if _implied(e) and any(
+        names(o) == names(e) and o["status"] == e["status"] and abs((o["date"] - e["date"]).days) <= 1 for o in told)}
+    return [e for e in events if id(e) not in drop]
 
 
 def _actor_key(a: dict) -> str:
@@ -223,6 +251,7 @@ class MeetingExtractor:
         self.planned = set(triggers.get("planned_cues", []))
         self.cancel = set(triggers.get("cancel_cues", []))
         self.hypothetical = {w for w in triggers.get("hypothetical_cues", []) if " " not in w} - {"would", "if", "discuss", "discussing"}
+        self.intent = set(triggers.get("meeting_intent_cues", []))
         # called off is a status here; 'stop in Port Moresby' is a stopover, not a halt
         self.negation = set(triggers.get("negation_cues", [])) - self.cancel - {"stop", "stopped"}
         self.not_meeting = set(triggers.get("not_meeting_context", []))
@@ -257,9 +286,11 @@ class MeetingExtractor:
                 events.append(event)
                 continue
             same = next((e for e in events if frozenset(_actor_key(p) for p in e["participants"]) == key), None)
-            if same is not None and _vaguer(same, s.day) and not _vaguer(event, s.day):
+            if same is not None and (_vaguer(same, s.day) and not _vaguer(event, s.day) or
+                                     _implied(same) > _implied(event)):
                 # 'on a visit, also paid a call on X on Wednesday', 'a visit last year, meeting Obama on July 7':
-                # the one dated to the day
+                # the one dated to the day; 'arrived in Islamabad and held talks with Sartaj Aziz': the one
+                # who received the visit named, not the leader a visit implies
                 events[events.index(same)] = event
                 continue
             if any(key <= k for k in seen):
@@ -292,6 +323,9 @@ class MeetingExtractor:
         if self._is_call(t) or self._is_hypothetical(t) or (self._is_negated(t) and not called_off):
             return None
         tokens = self._participant_tokens(s, t)
+        titled = [(tok, s.resolver.title_holder(tok)) for tok in tokens]
+        inside = {i for tok, holder in titled if holder is not None for i in range(tok.i + 1, holder.start)}
+        tokens = [tok for tok in tokens if tok.i not in inside]  # 'Envoy of the President of Kenya X': one person
         participants: list[dict] = []
         seen: set[str] = set()
         token_of: dict[str, Token] = {}
@@ -355,7 +389,7 @@ class MeetingExtractor:
                 token_of[_actor_key(actor)] = tok
                 participants.append(actor)
         if len(participants) == 1 and self._is_visit(t) and is_person(participants[0]) and place and place.get("country") \
-                and place["country"] != participants[0].get("country"):
+                and place["country"] != participants[0].get("country") and not self._visits_a_thing(s, t):
             # 'Saddam Hussein arrived in Amman on a visit': a visit is a meeting with the country visited, and
             # the one who receives it is its leader on that day, where the gazetteer knows who that was
             office = s.g.holder(place["country"], "Leader", s.day)
@@ -459,6 +493,12 @@ class MeetingExtractor:
                 if actor and not is_person(actor) and actor.get("actor_code") and not actor.get("country"):
                     return actor
         return None
+
+    def _visits_a_thing(self, s: Sentence, t: Token) -> bool:
+        """'after visiting U.S. troops at Osan Air Base', 'visited a car plant': a visit to people or a site
+        that is no state, and so no meeting with the state's leader."""
+        objects = [c for c in t.children if c.dep_ == "dobj"] if t.pos_ in ("VERB", "AUX") else []
+        return any(o.ent_type_ not in ("GPE", "LOC") and not s.g.country_of(o.text) for o in objects)
 
     def _is_visit(self, t: Token) -> bool:
         lemma = t.lemma_.lower()
@@ -624,6 +664,8 @@ class MeetingExtractor:
             return True  # 'floated a three-way meeting', 'proposed a summit'
         if any(g.lemma_.lower() == "invite" or g.lemma_.lower() in syntax.READINESS for g in [verb] + syntax.governors(verb, 2)):
             return True  # 'invited Zelensky to visit Australia', 'ready to host a meeting': not yet a plan
+        if any(g.lemma_.lower() in self.intent for g in syntax.governors(verb, 4)):
+            return True  # 'remains committed to meeting Trump', 'wants to meet Xi': a wish, not a plan
         return syntax.is_hypothetical(verb, self.hypothetical)
 
     def _is_negated(self, t: Token) -> bool:
