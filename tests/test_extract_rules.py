@@ -943,3 +943,32 @@ def test_an_arrival_adds_no_meeting_when_the_story_tells_it(extract):
                               "Jae-in and Trump held a summit at Cheong Wa Dae.\n\nTrump arrived in Seoul on Saturday "
                               "evening from Osaka.", published="2019-06-30"))
     assert sorted(str(m["date"]) for m in events) == ["2019-06-30", "2019-06-30"]
+
+
+def test_forces_arriving_in_or_leaving_for_a_foreign_city_are_delivered_there(extract):
+    (e,) = contributions(extract("The first contingent of 400 Kenyan police officers arrived in Port-au-Prince on "
+                                 "June 25.", published="2024-06-26"))
+    assert (e["contributor"]["country"], e["recipient"]["country"], e["status"]) == ("KEN", "HTI", "DELIVERED")
+    (e,) = contributions(extract("A group of around 100 Russian military specialists arrived in Caracas on Saturday.",
+                                 published="2019-03-25"))
+    assert (e["contributor"]["country"], e["recipient"]["country"]) == ("RUS", "VEN")
+    (e,) = contributions(extract("A 700-strong Chinese peacekeeping battalion departed from Zhengzhou on Sunday for "
+                                 "South Sudan.", published="2024-09-02"))
+    assert (e["contributor"]["country"], e["recipient"]["country"], e["assets"][0]["quantity"]) == ("CHN", "SSD", 700)
+    assert not contributions(extract("The last American troops left Afghanistan on Monday.", published="2021-08-31"))
+
+
+def test_forces_arriving_for_joint_drills_are_no_contribution(extract):
+    assert not contributions(extract("Servicemen of the Turkish and Pakistani armed forces arrived in Baku over the "
+                                     "weekend.", title="Joint exercises kick off in Baku", published="2021-09-13"))
+
+
+def test_a_defence_line_of_credit_and_the_training_of_a_countrys_troops(extract):
+    (e,) = contributions(extract("Prime Minister Narendra Modi on Saturday announced a $500 million line of credit "
+                                 "for Vietnam to deepen defence cooperation.", published="2016-09-03"))
+    assert [a["category"] for a in e["assets"]] == ["FUNDING"] and e["contributor"]["country"] == "IND"
+    assert not contributions(extract("Modi announced a $500 million line of credit for Vietnam to build roads.",
+                                     published="2016-09-03"))
+    (e,) = contributions(extract("Russian Defense Minister Andrei Belousov announced on Tuesday that Russia would "
+                                 "expand the training of Malian military personnel.", published="2025-06-25"))
+    assert e["recipient"]["country"] == "MLI" and e["assets"][0]["category"] == "TRAINING"

@@ -42,7 +42,7 @@ class AssetReader:
                 if m:
                     category = self.assets.get(m.group(1))
                     break
-        if category is None and (token.ent_type_ == "MONEY" or token.lemma_.lower() in CURRENCY):
+        if category is None and (token.ent_type_ == "MONEY" or token.lemma_.lower() in CURRENCY or _credit(token)):
             return self._funding(token)
         if category is None:
             return None
@@ -73,6 +73,14 @@ class AssetReader:
         start, end = min(w.i for w in money), max(w.i for w in money)
         description = sub if military else token.doc[start:end + 1].text  # '$400 million in military aid'
         return {"description": description, "category": "FUNDING", "quantity": None}
+
+
+def _credit(token: Token) -> bool:
+    """'a $500 million line of credit', 'a loan': money lent, military only when the text says so."""
+    if token.lemma_.lower() == "credit" and "line" in (token.head.lemma_.lower(), token.head.head.lemma_.lower()):
+        return False  # read once, as the line
+    return token.lemma_.lower() in ("loan", "credit", "grant") or (
+        token.lemma_.lower() == "line" and any(w.lower_ == "credit" for w in token.subtree))
 
 
 def _model_number(w: Token) -> bool:

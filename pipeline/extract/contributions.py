@@ -16,6 +16,21 @@ from pipeline.extract.gazetteer import fold
 
 #: Verbs of handing over: their recipient may be named only elsewhere in the article. Moving forces
 #: (deploy, station, reinforce) needs a destination in the sentence, or it may be a domestic move.
+#: Words of a story about joint drills, where forces arriving abroad are guests, not a contribution.
+DRILLS = re.compile(r"\b(exercises?|drills?|war ?games|manoeuvres|maneuvers)\b", re.I)
+
+
+def _for_drills(s: Sentence) -> bool:
+    """'Servicemen of the Turkish and Pakistani armed forces arrived in Baku' in a story of joint exercises:
+    the title or the sentence's paragraph says so."""
+    text = s.ctx.text
+    start = text.rfind("\n", 0, s.offset) + 1
+    end = text.find("\n", s.offset)
+    return bool(DRILLS.search(s.article.get("title") or "") or DRILLS.search(text[start:end if end >= 0 else len(text)]))
+
+
+#: Verbs of forces setting off, a contribution only when they say where to ('left Almaty for the Golan Heights').
+DEPARTING = {"leave", "depart"}
 GIVING = {"give", "provide", "supply", "donate", "gift", "deliver", "send", "dispatch", "pledge", "promise", "transfer", "announce",
           "offer", "hand", "lend", "commit", "contribute", "approve", "unveil", "allocate", "earmark", "fund",
           "make available"}
@@ -151,9 +166,15 @@ class ContributionExtractor:
         contributor = as_state(self._g, self._contributor(s, t, objects))
         if contributor is None:
             return None
+        if t.lemma_.lower() in DEPARTING and not any(c.dep_ == "prep" and c.lower_ == "for" for c in t.children):
+            return None  # 'left Almaty for the Golan Heights' goes somewhere; 'troops left Afghanistan' does not
         recipient, purpose = self._recipient_and_purpose(s, t)
-        if t.lemma_.lower() == "train":  # 'offered to train Somali troops': training, for the troops' country
-            assets, recipient = self._training(objects, assets, recipient)
+        if recipient is None and (self._arrival(t) or t.lemma_.lower() in DEPARTING) and not _for_drills(s):
+            recipient = self._destination(s, t)  # 'arrived in Port-au-Prince': the state they arrived in
+        trainees = [o for o in objects if o.dep_ == "pobj" and o.head.lower_ == "of"
+                    and (self._asset(o.head.head) or {}).get("category") == "TRAINING"]  # 'the training of Malian troops'
+        if t.lemma_.lower() == "train" or trainees:  # 'offered to train Somali troops': training, for the troops' country
+            assets, recipient = self._training(trainees or objects, assets, recipient)
         if recipient and recipient.get("country") and recipient.get("country") == contributor.get("country"):
             recipient = None
             if purpose is None:
@@ -302,6 +323,9 @@ class ContributionExtractor:
         objs: list[Token] = []
         if self._arrival(t):
             objs += [g for c in t.children if c.dep_ in ("nsubj",) for g in syntax.with_conjuncts(c)]
+            if t.dep_ == "acl" and not objs:  # 'the first contingent of 400 officers arrived in ...' parsed as
+                # a modifier of 'officers': the contingent (and, through its 'of', the officers) arrived
+                objs += [t.head.head.head if t.head.dep_ == "pobj" and t.head.head.lower_ == "of" else t.head]
         for c in t.children:
             if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and not (c.dep_ == "dobj" and (_provides_with(t) or _arms(t))):
                 objs += syntax.with_conjuncts(c)
@@ -337,7 +361,21 @@ class ContributionExtractor:
         """'British tanks arrived', 'the tanks had reached the country': what is given is the subject."""
         if self.verbs.get(t.lemma_.lower()) != "DELIVERED":
             return False
-        return t.lemma_.lower() == "reach" or not any(c.dep_ == "dobj" for c in t.children)
+        return t.lemma_.lower() in {"reach"} | DEPARTING or not any(c.dep_ == "dobj" for c in t.children)
+
+    def _destination(self, s: Sentence, t: Token) -> Optional[dict]:
+        """The state whose city or country forces arrived in or left for (capitals are no actors elsewhere:
+        'talks in Moscow' do not make Russia a party)."""
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "at", "to", "into", "for"):
+                for o in c.children:
+                    if o.dep_ != "pobj":
+                        continue
+                    name = " ".join(w.text for w in o.subtree if w.dep_ not in ("det", "punct") and w.i <= o.i)
+                    hit = s.g.country_of(name) or s.g.country_of(o.text)
+                    if hit and (hit[1] in ("name", "capital", "city")):
+                        return state_actor(s.g, hit[0])
+        return None
 
     def _non_military(self, t: Token, objects: list[Token]) -> bool:
         cargo = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
@@ -446,6 +484,8 @@ class ContributionExtractor:
                     candidates += [g for p in c.subtree if p.dep_ == "pobj" for g in [p]]
                 if c.dep_ == "advcl" and c.lemma_ in DEFENDING:
                     candidates += [o for o in c.children if o.dep_ == "dobj"]
+                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
+                    candidates += [o for o in c.children if o.dep_ == "nsubj"]  # 'credit for Vietnam to deepen ...'
                 if c.dep_ == "advcl" and c.lemma_ in ("help", "assist"):  # 'to help defend Poland'
                     candidates += [o for x in c.children if x.dep_ == "xcomp" and x.lemma_ in DEFENDING
                                    for o in x.children if o.dep_ == "dobj"]
