@@ -972,3 +972,21 @@ def test_a_defence_line_of_credit_and_the_training_of_a_countrys_troops(extract)
     (e,) = contributions(extract("Russian Defense Minister Andrei Belousov announced on Tuesday that Russia would "
                                  "expand the training of Malian military personnel.", published="2025-06-25"))
     assert e["recipient"]["country"] == "MLI" and e["assets"][0]["category"] == "TRAINING"
+
+
+def test_a_parliament_approving_a_motion_that_allows_a_deployment_to_a_countrys_waters(extract):
+    (e,) = contributions(extract("The Turkish Grand National Assembly on Thursday approved a presidential motion "
+                                 "allowing the deployment of Turkish naval forces to Somali waters, including the "
+                                 "country's exclusive economic zone.", published="2024-07-19"))
+    assert (e["contributor"]["country"], e["recipient"]["country"], e["status"]) == ("TUR", "SOM", "APPROVED")
+    assert str(e["date"]) == "2024-07-18" and e["assets"][0]["category"] == "NAVAL"
+
+
+def test_an_undated_opening_takes_the_day_the_next_sentence_gives(extract):
+    body = ("The federal government has confirmed it will transfer 49 decommissioned M1A1 Abrams tanks to Ukraine.\n\n"
+            "Defence Minister Richard Marles announced the decision yesterday.")
+    (e,) = contributions(extract(body, published="2024-10-17", title="Australia to send 49 Abrams tanks to Ukraine"))
+    assert str(e["date"]) == "2024-10-16"
+    far = "Australia will transfer 49 Abrams tanks to Ukraine.\n\nThe war began in 2022.\n\nIt was cold yesterday."
+    (e,) = contributions(extract(far, published="2024-10-17"))
+    assert str(e["date"]) == "2024-10-17" and e["date_basis"] == "DATELINE"  # two paragraphs on is another story

@@ -29,6 +29,10 @@ def _for_drills(s: Sentence) -> bool:
     return bool(DRILLS.search(s.article.get("title") or "") or DRILLS.search(text[start:end if end >= 0 else len(text)]))
 
 
+#: What a parliament approves that in turn allows a deployment ('a motion allowing the deployment of ...').
+MOTIONS = {"motion", "bill", "mandate", "resolution", "decree", "proposal", "plan", "request"}
+#: Nouns of a state's territory: 'Somali waters' is Somalia's.
+PLACE_NOUNS = {"waters", "territory", "soil", "airspace", "zone", "coast", "shores"}
 #: Verbs of forces setting off, a contribution only when they say where to ('left Almaty for the Golan Heights').
 DEPARTING = {"leave", "depart"}
 GIVING = {"give", "provide", "supply", "donate", "gift", "deliver", "send", "dispatch", "pledge", "promise", "transfer", "announce",
@@ -335,6 +339,10 @@ class ContributionExtractor:
             if o.lemma_.lower() in PACKAGES:
                 objs += [g for c in o.children if c.dep_ == "relcl" and c.lemma_.lower() in ("include", "contain")
                          for d in c.children if d.dep_ == "dobj" for g in syntax.with_conjuncts(d)]
+        for o in list(objs):  # 'approved a motion allowing the deployment of naval forces'
+            if o.lemma_.lower() in MOTIONS:
+                objs += [g for c in o.children if c.dep_ == "acl" for d in c.children if d.dep_ == "dobj"
+                         for g in syntax.with_conjuncts(d)]
         if not objs and any(c.dep_ == "prt" and c.lower_ == "up" for c in t.children):
             # 'sending up to 2,500 soldiers', parsed as the particle 'up' and 'to 2,500 soldiers'
             prep = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "to"), None)
@@ -379,8 +387,10 @@ class ContributionExtractor:
 
     def _non_military(self, t: Token, objects: list[Token]) -> bool:
         cargo = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
+        # judged by what they are, not where they go: 'to Somali waters, including the exclusive economic zone'
+        where = {w.i for p in t.sent if p.lower_ in PLACE_NOUNS or p.lemma_.lower() in PLACE_NOUNS for w in p.subtree}
         for o in list(objects) + cargo:  # 'sends navy ships with aid, tents': judged by what they carry
-            words = {w.lemma_.lower() for w in o.subtree} | {w.lower_ for w in o.subtree}
+            words = {w.lemma_.lower() for w in o.subtree if w.i not in where} | {w.lower_ for w in o.subtree if w.i not in where}
             if words & self.non_military and not words & {"military", "defence", "defense", "security", "weapon", "arm"}:
                 return True
         return False
@@ -498,7 +508,8 @@ class ContributionExtractor:
         armed = [c for c in t.children if c.dep_ == "dobj"] if _provides_with(t) or _arms(t) else []
         for tok in candidates:
             actor = s.actor(tok) or next((s.actor(c) for c in tok.children if c.dep_ == "poss" and s.actor(c)), None) \
-                or (self._marked_nationality([tok]) if tok in armed else None)  # 'equip Ukrainian brigades with'
+                or (self._marked_nationality([tok]) if tok in armed or tok.lower_ in PLACE_NOUNS else None)
+            # 'equip Ukrainian brigades with', 'deployment ... to Somali waters'
             if actor and recipient is None:  # "to bolster NATO's eastern flank": the flank's owner
                 recipient = actor
         if recipient is None:  # last resort: '$300 million to buy artillery ammunition for Ukraine'

@@ -59,6 +59,8 @@ def find_date(s: Sentence, trigger: Token, future: bool, announced: bool = False
     if r is not None:
         return {"date": r.date, "date_text": r.text, "date_basis": r.basis}
     lead = _story_time(s, s.offset + trigger.sent.start_char, future=future and not announced)  # the story's time
+    if lead is None:
+        lead = _told_next(s, future=future and not announced)
     if lead is not None:
         return {"date": lead, "date_text": None, "date_basis": "RELATIVE"}
     return {"date": s.day, "date_text": None, "date_basis": "DATELINE"}
@@ -146,6 +148,28 @@ def _story_time(s: Sentence, before: int, depth: int = 3, future: bool = False) 
     if plain:
         r = dates.resolve(plain[-1][1], s.day, future)
         return r.date if r else None
+    return None
+
+
+def _told_next(s: Sentence, future: bool) -> Optional[dt.date]:
+    """'The government has confirmed it will transfer 49 tanks to Ukraine. Marles announced the decision
+    yesterday.': a story's opening sentence often leaves its date to the next one. Only for the headline and
+    the first paragraph, and only a date to the day from the rest of that paragraph or the next."""
+    text = s.ctx.text
+    skip = 1 if (s.article.get("title") or "").strip() else 0
+    starts = [m.end() for m in re.finditer(r"\n+", text)]
+    paragraphs = [0] + starts
+    if len(paragraphs) <= skip or s.offset >= (paragraphs + [len(text)])[skip + 1]:
+        return None  # (a headline counts as the first paragraph's)
+    end = (paragraphs + [len(text), len(text)])[skip + 2]
+    after = text[s.offset:end]
+    told = dates.narratives(after)
+    for pos, written in dates.expressions(after):
+        if any(n.start <= pos < n.end for n in told):
+            continue
+        r = dates.resolve(written, s.day, future)
+        if r is not None:
+            return r.date if r.precision == "day" else None
     return None
 
 
