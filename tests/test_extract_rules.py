@@ -460,8 +460,8 @@ def test_a_subject_pronoun_skips_the_person_its_own_sentence_met(extract):
 
 
 def test_a_plan_in_the_past_perfect_fell_through(extract):
-    (m,) = meetings(extract("Mr Widodo had been due to hold talks with Prime Minister Malcolm Turnbull in Sydney on "
-                            "Sunday.", published="2016-11-05"))
+    (m,) = meetings(extract("Joko Widodo has postponed his trip. Mr Widodo had been due to hold talks with Prime Minister "
+                            "Malcolm Turnbull in Sydney on Sunday.", published="2016-11-05"))
     assert m["status"] == "CANCELLED" and str(m["date"]) == "2016-11-06"
     (m,) = meetings(extract("Macron is due to meet Lula on Sunday.", published="2023-06-30"))
     assert m["status"] == "PLANNED"
@@ -990,3 +990,39 @@ def test_an_undated_opening_takes_the_day_the_next_sentence_gives(extract):
     far = "Australia will transfer 49 Abrams tanks to Ukraine.\n\nThe war began in 2022.\n\nIt was cold yesterday."
     (e,) = contributions(extract(far, published="2024-10-17"))
     assert str(e["date"]) == "2024-10-17" and e["date_basis"] == "DATELINE"  # two paragraphs on is another story
+
+
+def test_opposition_and_exiled_leaders_speak_for_no_state(extract):
+    assert not meetings(extract("In Vilnius, exiled Belarusian opposition leader Sviatlana Tsikhanouskaya met "
+                                "Lithuanian President Gitanas Nauseda on Monday.", published="2022-03-01"))
+    assert not meetings(extract("Mr Trump also said he would love to meet North Korean leader Kim Jong Un during his "
+                                "trip.", published="2025-10-28"))
+
+
+def test_a_plan_whose_day_has_gone_by_unless_its_cancellation_is_todays_news(extract):
+    (m,) = meetings(extract("Kenyan President William Ruto had been due to host Tshisekedi in Nairobi on Monday for talks "
+                            "on the crisis, but the visit was called off at short notice, Kenyan officials said.",
+                            published="2024-02-16"))
+    assert m["status"] == "CANCELLED" and str(m["date"]) == "2024-02-12"
+    (m,) = meetings(extract("A visit by Nawaz Sharif to Riyadh, where he had been due to hold talks with King Salman on "
+                            "Monday, has been put off.", published="2015-04-11"))
+    assert m["status"] == "CANCELLED" and str(m["date"]) == "2015-04-13"
+
+
+def test_dates_that_describe_a_person_or_a_title_do_not_date_the_meeting(extract):
+    body = ("Prime Minister Narendra Modi on Saturday announced new ties with Vietnam.\n\n"
+            "Mr. Modi, who arrived in Hanoi on Friday night, held talks with Vietnamese Prime Minister Nguyen Xuan Phuc.")
+    (m,) = meetings(extract(body, published="2016-09-03"))
+    assert str(m["date"]) == "2016-09-03"
+    body = ("ASEAN leaders gathered in Kuala Lumpur on Oct 26 for the summit.\n\n"
+            "Malaysian Prime Minister Anwar Ibrahim, this year's chair, welcomed Indonesian President Prabowo Subianto.\n\n"
+            "A day after the opening, Singapore Prime Minister Lawrence Wong held a bilateral meeting with Chinese "
+            "Premier Li Qiang.")
+    found = {frozenset(p["country"] for p in m["participants"]): str(m["date"]) for m in meetings(extract(body, published="2025-10-28"))}
+    assert found[frozenset({"MYS", "IDN"})] == "2025-10-26" and found[frozenset({"SGP", "CHN"})] == "2025-10-27"
+
+
+def test_the_day_a_postponement_was_announced_is_not_the_plans(extract):
+    (m,) = meetings(extract("French President Emmanuel Macron has postponed his visit to Berlin for talks with Chancellor "
+                            "Olaf Scholz, the Elysee said on Tuesday.", published="2023-06-28"))
+    assert m["status"] == "CANCELLED" and str(m["date"]) != "2023-06-27"

@@ -21,6 +21,8 @@ from pipeline.extract.gazetteer import Gazetteer, Office, fold
 BARE_TITLES = {"President", "Prime Minister", "Chancellor", "King", "Queen", "Emir", "Premier", "Crown Prince"}
 #: Words that put a titled person out of office ('former President Obama', 'the late King Hussein').
 FORMER = {"former", "ex", "ex-", "late", "then", "erstwhile", "onetime", "one-time", "past", "previous"}
+#: Words that mark a leader of no government: the opposition, the exiled, the dissident.
+OUT_OF_POWER = {"opposition", "exiled", "dissident"}
 PRONOUNS = {"he", "she", "they", "it", "we", "his", "her", "their", "its", "him", "them"}
 PERSON_LABELS = {"PERSON"}
 #: Nouns that name a state by what follows them: 'the Republic of Azerbaijan', 'the Kingdom of Morocco'.
@@ -310,6 +312,8 @@ class ActorResolver:
         if token.lower_ in PRONOUNS:
             return None
         np = _noun_phrase(token)
+        if any(t.lower_ in OUT_OF_POWER for t in np):
+            return None  # 'exiled Belarusian opposition leader Sviatlana Tsikhanouskaya' speaks for no state
         if token.pos_ == "PROPN":
             compounds = [c for c in token.children if c.dep_ in ("compound", "flat") and c.i < token.i]
             name = " ".join(t.text for t in compounds + [token]) if all(c.pos_ == "PROPN" for c in compounds) else None

@@ -29,8 +29,8 @@ def find_date(s: Sentence, trigger: Token, future: bool, announced: bool = False
         if ent.label_ not in ("DATE", "TIME"):
             continue
         arcs = syntax.dep_distance(trigger, ent.root)
-        if arcs > MAX_DATE_ARCS:
-            continue
+        if arcs > MAX_DATE_ARCS or ent.root.dep_ == "poss":
+            continue  # "Anwar, this year's chair, welcomed ...": a date that describes, not dates
         text = ent.text
         prev = ent.doc[ent.start - 1] if ent.start > 0 else None
         if prev is not None and prev.lower_ in ("on", "last", "next", "this"):
@@ -38,13 +38,15 @@ def find_date(s: Sentence, trigger: Token, future: bool, announced: bool = False
         before = ent.start - (2 if text != ent.text else 1)  # the word before 'on Saturday' or 'Saturday'
         said = ent.doc[before] if before >= 0 else None
         if said is not None and said.tag_ == "VBD" and said.lemma_ in syntax.REPORTING:
+            if future and not announced:
+                continue  # 'has postponed his visit, the White House said on Tuesday': not the visit's day
             resolved = dates.resolve(text, s.day, False)  # 'Qatar said on Saturday it would send': the saying's day
         else:
-            resolved = dates.resolve(text, s.day, _tense_of(ent.root, future))
+            resolved = dates.resolve(text, s.day, _tense_of(ent.root, future, _called_off_now(s, trigger)))
         if resolved is None:
             continue
         resolved = _in_the_year_said(resolved, trigger.sent.text, s.day)
-        if _bounds_a_period(ent.root, trigger):
+        if _bounds_a_period(ent.root, trigger) or _describes_someone(ent.root, trigger):
             continue  # 'his first visit since Russia launched its invasion on 24 February'
         own = _own_date(ent.root, trigger)
         key = (not own, _foreign(ent.root, trigger), resolved.precision != "day", arcs, abs(ent.root.i - trigger.i))
@@ -88,6 +90,10 @@ def _told_from_story(s: Sentence, trigger: Token, future: bool) -> Optional["dat
                 s, s.offset + sent.start_char)
             return dates.ResolvedDate(ref - dt.timedelta(days=n.days), n.text, "RELATIVE") if ref else None
         leads = not sent.text[:n.start].strip()  # 'A day after ..., Zelensky was welcomed': the main clause follows
+        if leads and at >= end and not own and not any(p for p in others if p >= end):
+            # 'A day after the opening, Mr Wong held a bilateral meeting': counted from the story's time
+            ref = _story_time(s, s.offset + sent.start_char)
+            return dates.ResolvedDate(ref + dt.timedelta(days=n.days), n.text, "RELATIVE") if ref else None
         if own and ((at >= end and leads) or at < n.start) and not any(p for p in others if p not in own):
             # 'A day after his meeting with Trump on Friday went wrong, Zelensky was welcomed in London'
             ref = _sentence_time(s, sent, own, future)
@@ -203,8 +209,10 @@ def _date_untagged(s: Sentence, trigger: Token, future: bool) -> Optional["dates
     sent = trigger.sent
     at = trigger.idx - sent.start_char
     bounds = [m.start() for m in PERIOD.finditer(sent.text)]
+    at_token = lambda pos: next((t for t in sent if t.idx - sent.start_char >= pos), trigger)  # noqa: E731
     written = [(pos, w) for pos, w in dates.expressions(sent.text)
-               if not any(at < b < pos for b in bounds)]  # not '... since Russia invaded on 24 February'
+               if not any(at < b < pos for b in bounds)  # not '... since Russia invaded on 24 February'
+               and not _describes_someone(at_token(pos), trigger)]
     if not written:
         return None
     _, nearest = min(written, key=lambda w: abs(w[0] - at))
@@ -237,6 +245,17 @@ def _bounds_a_period(token: Token, trigger: Token) -> bool:
     return False
 
 
+def _describes_someone(token: Token, trigger: Token) -> bool:
+    """'Mr. Modi, who arrived in Hanoi on Friday night, held talks': the date of a relative clause on a
+    participant tells what he did, not when the trigger's event was."""
+    for a in [token] + list(token.ancestors):
+        if a.i == trigger.i:
+            return False
+        if a.dep_ == "relcl" and a.head.i != trigger.i and not (a.left_edge.i <= trigger.i <= a.right_edge.i):
+            return a.head.ent_type_ == "PERSON" or any(c.lower_ == "who" for c in a.children)
+    return False
+
+
 def _foreign(token: Token, trigger: Token) -> bool:
     """A date inside a clause that does not hold the trigger ('Anwar, who chaired the cabinet this morning,
     will hold talks with Widodo next Tuesday')."""
@@ -247,7 +266,21 @@ def _foreign(token: Token, trigger: Token) -> bool:
     return False
 
 
-def _tense_of(token: Token, default: bool) -> bool:
+#: A plan called off in the present or present perfect: today's news, so the plan's day is still ahead.
+CALLED_OFF_NOW = re.compile(r"\b(?:(?:has|have) (?:been )?(?:called off|cancell?ed|postponed|put off|scrapped|shelved|"
+                            r"pulled out)|(?:cancels|postpones|calls off|puts off|scraps|scuttles|shelves|pulls out))\b",
+                            re.I)
+
+
+def _called_off_now(s: Sentence, trigger: Token) -> bool:
+    """'A visit ..., where he had been due to hold talks on Monday, has been put off': the Monday ahead. In
+    'had been due to host him on Monday, but the visit was called off', the Monday is gone. The title,
+    the sentence and the one before it tell which."""
+    before = s.ctx.text_before(s.offset, 1)
+    return any(CALLED_OFF_NOW.search(t or "") for t in (s.article.get("title"), trigger.sent.text, before))
+
+
+def _tense_of(token: Token, default: bool, called_off_now: bool = False) -> bool:
     """Future or past for a date, from the verb it hangs on: 'said on Tuesday' is past even when
     what was said is 'will send'; 'will meet on Monday' is future."""
     verb = token
@@ -259,12 +292,18 @@ def _tense_of(token: Token, default: bool) -> bool:
             and verb.head.pos_ in ("VERB", "AUX"):  # but 'a statement released Tuesday' is past
         verb = verb.head  # 'Speaking on Tuesday night, Obama said ...': the tense of 'said'
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.tag_ == "VB" and "will" not in aux and not called_off_now and any(c.dep_ == "aux" and c.lower_ == "had" for g in
+                                                  [verb] + syntax.governors(verb, 2) for c in g.children):
+        return False  # 'had been expected to take place on Friday', 'had been due to host him on Monday': the
+        # plan's day has gone by (a past perfect looks back from now)
     if aux & {"will", "shall", "'ll"} or (verb.tag_ == "VB" and "to" in aux):
         return True
     if verb.lemma_.lower() in ("schedule", "slate", "plan"):
         return True  # 'a visit that was scheduled for Thursday': the Thursday ahead
     if verb.lemma_.lower() == "expect" and aux & {"is", "are", "'s", "'re"}:
         return True  # 'Jonathan is expected in Abidjan on Saturday'
+    if called_off_now and "had" in aux:
+        return default  # 'Biden had been due in Port Moresby on Monday' in a story of the trip's postponement
     if verb.tag_ in ("VBD", "VBN") or aux & {"has", "have", "had", "did", "was", "were"}:
         return False
     if verb.tag_ in ("VBZ", "VBP") and verb.pos_ == "VERB" and not aux and verb.lemma_ not in syntax.REPORTING:
