@@ -1026,3 +1026,39 @@ def test_the_day_a_postponement_was_announced_is_not_the_plans(extract):
     (m,) = meetings(extract("French President Emmanuel Macron has postponed his visit to Berlin for talks with Chancellor "
                             "Olaf Scholz, the Elysee said on Tuesday.", published="2023-06-28"))
     assert m["status"] == "CANCELLED" and str(m["date"]) != "2023-06-27"
+
+
+def test_people_named_with_an_interim_title_an_apposition_or_a_title_they_no_longer_hold(extract):
+    body = ("Russian President Vladimir Putin held talks with Malian transitional President Assimi Goita in the "
+            "Kremlin on Monday.\n\nA day later, Goita was received by Russian Prime Minister Mikhail Mishustin.")
+    found = [{p["name"] for p in m["participants"]} for m in meetings(extract(body, published="2025-06-25"))]
+    assert {"Assimi Goita", "Mikhail Mishustin"} in found
+    found = [{(p["name"], p["country"]) for p in m["participants"]} for m in meetings(extract(
+        "Kenyan President William Ruto arrived in Haiti on Saturday. Later in the day, he paid a courtesy call on "
+        "Edgard Leblanc Fils, the president of Haiti's Transitional Presidential Council.", published="2024-09-22"))]
+    assert {("William Ruto", "KEN"), ("Edgard Leblanc Fils", "HTI")} in found
+    body = ("Crown Prince Mohammed bin Salman received Ukrainian President Volodymyr Zelensky in Jeddah on Monday.\n\n"
+            "On the same day, the crown prince also received US Secretary of State Marco Rubio.")
+    found = [{p["name"] for p in m["participants"]} for m in meetings(extract(body, published="2025-03-12"))]
+    assert {"Mohammed bin Salman", "Marco Rubio"} in found
+
+
+def test_a_surname_shared_with_another_leader_follows_the_written_title(extract):
+    body = ("Malaysian Prime Minister Anwar Ibrahim met Singapore Prime Minister Lawrence Wong on Tuesday.\n\n"
+            "The evening before, Mr Wong was received in audience by Malaysia's King, Sultan Ibrahim, at Istana Negara.")
+    found = {frozenset(p["name"] for p in m["participants"]): str(m["date"]) for m in meetings(extract(body, published="2025-01-08"))}
+    assert found[frozenset({"Lawrence Wong", "Ibrahim Iskandar"})] == "2025-01-06"
+
+
+def test_a_meeting_co_chaired_by_two_and_attended_by_others(extract):
+    (m,) = meetings(extract("The meeting at NATO headquarters was co-chaired by U.K. Defense Secretary John Healey and "
+                            "German Defense Minister Boris Pistorius and attended in person by Ukrainian Defense Minister "
+                            "Rustem Umerov.", published="2025-04-12"))
+    assert {p["country"] for p in m["participants"]} == {"GBR", "DEU", "UKR"}
+
+
+def test_a_slashed_agency_dateline_is_not_the_storys_time(extract):
+    body = ("MOSCOW, June 25. /TASS/. Russian President Vladimir Putin held talks with Malian President Assimi Goita "
+            "in the Kremlin on Monday.\n\nA day later, Goita was received by Russian Prime Minister Mikhail Mishustin.")
+    dates_found = sorted(str(m["date"]) for m in meetings(extract(body, published="2025-06-25")))
+    assert dates_found == ["2025-06-23", "2025-06-24"]

@@ -101,13 +101,20 @@ class ArticleContext:
         return self.text[starts[-sentences:][0]:at] if starts else ""
 
     def person_for(self, country: Optional[str], role: Optional[str], before: int) -> Optional[dict]:
+        """The person a title means: the last one named before with that office or with that title written
+        by the name ('Crown Prince Mohammed bin Salman' for 'the crown prince', though his office is now
+        Prime Minister), else the last with an office of its family."""
         best = None
+        rank = -1
         for m in self.mentions:
             if m.start >= before and best is not None:
                 break
             a = m.actor
             if is_person(a) and (country is None or a["country"] == country) and (role is None or self._fits(role, a["role"])):
-                best = a
+                titled = role is not None and role.lower() in getattr(self, "text", "")[max(0, m.start - 30):m.start + len(role)].lower()
+                r = 1 if titled or role is None or a["role"] == role else 0
+                if r >= rank:
+                    best, rank = a, r
         if best is None:  # cataphora: 'the French leader ... Hollande' later in the same article
             for m in self.mentions:
                 a = m.actor
@@ -275,6 +282,8 @@ class ActorResolver:
         """'Tunisian President Kais Saied': a nationality, a title and a capitalised name, though the name
         is in no gazetteer; later sentences that say only 'Saied' then know who he is."""
         title = None
+        if i < len(doc) and doc[i].lower_ in self.g.qualifiers.get("acting", ()) + self.g.qualifiers.get("outgoing", ()):
+            i += 1  # 'Malian transitional President Assimi Goita', 'the acting Prime Minister'
         for n in (3, 2, 1):
             if i + n <= len(doc) and self.g.title(doc[i:i + n].text):
                 title = self.g.title(doc[i:i + n].text)
@@ -333,12 +342,24 @@ class ActorResolver:
             country, org = self._of_whom(token)  # 'the Prime Minister of Nepal', 'the Republic of Azerbaijan'
             if country and token.lower_ in STATE_NOUNS:
                 return state_actor(self.g, country)
+        if person is not None and not (country or org) and person.start <= token.i < person.end:
+            for appos in (c for c in token.children if c.dep_ == "appos" and c.i > token.i):
+                country, org = self._of_whom(appos)  # 'Edgard Leblanc Fils, the president of Haiti's Council'
+                title = title or self.g.title(appos.text)
+                if country or org:
+                    break
         described = bool(country or title)
+        titled = [t.text for t in np if t.pos_ == "PROPN" and t.tag_ != "POS" and t.i <= token.i
+                  and not self.g.country_of(t.text)]
         names = [n for n in (person.text if person is not None else None,
                              _strip_title(person, self.g) if person is not None else None,
+                             *(" ".join(titled[k:]) for k in range(len(titled) - 1)),  # 'Sultan Ibrahim' as written
                              self._proper_name(np), token.text if token.pos_ == "PROPN" or token.is_title else None) if n]
         for cand in dict.fromkeys(names):
             office = self.g.leader(cand, day, country, weak_ok=described)
+            if office and title and fold(cand) not in self.g.offices_by_alias and \
+                    not self.g.roles_close(title["role"], office.role):
+                continue  # "Malaysia's King, Sultan Ibrahim" is not Prime Minister Anwar Ibrahim
             if office and _consistent(office, _strip_title(person, self.g) if person is not None else None):
                 if self._asserted(token, title, office, country):
                     return actor_from_office(office)  # the text names the office: it wins over our term dates
@@ -352,7 +373,7 @@ class ActorResolver:
         proper = self._proper_name(np)
         if person is None and proper and token.pos_ == "PROPN" and not self.g.country_of(proper):
             known = ctx.person_named(proper, country)
-            if known:
+            if known and (title is None or self.g.roles_close(title["role"], known.get("role") or "")):
                 return known
         if person is not None:
             name = _strip_title(person, self.g) or person.text
@@ -442,7 +463,9 @@ class ActorResolver:
                     if obj.dep_ != "pobj":
                         continue
                     text = " ".join(t.text for t in obj.subtree if t.dep_ not in ("det", "punct") and t.i <= obj.i)
-                    hit = self.g.country_of(text) or self.g.country_of(obj.text)
+                    owner = next((c for c in obj.children if c.dep_ == "poss"), None)  # "of Haiti's Council"
+                    hit = self.g.country_of(text) or self.g.country_of(obj.text) or (
+                        self.g.country_of(owner.text) if owner is not None else None)
                     if hit and hit[1] in ("name", "demonym"):
                         return hit[0], None
                     code = self.g.org_of(text) or self.g.org_of(obj.text)

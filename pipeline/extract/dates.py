@@ -170,7 +170,7 @@ def resolve(text: str, published: dt.date, future: bool = False) -> Optional[Res
 _NARRATIVE = re.compile(
     r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|\d+) (?P<unit>day|week)s? (?P<dir>later|afterwards|after|before|earlier)"
     r"|the (?P<adj>next|following|previous|preceding) day"
-    r"|the day (?P<dir2>before|after)(?! (?:yesterday|tomorrow))"
+    r"|the (?:day|evening|night|morning|afternoon) (?P<dir2>before|after)(?! (?:yesterday|tomorrow))"
     r"|(?:hours|minutes|moments|shortly) (?P<dir3>later|afterwards|after|before|earlier)"
     r"|(?:later|earlier) (?:that|the same|in the) day|(?:on )?the same day"
     r"|(?:on )?that (?:day|morning|afternoon|evening|night))\b", re.I)

@@ -104,6 +104,12 @@ class Gazetteer:
                 return [role] + [r for r in family if r != role]
         return [role]
 
+    def roles_close(self, asked: str, held: str) -> bool:
+        """Stricter than roles_fit: the same office or one of its narrow family ('King' and 'Sultan'), not
+        any leader ('King' is not 'Prime Minister')."""
+        return held == asked or any(asked in family and held in family for name, family in self.role_families.items()
+                                    if name != "LEADER")
+
     def roles_fit(self, asked: str, held: str) -> bool:
         if asked.lower() in ("leader", "head of state", "head of government", "official"):
             return True

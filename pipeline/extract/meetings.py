@@ -578,6 +578,11 @@ class MeetingExtractor:
                     elif c.lower_ not in ("their", "our", "its"):
                         out += syntax.with_conjuncts(c)
             head = t.head
+            passive = head.head if head.dep_ == "auxpass" else head  # ('was co-chaired' can parse as 'was' + 'chaired')
+            if t.dep_ in ("nsubjpass", "nsubj") and passive.tag_ == "VBN":  # 'The meeting was co-chaired by Healey
+                for v in [passive] + list(passive.conjuncts):  # and Pistorius and attended by Umerov'
+                    by = syntax.agent(v)
+                    out += syntax.with_conjuncts(by) if by is not None else []
             if t.dep_ in ("dobj", "nsubjpass", "attr", "nsubj") and head.pos_ in ("VERB", "AUX"):
                 subj = syntax.subject(head)
                 if subj is not None and subj.i != t.i:

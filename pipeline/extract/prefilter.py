@@ -27,6 +27,8 @@ AGENCY_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{2,30},\s*[A-Z][a-z]{2,8}\.?\s+
 
 #: Datelines in title case with an agency or a date: 'La Celle-Saint-Cloud, France (AFP) -', 'Berlin, 29
 #: September 2023 -' (a ministry's press release).
+#: Datelines with the agency between slashes: 'MOSCOW, June 25. /TASS/.'.
+SLASHED_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{2,30},\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\.?\s*/[A-Za-z-]{2,12}/\.?\s+")
 PLACE_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{2,40}(?:,\s*[A-Z][A-Za-z .'-]{2,30})?,?\s*"
                             r"(?:\((?:AFP|AP|Reuters|Xinhua|Kyodo|Yonhap|dpa|DPA|ANI|PTI|IANS|TASS|Anadolu|UNI|IRNA|SPA|WAM|"
                             r"Bernama|Antara|PNA|BSS|AA)\)|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})\s*(?:--|-|\u2014|\u2013|:)\s+")
@@ -35,7 +37,8 @@ PLACE_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{2,40}(?:,\s*[A-Z][A-Za-z .'-]{2
 def dateline_end(paragraph: str) -> int:
     """Where a paragraph's wire dateline ends (0 without one): its city would read as a subject, and its date
     is the report's, not the story's."""
-    lead = DATELINE.match(paragraph) or AGENCY_DATELINE.match(paragraph) or PLACE_DATELINE.match(paragraph)
+    lead = DATELINE.match(paragraph) or AGENCY_DATELINE.match(paragraph) or PLACE_DATELINE.match(paragraph) \
+        or SLASHED_DATELINE.match(paragraph)
     return lead.end() if lead else 0
 
 
