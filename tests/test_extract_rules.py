@@ -1062,3 +1062,40 @@ def test_a_slashed_agency_dateline_is_not_the_storys_time(extract):
             "in the Kremlin on Monday.\n\nA day later, Goita was received by Russian Prime Minister Mikhail Mishustin.")
     dates_found = sorted(str(m["date"]) for m in meetings(extract(body, published="2025-06-25")))
     assert dates_found == ["2025-06-23", "2025-06-24"]
+
+
+def test_a_states_decision_to_deploy_announced_on_a_past_day(extract):
+    (e,) = contributions(extract("The Dutch move follows a U.S. decision to deploy 24 AH-64 Apache attack helicopters "
+                                 "to Albania, announced on Sunday.", published="1999-04-06"))
+    assert (e["contributor"]["country"], e["recipient"]["country"], str(e["date"])) == ("USA", "ALB", "1999-04-04")
+
+
+def test_it_after_a_state_and_a_speaker_without_a_country(extract):
+    body = ("Poland also stepped forward on Thursday. It will send 600 more soldiers to Afghanistan, Defense "
+            "Minister Bogdan Klich told reporters.")
+    (e,) = contributions(extract(body, published="2009-12-04"))
+    assert e["contributor"]["country"] == "POL" and str(e["date"]) == "2009-12-03"
+
+
+def test_lawmakers_in_a_capital_let_forces_use_a_base_and_a_cabinet_signs_off_on_aircraft(extract):
+    (e,) = contributions(extract("Romania followed on Wednesday, when lawmakers in Bucharest voted to let U.S. forces "
+                                 "use the Mihail Kogalniceanu air base.", published="2003-02-13"))
+    assert (e["contributor"]["country"], e["recipient"]["country"]) == ("ROU", "USA")
+    (e,) = contributions(extract("The Belgian cabinet signed off on two C-130 Hercules transport aircraft and two Agusta "
+                                 "A109 medical evacuation helicopters for the French operation in Mali.",
+                                 published="2013-01-15"))
+    assert e["contributor"]["country"] == "BEL" and e["status"] == "APPROVED" and len(e["assets"]) == 2
+
+
+def test_hosting_foreign_forces_is_basing_and_hosting_a_leader_is_not(extract):
+    (e,) = contributions(extract("The UAE offered to host the Australian contingent at Al Minhad Air Base.",
+                                 published="2014-09-15"))
+    assert (e["contributor"]["country"], e["recipient"]["country"], e["status"]) == ("ARE", "AUS", "OFFERED")
+    assert e["assets"][0]["category"] == "BASING"
+    assert not contributions(extract("Erdogan hosted Putin in Ankara on Monday.", published="2018-09-19"))
+
+
+def test_an_appeal_made_on_a_day_to_a_state(extract):
+    (e,) = contributions(extract("On Monday, Somali Defence Minister Abdulkadir Mohamed Nur appealed to Egypt to send "
+                                 "troops.", published="2024-08-28"))
+    assert (e["contributor"]["country"], e["recipient"]["country"], e["status"]) == ("EGY", "SOM", "REQUESTED")

@@ -416,6 +416,10 @@ class ActorResolver:
         if code:
             return org_actor(code)
         sector = self.g.institutions.get(fold(token.text)) or self.g.institutions.get(fold(_span_text(np, token)))
+        if sector and not country:  # 'lawmakers in Bucharest', 'officials in Canberra'
+            places = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children if p.dep_ == "pobj"]
+            hit = self.g.country_of(places[0].text) if places else None
+            country = hit[0] if hit and hit[1] in ("capital", "name") else None
         if sector and country:  # 'the German government', "Russia's military"
             return state_actor(self.g, country, sector)
         owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)

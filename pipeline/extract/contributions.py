@@ -33,6 +33,8 @@ def _for_drills(s: Sentence) -> bool:
 MOTIONS = {"motion", "bill", "mandate", "resolution", "decree", "proposal", "plan", "request"}
 #: Nouns of a state's territory: 'Somali waters' is Somalia's.
 PLACE_NOUNS = {"waters", "territory", "soil", "airspace", "zone", "coast", "shores"}
+#: Categories of what is military by its very name, whatever its modifiers ('medical evacuation helicopters').
+ARMS = {"AIR", "NAVAL", "WEAPONS", "GROUND_FORCES", "ISR", "REFUELING"}
 #: Verbs of forces setting off, a contribution only when they say where to ('left Almaty for the Golan Heights').
 DEPARTING = {"leave", "depart"}
 GIVING = {"give", "provide", "supply", "donate", "gift", "deliver", "send", "dispatch", "pledge", "promise", "transfer", "announce",
@@ -136,6 +138,8 @@ class ContributionExtractor:
             return self._package(s, t)
         if _use_allowed(t) is not None:
             return self._use(s, t)
+        if t.lemma_.lower() == "host":
+            return self._hosting(s, t)
         if t.lemma_.lower() in self.requests or _phrasal(t) in self.requests:
             return self._direct_request(s, t)
         objects = self._objects(t)
@@ -155,8 +159,9 @@ class ContributionExtractor:
         request = self._request_governor(t)
         if request is not None:  # 'Ukraine asked Germany to supply Taurus missiles': Germany is asked
             asked = [c for c in request.children if c.dep_ in ("dobj", "dative")] or [
-                o for c in request.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
-                for o in c.children if o.dep_ == "pobj"]  # 'called on Scholz to send tanks'
+                o for c in request.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")
+                for o in c.children if o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME")]
+            # 'called on Scholz to send tanks', 'appealed on Monday to Egypt to send troops'
             contributor = as_state(self._g, s.actor(asked[0])) if asked else None
             hit = self._g.country_of(asked[0].text) if asked and contributor is None else None
             if hit and hit[1] == "capital":  # 'Washington asked Canberra to send a warship'
@@ -235,6 +240,19 @@ class ContributionExtractor:
         if not giver or not taker or not assets or giver.get("country") == taker.get("country"):
             return None
         return self._record(s, t, self._status(s, t), giver, taker, self._purpose_in(t.sent), assets, None)
+
+    def _hosting(self, s: Sentence, t: Token) -> Optional[dict]:
+        """'offered to host a permanent U.S. armored brigade', 'to host the Australian contingent at Al Minhad':
+        a state lending its ground to another's forces (basing); hosting people is a meeting, not this."""
+        objects = [g for c in t.children if c.dep_ == "dobj" for g in syntax.with_conjuncts(c)]
+        forces = [o for o in objects if (self._asset(o) or {}).get("category") in ARMS]
+        giver = as_state(self._g, self._contributor(s, t, objects)) if forces else None
+        guest = self._marked_nationality(forces)
+        if not giver or not guest or giver.get("country") == guest.get("country"):
+            return None
+        hosted = " ".join(w.text for w in forces[0].subtree if w.dep_ != "det")
+        assets = [{"description": f"hosting {hosted}", "category": "BASING", "quantity": None}]
+        return self._record(s, t, self._status(s, t), giver, guest, self._purpose_in(t.sent), assets, None)
 
     def _marked_nationality(self, objects: list[Token]) -> Optional[dict]:
         """The country written on what is provided ('RAF Tornado jets', 'German Leopard tanks')."""
@@ -339,6 +357,9 @@ class ContributionExtractor:
             if o.lemma_.lower() in PACKAGES:
                 objs += [g for c in o.children if c.dep_ == "relcl" and c.lemma_.lower() in ("include", "contain")
                          for d in c.children if d.dep_ == "dobj" for g in syntax.with_conjuncts(d)]
+        if not objs and any(c.dep_ == "prt" for c in t.children):  # 'signed off on two C-130 aircraft'
+            objs += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children
+                     if p.dep_ == "pobj" for g in syntax.with_conjuncts(p)]
         for o in list(objs):  # 'approved a motion allowing the deployment of naval forces'
             if o.lemma_.lower() in MOTIONS:
                 objs += [g for c in o.children if c.dep_ == "acl" for d in c.children if d.dep_ == "dobj"
@@ -385,11 +406,17 @@ class ContributionExtractor:
                         return state_actor(s.g, hit[0])
         return None
 
+    def _asset_of_word(self, o: Token) -> Optional[str]:
+        """The category the head word alone names ('helicopters': AIR), whatever its modifiers say."""
+        return self._reader.assets.get(fold(o.text)) or self._reader.assets.get(fold(o.lemma_))
+
     def _non_military(self, t: Token, objects: list[Token]) -> bool:
         cargo = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
         # judged by what they are, not where they go: 'to Somali waters, including the exclusive economic zone'
         where = {w.i for p in t.sent if p.lower_ in PLACE_NOUNS or p.lemma_.lower() in PLACE_NOUNS for w in p.subtree}
         for o in list(objects) + cargo:  # 'sends navy ships with aid, tents': judged by what they carry
+            if o not in cargo and self._asset_of_word(o) in ARMS:
+                continue  # 'two medical evacuation helicopters' are helicopters
             words = {w.lemma_.lower() for w in o.subtree if w.i not in where} | {w.lower_ for w in o.subtree if w.i not in where}
             if words & self.non_military and not words & {"military", "defence", "defense", "security", "weapon", "arm"}:
                 return True
@@ -454,12 +481,13 @@ class ContributionExtractor:
                 return marked
         if subj.lower_ in ("they", "it", "we", "he", "she"):
             # 'the defence minister said that they will provide': the speaker's side
-            for g in syntax.governors(t, 3):
+            sayers = syntax.governors(t, 3) + [c for c in t.children if c.dep_ in ("parataxis", "ccomp")]
+            for g in sayers:  # 'It will send 600 more soldiers, Defense Minister Klich told reporters'
                 if g.lemma_ in ("say", "announce", "confirm", "tell", "state", "declare"):
                     speaker = syntax.subject(g)
                     if speaker is not None and speaker.lower_ not in ("they", "it", "we"):
                         actor = s.actor(speaker)
-                        if actor:
+                        if actor and actor.get("country"):
                             return actor
             return s.ctx.recent_state(s.offset + subj.idx)  # 'It delivered more jets' two paragraphs on is not a state
         actor = s.actor(subj)

@@ -186,6 +186,9 @@ PERIOD = re.compile(r"\b(?:since|until|till)\b", re.I)
 #: A date written just after a verb of saying is the day of the report, not of what it reports.
 REPORTED = re.compile(r"\b(?:said|says|announced|told reporters|reported|confirmed|added)(?: in a statement)?(?: on)?\s*$", re.I)
 
+#: Words that put a date of the sentences before in the future: without them, it is told as past.
+FUTURE_WORDS = re.compile(r"\b(?:will|shall|'ll|due|next|coming|scheduled|expected|to be|plans? to)\b", re.I)
+
 #: How many sentences back, in the same paragraph, an undated sentence may take its date from.
 DATE_LOOKBACK = 2
 
@@ -201,7 +204,8 @@ def _date_before(s: Sentence, trigger: Token, future: bool) -> Optional["dates.R
     if told and (not written or told[-1].start > written[-1][0]):  # 'Hours later he landed in Denmark. ...'
         ref = _story_time(s, s.offset - len(chunk) + told[-1].start)
         return dates.ResolvedDate(ref + dt.timedelta(days=told[-1].days), told[-1].text, "RELATIVE") if ref else None
-    return dates.resolve(written[-1][1], s.day, future) if written else None
+    ahead = future and bool(FUTURE_WORDS.search(chunk))  # 'Poland stepped forward on Thursday. It will send'
+    return dates.resolve(written[-1][1], s.day, ahead) if written else None
 
 
 def _date_untagged(s: Sentence, trigger: Token, future: bool) -> Optional["dates.ResolvedDate"]:
@@ -288,8 +292,10 @@ def _tense_of(token: Token, default: bool, called_off_now: bool = False) -> bool
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return default
-    while verb.tag_ in ("VBG", "VBN") and verb.dep_ in ("advcl", "acl") and verb.head.i != verb.i \
-            and verb.head.pos_ in ("VERB", "AUX"):  # but 'a statement released Tuesday' is past
+    if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False  # 'a statement released Tuesday', 'a decision to deploy ..., announced on Sunday': past
+    while verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl") and verb.head.i != verb.i \
+            and verb.head.pos_ in ("VERB", "AUX"):
         verb = verb.head  # 'Speaking on Tuesday night, Obama said ...': the tense of 'said'
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if verb.tag_ == "VB" and "will" not in aux and not called_off_now and any(c.dep_ == "aux" and c.lower_ == "had" for g in

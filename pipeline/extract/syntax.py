@@ -21,8 +21,9 @@ def subject(verb: Token) -> Optional[Token]:
                 return child
         if t.dep_ == "relcl":
             return t.head
-        if t.pos_ in ("NOUN", "PROPN") and seen > 0:  # "Germany's promise to send": the possessor
-            poss = [c for c in t.children if c.dep_ == "poss"]
+        if t.pos_ in ("NOUN", "PROPN") and seen > 0:  # "Germany's promise to send": the possessor; 'a U.S.
+            poss = [c for c in t.children if c.dep_ == "poss"] or [  # decision to deploy': the state it names
+                c for c in t.children if c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "NORP")]
             if poss:
                 return poss[0]
         if t.dep_ == "acl" and t.head.dep_ == "attr":  # 'Putin is the latest leader to meet with ...'
