@@ -166,6 +166,9 @@ def test_a_bilateral_held_beside_a_larger_meeting_stays_its_own_event():
     same_pair["mentions"][0]["sentence"] = "The two leaders also held bilateral talks on Thursday."
     assert keys.same_event(aside, same_pair)
     assert keys.same_event(trilateral, meeting("c", "z.example", D))  # a report naming two of the three
+    separate = meeting("d", "w.example", D, participants=(HOLLANDE, PUTIN), start=300)
+    separate["mentions"][0]["sentence"] = "Ahead of the announcement, Hollande held separate talks with Putin."
+    assert not keys.same_event(trilateral, separate)
 
 
 def test_an_unnamed_official_is_not_a_different_person_from_a_named_one():

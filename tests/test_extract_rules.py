@@ -992,11 +992,16 @@ def test_an_undated_opening_takes_the_day_the_next_sentence_gives(extract):
     assert str(e["date"]) == "2024-10-17" and e["date_basis"] == "DATELINE"  # two paragraphs on is another story
 
 
-def test_opposition_and_exiled_leaders_speak_for_no_state(extract):
-    assert not meetings(extract("In Vilnius, exiled Belarusian opposition leader Sviatlana Tsikhanouskaya met "
-                                "Lithuanian President Gitanas Nauseda on Monday.", published="2022-03-01"))
-    assert not meetings(extract("Mr Trump also said he would love to meet North Korean leader Kim Jong Un during his "
-                                "trip.", published="2025-10-28"))
+def test_opposition_exiled_and_rebel_leaders_speak_for_no_state_and_wishes_and_negotiations_are_no_meetings(extract):
+    for sentence, published in (
+            ("In Vilnius, exiled Belarusian opposition leader Sviatlana Tsikhanouskaya met Lithuanian President "
+             "Gitanas Nauseda on Monday.", "2022-03-01"),
+            ("The foreign secretary, William Hague, also met Mahmoud Jibril, a senior figure in the rebels' Interim "
+             "Transitional National Council, on Friday.", "2011-04-02"),
+            ("Mr Trump also said he would love to meet North Korean leader Kim Jong Un during his trip.", "2025-10-28"),
+            ("French officials have said they are in talks with Niger, Chad and Burkina Faso about the fight against "
+             "jihadists.", "2022-08-15")):
+        assert not meetings(extract(sentence, published=published)), sentence
 
 
 def test_a_plan_whose_day_has_gone_by_unless_its_cancellation_is_todays_news(extract):
@@ -1099,3 +1104,11 @@ def test_an_appeal_made_on_a_day_to_a_state(extract):
     (e,) = contributions(extract("On Monday, Somali Defence Minister Abdulkadir Mohamed Nur appealed to Egypt to send "
                                  "troops.", published="2024-08-28"))
     assert (e["contributor"]["country"], e["recipient"]["country"], e["status"]) == ("EGY", "SOM", "REQUESTED")
+
+
+def test_a_paragraph_that_opens_two_days_later_goes_on_from_the_one_before(extract):
+    body = ("US Secretary of State John Kerry toured the region this week. In Jeddah on Thursday, he held talks with "
+            "Saudi Foreign Minister Saud al-Faisal.\n\nTwo days later, Mr Kerry was in Cairo, where President Abdel "
+            "Fattah El Sisi received him.")
+    found = {frozenset(p["country"] for p in m["participants"]): str(m["date"]) for m in meetings(extract(body, published="2014-09-15"))}
+    assert found[frozenset({"USA", "EGY"})] == "2014-09-13"

@@ -23,6 +23,8 @@ BARE_TITLES = {"President", "Prime Minister", "Chancellor", "King", "Queen", "Em
 FORMER = {"former", "ex", "ex-", "late", "then", "erstwhile", "onetime", "one-time", "past", "previous"}
 #: Words that mark a leader of no government: the opposition, the exiled, the dissident.
 OUT_OF_POWER = {"opposition", "exiled", "dissident"}
+#: Words of an armed movement against a government: its figures speak for no state.
+REBELS = {"rebel", "insurgent", "militia"}
 PRONOUNS = {"he", "she", "they", "it", "we", "his", "her", "their", "its", "him", "them"}
 PERSON_LABELS = {"PERSON"}
 #: Nouns that name a state by what follows them: 'the Republic of Azerbaijan', 'the Kingdom of Morocco'.
@@ -321,8 +323,10 @@ class ActorResolver:
         if token.lower_ in PRONOUNS:
             return None
         np = _noun_phrase(token)
-        if any(t.lower_ in OUT_OF_POWER for t in np):
-            return None  # 'exiled Belarusian opposition leader Sviatlana Tsikhanouskaya' speaks for no state
+        if any(t.lower_ in OUT_OF_POWER for t in np) or any(
+                w.lemma_.lower() in REBELS for c in token.children if c.dep_ == "appos" for w in c.subtree):
+            return None  # 'exiled Belarusian opposition leader Sviatlana Tsikhanouskaya' speaks for no state, nor
+            # 'Mahmoud Jibril, a senior figure in the rebels' council'
         if token.pos_ == "PROPN":
             compounds = [c for c in token.children if c.dep_ in ("compound", "flat") and c.i < token.i]
             name = " ".join(t.text for t in compounds + [token]) if all(c.pos_ == "PROPN" for c in compounds) else None

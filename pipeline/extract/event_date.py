@@ -108,9 +108,32 @@ def _told_from_story(s: Sentence, trigger: Token, future: bool) -> Optional["dat
             for e in sent.ents):
         return None  # the trigger has a date of its own ('a meeting that had been scheduled for Sept. 6')
     # counted from the last date before it: in its sentence ('met Li on Sunday, while Kishida and Yoon held
-    # talks the same day'), else in its paragraph or the story's lead
-    ref = _sentence_time(s, sent, [p for p in others if p < n.start], future) or _story_time(s, s.offset + sent.start_char)
+    # talks the same day'), else in its paragraph or the story's lead; a paragraph that opens with it ('Two
+    # days later, Mr Kerry was in Cairo') goes on from the paragraph before
+    opens = not sent.text[:n.start].strip() and not s.ctx.text_before(s.offset + sent.start_char, 1)
+    ref = _sentence_time(s, sent, [p for p in others if p < n.start], future) or (
+        opens and _last_paragraph_time(s, s.offset + sent.start_char)) or _story_time(s, s.offset + sent.start_char)
     return dates.ResolvedDate(ref + dt.timedelta(days=n.days), n.text, "RELATIVE") if ref else None
+
+
+#: A day named by weekday or date ('on Thursday', 'Sept. 5'), not by 'today' or 'overnight'.
+NAMED_DAY = re.compile(r"\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+                       re.I)
+
+
+def _last_paragraph_time(s: Sentence, at: int) -> Optional[dt.date]:
+    """The last day the paragraph before ``at`` wrote (not a day something was said)."""
+    text = s.ctx.text
+    end = text.rfind("\n", 0, at)
+    if end <= 0:
+        return None
+    start = text.rfind("\n", 0, end - 1) + 1
+    paragraph = text[start:end]
+    told = dates.narratives(paragraph)
+    written = [(pos, w) for pos, w in dates.expressions(paragraph) if not any(n.start <= pos < n.end for n in told)
+               and not REPORTED.search(paragraph, 0, pos) and NAMED_DAY.search(w)]  # not 'change that overnight'
+    r = dates.resolve(written[-1][1], s.day, False) if written else None
+    return r.date if r is not None and r.precision == "day" else None
 
 
 def _sentence_time(s: Sentence, sent: Span, positions: list[int], future: bool) -> Optional[dt.date]:

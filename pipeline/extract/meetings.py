@@ -498,7 +498,9 @@ class MeetingExtractor:
         """'after visiting U.S. troops at Osan Air Base', 'visited a car plant': a visit to people or a site
         that is no state, and so no meeting with the state's leader."""
         objects = [c for c in t.children if c.dep_ == "dobj"] if t.pos_ in ("VERB", "AUX") else []
-        return any(o.ent_type_ not in ("GPE", "LOC") and not s.g.country_of(o.text) for o in objects)
+        def named(o: Token) -> str:
+            return next((e.text for e in o.sent.ents if e.start <= o.i < e.end), o.text)  # 'Port-au-Prince'
+        return any(o.ent_type_ not in ("GPE", "LOC") and not s.g.country_of(named(o)) for o in objects)
 
     def _is_visit(self, t: Token) -> bool:
         lemma = t.lemma_.lower()
@@ -669,6 +671,8 @@ class MeetingExtractor:
             return True  # 'floated a three-way meeting', 'proposed a summit'
         if any(g.lemma_.lower() == "invite" or g.lemma_.lower() in syntax.READINESS for g in [verb] + syntax.governors(verb, 2)):
             return True  # 'invited Zelensky to visit Australia', 'ready to host a meeting': not yet a plan
+        if t.lower_ == "talks" and t.head.lower_ == "in" and t.head.head.lemma_ == "be":
+            return True  # 'are in talks with Niger, Chad and Burkina Faso about': negotiating, not a meeting
         if any(g.lemma_.lower() in self.intent for g in syntax.governors(verb, 4)):
             return True  # 'remains committed to meeting Trump', 'wants to meet Xi': a wish, not a plan
         return syntax.is_hypothetical(verb, self.hypothetical)
