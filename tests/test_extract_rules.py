@@ -956,6 +956,9 @@ def test_forces_arriving_in_or_leaving_for_a_foreign_city_are_delivered_there(ex
                                  "South Sudan.", published="2024-09-02"))
     assert (e["contributor"]["country"], e["recipient"]["country"], e["assets"][0]["quantity"]) == ("CHN", "SSD", 700)
     assert not contributions(extract("The last American troops left Afghanistan on Monday.", published="2021-08-31"))
+    (e,) = contributions(extract("On Wednesday, a contingent of 139 Kazakh peacekeepers left Almaty for the Golan Heights "
+                                 "to serve with the UN Disengagement Observer Force.", published="2025-04-05"))
+    assert (e["contributor"]["country"], e["assets"][0]["quantity"] or e["assets"][1]["quantity"]) == ("KAZ", 139)
 
 
 def test_forces_arriving_for_joint_drills_are_no_contribution(extract):
@@ -1112,3 +1115,13 @@ def test_a_paragraph_that_opens_two_days_later_goes_on_from_the_one_before(extra
             "Fattah El Sisi received him.")
     found = {frozenset(p["country"] for p in m["participants"]): str(m["date"]) for m in meetings(extract(body, published="2014-09-15"))}
     assert found[frozenset({"USA", "EGY"})] == "2014-09-13"
+
+
+def test_a_giving_that_waits_on_permission_and_a_running_total_are_no_contributions(extract):
+    assert not contributions(extract("Poland's defense minister says Warsaw is ready to send Leopards as part of a wider "
+                                     "coalition and will ask Berlin for permission.", published="2023-01-20"))
+    assert not contributions(extract("He said the UK had so far supplied more than 5,000 anti-tank missiles to Ukraine.",
+                                     published="2022-04-25"))
+    (e,) = contributions(extract("Italy moved faster. Today the Italian cabinet approved sending up to 2,500 soldiers to "
+                                 "Lebanon, the largest single contribution so far.", published="2006-08-28"))
+    assert e["status"] == "APPROVED"

@@ -35,6 +35,10 @@ MOTIONS = {"motion", "bill", "mandate", "resolution", "decree", "proposal", "pla
 PLACE_NOUNS = {"waters", "territory", "soil", "airspace", "zone", "coast", "shores"}
 #: Categories of what is military by its very name, whatever its modifiers ('medical evacuation helicopters').
 ARMS = {"AIR", "NAVAL", "WEAPONS", "GROUND_FORCES", "ISR", "REFUELING"}
+#: A giving that waits on another's permission (or is that permission: re-export) is no act of giving.
+PERMISSION = re.compile(r"\bpermission\b", re.I)
+#: Said before the verb, a running total rather than an act ('the UK had so far supplied 5,000 missiles').
+TALLY = re.compile(r"\b(?:so far|to date|in total|all told)\b", re.I)
 #: Verbs of forces setting off, a contribution only when they say where to ('left Almaty for the Golan Heights').
 DEPARTING = {"leave", "depart"}
 GIVING = {"give", "provide", "supply", "donate", "gift", "deliver", "send", "dispatch", "pledge", "promise", "transfer", "announce",
@@ -327,6 +331,8 @@ class ContributionExtractor:
         }
 
     def _blocked(self, t: Token) -> bool:
+        if PERMISSION.search(t.sent.text) or TALLY.search(t.doc[t.left_edge.i:t.i + 1].text):
+            return True  # 'ready to send Leopards ... will ask Berlin for permission', 'had so far supplied'
         clause = syntax.clause_tokens(t) + syntax.governors(t, 3)
         if syntax.is_negated(t) or any(c.lemma_.lower() in self.negation or _phrasal(c) in self.negation
                                        for c in clause):
