@@ -175,3 +175,14 @@ def test_an_unnamed_official_is_not_a_different_person_from_a_named_one():
     minister = {"name": "Russia Minister", "role": "Minister", "country": "RUS", "actor_code": "RUSGOV"}
     headline = meeting("a", "x.example", D, participants=(HOLLANDE, minister))
     assert keys.same_event(meeting("a", "x.example", D, start=90), headline)
+
+
+def test_two_contributions_of_different_kinds_from_one_state_stay_apart():
+    brigade = contribution("a", "x.example", D)
+    brigade["assets"] = [{"description": "brigade", "category": "GROUND_FORCES", "quantity": 4000}]
+    patriots = contribution("a", "x.example", D)
+    patriots["assets"] = [{"description": "Patriot systems", "category": "WEAPONS", "quantity": None}]
+    patriots["mentions"][0]["char_start"] = 300
+    assert not keys.same_event(brigade, patriots)
+    warship = contribution("b", "y.example", D, assets=("warship",))
+    assert keys.same_event(contribution("c", "z.example", D), warship)  # 'a frigate' and 'a warship': one pledge

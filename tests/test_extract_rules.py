@@ -1125,3 +1125,31 @@ def test_a_giving_that_waits_on_permission_and_a_running_total_are_no_contributi
     (e,) = contributions(extract("Italy moved faster. Today the Italian cabinet approved sending up to 2,500 soldiers to "
                                  "Lebanon, the largest single contribution so far.", published="2006-08-28"))
     assert e["status"] == "APPROVED"
+
+
+def test_leaders_who_arrive_together_are_received_by_the_host_and_a_cancelled_aside_is_not_the_meetings(extract):
+    body = ("Italy's Prime Minister Giorgia Meloni and Canada's Prime Minister Justin Trudeau arrived in Kyiv by train "
+            "this morning.")
+    (m,) = meetings(extract(body, published="2024-02-24"))
+    assert {p["country"] for p in m["participants"]} == {"ITA", "CAN", "UKR"}
+    (m,) = meetings(extract("Biden meets Netanyahu in Israel after Amman summit is called off", published="2023-10-18"))
+    assert m["status"] == "HELD"
+
+
+def test_former_leaders_and_business_leaders_speak_for_no_state(extract):
+    assert not meetings(extract("Taiwan's former president Ma Ying-jeou met Chinese President Xi Jinping in Beijing on "
+                                "Wednesday.", published="2024-04-11"))
+    assert not meetings(extract("Yoon is scheduled to meet Japanese business leaders tomorrow.", published="2023-03-16"))
+
+
+def test_him_received_by_a_leader_is_the_one_the_story_was_about(extract):
+    body = ("US President Donald Trump arrived in the Gulf on Tuesday.\n\nOn Thursday, UAE President Sheikh Mohamed bin "
+            "Zayed Al Nahyan received him at Qasr Al Watan in Abu Dhabi.")
+    found = [{p["name"] for p in m["participants"]} for m in meetings(extract(body, published="2025-05-16"))]
+    assert {"Donald Trump", "Mohamed bin Zayed Al Nahyan"} in found
+
+
+def test_money_for_a_led_force_is_military_funding(extract):
+    (e,) = contributions(extract("The United States pledged $96 million to the African Union-led force in Somalia.",
+                                 published="2024-05-01"))
+    assert e["assets"][0]["category"] == "FUNDING" and e["contributor"]["country"] == "USA"

@@ -134,7 +134,18 @@ def same_event(known: dict, new: dict) -> bool:
     if ra and rb and actor_entity(ra) != actor_entity(rb):
         return False
     pa, pb = known.get("purpose"), new.get("purpose")
-    return not (pa and pb and fold(pa) != fold(pb))
+    if pa and pb and fold(pa) != fold(pb):
+        return False
+    ca, cb = _kinds(known), _kinds(new)
+    return not (ca and cb and ca.isdisjoint(cb))  # a brigade stationed and Patriots lent: two contributions
+
+
+#: Asset categories too vague to tell two contributions apart ('military equipment', '$100 million').
+VAGUE_KINDS = {"OTHER", "FUNDING"}
+
+
+def _kinds(event: dict) -> set[str]:
+    return {a["category"] for a in event.get("assets") or ()} - VAGUE_KINDS
 
 
 #: How far apart two stages of one affair may be: a meeting announced, then held; a pledge, then approved.

@@ -21,8 +21,10 @@ from pipeline.extract.gazetteer import Gazetteer, Office, fold
 BARE_TITLES = {"President", "Prime Minister", "Chancellor", "King", "Queen", "Emir", "Premier", "Crown Prince"}
 #: Words that put a titled person out of office ('former President Obama', 'the late King Hussein').
 FORMER = {"former", "ex", "ex-", "late", "then", "erstwhile", "onetime", "one-time", "past", "previous"}
-#: Words that mark a leader of no government: the opposition, the exiled, the dissident.
-OUT_OF_POWER = {"opposition", "exiled", "dissident"}
+#: Words that mark someone who speaks for no government: the opposition, the exiled, a former leader, and
+#: leaders of business or faith ('Japanese business leaders').
+OUT_OF_POWER = {"opposition", "exiled", "dissident", "business", "industry", "religious", "tribal", "student"} | (
+    FORMER - {"then"})
 #: Words of an armed movement against a government: its figures speak for no state.
 REBELS = {"rebel", "insurgent", "militia"}
 PRONOUNS = {"he", "she", "they", "it", "we", "his", "her", "their", "its", "him", "them"}

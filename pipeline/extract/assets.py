@@ -18,7 +18,8 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "thousand": 1000, "a": 1, "an": 1, "single": 1}
 CURRENCY = {"dollar", "euro", "pound", "sterling", "krone", "kroner", "yen", "franc", "zloty", "$", "€", "£"}
 MILITARY_MONEY = re.compile(r"\b(military|defen[cs]e|security assistance|weapon|arm|drone|ammunition|missile|"
-                            r"air defen[cs]e|troop|armed forces)\b", re.I)
+                            r"air defen[cs]e|troop|armed forces|(?:-led|peacekeeping|security|stabili[sz]ation|"
+                            r"multinational|standby) force)\b", re.I)
 #: Coordinated-list dependents that belong to an asset phrase.
 ASSET_DEPS = {"compound", "amod", "nummod", "nmod", "quantmod", "poss"}
 
@@ -67,7 +68,7 @@ class AssetReader:
         sub = " ".join(w.text for w in token.subtree)
         around = " ".join(w.lemma_ for w in token.sent)
         military = self.pattern.search(fold(sub)) if self.pattern else None
-        if not military and not MILITARY_MONEY.search(around):
+        if not military and not MILITARY_MONEY.search(around) and not MILITARY_MONEY.search(token.sent.text):
             return None
         money = [w for w in token.subtree if w.ent_type_ == "MONEY" or w.i == token.i or w.like_num]
         start, end = min(w.i for w in money), max(w.i for w in money)

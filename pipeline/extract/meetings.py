@@ -388,8 +388,13 @@ class MeetingExtractor:
                 actor = {**actor, "country": place["country"], "actor_code": f"{place['country']}GOV"}
                 token_of[_actor_key(actor)] = tok
                 participants.append(actor)
-        if len(participants) == 1 and self._is_visit(t) and is_person(participants[0]) and place and place.get("country") \
-                and place["country"] != participants[0].get("country") and not self._visits_a_thing(s, t):
+        travellers = {w.i for w in syntax.with_conjuncts(subj)} if (subj := syntax.subject(t) if t.pos_ in (
+            "VERB", "AUX") else None) is not None else set()
+        together = len(participants) > 1 and all(getattr(token_of.get(_actor_key(p)), "i", -1) in travellers
+                                                 for p in participants)  # 'Meloni, Trudeau and De Croo arrived in Kyiv'
+        if (len(participants) == 1 or together) and self._is_visit(t) and all(map(is_person, participants)) and place \
+                and place.get("country") and place["country"] not in {p.get("country") for p in participants} \
+                and not self._visits_a_thing(s, t):
             # 'Saddam Hussein arrived in Amman on a visit': a visit is a meeting with the country visited, and
             # the one who receives it is its leader on that day, where the gazetteer knows who that was
             office = s.g.holder(place["country"], "Leader", s.day)
@@ -516,6 +521,15 @@ class MeetingExtractor:
                 if actor and actor.get("role"):
                     return actor
             found = s.ctx.antecedent(s.offset + tok.idx)
+            if found and tok.lower_ in ("him", "her") and tok.dep_ in ("dobj", "pobj"):
+                verb = tok.head if tok.dep_ == "dobj" else tok.head.head
+                subj = syntax.subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+                own = s.actor(subj) if subj is not None and subj.pos_ != "PRON" else None
+                if own and own.get("name") == found.get("name"):
+                    # 'On Thursday, President Mohamed bin Zayed received him': not himself, but the one the
+                    # sentences before were about
+                    found = s.ctx.antecedent(s.offset + tok.sent.start_char - 1)
+                    return found if found and found.get("name") != own.get("name") else None
             if found and tok.dep_ in ("nsubj", "nsubjpass"):
                 named = [c for c in tok.sent if c.i < tok.i and c.pos_ == "PROPN" and (s.actor(c) or {}).get("name") == found["name"]]
                 if named and all(c.dep_ in ("dobj", "pobj", "dative", "attr") for c in named):
@@ -635,7 +649,8 @@ class MeetingExtractor:
 
     def _status(self, t: Token) -> str:
         chain = [t] + syntax.governors(t, 3)
-        for tok in chain + [c for c in t.children]:
+        own = [c for c in t.children if c.dep_ not in ("advcl", "relcl", "ccomp", "conj", "parataxis")]
+        for tok in chain + own:  # not 'Biden meets Netanyahu after Amman summit is called off'
             prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
             if tok.lemma_.lower() in self.cancel or (prt and f"{tok.lemma_.lower()} {prt}" in self.cancel):
                 return "CANCELLED"  # 'cancelled', 'called off'
