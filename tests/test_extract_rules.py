@@ -1153,3 +1153,22 @@ def test_money_for_a_led_force_is_military_funding(extract):
     (e,) = contributions(extract("The United States pledged $96 million to the African Union-led force in Somalia.",
                                  published="2024-05-01"))
     assert e["assets"][0]["category"] == "FUNDING" and e["contributor"]["country"] == "USA"
+
+
+def test_a_warship_that_joins_another_navys_carrier_is_its_own_states(extract):
+    (e,) = contributions(extract("The German frigate Augsburg has joined the French aircraft carrier Charles de Gaulle in "
+                                 "the eastern Mediterranean to fight Islamic State.", published="2015-12-08"))
+    assert e["contributor"]["country"] == "DEU" and [a["category"] for a in e["assets"]] == ["NAVAL"]
+
+
+def test_a_leader_hosted_is_no_asset_whatever_letters_his_nationality_shares(extract):
+    assert not contributions(extract("President Trump will host Israeli Prime Minister Benjamin Netanyahu at the White "
+                                     "House next Tuesday.", published="2025-02-01"))
+
+
+def test_an_asset_word_is_read_whole_not_as_the_start_of_another_word():
+    x = Extractor.shared()
+    doc = x.nlp("Israeli diplomats and six reconnaissance drones arrived.")
+    read = x.contributions._reader.read
+    assert read(doc[1]) is None  # 'ISR' does not start 'Israeli'
+    assert read(doc[6])["category"] == "ISR" and read(doc[6])["quantity"] == 6

@@ -252,7 +252,8 @@ class ActorResolver:
             actor = self._match_actor(label, span.text, day)
             if actor:
                 mentions.append(Mention(span.start_char, actor))
-                if label == "PLACE" and not is_person(actor) and not leader_at & set(range(end, end + 4)):
+                if label == "PLACE" and not is_person(actor) and not leader_at & set(range(end, end + 4)) \
+                        and not (start and doc[start - 1].lower_ in OUT_OF_POWER):  # 'Former Taiwanese president Ma'
                     described = self._described_person(doc, end, actor)  # no gazetteer name follows
                     if described:
                         mentions.append(Mention(doc[end].idx, described))

@@ -28,7 +28,7 @@ class AssetReader:
     def __init__(self, assets: dict[str, str]):
         self.assets = assets
         self.pattern = re.compile(r"\b(" + "|".join(re.escape(a) for a in sorted(assets, key=len, reverse=True))
-                                  + r")", re.I) if assets else None
+                                  + r")(?:s|es)?(?![a-z])", re.I) if assets else None  # 'ISR' is not in 'Israeli'
 
     def read(self, token: Token) -> Optional[dict]:
         """The Asset a noun phrase names ('six Tornado jets' is AIR, 6), or None when it names none."""

@@ -249,7 +249,7 @@ class ContributionExtractor:
         """'offered to host a permanent U.S. armored brigade', 'to host the Australian contingent at Al Minhad':
         a state lending its ground to another's forces (basing); hosting people is a meeting, not this."""
         objects = [g for c in t.children if c.dep_ == "dobj" for g in syntax.with_conjuncts(c)]
-        forces = [o for o in objects if (self._asset(o) or {}).get("category") in ARMS]
+        forces = [o for o in objects if (self._asset(o) or {}).get("category") in ARMS and o.ent_type_ != "PERSON"]
         giver = as_state(self._g, self._contributor(s, t, objects)) if forces else None
         guest = self._marked_nationality(forces)
         if not giver or not guest or giver.get("country") == guest.get("country"):
@@ -261,7 +261,7 @@ class ContributionExtractor:
     def _marked_nationality(self, objects: list[Token]) -> Optional[dict]:
         """The country written on what is provided ('RAF Tornado jets', 'German Leopard tanks')."""
         for o in objects:
-            for c in o.children:
+            for c in [w for w in o.subtree if w.i < o.i and w.head.i != w.i and w.head.i <= o.i]:  # 'German frigate Augsburg'
                 made = any(m in w.lower_ for w in c.subtree for m in ("made", "built", "designed", "produced"))
                 if c.dep_ in ("amod", "compound", "nmod") and c.i < o.i and not made:  # not 'U.S.-made F-16s'
                     hit = self._g.country_of(c.text.split("-")[0])
@@ -354,6 +354,9 @@ class ContributionExtractor:
             if t.dep_ == "acl" and not objs:  # 'the first contingent of 400 officers arrived in ...' parsed as
                 # a modifier of 'officers': the contingent (and, through its 'of', the officers) arrived
                 objs += [t.head.head.head if t.head.dep_ == "pobj" and t.head.head.lower_ == "of" else t.head]
+        joiner = next((c for c in t.children if c.dep_ == "nsubj"), None) if t.lemma_.lower() == "join" else None
+        if joiner is not None and self._asset(joiner):  # 'The German frigate Augsburg has joined the French carrier':
+            return syntax.with_conjuncts(joiner)  # the frigate is given, what it joins is not
         for c in t.children:
             if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and not (c.dep_ == "dobj" and (_provides_with(t) or _arms(t))):
                 objs += syntax.with_conjuncts(c)
@@ -482,7 +485,8 @@ class ContributionExtractor:
         if subj is None:
             return None
         if s.actor(subj) is None and subj.lower_ not in ("they", "it", "we", "he", "she"):
-            marked = self._marked_nationality(objects)  # 'MPs approved the deployment of six RAF Tornado jets'
+            marked = (self._marked_nationality([subj]) if self._asset(subj) else None) or self._marked_nationality(
+                objects)  # 'The German frigate Augsburg has joined ...', 'MPs approved the deployment of six RAF jets'
             if marked:
                 return marked
         if subj.lower_ in ("they", "it", "we", "he", "she"):
