@@ -1172,3 +1172,12 @@ def test_an_asset_word_is_read_whole_not_as_the_start_of_another_word():
     read = x.contributions._reader.read
     assert read(doc[1]) is None  # 'ISR' does not start 'Israeli'
     assert read(doc[6])["category"] == "ISR" and read(doc[6])["quantity"] == 6
+
+
+def test_the_one_who_receives_a_visit_is_the_one_named_not_the_leader_it_implies(extract):
+    events = meetings(extract("Hollande, on a visit to the United Arab Emirates, defended the operation after talks in Abu "
+                              "Dhabi on Tuesday with the emirate's crown prince, Sheikh Mohammed bin Zayed al-Nahyan.",
+                              published="2013-01-16"))
+    assert [sorted(p["name"] for p in m["participants"]) for m in events] == [
+        ["Francois Hollande", "Mohamed bin Zayed Al Nahyan"]]
+    assert not [k for k in events[0] if k.startswith("_")]  # the extractor's private marks never leave it

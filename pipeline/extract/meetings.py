@@ -211,17 +211,23 @@ def _other_people(a: dict, b: dict) -> bool:
     return any(pa[c].isdisjoint(pb[c]) for c in pa.keys() & pb.keys())
 
 
+#: The private mark (dropped before output) of the people a visit only implies: the visited country's leader.
+IMPLIED = "_implied"
+
+
 def _implied(event: dict) -> int:
-    """How many of a meeting's people its sentence does not name (a visited country's leader)."""
-    sentence = event["mentions"][0]["sentence"]
-    return sum(is_person(p) and not _named_in(p, sentence) for p in event["participants"])
+    """How many of a meeting's people the text does not name but a visit implies."""
+    return len(event.get(IMPLIED) or ())
 
 
 def _named_in(person: dict, sentence: str) -> bool:
     """Whether the sentence writes the person's name: the surname, or for 'Moon Jae-in' and 'Kim Jong Un'
     the family name first."""
     words = person["name"].split()
-    return words[-1] in sentence or (len(words) > 1 and len(words[0]) > 2 and re.search(rf"\b{re.escape(words[0])}\b", sentence) is not None)
+    given = len(words) > 1 and len(words[0]) > 2 and re.search(rf"\b{re.escape(words[0])}\b", sentence) is not None
+    if any(w.lower() in ("bin", "bint", "ibn", "al") for w in words):
+        return given  # 'Khalifa bin Zayed Al Nahyan': the dynasty's name is his brother's too
+    return words[-1] in sentence or given
 
 
 def without_implied(events: list[dict]) -> list[dict]:
@@ -234,6 +240,8 @@ def without_implied(events: list[dict]) -> list[dict]:
             and e["date_text"] in e["mentions"][0]["sentence"]]  # and dated by its own sentence
     drop = {id(e) for e in meetings if _implied(e) and any(
         names(o) == names(e) and o["status"] == e["status"] and abs((o["date"] - e["date"]).days) <= 1 for o in told)}
+    for e in meetings:
+        e.pop(IMPLIED, None)
     return [e for e in events if id(e) not in drop]
 
 
@@ -330,6 +338,7 @@ class MeetingExtractor:
         seen: set[str] = set()
         token_of: dict[str, Token] = {}
         unplaced: list[tuple[Token, dict]] = []
+        implied: list[str] = []
         verb = t if t.pos_ in ("VERB", "AUX") else t.head if t.dep_ == "dobj" else None
         pair = [w for w in tokens if _the_two(w) and (w.dep_ == "nsubj" and verb is not None and w.head.i == verb.i
                                                     or w.head.lower_ == "between" and w.head.head.i == t.i)] if (
@@ -399,6 +408,7 @@ class MeetingExtractor:
             # the one who receives it is its leader on that day, where the gazetteer knows who that was
             office = s.g.holder(place["country"], "Leader", s.day)
             participants.append(actor_from_office(office) if office else state_actor(s.g, place["country"], "GOV"))
+            implied.append(participants[-1]["name"])
         if self._is_visit(t) and len(participants) == 2 and sum(map(is_person, participants)) == 1:
             # 'Macron to visit China': as 'a visit to China', the visit is received by China's leader
             i = next(k for k, p in enumerate(participants) if not is_person(p))
@@ -407,6 +417,7 @@ class MeetingExtractor:
                 state.get("actor_code") in (state["country"], state["country"] + "GOV") else None
             if office and office.country != participants[1 - i].get("country"):
                 participants[i] = actor_from_office(office)
+                implied.append(participants[i]["name"])
         if (t.lemma_.lower() in PEOPLE_ONLY or (t.lemma_.lower() not in self.verbs and _jointly(t))) and \
                 len({p.get("country") for p in participants if is_person(p)}) < 2:
             return None  # 'Germany and Lithuania signed a roadmap': a signing is a meeting of the people who sign
@@ -452,6 +463,7 @@ class MeetingExtractor:
             "confidence": self._confidence(t, participants, when, place, token_of, gathering),
             "mentions": [mention(s, t.sent)],
             "related_event_ids": [],
+            IMPLIED: implied,
         }
 
     def _then(self, s: Sentence, t: Token, tok: Token) -> Optional[dict]:
