@@ -222,11 +222,11 @@ def _implied(event: dict) -> int:
 
 def _named_in(person: dict, sentence: str) -> bool:
     """Whether the sentence writes the person's name: the surname, or for 'Moon Jae-in' and 'Kim Jong Un'
-    the family name first."""
+    the family name first; for 'Khalifa bin Zayed Al Nahyan' the given name, as the dynasty's is shared."""
     words = person["name"].split()
     given = len(words) > 1 and len(words[0]) > 2 and re.search(rf"\b{re.escape(words[0])}\b", sentence) is not None
     if any(w.lower() in ("bin", "bint", "ibn", "al") for w in words):
-        return given  # 'Khalifa bin Zayed Al Nahyan': the dynasty's name is his brother's too
+        return given
     return words[-1] in sentence or given
 
 
@@ -397,8 +397,7 @@ class MeetingExtractor:
                 actor = {**actor, "country": place["country"], "actor_code": f"{place['country']}GOV"}
                 token_of[_actor_key(actor)] = tok
                 participants.append(actor)
-        travellers = {w.i for w in syntax.with_conjuncts(subj)} if (subj := syntax.subject(t) if t.pos_ in (
-            "VERB", "AUX") else None) is not None else set()
+        travellers = {w.i for w in syntax.with_conjuncts(subj)} if subj is not None else set()
         together = len(participants) > 1 and all(getattr(token_of.get(_actor_key(p)), "i", -1) in travellers
                                                  for p in participants)  # 'Meloni, Trudeau and De Croo arrived in Kyiv'
         if (len(participants) == 1 or together) and self._is_visit(t) and all(map(is_person, participants)) and place \
@@ -515,6 +514,7 @@ class MeetingExtractor:
         """'after visiting U.S. troops at Osan Air Base', 'visited a car plant': a visit to people or a site
         that is no state, and so no meeting with the state's leader."""
         objects = [c for c in t.children if c.dep_ == "dobj"] if t.pos_ in ("VERB", "AUX") else []
+
         def named(o: Token) -> str:
             return next((e.text for e in o.sent.ents if e.start <= o.i < e.end), o.text)  # 'Port-au-Prince'
         return any(o.ent_type_ not in ("GPE", "LOC") and not s.g.country_of(named(o)) for o in objects)

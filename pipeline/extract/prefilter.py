@@ -25,10 +25,11 @@ DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2})?
 AGENCY_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{2,30},\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([A-Za-z ]{2,20}\)\s*"
                              r"(?:--|-|\u2014|\u2013|:)?\s*")
 
-#: Datelines in title case with an agency or a date: 'La Celle-Saint-Cloud, France (AFP) -', 'Berlin, 29
-#: September 2023 -' (a ministry's press release).
 #: Datelines with the agency between slashes: 'MOSCOW, June 25. /TASS/.'.
 SLASHED_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{2,30},\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\.?\s*/[A-Za-z-]{2,12}/\.?\s+")
+
+#: Datelines in title case with an agency or a date: 'La Celle-Saint-Cloud, France (AFP) -', 'Berlin, 29
+#: September 2023 -' (a ministry's press release).
 PLACE_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{2,40}(?:,\s*[A-Z][A-Za-z .'-]{2,30})?,?\s*"
                             r"(?:\((?:AFP|AP|Reuters|Xinhua|Kyodo|Yonhap|dpa|DPA|ANI|PTI|IANS|TASS|Anadolu|UNI|IRNA|SPA|WAM|"
                             r"Bernama|Antara|PNA|BSS|AA)\)|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})\s*(?:--|-|\u2014|\u2013|:)\s+")
