@@ -1181,3 +1181,12 @@ def test_the_one_who_receives_a_visit_is_the_one_named_not_the_leader_it_implies
     assert [sorted(p["name"] for p in m["participants"]) for m in events] == [
         ["Francois Hollande", "Mohamed bin Zayed Al Nahyan"]]
     assert not [k for k in events[0] if k.startswith("_")]  # the extractor's private marks never leave it
+
+
+def test_a_plan_without_its_day_is_not_yet_an_event(extract):
+    assert not meetings(extract("Abe is due to visit Saudi Arabia, the United Arab Emirates and Oman next month.",
+                                published="2019-12-26"))
+    assert not meetings(extract("Mitsotakis is expected to pay a return visit to Ankara, but no date has been set.",
+                                published="2024-02-26"))
+    (m,) = meetings(extract("Abe is due to visit Saudi Arabia on January 12.", published="2019-12-26"))
+    assert m["status"] == "PLANNED" and str(m["date"]) == "2020-01-12"

@@ -148,6 +148,13 @@ def _host_by(t: Token) -> Optional[Token]:
     return syntax.agent(acl) if acl is not None else None
 
 
+#: A plan without its day: not yet an event (the day it is set, it will be reported with it).
+NO_DATE = re.compile(r"\bno date (?:has|had) been (?:set|fixed|announced)\b", re.I)
+VAGUE_PLAN = re.compile(r"\b(?:in the coming (?:weeks|months)|next month|"
+                        r"later (?:this|in the) (?:year|month)|(?:in|this|next) (?:the )?(?:spring|summer|autumn|fall|winter)|"
+                        r"at some point|at a later date)\b", re.I)
+
+
 def _vaguer(event: dict, day) -> bool:
     """Dated by the dateline alone, or to a week, month or year rather than a day."""
     if event["date_basis"] == "DATELINE":
@@ -440,6 +447,8 @@ class MeetingExtractor:
         when = find_date(s, t, future)
         if status == "HELD" and when["date_basis"] != "DATELINE" and when["date"] > s.day and self._no_past(t):
             status, future = "PLANNED", True
+        if status == "PLANNED" and (NO_DATE.search(t.sent.text) or VAGUE_PLAN.search(t.sent.text) and _vaguer(when, s.day)):
+            return None  # 'is due to visit Oman next month', 'a return visit in the spring, but no date has been set'
 
         host = self._host(t, participants, token_of, place)
         mode = "multilateral" if len(participants) > 2 or gathering else ("visit" if host else None)
