@@ -11,7 +11,7 @@ from pipeline.extract import syntax
 from pipeline.extract.actors import org_actor, state_actor
 from pipeline.extract.assets import AssetReader
 from pipeline.extract.event_date import find_date
-from pipeline.extract.evidence import Sentence, mention
+from pipeline.extract.evidence import Sentence, find_place, mention
 from pipeline.extract.gazetteer import fold
 
 #: Verbs of handing over: their recipient may be named only elsewhere in the article. Moving forces
@@ -183,7 +183,8 @@ class ContributionExtractor:
             return None  # 'left Almaty for the Golan Heights' goes somewhere; 'troops left Afghanistan' does not
         recipient, purpose = self._recipient_and_purpose(s, t)
         if recipient is None and (self._arrival(t) or t.lemma_.lower() in DEPARTING) and not _for_drills(s):
-            recipient = self._destination(s, t)  # 'arrived in Port-au-Prince': the state they arrived in
+            place = find_place(s, t, set(), preps=("in", "at", "to", "into", "for"))  # 'arrived in Port-au-Prince':
+            recipient = state_actor(self._g, place["country"]) if place and place.get("country") else None  # its state
         trainees = [o for o in objects if o.dep_ == "pobj" and o.head.lower_ == "of"
                     and (self._asset(o.head.head) or {}).get("category") == "TRAINING"]  # 'the training of Malian troops'
         if t.lemma_.lower() == "train" or trainees:  # 'offered to train Somali troops': training, for the troops' country
@@ -400,20 +401,6 @@ class ContributionExtractor:
         if self.verbs.get(t.lemma_.lower()) != "DELIVERED":
             return False
         return t.lemma_.lower() in {"reach"} | DEPARTING or not any(c.dep_ == "dobj" for c in t.children)
-
-    def _destination(self, s: Sentence, t: Token) -> Optional[dict]:
-        """The state whose city or country forces arrived in or left for (capitals are no actors elsewhere:
-        'talks in Moscow' do not make Russia a party)."""
-        for c in t.children:
-            if c.dep_ == "prep" and c.lower_ in ("in", "at", "to", "into", "for"):
-                for o in c.children:
-                    if o.dep_ != "pobj":
-                        continue
-                    name = " ".join(w.text for w in o.subtree if w.dep_ not in ("det", "punct") and w.i <= o.i)
-                    hit = s.g.country_of(name) or s.g.country_of(o.text)
-                    if hit and (hit[1] in ("name", "capital", "city")):
-                        return state_actor(s.g, hit[0])
-        return None
 
     def _asset_of_word(self, o: Token) -> Optional[str]:
         """The category the head word alone names ('helicopters': AIR), whatever its modifiers say."""

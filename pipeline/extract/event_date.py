@@ -121,6 +121,12 @@ NAMED_DAY = re.compile(r"\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:
                        re.I)
 
 
+def _plain_dates(text: str) -> tuple[list["dates.Narrative"], list[tuple[int, str]]]:
+    """The story-time phrases of a text ('a day later') and the date expressions outside them."""
+    told = dates.narratives(text)
+    return told, [(pos, w) for pos, w in dates.expressions(text) if not any(n.start <= pos < n.end for n in told)]
+
+
 def _last_paragraph_time(s: Sentence, at: int) -> Optional[dt.date]:
     """The last day the paragraph before ``at`` wrote (not a day something was said)."""
     text = s.ctx.text
@@ -129,9 +135,9 @@ def _last_paragraph_time(s: Sentence, at: int) -> Optional[dt.date]:
         return None
     start = text.rfind("\n", 0, end - 1) + 1
     paragraph = text[start:end]
-    told = dates.narratives(paragraph)
-    written = [(pos, w) for pos, w in dates.expressions(paragraph) if not any(n.start <= pos < n.end for n in told)
-               and not REPORTED.search(paragraph, 0, pos) and NAMED_DAY.search(w)]  # not 'change that overnight'
+    _, plain = _plain_dates(paragraph)
+    written = [(pos, w) for pos, w in plain if not REPORTED.search(paragraph, 0, pos)
+               and NAMED_DAY.search(w)]  # not 'change that overnight'
     r = dates.resolve(written[-1][1], s.day, False) if written else None
     return r.date if r is not None and r.precision == "day" else None
 
@@ -162,8 +168,7 @@ def _story_time(s: Sentence, before: int, depth: int = 3, future: bool = False) 
     text = s.ctx.text
     low = text.rfind("\n", 0, before) + 1
     chunk = text[low:before]
-    told = dates.narratives(chunk)
-    plain = [(pos, w) for pos, w in dates.expressions(chunk) if not any(n.start <= pos < n.end for n in told)]
+    told, plain = _plain_dates(chunk)
     told = [n for n in told if not n.anchored]
     if told and depth > 0 and (not plain or told[-1].start > plain[-1][0]):
         ref = _story_time(s, low + told[-1].start, depth - 1)
@@ -172,8 +177,7 @@ def _story_time(s: Sentence, before: int, depth: int = 3, future: bool = False) 
         skip = 1 if (s.article.get("title") or "").strip() else 0  # the lead comes after the title
         paragraphs = [p for p in text[:low].split("\n") if p.strip()][skip:skip + LEAD_PARAGRAPHS]
         lead = "\n".join(p[dateline_end(p):] for p in paragraphs)  # a dateline's date is the report's
-        told = dates.narratives(lead)
-        plain = [(pos, w) for pos, w in dates.expressions(lead) if not any(n.start <= pos < n.end for n in told)][:1]
+        plain = _plain_dates(lead)[1][:1]
     if plain:
         r = dates.resolve(plain[-1][1], s.day, future)
         return r.date if r else None
@@ -192,10 +196,7 @@ def _told_next(s: Sentence, future: bool) -> Optional[dt.date]:
         return None  # (a headline counts as the first paragraph's)
     end = (paragraphs + [len(text), len(text)])[skip + 2]
     after = text[s.offset:end]
-    told = dates.narratives(after)
-    for pos, written in dates.expressions(after):
-        if any(n.start <= pos < n.end for n in told):
-            continue
+    for _, written in _plain_dates(after)[1]:
         r = dates.resolve(written, s.day, future)
         if r is not None:
             return r.date if r.precision == "day" else None
@@ -220,9 +221,9 @@ def _date_before(s: Sentence, trigger: Token, future: bool) -> Optional["dates.R
     """'Wong and Albanese met on Wednesday. They also co-chaired the leaders' meeting': a sentence with no
     date of its own continues the day the sentences just before it named, within the paragraph."""
     chunk = s.ctx.text_before(s.offset, DATE_LOOKBACK)
-    told = dates.narratives(chunk)
-    written = [(pos, w) for pos, w in dates.expressions(chunk) if not any(n.start <= pos < n.end for n in told)
-               and not REPORTED.search(chunk, 0, pos)]  # not the day something was said ('the Kremlin said on Friday')
+    told, plain = _plain_dates(chunk)
+    written = [(pos, w) for pos, w in plain
+               if not REPORTED.search(chunk, 0, pos)]  # not the day something was said ('the Kremlin said on Friday')
     told = [n for n in told if not n.anchored]
     if told and (not written or told[-1].start > written[-1][0]):  # 'Hours later he landed in Denmark. ...'
         ref = _story_time(s, s.offset - len(chunk) + told[-1].start)
