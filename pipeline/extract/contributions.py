@@ -7,9 +7,10 @@ from typing import Iterator, Optional
 from spacy.tokens import Token
 
 from pipeline.articles import article_text
-from pipeline.extract import syntax
+from pipeline.extract import confidence, syntax
 from pipeline.extract.actors import org_actor, state_actor
 from pipeline.extract.assets import AssetReader
+from pipeline.extract.confidence import SIGNALS
 from pipeline.extract.event_date import find_date
 from pipeline.extract.evidence import Sentence, find_place, mention
 from pipeline.extract.gazetteer import fold
@@ -326,9 +327,10 @@ class ContributionExtractor:
             "plover_context": "military",
             **when,
             "location": None,
-            "confidence": self._confidence(contributor, recipient, purpose, assets),
+            "confidence": None,
             "mentions": [mention(s, t.sent)],
             "related_event_ids": [],
+            SIGNALS: _signals(s, t, status, contributor, recipient, purpose, assets, when),
         }
 
     def _blocked(self, t: Token) -> bool:
@@ -600,20 +602,33 @@ class ContributionExtractor:
                     return s.actor(subj)
         return None
 
-    def _confidence(self, contributor, recipient, purpose, assets) -> float:
-        score = 0.6
-        if recipient or purpose:
-            score += 0.15
-        if contributor.get("country"):
-            score += 0.05
-        if any(a["quantity"] for a in assets):
-            score += 0.05
-        if any(a["category"] != "OTHER" for a in assets):
-            score += 0.05
-        return round(min(score, 0.95), 3)
-
 
 NEEDS_RECIPIENT = "_needs_recipient"
+
+
+def _signals(s: Sentence, t: Token, status, contributor, recipient, purpose, assets, when) -> dict:
+    """What the confidence weighs (``confidence.py``): who gives what to whom, as plainly as the text says it."""
+    kinds = {a["category"] for a in assets}
+    return {
+        "aimed": int(recipient is not None or purpose is not None),
+        "recipient": int(recipient is not None),
+        "purpose": int(purpose is not None),
+        "contributor_country": int(bool(contributor.get("country"))),
+        "contributor_person": int(bool(contributor.get("role"))),
+        "quantity": int(any(a["quantity"] for a in assets)),
+        "known_kind": int(bool(kinds - {"OTHER"})),
+        "only_money": int(kinds == {"FUNDING"}),
+        "several_assets": int(len(assets) > 1),
+        "recipient_inferred": 0,
+        "requested": int(status == "REQUESTED"),
+        "approved": int(status == "APPROVED"),
+        "delivered": int(status == "DELIVERED"),
+        "explicit_date": int(when["date_basis"] == "EXPLICIT"),
+        "no_date": int(when["date_basis"] == "DATELINE"),
+        "dated_far": confidence.dated_far(when, s.day),
+        "headline": confidence.headline(t),
+        "embedded": confidence.embedded(t),
+    }
 
 
 def settle_recipients(events: list[dict], ctx) -> list[dict]:
@@ -629,7 +644,7 @@ def settle_recipients(events: list[dict], ctx) -> list[dict]:
         others = [r for r in named if r.get("country") != country]
         e["recipient"] = others[0] if others else ctx.focus(country)
         if e["recipient"] is not None:
-            e["confidence"] = round(e["confidence"] - 0.1, 3)
+            e[SIGNALS]["recipient_inferred"] = 1
             out.append(e)
     return out
 

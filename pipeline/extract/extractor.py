@@ -17,7 +17,7 @@ from typing import Iterable, Optional
 from spacy.symbols import ORTH
 
 from pipeline.articles import article_text
-from pipeline.extract import gazetteer as gazetteer_mod
+from pipeline.extract import confidence, gazetteer as gazetteer_mod
 from pipeline.extract.actors import ActorResolver
 from pipeline.extract.contributions import ContributionExtractor, settle_recipients
 from pipeline.extract.evidence import Sentence
@@ -74,6 +74,7 @@ class Extractor:
         self.contributions = ContributionExtractor(self.g)
         self.screen = TriggerScreen(gazetteer_mod.prefilter_words()) if screen else None
         self.sentences_skipped = 0
+        self.keep_signals = False  # True to fit the confidence weights (``fit_confidence``)
         self.processes = max(1, processes)
         self._helpers: list[_Helper] = []
         self._helpers_lock = threading.Lock()  # one batch at a time talks to the helpers
@@ -185,7 +186,8 @@ class Extractor:
                 log.exception("extraction failed in article %s", articles[n].get("article_id"))
                 prepared[n] = exc
         return [(a, prepared[n] if isinstance(prepared[n], Exception)
-                 else without_implied(settle_recipients(events[n], prepared[n]))[:MAX_EVENTS_PER_ARTICLE])
+                 else confidence.score(without_implied(settle_recipients(events[n], prepared[n])),
+                                       self.keep_signals)[:MAX_EVENTS_PER_ARTICLE])
                 for n, a in enumerate(articles)]
 
 

@@ -7,7 +7,8 @@ from typing import Iterator, Optional
 
 from spacy.tokens import Token
 
-from pipeline.extract import dates, syntax
+from pipeline.extract import confidence, dates, syntax
+from pipeline.extract.confidence import SIGNALS
 from pipeline.extract.actors import actor_from_office, is_person, state_actor
 from pipeline.extract.event_date import find_date
 from pipeline.extract.evidence import Sentence, find_place, mention
@@ -70,11 +71,6 @@ def _sports_phrase(text: str, words: set[str]) -> bool:
 def _called_off_or_on(t: Token) -> bool:
     return t.lemma_.lower() == "call" and t.pos_ == "VERB" and any(
         c.lower_ in ("off", "on", "upon") and c.dep_ in ("prt", "prep") for c in t.children)
-
-
-def _headline(t: Token) -> bool:
-    """A sentence without final punctuation: a headline."""
-    return not t.sent[-1].is_punct
 
 
 def _did_not_happen(t: Token) -> bool:
@@ -468,10 +464,11 @@ class MeetingExtractor:
             "plover_context": "diplomatic",
             **when,
             "location": place,
-            "confidence": self._confidence(t, participants, when, place, token_of, gathering),
+            "confidence": None,
             "mentions": [mention(s, t.sent)],
             "related_event_ids": [],
             IMPLIED: implied,
+            SIGNALS: self._signals(s, t, participants, when, place, token_of, gathering, host, status),
         }
 
     def _then(self, s: Sentence, t: Token, tok: Token) -> Optional[dict]:
@@ -740,25 +737,31 @@ class MeetingExtractor:
                 return at_home[0]
         return None
 
-    def _confidence(self, t: Token, participants: list[dict], when: dict, place: Optional[dict],
-                    token_of: dict, gathering: bool) -> float:
-        """Evidence that adds up: a plain meeting verb, named people, a date and a place; less for sides the
-        text only implies (a pronoun, the leader of a country visited, one leader at a summit)."""
-        score = 0.6
-        if t.lemma_.lower() in ("meet", "host", "talk", "talks", "summit"):
-            score += 0.15
-        score += 0.1 * min(2, sum(1 for p in participants if is_person(p))) / 2
-        if when["date_basis"] != "DATELINE":
-            score += 0.05
-        if place:
-            score += 0.05
+    def _signals(self, s: Sentence, t: Token, participants: list[dict], when: dict, place: Optional[dict],
+                 token_of: dict, gathering: bool, host: Optional[dict], status: str) -> dict:
+        """What the confidence weighs (``confidence.py``): how plainly the sentence tells of a meeting and
+        how much of it the text names, against what is only implied or told in passing."""
         named = [token_of.get(_actor_key(p)) for p in participants]
-        if any(tok is not None and tok.pos_ == "PRON" for tok in named):
-            score -= 0.1  # 'where he met ...': resolving 'he' can go wrong
-        if any(tok is None for tok in named):
-            score -= 0.1  # a side the sentence does not name
-        if gathering:
-            score -= 0.1
-        if _headline(t):
-            score -= 0.05  # headlines compress and mislead the parser
-        return round(max(0.05, min(score, 0.97)), 3)
+        people = sum(1 for p in participants if is_person(p))
+        lemma = t.lemma_.lower()
+        return {
+            "meet_verb": int(lemma in ("meet", "host", "talk", "talks", "summit")),
+            "visit": int(self.kinds.get(lemma) == "VISIT"),
+            "noun_trigger": int(t.pos_ in ("NOUN", "PROPN")),
+            "two_people": int(people >= 2),
+            "no_person": int(people == 0),
+            "crowd": int(len(participants) > 2),
+            "organisation": int(any(not p.get("country") for p in participants)),
+            "pronoun": int(any(tok is not None and tok.pos_ == "PRON" for tok in named)),
+            "unnamed": int(any(tok is None for tok in named)),
+            "gathering": int(gathering),
+            "headline": confidence.headline(t),
+            "explicit_date": int(when["date_basis"] == "EXPLICIT"),
+            "no_date": int(when["date_basis"] == "DATELINE"),
+            "dated_far": confidence.dated_far(when, s.day),
+            "place": int(place is not None),
+            "host": int(host is not None),
+            "planned": int(status == "PLANNED"),
+            "cancelled": int(status == "CANCELLED"),
+            "embedded": confidence.embedded(t),
+        }
