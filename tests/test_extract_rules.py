@@ -442,6 +442,20 @@ def test_calling_on_a_leader_is_a_visit_but_calling_on_him_to_act_is_a_request(e
     assert e["status"] == "REQUESTED" and e["contributor"]["country"] == "DEU" and e["recipient"]["country"] == "UKR"
 
 
+def test_calling_on_a_leader_whatever_clause_follows(extract):
+    (m,) = meetings(extract("Mr Albanese called on Mr Lee at the Istana on Sunday evening, hours after he arrived at "
+                            "Changi Airport.", published="2023-02-06"))
+    assert countries(m) == {"AUS", "SGP"} and m["status"] == "HELD" and str(m["date"]) == "2023-02-05"
+    (m,) = meetings(extract("Mr. Modi is scheduled to call on Emperor Naruhito at the Imperial Palace on Tuesday to "
+                            "discuss the visit.", published="2023-05-20"))
+    assert countries(m) == {"IND", "JPN"} and m["status"] == "PLANNED"
+    (m,) = meetings(extract("He left for Islamabad in the evening after calling on Indian President Droupadi Murmu "
+                            "at Rashtrapati Bhavan, Prime Minister Shehbaz Sharif's office said.", published="2023-05-20"))
+    assert countries(m) == {"IND", "PAK"}
+    events = extract("Sunak called on Prime Minister Fumio Kishida to send more tanks to Ukraine.", published="2023-05-20")
+    assert not meetings(events)
+
+
 def test_set_to_meet_is_planned(extract):
     (m,) = meetings(extract("Netanyahu is set to meet Biden in New York on the sidelines of the UN General Assembly.",
                             published="2023-09-18"))

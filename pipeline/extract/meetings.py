@@ -111,11 +111,13 @@ def _other_trigger(t: Token) -> bool:
         return True
     if t.lower_ == "talk" and t.dep_ == "pobj" and t.head.lower_ == "for":
         return True
-    if t.lemma_.lower() == "call" and t.pos_ == "VERB" and any(
-            c.lower_ in ("on", "upon") and any(o.ent_type_ == "PERSON" for o in c.subtree) for c in t.children):
-        # 'called on Saudi Crown Prince Mohammed bin Salman in Riyadh'; not 'called on Scholz to send tanks'
-        return not any(c.dep_ in ("xcomp", "ccomp", "advcl") for c in t.children) and not any(
-            w.lower_ == "to" and w.dep_ == "aux" for w in t.subtree)
+    if t.lemma_.lower() == "call" and t.pos_ == "VERB" and any(c.lower_ in ("on", "upon") for c in t.children) and any(
+            o.ent_type_ == "PERSON" for c in t.children if c.lower_ in ("on", "upon") or c.dep_ == "dobj" for o in c.subtree):
+        # 'called on Saudi Crown Prince Mohammed bin Salman in Riyadh', 'is to call on the Emperor ... to discuss';
+        # not 'called on Scholz to send tanks' (an urging), whatever clause follows ('hours after ...')
+        return not any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() not in TALKING for c in t.children) and not any(
+            w.lower_ == "to" and w.dep_ == "aux" and w.head.i != t.i and w.head.lemma_.lower() not in TALKING
+            for w in t.subtree)
     if t.lemma_.lower() == "bring" and any(c.lower_ == "together" for c in t.children):
         return True  # 'Monday's conference brought together Scholz, Duda and Rutte'
     if t.lemma_.lower() == "sit" and t.pos_ == "VERB":
@@ -124,6 +126,10 @@ def _other_trigger(t: Token) -> bool:
         before = t.doc[t.left_edge.i:t.i].text.lower()
         return any(w in before for w in IN_PERSON)
     return _courtesy_call(t)
+
+
+#: What one calls on a leader to do in person: 'called on Annan to discuss the transition'.
+TALKING = {"discuss", "talk", "review", "brief", "exchange", "convey", "deliver", "present", "pay"}
 
 
 def _courtesy_call(t: Token) -> bool:
