@@ -1208,3 +1208,38 @@ def test_a_plan_without_its_day_is_not_yet_an_event(extract):
                                 published="2024-02-26"))
     (m,) = meetings(extract("Abe is due to visit Saudi Arabia on January 12.", published="2019-12-26"))
     assert m["status"] == "PLANNED" and str(m["date"]) == "2020-01-12"
+
+
+def test_a_gapped_verb_gives_each_state_its_own_contribution(extract):
+    events = contributions(extract("Belgium offered two C-130 Hercules transport planes to France, and Denmark one "
+                                   "C-130, officials said on Monday.", published="2013-01-14"))
+    by = {e["contributor"]["country"]: e for e in events}
+    assert set(by) == {"BEL", "DNK"}
+    assert by["DNK"]["assets"][0]["quantity"] == 1 and by["DNK"]["assets"][0]["category"] == "AIR"
+    assert by["DNK"]["status"] == by["BEL"]["status"] and by["DNK"]["recipient"]["country"] == "FRA"
+    events = contributions(extract("On Thursday, Italy committed about 1,000 more troops to the NATO force and Poland "
+                                   "600, officials said.", published="2009-12-04"))
+    by = {e["contributor"]["country"]: e for e in events}
+    assert by["POL"]["assets"][0]["quantity"] == 600 and by["POL"]["assets"][0]["category"] == "GROUND_FORCES"
+    events = contributions(extract("Britain sent 500 troops to Estonia, and Germany said it would consider sending "
+                                   "more.", published="2017-03-20"))
+    assert [e["contributor"]["country"] for e in events] == ["GBR"]
+
+
+def test_forces_leaving_for_a_country_are_delivered_there_and_where_they_left_is_no_asset(extract):
+    (e,) = contributions(extract("Forty-two New Zealand soldiers left RNZAF Base Ohakea for East Timor this morning "
+                                 "aboard an Air Force Hercules.", published="2006-05-26"))
+    assert e["contributor"]["country"] == "NZL" and e["recipient"]["country"] == "TLS" and e["status"] == "DELIVERED"
+    assert [(a["category"], a["quantity"], a["description"]) for a in e["assets"]] == [
+        ("GROUND_FORCES", 42, "New Zealand soldiers")]
+
+
+def test_a_warship_sailing_to_join_a_mission_serves_the_one_the_article_names(extract):
+    (e,) = contributions(extract("France asked its allies for warships to escort shipping in the Red Sea. The Danish "
+                                 "frigate Iver Huitfeldt sailed from Korsor on Thursday to join the French-led "
+                                 "mission.", published="2024-02-23"))
+    assert e["contributor"]["country"] == "DNK" and e["status"] == "DELIVERED" and str(e["date"]) == "2024-02-22"
+    assert e["assets"][0]["category"] == "NAVAL"
+    events = extract("On Saturday afternoon, a French government plane landed at Hiroshima airport with the Ukrainian "
+                     "president aboard.", published="2023-05-21")
+    assert not contributions(events)

@@ -14,7 +14,7 @@ from pipeline.extract.gazetteer import fold
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
-                "forty": 40, "fifty": 50, "hundred": 100, "a dozen": 12, "dozen": 12, "a few": None,
+                "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a dozen": 12, "dozen": 12, "a few": None,
                 "thousand": 1000, "a": 1, "an": 1, "single": 1}
 CURRENCY = {"dollar", "euro", "pound", "sterling", "krone", "kroner", "yen", "franc", "zloty", "$", "€", "£"}
 MILITARY_MONEY = re.compile(r"\b(military|defen[cs]e|security assistance|weapon|arm|drone|ammunition|missile|"
@@ -52,15 +52,16 @@ class AssetReader:
             if _model_number(w):
                 continue  # a model's number, not a count: 'Dornier 228', 'Challenger 2', 'Leopard 2'
             if w.dep_ == "nummod" or w.like_num:
-                quantity = _number(w.text)
+                quantity = number(_spelled(w))
                 if quantity is not None:
                     break
         if category == "FUNDING":  # '$400 million security assistance package': an amount, not a count
             return {"description": " ".join(w.text for w in words) or token.text, "category": category, "quantity": None}
         if any(w.ent_type_ == "MONEY" for w in words):  # 'a $1.2 billion arms package': keep the amount
             return {"description": " ".join(w.text for w in words), "category": category, "quantity": None}
-        description = " ".join(w.text for w in words if (w.dep_ != "nummod" and not w.like_num) or _model_number(w)) \
-            or token.text
+        counts = {w.i for w in words if (w.dep_ == "nummod" or w.like_num) and not _model_number(w)}
+        counts |= {w.i for w in words if w.text == "-" and w.i - 1 in counts}  # 'Forty-two'
+        description = " ".join(w.text for w in words if w.i not in counts) or token.text
         return {"description": description, "category": category, "quantity": quantity}
 
     def _funding(self, token: Token) -> Optional[dict]:
@@ -88,8 +89,20 @@ def _model_number(w: Token) -> bool:
     return w.like_num and w.i > 0 and w.doc[w.i - 1].pos_ == "PROPN" and w.doc[w.i - 1].is_title
 
 
-def _number(text: str) -> Optional[int]:
+def _spelled(w: Token) -> str:
+    """'Forty-two', which the tokenizer splits in three."""
+    doc = w.doc
+    if w.i + 2 < len(doc) and doc[w.i + 1].text == "-" and doc[w.i + 2].lower_ in NUMBER_WORDS:
+        return doc[w.i:w.i + 3].text
+    return w.text
+
+
+def number(text: str) -> Optional[int]:
+    """'1,400', 'six', 'Forty-two'."""
     t = text.lower().replace(",", "")
     if t.isdigit():
         return int(t)
+    tens, _, unit = t.partition("-")
+    if unit and NUMBER_WORDS.get(tens) and (NUMBER_WORDS.get(unit) or 0) < 10:
+        return NUMBER_WORDS[tens] + NUMBER_WORDS[unit]
     return NUMBER_WORDS.get(t)

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from pipeline.articles import article_text
 from pipeline.extract import confidence, syntax
 from pipeline.extract.actors import org_actor, state_actor
-from pipeline.extract.assets import AssetReader
+from pipeline.extract.assets import NUMBER_WORDS, AssetReader, number
 from pipeline.extract.confidence import SIGNALS
 from pipeline.extract.event_date import find_date
 from pipeline.extract.evidence import Sentence, find_place, mention
@@ -41,7 +41,16 @@ PERMISSION = re.compile(r"\bpermission\b", re.I)
 #: Said before the verb, a running total rather than an act ('the UK had so far supplied 5,000 missiles').
 TALLY = re.compile(r"\b(?:so far|to date|in total|all told)\b", re.I)
 #: Verbs of forces setting off, a contribution only when they say where to ('left Almaty for the Golan Heights').
-DEPARTING = {"leave", "depart"}
+DEPARTING = {"leave", "depart", "sail"}
+#: Aircraft and ships that carry people, not a force: 'a French government plane landed at Hiroshima'.
+CARRIER = re.compile(r"\b(?:government|presidential|official|private|commercial|civilian|chartered|passenger)\b", re.I)
+
+
+def _bound_somewhere(t: Token) -> bool:
+    """A departure with a destination or a mission: 'left Tokyo for Iraq', 'sailed from Korsør to join
+    Prosperity Guardian', 'set sail ..., heading for the waters off Somalia'."""
+    return any(c.dep_ == "prep" and c.lower_ == "for" for c in t.children) or any(
+        c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in ("join", "head", "bound") for c in t.children)
 GIVING = {"give", "provide", "supply", "donate", "gift", "deliver", "send", "dispatch", "pledge", "promise", "transfer", "announce",
           "offer", "hand", "lend", "commit", "contribute", "approve", "unveil", "allocate", "earmark", "fund",
           "make available"}
@@ -86,7 +95,7 @@ class ContributionExtractor:
             if t.i in covered:
                 continue
             event = self._event(s, t)
-            events = [event] + self._co_contributors(s, t, event) if event else []
+            events = [event] + self._co_contributors(s, t, event) + self._gapped(s, t, event) if event else []
             for event in events + [r for e in events for r in self._co_recipients(s, e)]:
                 covered.update(c.i for c in t.conjuncts)
                 same = next((e for e in out if e["contributor"]["country"] == event["contributor"]["country"]
@@ -111,6 +120,40 @@ class ContributionExtractor:
             if actor and actor.get("country") and actor["country"] not in (
                     event["contributor"].get("country"), (event.get("recipient") or {}).get("country")):
                 out.append({**event, "contributor": actor, "assets": [dict(a) for a in event["assets"]],
+                            "mentions": [dict(m) for m in event["mentions"]]})
+        return out
+
+    def _gapped(self, s: Sentence, t: Token, event: dict) -> list[dict]:
+        """'The United States will contribute about 8,500 troops, Britain 5,000 and France 2,500', 'Belgium
+        offered two C-130s, and Denmark one C-130': the verb said once, a state and an amount after it. A
+        state followed by a verb of its own is not gapped ('..., and Denmark said it would ...')."""
+        if event["status"] == "REQUESTED" or not event["assets"]:
+            return []
+        doc, out = s.doc, []
+        for ent in doc.ents:
+            if ent.start <= t.i or ent.label_ not in ("GPE", "NORP") or ent.end >= len(doc):
+                continue
+            if doc[ent.start - 1].lower_ not in (",", "and", ";", "while"):
+                continue
+            clause = []
+            for w in doc[ent.end:]:
+                if w.is_punct or w.pos_ in ("CCONJ", "VERB", "AUX", "ADP", "SCONJ"):
+                    break
+                clause.append(w)
+            end = ent.end + len(clause)
+            if not clause or not (clause[0].like_num or clause[0].lower_ in NUMBER_WORDS) or (
+                    end < len(doc) and doc[end].pos_ in ("VERB", "AUX")):
+                continue
+            actor = as_state(self._g, s.actor(ent.root))
+            if not actor or not actor.get("country") or actor["country"] in (
+                    event["contributor"].get("country"), _country(event.get("recipient"))):
+                continue
+            noun = next((w for w in reversed(clause) if w.pos_ in ("NOUN", "PROPN") and not w.like_num), None)
+            asset = self._asset(noun) if noun is not None else None
+            if asset is None and noun is None:  # 'Britain 5,000': the amount of what the verb gave
+                asset = {**event["assets"][0], "quantity": number(clause[0].text)}
+            if asset:
+                out.append({**event, "contributor": actor, "assets": [asset],
                             "mentions": [dict(m) for m in event["mentions"]]})
         return out
 
@@ -148,6 +191,8 @@ class ContributionExtractor:
         if t.lemma_.lower() in self.requests or _phrasal(t) in self.requests:
             return self._direct_request(s, t)
         objects = self._objects(t)
+        if t.lemma_.lower() in DEPARTING:  # 'left RNZAF Base Ohakea for East Timor': where from is no asset
+            objects = [o for o in objects if o.dep_ != "dobj"]
         assets = [a for a in (self._asset(o) for o in objects) if a]
         if not assets and _defends(t):  # 'willing to send material to help defend Saudi Arabia'
             assets = [{"description": o.text, "category": "OTHER", "quantity": None} for o in objects
@@ -180,7 +225,7 @@ class ContributionExtractor:
         contributor = as_state(self._g, self._contributor(s, t, objects))
         if contributor is None:
             return None
-        if t.lemma_.lower() in DEPARTING and not any(c.dep_ == "prep" and c.lower_ == "for" for c in t.children):
+        if t.lemma_.lower() in DEPARTING and not _bound_somewhere(t):
             return None  # 'left Almaty for the Golan Heights' goes somewhere; 'troops left Afghanistan' does not
         recipient, purpose = self._recipient_and_purpose(s, t)
         if recipient is None and (self._arrival(t) or t.lemma_.lower() in DEPARTING) and not _for_drills(s):
@@ -196,8 +241,12 @@ class ContributionExtractor:
                 return None  # a country moving its own forces at home is not a contribution
         delivered = self._arrival(t) and t.lemma_.lower() in ("arrive", "reach") and all(
             a["category"] not in ("GROUND_FORCES", "TRAINING") for a in assets)
+        moved = (self._arrival(t) or t.lemma_.lower() in DEPARTING) and t.lemma_.lower() != "reach" and any(
+            a["category"] in ("AIR", "NAVAL") and not CARRIER.search(a["description"]) for a in assets) and not _for_drills(s)
+        # 'Six Canadian CF-18 fighters landed at Trapani', 'the frigate sailed to join ...': warplanes and warships
+        # on the move are on a mission the article names (``settle_recipients``); not 'a French government plane'
         if recipient is None and purpose is None and t.lemma_.lower() not in GIVING and _phrasal(t) not in GIVING \
-                and not delivered:
+                and not delivered and not moved:
             # forces moved with no one to receive them and no campaign: not a contribution; but equipment that
             # 'reached the country' was delivered to the one the article names
             return None
@@ -266,7 +315,8 @@ class ContributionExtractor:
             for c in [w for w in o.subtree if w.i < o.i and w.head.i != w.i and w.head.i <= o.i]:  # 'German frigate Augsburg'
                 made = any(m in w.lower_ for w in c.subtree for m in ("made", "built", "designed", "produced"))
                 if c.dep_ in ("amod", "compound", "nmod") and c.i < o.i and not made:  # not 'U.S.-made F-16s'
-                    hit = self._g.country_of(c.text.split("-")[0])
+                    hit = self._g.country_of(c.text.split("-")[0]) or (  # 'New Zealand soldiers'
+                        self._g.country_of(o.doc[c.left_edge.i:c.i + 1].text) if c.pos_ == "PROPN" else None)
                     if hit and (hit[1] in ("demonym", "name") or hit[1].startswith("metonym")):
                         return state_actor(self._g, hit[0])
         return None
@@ -466,7 +516,9 @@ class ContributionExtractor:
                         actor = s.actor(subj) if subj is not None else None
                         if actor:
                             return actor
-            if passive or arrival:
+            if arrival:  # 'Six Canadian CF-18 fighters landed', 'Forty-two New Zealand soldiers left'
+                return self._marked_nationality(objects)
+            if passive:
                 return None
         subj = subj or next(  # 'Estonia armed Libya ...', its subject parsed as a modifier
             (c for c in t.children if c.dep_ == "npadvmod" and c.i < t.i and c.ent_type_ in ("GPE", "NORP")),
