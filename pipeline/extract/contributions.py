@@ -51,6 +51,8 @@ def _bound_somewhere(t: Token) -> bool:
     Prosperity Guardian', 'set sail ..., heading for the waters off Somalia'."""
     return any(c.dep_ == "prep" and c.lower_ == "for" for c in t.children) or any(
         c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in ("join", "head", "bound") for c in t.children)
+
+
 GIVING = {"give", "provide", "supply", "donate", "gift", "deliver", "send", "dispatch", "pledge", "promise", "transfer", "announce",
           "offer", "hand", "lend", "commit", "contribute", "approve", "unveil", "allocate", "earmark", "fund",
           "make available"}
@@ -120,7 +122,8 @@ class ContributionExtractor:
             if actor and actor.get("country") and actor["country"] not in (
                     event["contributor"].get("country"), (event.get("recipient") or {}).get("country")):
                 out.append({**event, "contributor": actor, "assets": [dict(a) for a in event["assets"]],
-                            "mentions": [dict(m) for m in event["mentions"]]})
+                            "mentions": [dict(m) for m in event["mentions"]],
+                            SIGNALS: dict(event[SIGNALS])})
         return out
 
     def _gapped(self, s: Sentence, t: Token, event: dict) -> list[dict]:
@@ -154,7 +157,8 @@ class ContributionExtractor:
                 asset = {**event["assets"][0], "quantity": number(clause[0].text)}
             if asset:
                 out.append({**event, "contributor": actor, "assets": [asset],
-                            "mentions": [dict(m) for m in event["mentions"]]})
+                            "mentions": [dict(m) for m in event["mentions"]],
+                            SIGNALS: dict(event[SIGNALS])})
         return out
 
     def _co_recipients(self, s: Sentence, event: dict) -> list[dict]:
@@ -169,7 +173,8 @@ class ContributionExtractor:
             actor = as_state(self._g, s.actor(c))
             if actor and actor.get("country") and actor["country"] not in (got, event["contributor"].get("country")):
                 out.append({**event, "recipient": actor, "assets": [dict(a) for a in event["assets"]],
-                            "mentions": [dict(m) for m in event["mentions"]]})
+                            "mentions": [dict(m) for m in event["mentions"]],
+                            SIGNALS: dict(event[SIGNALS])})
         return out
 
     # -- one trigger ---------------------------------------------------------------------------------------
