@@ -1243,3 +1243,13 @@ def test_a_warship_sailing_to_join_a_mission_serves_the_one_the_article_names(ex
     events = extract("On Saturday afternoon, a French government plane landed at Hiroshima airport with the Ukrainian "
                      "president aboard.", published="2023-05-21")
     assert not contributions(events)
+
+
+def test_a_summit_attended_in_a_clause_about_something_else_is_no_meeting(extract):
+    for body in ["The Brazilian leader flew in from Johannesburg, where he attended the BRICS summit.",
+                 "Saudi Crown Prince Mohammed bin Salman, who chaired the 32nd Arab League summit, opened the session.",
+                 "Indian Prime Minister Narendra Modi leaves for Hangzhou on Saturday evening to attend the G20 summit."]:
+        assert not meetings(extract(body, published="2023-08-25")), body
+    (m,) = meetings(extract("The strikes began shortly after French President Nicolas Sarkozy hosted an emergency "
+                            "summit of the coalition at the Elysee Palace.", published="2011-03-20"))
+    assert "FRA" in countries(m)

@@ -73,6 +73,15 @@ def _called_off_or_on(t: Token) -> bool:
         c.lower_ in ("off", "on", "upon") and c.dep_ in ("prt", "prep") for c in t.children)
 
 
+def _told_in_passing(t: Token) -> bool:
+    """A summit attended in a clause about something else: 'flew in from Johannesburg, where he attended the
+    BRICS summit', 'who chaired the 41st GCC summit', 'leaves for Hangzhou on Saturday to attend the G20'."""
+    verb = t.head.head if t.dep_ == "pobj" else t.head
+    return verb.dep_ in ("relcl", "acl") or verb.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)  # not 'shortly after Sarkozy hosted a summit'
+
+
+
 def _did_not_happen(t: Token) -> bool:
     """'A planned meeting with Lula on Sunday did not happen': a meeting called off, not a denied one."""
     verb = t.head if t.dep_ in ("nsubj", "nsubjpass") else None
@@ -429,7 +438,7 @@ class MeetingExtractor:
         if (t.lemma_.lower() in PEOPLE_ONLY or (t.lemma_.lower() not in self.verbs and _jointly(t))) and \
                 len({p.get("country") for p in participants if is_person(p)}) < 2:
             return None  # 'Germany and Lithuania signed a roadmap': a signing is a meeting of the people who sign
-        gathering = len(participants) == 1 and self._is_gathering(t)
+        gathering = len(participants) == 1 and self._is_gathering(t) and not _told_in_passing(t)
         if gathering:  # 'Zelensky will attend the G7 summit': the forum is the other side
             forum = self._forum(s, t)
             if forum is not None and _actor_key(forum) not in seen:
