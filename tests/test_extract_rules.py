@@ -1253,3 +1253,16 @@ def test_a_summit_attended_in_a_clause_about_something_else_is_no_meeting(extrac
     (m,) = meetings(extract("The strikes began shortly after French President Nicolas Sarkozy hosted an emergency "
                             "summit of the coalition at the Elysee Palace.", published="2011-03-20"))
     assert "FRA" in countries(m)
+
+
+def test_an_unnamed_parliament_decides_for_the_state_the_article_gives(extract):
+    events = contributions(extract(
+        "Sweden has deployed eight JAS 39C Gripen fighters to NATO's Operation Unified Protector over Libya. "
+        "Lawmakers voted 240 to 18 on Friday to send the fighters, the tanker and up to 250 personnel for an "
+        "initial three months.", published="2011-04-03"))
+    (vote,) = [e for e in events if e["status"] == "APPROVED"]
+    assert vote["contributor"]["country"] == "SWE" and str(vote["date"]) == "2011-04-01"
+    assert {a["category"] for a in vote["assets"]} == {"AIR", "GROUND_FORCES"}
+    events = extract("The government said on Monday it was reviewing its options. The cabinet approved the "
+                     "purchase of 20 new helicopters for the army.", published="2011-04-03")
+    assert not contributions(events)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Iterator, Optional
 
 from spacy.tokens import Token
@@ -228,6 +229,9 @@ class ContributionExtractor:
                 return None
             return self._record(s, t, "REQUESTED", contributor, recipient, purpose, assets, recipient)
         contributor = as_state(self._g, self._contributor(s, t, objects))
+        body = self._institution(s, t) if contributor is None else None
+        if body is not None:  # 'Lawmakers voted 240 to 18 on Friday to send the fighters': the article's giver
+            contributor = {"name": body.text, "role": None, "country": None, "actor_code": None}
         if contributor is None:
             return None
         if t.lemma_.lower() in DEPARTING and not _bound_somewhere(t):
@@ -263,7 +267,16 @@ class ContributionExtractor:
         event = self._record(s, t, status, contributor, recipient, purpose, assets, self._requested_by(s, t))
         if recipient is None and purpose is None:
             event[NEEDS_RECIPIENT] = True  # 'Denmark would give 19 F-16s': the article says to whom elsewhere
+        if body is not None:
+            event[NEEDS_CONTRIBUTOR] = True
         return event
+
+    def _institution(self, s: Sentence, t: Token) -> Optional[Token]:
+        """A parliament, cabinet or lawmakers that decide for a state the sentence does not name."""
+        subj = syntax.subject(t)
+        if subj is None or subj.lemma_.lower() not in INSTITUTIONS or s.actor(subj) is not None:
+            return None
+        return subj if self._status(s, t) == "APPROVED" else None
 
     def _package(self, s: Sentence, t: Token) -> Optional[dict]:
         """'Sweden said its new package would include Archer artillery systems': the owner of the package
@@ -661,6 +674,10 @@ class ContributionExtractor:
 
 
 NEEDS_RECIPIENT = "_needs_recipient"
+NEEDS_CONTRIBUTOR = "_needs_contributor"
+#: Who decides for a state without being named as one: 'Lawmakers voted ...', 'The National Assembly approved'.
+INSTITUTIONS = {"lawmaker", "legislator", "mp", "parliament", "parliamentarian", "deputy", "senator", "senate",
+                "congress", "assembly", "cabinet", "government", "legislature", "diet"}
 
 
 def _signals(s: Sentence, t: Token, status, contributor, recipient, purpose, assets, when) -> dict:
@@ -677,6 +694,7 @@ def _signals(s: Sentence, t: Token, status, contributor, recipient, purpose, ass
         "only_money": int(kinds == {"FUNDING"}),
         "several_assets": int(len(assets) > 1),
         "recipient_inferred": 0,
+        "contributor_inferred": 0,
         "requested": int(status == "REQUESTED"),
         "approved": int(status == "APPROVED"),
         "delivered": int(status == "DELIVERED"),
@@ -690,7 +708,9 @@ def _signals(s: Sentence, t: Token, status, contributor, recipient, purpose, ass
 
 def settle_recipients(events: list[dict], ctx) -> list[dict]:
     """Gives a recipient to contributions whose sentence named none: the recipient other contributions of
-    the same article name, else the country the article is about; drops those that still have none."""
+    the same article name, else the country the article is about; drops those that still have none. A
+    decision by an unnamed parliament or cabinet goes, the same way, to the article's giver."""
+    events = _settle_contributors(events, ctx)
     named = [e["recipient"] for e in events if e["event_type"] == "military_contribution" and e.get("recipient")]
     out = []
     for e in events:
@@ -702,6 +722,26 @@ def settle_recipients(events: list[dict], ctx) -> list[dict]:
         e["recipient"] = others[0] if others else ctx.focus(country)
         if e["recipient"] is not None:
             e[SIGNALS]["recipient_inferred"] = 1
+            out.append(e)
+    return out
+
+
+def _settle_contributors(events: list[dict], ctx) -> list[dict]:
+    givers = Counter(e["contributor"]["country"] for e in events if e["event_type"] == "military_contribution"
+                     and not e.get(NEEDS_CONTRIBUTOR) and e["contributor"].get("country"))
+    known = {e["contributor"]["country"]: e["contributor"] for e in events
+             if e["event_type"] == "military_contribution" and e["contributor"].get("country")}
+    out = []
+    for e in events:
+        if not e.pop(NEEDS_CONTRIBUTOR, False):
+            out.append(e)
+            continue
+        taker = _country(e.get("recipient"))
+        ranked = [c for c, _ in givers.most_common() if c != taker]
+        giver = known[ranked[0]] if ranked else ctx.focus(taker)
+        if giver is not None and giver.get("country"):
+            e["contributor"] = {**giver, "role": None}
+            e[SIGNALS]["contributor_inferred"] = 1
             out.append(e)
     return out
 

@@ -19,7 +19,7 @@ from spacy.symbols import ORTH
 from pipeline.articles import article_text
 from pipeline.extract import confidence, gazetteer as gazetteer_mod
 from pipeline.extract.actors import ActorResolver
-from pipeline.extract.contributions import ContributionExtractor, settle_recipients
+from pipeline.extract.contributions import INSTITUTIONS, ContributionExtractor, settle_recipients
 from pipeline.extract.evidence import Sentence
 from pipeline.extract.meetings import MeetingExtractor, without_implied
 from pipeline.extract.prefilter import TriggerScreen
@@ -39,6 +39,10 @@ MAX_EVENTS_PER_ARTICLE = 64
 _PRONOUN = re.compile(r"\b(?:he|she|they|we|it|his|her|their"
                       r"|(?:the (?:two|three|four|five|six)|both|the) (?:prime |foreign |defence |defense )?"
                       r"(?:leaders|men|presidents|ministers|premiers))\b", re.I)
+
+
+#: Bodies that act for a state the sentence may not name ('Lawmakers voted on Friday to send the fighters').
+_INSTITUTION = re.compile(r"\b(?:" + "|".join(sorted(INSTITUTIONS)) + r")s?\b", re.I)
 
 
 def _has_actor(starts: list[int], begin: int, end: int) -> bool:
@@ -100,6 +104,7 @@ class Extractor:
             starts = sorted([m.start for m in ctx.mentions] + ctx.capital_starts)
             short = _short_names(ctx)  # 'when Moon and Kim met' after 'Moon Jae-in' and 'Kim Jong Un'
             spans = [(s, e) for s, e in spans if _has_actor(starts, s, e) or _PRONOUN.search(text, s, e)
+                     or _INSTITUTION.search(text, s, e)
                      or (short is not None and short.search(text, s, e))]
         return [(s, min(e, s + MAX_SENTENCE_CHARS)) for s, e in spans]
 
