@@ -9,8 +9,8 @@ from pipeline.extract.extractor import Extractor
 def extract():
     x = Extractor.shared()
 
-    def run(body, published="2023-08-20", title=""):
-        return x.extract(validate({"article_id": "t", "source": "test.example", "published_at": published,
+    def run(body, published="2023-08-20", title="", source="test.example"):
+        return x.extract(validate({"article_id": "t", "source": source, "published_at": published,
                                    "title": title, "body": body}))
     return run
 
@@ -1266,3 +1266,22 @@ def test_an_unnamed_parliament_decides_for_the_state_the_article_gives(extract):
     events = extract("The government said on Monday it was reviewing its options. The cabinet approved the "
                      "purchase of 20 new helicopters for the army.", published="2011-04-03")
     assert not contributions(events)
+
+
+def test_a_minister_the_text_gives_no_country_serves_the_outlets_own(extract):
+    body = "Foreign Minister Phil Goff is to meet the Solomon Islands Prime Minister, Sir Allan Kemakeza, on Friday."
+    (m,) = meetings(extract(body, published="2003-07-24", source="rnz.co.nz"))
+    assert countries(m) == {"NZL", "SLB"} and m["status"] == "PLANNED"
+    assert not meetings(extract(body, published="2003-07-24", source="example.com"))
+    body = "Biden also met Conservative Leader Pierre Poilievre briefly on the margins of his visit on Friday."
+    assert not meetings(extract(body, published="2023-03-25", source="cbc.ca"))
+
+
+def test_an_outlets_country_is_read_from_its_domain_not_from_a_brand():
+    from pipeline.extract import gazetteer
+
+    g = gazetteer.load()
+    assert g.home_of("www3.nhk.or.jp") == "JPN" and g.home_of("bbc.co.uk") == "GBR"
+    assert g.home_of("rnz.co.nz") == "NZL" and g.home_of("ansa.it") == "ITA"
+    assert g.home_of("reuters.com") is None and g.home_of("news.tv") is None
+    assert g.home_of("", "https://www.abc.net.au/news/2014-09-14/x") == "AUS"

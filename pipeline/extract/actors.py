@@ -96,6 +96,7 @@ class ArticleContext:
         self.capital_starts: list[int] = []
         self._starts = sentence_starts or [0]
         self.text = ""  # the article text the offsets index
+        self.home: Optional[str] = None  # the outlet's country, when its domain tells (``Gazetteer.home_of``)
         self.met: list[dict] = []  # the people of the last meeting found, in reading order: 'the two leaders'
 
     def text_before(self, at: int, sentences: int) -> str:
@@ -391,6 +392,10 @@ class ActorResolver:
                 return None  # a name with no office and no country is nobody we can place
             if title is None and country and any(t.lower_ in ("counterpart", "counterparts") for t in np):
                 title = self._counterpart_of(np, ctx, offset)  # 'his Lithuanian counterpart Arvydas Anusauskas'
+            if title and not (country or org) and ctx.home and title["role"] not in BARE_TITLES and \
+                    any(w in title["role"] for w in ("Minister", "Secretary")):
+                country = ctx.home  # 'Foreign Minister Yoriko Kawaguchi' in a story of NHK (nhk.or.jp); not a
+                # party's 'Conservative Leader', nor a 'President' whose office our terms would know
             return {"name": name, "role": title["role"] if title else None, "country": country,
                     "actor_code": country + (title["sector"] if title else "") if country else org}
         head_title = self._compound_title(token) or self.g.title(token.text) or self.g.title(token.lemma_)

@@ -173,6 +173,7 @@ class Extractor:
             try:
                 text = article_text(article)
                 ctx = self.resolver.context(text, article["published_at"].date())
+                ctx.home = self.g.home_of(article.get("source"), article.get("url"))
                 prepared[n] = ctx
                 spans = self.candidate_spans(text, ctx)
                 self.sentences_skipped += max(0, len(spans) - MAX_CANDIDATES_PER_ARTICLE)

@@ -40,6 +40,10 @@ class Office:
         return self.start - dt.timedelta(days=31) <= day and (self.end is None or day <= self.end + dt.timedelta(days=31))
 
 
+#: Country-code domains used as brands, saying nothing of where an outlet is.
+BRAND_DOMAINS = {"tv", "io", "co", "me", "fm", "ly", "ai", "am", "cc", "ws", "to", "gg", "la"}
+
+
 @dataclass
 class Gazetteer:
     offices_by_alias: dict[str, list[Office]] = field(default_factory=dict)
@@ -114,6 +118,18 @@ class Gazetteer:
         if asked.lower() in ("leader", "head of state", "head of government", "official"):
             return True
         return held == asked or held in self.equivalent_roles(asked)
+
+    def home_of(self, source: Optional[str], url: Optional[str] = None) -> Optional[str]:
+        """The country an outlet's domain names ('rnz.co.nz', 'www3.nhk.or.jp'; 'bbc.co.uk' is GBR), or None
+        for generic domains and country codes sold as brands ('.tv', '.io', '.co')."""
+        host = (source or "").lower()
+        if "." not in host and url:
+            host = url.split("//", 1)[-1].split("/", 1)[0].lower()
+        code = host.rstrip(".").rsplit(".", 1)[-1] if "." in host else ""
+        if len(code) != 2 or code in BRAND_DOMAINS:
+            return None
+        country = pycountry.countries.get(alpha_2="GB" if code == "uk" else code.upper())
+        return country.alpha_3 if country else None
 
     def country_of(self, surface: str) -> Optional[tuple[str, str]]:
         text = surface.strip()
