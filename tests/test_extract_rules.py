@@ -1285,3 +1285,16 @@ def test_an_outlets_country_is_read_from_its_domain_not_from_a_brand():
     assert g.home_of("rnz.co.nz") == "NZL" and g.home_of("ansa.it") == "ITA"
     assert g.home_of("reuters.com") is None and g.home_of("news.tv") is None
     assert g.home_of("", "https://www.abc.net.au/news/2014-09-14/x") == "AUS"
+
+
+def test_a_person_we_list_in_another_office_holds_the_one_the_text_gives(extract):
+    (m,) = meetings(extract("On Tuesday, Malaysian Prime Minister Anwar Ibrahim will have a breakfast meeting with "
+                            "Singapore's Deputy Prime Minister Lawrence Wong.", published="2023-01-08"))
+    wong = next(p for p in m["participants"] if p["name"] == "Lawrence Wong")
+    assert wong["role"] == "Deputy Prime Minister" and wong["country"] == "SGP" and m["status"] == "PLANNED"
+    (m,) = meetings(extract("Japanese Foreign Minister Yoriko Kawaguchi held talks with Kuwaiti Prime Minister "
+                            "Sheikh Sabah al-Ahmad al-Jaber al-Sabah in Kuwait City on Thursday.", published="2004-01-16"))
+    assert countries(m) == {"JPN", "KWT"} and m["location"]["country"] == "KWT"
+    events = extract("Former Prime Minister Boris Johnson met Ukrainian President Volodymyr Zelensky in Kyiv on "
+                     "Friday.", published="2023-01-28")
+    assert not meetings(events)

@@ -371,6 +371,12 @@ class ActorResolver:
             if office and _consistent(office, _strip_title(person, self.g) if person is not None else None):
                 if self._asserted(token, title, office, country):
                     return actor_from_office(office)  # the text names the office: it wins over our term dates
+                if title and office.country and not office.holds_on(day) and title["role"] != "Leader" and \
+                        not self.g.roles_fit(title["role"], office.role):
+                    # 'Deputy Prime Minister Lawrence Wong' in 2023, 'Prime Minister Sheikh Sabah' in 2004: in
+                    # the office the text gives, not the one we list for a later (or earlier) time
+                    return {"name": office.name, "role": title["role"], "country": office.country,
+                            "actor_code": office.country + title["sector"]}
                 return actor_from_office(office, day)
         if title and person is not None:  # 'President Obama' in a story our terms of office do not cover
             for cand in dict.fromkeys(names):
