@@ -1298,3 +1298,12 @@ def test_a_person_we_list_in_another_office_holds_the_one_the_text_gives(extract
     events = extract("Former Prime Minister Boris Johnson met Ukrainian President Volodymyr Zelensky in Kyiv on "
                      "Friday.", published="2023-01-28")
     assert not meetings(events)
+
+
+def test_a_forum_hosted_or_two_blocs_talking_is_no_meeting_of_states(extract):
+    for body in ["Peru is due to host APEC next year.", "EU and Mercosur conclude trade talks in Montevideo after "
+                 "25 years", "South Africa meet DR Congo for third place on Saturday."]:
+        assert not meetings(extract(body, published="2024-12-06")), body
+    (m,) = meetings(extract("Representatives of Turkey, India, Iran, Pakistan, the World Bank and the United "
+                            "Nations are in attendance at the conference in Kabul.", published="2006-11-18"))
+    assert {"TUR", "IND", "IRN", "PAK"} <= countries(m)

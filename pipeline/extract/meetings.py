@@ -446,8 +446,8 @@ class MeetingExtractor:
         if len(participants) < 2 and not gathering:
             return None
         if not any(is_person(p) for p in participants):
-            if t.lemma_.lower() not in STATE_MEETINGS:
-                return None
+            if t.lemma_.lower() not in STATE_MEETINGS or len({p.get("country") for p in participants} - {None}) < 2:
+                return None  # 'Peru is due to host APEC', 'EU and Mercosur conclude trade talks': no two states
             if t.lemma_.lower() in HOSTING and any(tok.ent_type_ not in ("GPE", "ORG", "NORP") for tok in token_of.values()):
                 return None  # 'Poland to host extra US troops': the states host forces, not each other
             words = {w.lower_ for w in t.sent} | {w.lemma_.lower() for w in t.sent}
