@@ -1307,3 +1307,18 @@ def test_a_forum_hosted_or_two_blocs_talking_is_no_meeting_of_states(extract):
     (m,) = meetings(extract("Representatives of Turkey, India, Iran, Pakistan, the World Bank and the United "
                             "Nations are in attendance at the conference in Kabul.", published="2006-11-18"))
     assert {"TUR", "IND", "IRN", "PAK"} <= countries(m)
+
+
+def test_discussing_with_a_leader_at_a_meeting_is_meeting_him(extract):
+    (m,) = meetings(extract("Putin discussed the Syrian crisis with US President Barack Obama at a meeting in New York "
+                            "on Monday.", published="2015-09-29"))
+    assert countries(m) == {"RUS", "USA"} and str(m["date"]) == "2015-09-28"
+
+
+def test_giving_no_longer_and_urging_on_behalf_of_another_are_not_contributions(extract):
+    assert not contributions(extract("The previous government said it would no longer supply weapons to Ukraine "
+                                     "from its own stocks.", published="2023-10-20"))
+    assert not contributions(extract("Estonia, Latvia and Lithuania issued a joint statement urging Germany to provide "
+                                     "Leopard tanks to Ukraine now.", published="2023-01-20"))
+    (e,) = contributions(extract("Zelensky urged Germany to send Leopard tanks to Ukraine.", published="2023-01-20"))
+    assert e["status"] == "REQUESTED" and e["contributor"]["country"] == "DEU" and e["recipient"]["country"] == "UKR"

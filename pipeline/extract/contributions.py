@@ -227,6 +227,9 @@ class ContributionExtractor:
             purpose = self._purpose_in(t.sent)
             if contributor is None:
                 return None
+            named, _ = self._recipient_and_purpose(s, t)
+            if _country(named) and _country(recipient) and _country(named) != _country(recipient):
+                return None  # 'the Baltic states urged Germany to provide Leopards to Ukraine': not Ukraine's request
             return self._record(s, t, "REQUESTED", contributor, recipient, purpose, assets, recipient)
         contributor = as_state(self._g, self._contributor(s, t, objects))
         body = self._institution(s, t) if contributor is None else None

@@ -665,6 +665,8 @@ class MeetingExtractor:
                     if any(c.lower_ in ("their", "the") for c in t.children):
                         out += [c for c in verb.children if c.dep_ in ("dobj",)]
                         out += list(syntax.preps(verb, ("to", "with")))
+                    elif verb.lemma_.lower() in TALKING | {"agree", "sign", "speak"}:
+                        out += list(_discussed_with(verb))  # 'discussed the crisis with Obama at a meeting'
         expanded: list[Token] = []
         for tok in out:
             expanded.append(tok)

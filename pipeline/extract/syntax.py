@@ -103,6 +103,8 @@ def is_negated(verb: Token) -> bool:
     for t in clause_tokens(verb):
         if t.dep_ == "neg" or t.lower_ in ("never", "not", "n't", "no"):
             return True
+        if t.lower_ == "longer" and any(c.lower_ == "no" for c in t.children):
+            return True  # 'said it would no longer supply weapons'
     for g in governors(verb, 3):
         if g.lower_ == "against" and g.dep_ == "prep":
             return True
