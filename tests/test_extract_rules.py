@@ -1322,3 +1322,14 @@ def test_giving_no_longer_and_urging_on_behalf_of_another_are_not_contributions(
                                      "Leopard tanks to Ukraine now.", published="2023-01-20"))
     (e,) = contributions(extract("Zelensky urged Germany to send Leopard tanks to Ukraine.", published="2023-01-20"))
     assert e["status"] == "REQUESTED" and e["contributor"]["country"] == "DEU" and e["recipient"]["country"] == "UKR"
+
+
+def test_a_ship_setting_sail_serves_the_articles_giver_unless_it_carries_relief(extract):
+    events = contributions(extract(
+        "Greece will send the frigate Hydra to the EU's Aspides mission in the Red Sea, the defence ministry said on "
+        "Monday. The frigate set sail from the Salamis naval base on Wednesday for the Red Sea.", published="2024-02-29"))
+    (sailed,) = [e for e in events if e["status"] == "DELIVERED"]
+    assert sailed["contributor"]["country"] == "GRC" and str(sailed["date"]) == "2024-02-28"
+    assert sailed["assets"][0]["category"] == "NAVAL"
+    assert not contributions(extract("New Zealand is sending help after the eruption. Two Navy ships will leave for "
+                                     "Tonga today carrying water and relief supplies.", published="2022-01-18"))

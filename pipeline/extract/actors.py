@@ -97,6 +97,7 @@ class ArticleContext:
         self._starts = sentence_starts or [0]
         self.text = ""  # the article text the offsets index
         self.home: Optional[str] = None  # the outlet's country, when its domain tells (``Gazetteer.home_of``)
+        self.country_name = lambda alpha3: alpha3  # the gazetteer's name for a country, once the resolver sets it
         self.met: list[dict] = []  # the people of the last meeting found, in reading order: 'the two leaders'
 
     def text_before(self, at: int, sentences: int) -> str:
@@ -195,7 +196,7 @@ class ArticleContext:
         if counts[best] < 2:
             return None
         a = first[best]
-        return {"name": a["name"], "role": None, "country": best, "actor_code": best} if is_person(a) else a
+        return {"name": self.country_name(best), "role": None, "country": best, "actor_code": best} if is_person(a) else a
 
     def recent_state(self, at: int) -> Optional[dict]:
         """The last country or organisation named in the sentence of ``at`` or the one before it."""
@@ -264,6 +265,7 @@ class ActorResolver:
         ctx = ArticleContext(mentions, self.g.roles_fit, [start for start, _ in sentences(text)])
         ctx.capital_starts = capitals
         ctx.text = text
+        ctx.country_name = self.g.country_name
         return ctx
 
     def _nominal_mentions(self, doc, mentions: list[Mention]) -> list[Mention]:

@@ -47,11 +47,16 @@ DEPARTING = {"leave", "depart", "sail"}
 CARRIER = re.compile(r"\b(?:government|presidential|official|private|commercial|civilian|chartered|passenger)\b", re.I)
 
 
+def _departs(t: Token) -> bool:
+    return t.lemma_.lower() in DEPARTING or _phrasal(t) == "set sail"
+
+
 def _bound_somewhere(t: Token) -> bool:
     """A departure with a destination or a mission: 'left Tokyo for Iraq', 'sailed from Korsør to join
     Prosperity Guardian', 'set sail ..., heading for the waters off Somalia'."""
-    return any(c.dep_ == "prep" and c.lower_ == "for" for c in t.children) or any(
-        c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in ("join", "head", "bound") for c in t.children)
+    words = [t] + ([t.doc[t.i + 1]] if _phrasal(t) == "set sail" else [])  # 'set sail ... for', 'sail' may head it
+    return any(c.dep_ == "prep" and c.lower_ == "for" for w in words for c in w.children) or any(
+        c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in ("join", "head", "bound") for w in words for c in w.children)
 
 
 GIVING = {"give", "provide", "supply", "donate", "gift", "deliver", "send", "dispatch", "pledge", "promise", "transfer", "announce",
@@ -197,7 +202,7 @@ class ContributionExtractor:
         if t.lemma_.lower() in self.requests or _phrasal(t) in self.requests:
             return self._direct_request(s, t)
         objects = self._objects(t)
-        if t.lemma_.lower() in DEPARTING:  # 'left RNZAF Base Ohakea for East Timor': where from is no asset
+        if _departs(t):  # 'left RNZAF Base Ohakea for East Timor': where from is no asset
             objects = [o for o in objects if o.dep_ != "dobj"]
         assets = [a for a in (self._asset(o) for o in objects) if a]
         if not assets and _defends(t):  # 'willing to send material to help defend Saudi Arabia'
@@ -233,14 +238,16 @@ class ContributionExtractor:
             return self._record(s, t, "REQUESTED", contributor, recipient, purpose, assets, recipient)
         contributor = as_state(self._g, self._contributor(s, t, objects))
         body = self._institution(s, t) if contributor is None else None
+        if contributor is None and _departs(t) and objects:
+            body = objects[0]  # 'The frigate Hydra set sail ... for the Red Sea': the navy of the article's giver
         if body is not None:  # 'Lawmakers voted 240 to 18 on Friday to send the fighters': the article's giver
             contributor = {"name": body.text, "role": None, "country": None, "actor_code": None}
         if contributor is None:
             return None
-        if t.lemma_.lower() in DEPARTING and not _bound_somewhere(t):
+        if _departs(t) and not _bound_somewhere(t):
             return None  # 'left Almaty for the Golan Heights' goes somewhere; 'troops left Afghanistan' does not
         recipient, purpose = self._recipient_and_purpose(s, t)
-        if recipient is None and (self._arrival(t) or t.lemma_.lower() in DEPARTING) and not _for_drills(s):
+        if recipient is None and (self._arrival(t) or _departs(t)) and not _for_drills(s):
             place = find_place(s, t, set(), preps=("in", "at", "to", "into", "for"))  # 'arrived in Port-au-Prince':
             recipient = state_actor(self._g, place["country"]) if place and place.get("country") else None  # its state
         trainees = [o for o in objects if o.dep_ == "pobj" and o.head.lower_ == "of"
@@ -253,7 +260,7 @@ class ContributionExtractor:
                 return None  # a country moving its own forces at home is not a contribution
         delivered = self._arrival(t) and t.lemma_.lower() in ("arrive", "reach") and all(
             a["category"] not in ("GROUND_FORCES", "TRAINING") for a in assets)
-        moved = (self._arrival(t) or t.lemma_.lower() in DEPARTING) and t.lemma_.lower() != "reach" and any(
+        moved = (self._arrival(t) or _departs(t)) and t.lemma_.lower() != "reach" and any(
             a["category"] in ("AIR", "NAVAL") and not CARRIER.search(a["description"]) for a in assets) and not _for_drills(s)
         # 'Six Canadian CF-18 fighters landed at Trapani', 'the frigate sailed to join ...': warplanes and warships
         # on the move are on a mission the article names (``settle_recipients``); not 'a French government plane'
@@ -471,9 +478,9 @@ class ContributionExtractor:
 
     def _arrival(self, t: Token) -> bool:
         """'British tanks arrived', 'the tanks had reached the country': what is given is the subject."""
-        if self.verbs.get(t.lemma_.lower()) != "DELIVERED":
+        if (self.verbs.get(t.lemma_.lower()) or self.verbs.get(_phrasal(t))) != "DELIVERED":
             return False
-        return t.lemma_.lower() in {"reach"} | DEPARTING or not any(c.dep_ == "dobj" for c in t.children)
+        return t.lemma_.lower() == "reach" or _departs(t) or not any(c.dep_ == "dobj" for c in t.children)
 
     def _asset_of_word(self, o: Token) -> Optional[str]:
         """The category the head word alone names ('helicopters': AIR), whatever its modifiers say."""
@@ -481,6 +488,11 @@ class ContributionExtractor:
 
     def _non_military(self, t: Token, objects: list[Token]) -> bool:
         cargo = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
+        carried = [d for v in t.children if v.dep_ in ("advcl", "xcomp", "acl") and v.lemma_.lower() in ("carry", "bring")
+                   for d in v.children if d.dep_ == "dobj"]  # 'Two Navy ships will leave for Tonga carrying water'
+        if not any((self._asset(w) or {}).get("category") in ("WEAPONS", "AIR", "NAVAL", "ISR")
+                   for d in carried for w in syntax.with_conjuncts(d)):
+            cargo += carried  # not 'carrying French armoured vehicles and medical supplies'
         # judged by what they are, not where they go: 'to Somali waters, including the exclusive economic zone'
         where = {w.i for p in t.sent if p.lower_ in PLACE_NOUNS or p.lemma_.lower() in PLACE_NOUNS for w in p.subtree}
         for o in list(objects) + cargo:  # 'sends navy ships with aid, tents': judged by what they carry
@@ -824,6 +836,8 @@ def _phrasal(t: Token) -> str:
         prt = [t.doc[t.i + 1].lower_]  # 'hand over four jets', the particle parsed into the object
     if not prt and t.lemma_.lower() == "make":
         prt = [c.lower_ for c in t.children if c.dep_ in ("oprd", "acomp") and c.lower_ == "available"]
+    if not prt and t.lemma_.lower() == "set" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "sail":
+        prt = ["sail"]  # 'set sail from Zhanjiang', however the parser hangs 'sail'
     if not prt and _disposals(t):
         prt = ["at the disposal"]  # 'placed its airfields at the disposal of US forces'
     return f"{t.lemma_.lower()} {prt[0]}" if prt else t.lemma_.lower()

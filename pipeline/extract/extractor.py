@@ -41,8 +41,10 @@ _PRONOUN = re.compile(r"\b(?:he|she|they|we|it|his|her|their"
                       r"(?:leaders|men|presidents|ministers|premiers))\b", re.I)
 
 
-#: Bodies that act for a state the sentence may not name ('Lawmakers voted on Friday to send the fighters').
-_INSTITUTION = re.compile(r"\b(?:" + "|".join(sorted(INSTITUTIONS)) + r")s?\b", re.I)
+#: Bodies that act for a state the sentence may not name ('Lawmakers voted on Friday to send the fighters'),
+#: and forces setting off whose state the article gives ('The frigate set sail from Salamis for the Red Sea').
+_INSTITUTION = re.compile(r"\b(?:" + "|".join(sorted(INSTITUTIONS)) + r")s?\b|\b(?:set sail|sailed|departed|left)\b",
+                          re.I)
 
 
 def _has_actor(starts: list[int], begin: int, end: int) -> bool:
