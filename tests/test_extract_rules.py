@@ -1333,3 +1333,14 @@ def test_a_ship_setting_sail_serves_the_articles_giver_unless_it_carries_relief(
     assert sailed["assets"][0]["category"] == "NAVAL"
     assert not contributions(extract("New Zealand is sending help after the eruption. Two Navy ships will leave for "
                                      "Tonga today carrying water and relief supplies.", published="2022-01-18"))
+
+
+def test_the_pair_and_the_two_are_the_people_of_the_last_meeting(extract):
+    events = meetings(extract("President Biden met King Abdullah of Jordan at the White House on Monday. The pair met "
+                              "again on July 12 in Vilnius, on the sidelines of the NATO summit.", published="2023-07-18"))
+    again = next(e for e in events if str(e["date"]) == "2023-07-12")
+    assert countries(again) == {"USA", "JOR"} and again["location"]["name"] == "Vilnius"
+    events = meetings(extract("Macron welcomed Sheikh Mohamed bin Zayed to Paris on Tuesday. The two had met in Dubai "
+                              "on December 3 last year.", published="2023-07-18"))
+    earlier = next(e for e in events if str(e["date"]) == "2022-12-03")
+    assert countries(earlier) == {"FRA", "ARE"}

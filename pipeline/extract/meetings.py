@@ -205,6 +205,8 @@ COUNTED = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 def _the_two(t: Token) -> bool:
     """'the two leaders', 'both presidents', 'the four leaders', 'The leaders first met': people the story has
     just named."""
+    if t.lower_ in ("pair", "two") and t.dep_ in ("nsubj", "pobj") and any(c.lower_ == "the" for c in t.children):
+        return True  # 'The pair met again on July 12', 'the two had met in Dubai'
     if t.tag_ != "NNS" or t.lemma_.lower() not in ("leader", "man", "president", "minister", "premier", "head"):
         return False
     mods = [c for c in t.children if c.dep_ in ("nummod", "det", "predet", "amod", "compound")]
@@ -212,6 +214,8 @@ def _the_two(t: Token) -> bool:
 
 
 def _how_many(t: Token) -> Optional[int]:
+    if t.lower_ in ("pair", "two"):
+        return 2
     return next((COUNTED[c.lower_] for c in t.children if c.lower_ in COUNTED), None)
 
 
