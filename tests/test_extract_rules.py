@@ -1344,3 +1344,13 @@ def test_the_pair_and_the_two_are_the_people_of_the_last_meeting(extract):
                               "on December 3 last year.", published="2023-07-18"))
     earlier = next(e for e in events if str(e["date"]) == "2022-12-03")
     assert countries(earlier) == {"FRA", "ARE"}
+
+
+def test_a_counterpart_named_apart_and_a_title_of_a_state_with_its_holders_name(extract):
+    (m,) = meetings(extract("Iranian Foreign Minister Hossein Amir-Abdollahian held talks with his Turkish counterpart "
+                            "Hakan Fidan on regional developments on Monday.", published="2023-11-20"))
+    fidan = next(p for p in m["participants"] if p["country"] == "TUR")
+    assert fidan["name"] == "Hakan Fidan" and fidan["role"] == "Foreign Minister"
+    (m,) = meetings(extract("On Wednesday, Tokayev is scheduled to hold bilateral talks with President of Turkiye Recep "
+                            "Tayyip Erdogan in Astana.", published="2023-11-20"))
+    assert countries(m) == {"KAZ", "TUR"} and m["status"] == "PLANNED"

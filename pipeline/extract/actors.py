@@ -344,6 +344,16 @@ class ActorResolver:
             if hit and hit[1] == "demonym":
                 return state_actor(self.g, hit[0])
         person = _entity_covering(np, token, PERSON_LABELS)
+        if person is None and token.pos_ == "NOUN" and token.i + 1 < len(token.doc):
+            after = token.doc[token.i + 1]  # 'his Turkish counterpart Hakan Fidan', the name parsed apart
+            if after.ent_iob_ == "B" and after.ent_type_ in PERSON_LABELS and (
+                    token.lower_ in ("counterpart", "counterparts") or self.g.title(token.text)):
+                person = next(e for e in token.doc.ents if e.start == after.i)
+                np = np + [w for w in person if w not in np]
+        if person is None and token.pos_ == "PROPN" and self.g.title(token.text):
+            named = self._title_of_state_name(token, day)  # 'President of Turkiye Recep Tayyip Erdogan'
+            if named is not None:
+                return named
         country, title, org = self._describe(np)
         if person is None:
             person = self.title_holder(token)
@@ -496,6 +506,19 @@ class ActorResolver:
                     if code:
                         return None, code
         return None, None
+
+    def _title_of_state_name(self, token: Token, day: Optional[dt.date]) -> Optional[dict]:
+        """'President of Turkiye Recep Tayyip Erdogan': a title, its state and the holder's name in one 'of'."""
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in (o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN"):
+                words = [w for w in obj.subtree if w.i <= obj.i]
+                for k in range(1, min(4, len(words))):
+                    hit = self.g.country_of(" ".join(w.text for w in words[:k]))
+                    name = " ".join(w.text for w in words[k:])
+                    if hit and hit[1] == "name" and all(w.pos_ == "PROPN" for w in words[k:]):
+                        office = self.g.leader(name, day, hit[0])
+                        return actor_from_office(office, day) if office else None
+        return None
 
     def _counterpart_of(self, np: list[Token], ctx: "ArticleContext", offset: int) -> dict:
         """A counterpart holds the office of the one whose counterpart he is ('his', the story's last person)."""
