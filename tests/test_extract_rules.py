@@ -1354,3 +1354,14 @@ def test_a_counterpart_named_apart_and_a_title_of_a_state_with_its_holders_name(
     (m,) = meetings(extract("On Wednesday, Tokayev is scheduled to hold bilateral talks with President of Turkiye Recep "
                             "Tayyip Erdogan in Astana.", published="2023-11-20"))
     assert countries(m) == {"KAZ", "TUR"} and m["status"] == "PLANNED"
+
+
+def test_forces_ordered_to_a_place_are_a_deployment_but_a_purchase_order_is_not(extract):
+    (e,) = contributions(extract("Hamas attacked Israel on Saturday, and Israel declared war. Defense Secretary Lloyd "
+                                 "Austin on Sunday directed "
+                                 "the USS Dwight D. Eisenhower carrier strike group to the eastern Mediterranean.",
+                                 published="2023-10-15"))
+    assert e["contributor"]["country"] == "USA" and e["assets"][0]["category"] == "NAVAL"
+    assert str(e["date"]) == "2023-10-15"
+    assert not contributions(extract("Poland ordered 250 Abrams tanks from the United States.", published="2022-04-05"))
+    assert not contributions(extract("The general ordered the troops to withdraw from the border.", published="2022-04-05"))

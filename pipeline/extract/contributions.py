@@ -43,12 +43,24 @@ PERMISSION = re.compile(r"\bpermission\b", re.I)
 TALLY = re.compile(r"\b(?:so far|to date|in total|all told)\b", re.I)
 #: Verbs of forces setting off, a contribution only when they say where to ('left Almaty for the Golan Heights').
 DEPARTING = {"leave", "depart", "sail"}
+#: Verbs of a deployment by order, a contribution only with a destination (``_ordered_somewhere``).
+ORDERS = {"order", "direct"}
 #: Aircraft and ships that carry people, not a force: 'a French government plane landed at Hiroshima'.
 CARRIER = re.compile(r"\b(?:government|presidential|official|private|commercial|civilian|chartered|passenger)\b", re.I)
 
 
 def _departs(t: Token) -> bool:
     return t.lemma_.lower() in DEPARTING or _phrasal(t) == "set sail"
+
+
+def _ordered_somewhere(t: Token) -> bool:
+    """'directed the carrier strike group to the eastern Mediterranean', 'ordered two destroyers to the waters off
+    Somalia': forces sent by order to a place; not a purchase order ('from Lockheed') nor an order to act."""
+    if any(c.dep_ in ("xcomp", "ccomp") for c in t.children) or any(c.lower_ == "from" for c in t.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("to", "toward", "towards", "into") and any(
+        o.ent_type_ in ("GPE", "LOC") or o.lemma_.lower() in PLACE_NOUNS | {"region", "area", "coast", "gulf", "sea"}
+        for o in c.subtree) for c in t.children)
 
 
 def _bound_somewhere(t: Token) -> bool:
@@ -199,6 +211,8 @@ class ContributionExtractor:
             return self._use(s, t)
         if t.lemma_.lower() == "host":
             return self._hosting(s, t)
+        if t.lemma_.lower() in ORDERS and not _ordered_somewhere(t):
+            return None  # 'ordered 250 Abrams tanks' is a purchase, 'ordered troops to withdraw' no giving
         if t.lemma_.lower() in self.requests or _phrasal(t) in self.requests:
             return self._direct_request(s, t)
         objects = self._objects(t)
@@ -264,7 +278,7 @@ class ContributionExtractor:
             a["category"] in ("AIR", "NAVAL") and not CARRIER.search(a["description"]) for a in assets) and not _for_drills(s)
         # 'Six Canadian CF-18 fighters landed at Trapani', 'the frigate sailed to join ...': warplanes and warships
         # on the move are on a mission the article names (``settle_recipients``); not 'a French government plane'
-        if recipient is None and purpose is None and t.lemma_.lower() not in GIVING and _phrasal(t) not in GIVING \
+        if recipient is None and purpose is None and t.lemma_.lower() not in GIVING | ORDERS and _phrasal(t) not in GIVING \
                 and not delivered and not moved:
             # forces moved with no one to receive them and no campaign: not a contribution; but equipment that
             # 'reached the country' was delivered to the one the article names
