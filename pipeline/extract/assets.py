@@ -56,12 +56,12 @@ class AssetReader:
                 if quantity is not None:
                     break
         if category == "FUNDING":  # '$400 million security assistance package': an amount, not a count
-            return {"description": " ".join(w.text for w in words) or token.text, "category": category, "quantity": None}
+            return {"description": _joined(words) or token.text, "category": category, "quantity": None}
         if any(w.ent_type_ == "MONEY" for w in words):  # 'a $1.2 billion arms package': keep the amount
-            return {"description": " ".join(w.text for w in words), "category": category, "quantity": None}
+            return {"description": _joined(words), "category": category, "quantity": None}
         counts = {w.i for w in words if (w.dep_ == "nummod" or w.like_num) and not _model_number(w)}
         counts |= {w.i for w in words if w.text == "-" and w.i - 1 in counts}  # 'Forty-two'
-        description = " ".join(w.text for w in words if w.i not in counts) or token.text
+        description = _joined([w for w in words if w.i not in counts]) or token.text
         return {"description": description, "category": category, "quantity": quantity}
 
     def _funding(self, token: Token) -> Optional[dict]:
@@ -87,6 +87,12 @@ def _credit(token: Token) -> bool:
 
 def _model_number(w: Token) -> bool:
     return w.like_num and w.i > 0 and w.doc[w.i - 1].pos_ == "PROPN" and w.doc[w.i - 1].is_title
+
+
+def _joined(words: list[Token]) -> str:
+    """Words as the text spaced them ('Self-Defense Force', not 'Self - Defense Force')."""
+    return "".join(w.text + (w.whitespace_ if k + 1 < len(words) and words[k + 1].i == w.i + 1 else " ")
+                   for k, w in enumerate(words)).strip()
 
 
 def _spelled(w: Token) -> str:

@@ -59,7 +59,7 @@ def _ordered_somewhere(t: Token) -> bool:
     if any(c.dep_ in ("xcomp", "ccomp") for c in t.children) or any(c.lower_ == "from" for c in t.children):
         return False
     return any(c.dep_ == "prep" and c.lower_ in ("to", "toward", "towards", "into") and any(
-        o.ent_type_ in ("GPE", "LOC") or o.lemma_.lower() in PLACE_NOUNS | {"region", "area", "coast", "gulf", "sea"}
+        o.ent_type_ in ("GPE", "LOC") or {o.lower_, o.lemma_.lower()} & (PLACE_NOUNS | {"region", "area", "gulf", "sea"})
         for o in c.subtree) for c in t.children)
 
 
