@@ -1365,3 +1365,18 @@ def test_forces_ordered_to_a_place_are_a_deployment_but_a_purchase_order_is_not(
     assert str(e["date"]) == "2023-10-15"
     assert not contributions(extract("Poland ordered 250 Abrams tanks from the United States.", published="2022-04-05"))
     assert not contributions(extract("The general ordered the troops to withdraw from the border.", published="2022-04-05"))
+
+
+def test_requests_made_as_a_noun_or_around_a_meeting_and_for_police(extract):
+    (e,) = contributions(extract("East Timor's Government yesterday made a formal request to Canberra for military "
+                                 "assistance.", published="2006-05-25"))
+    assert e["status"] == "REQUESTED" and e["contributor"]["country"] == "AUS" and e["recipient"]["country"] == "TLS"
+    assert str(e["date"]) == "2006-05-24"
+    (e,) = contributions(extract("Malian President Assimi Goita asked Moscow during Monday's talks to supply additional "
+                                 "combat helicopters.", published="2022-01-12"))
+    assert e["status"] == "REQUESTED" and e["contributor"]["country"] == "RUS" and e["recipient"]["country"] == "MLI"
+    (e,) = contributions(extract("Solomon Islands Prime Minister Manasseh Sogavare asked Canberra for police assistance "
+                                 "on Wednesday night.", published="2021-11-25"))
+    assert e["status"] == "REQUESTED" and e["contributor"]["country"] == "AUS"
+    assert e["assets"][0]["category"] == "GROUND_FORCES"
+    assert not contributions(extract("The charity made an appeal to donors for food and blankets.", published="2021-11-25"))

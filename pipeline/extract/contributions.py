@@ -43,6 +43,8 @@ PERMISSION = re.compile(r"\bpermission\b", re.I)
 TALLY = re.compile(r"\b(?:so far|to date|in total|all told)\b", re.I)
 #: Verbs of forces setting off, a contribution only when they say where to ('left Almaty for the Golan Heights').
 DEPARTING = {"leave", "depart", "sail"}
+#: Nouns of asking that carry what is asked for: 'a formal request to Canberra for military assistance'.
+REQUEST_NOUNS = {"request", "appeal", "plea"}
 #: Verbs of a deployment by order, a contribution only with a destination (``_ordered_somewhere``).
 ORDERS = {"order", "direct"}
 #: Aircraft and ships that carry people, not a force: 'a French government plane landed at Hiroshima'.
@@ -107,6 +109,8 @@ class ContributionExtractor:
                 yield t
             elif _headline_arms(t) or _package_contents(t) or _use_allowed(t) is not None:
                 yield t
+            elif t.pos_ == "NOUN" and t.lemma_.lower() in REQUEST_NOUNS and any(c.lower_ == "for" for c in t.subtree):
+                yield t  # 'made a formal request to Canberra for military assistance'
 
     def extract(self, s: Sentence) -> list[dict]:
         out = []
@@ -213,6 +217,8 @@ class ContributionExtractor:
             return self._hosting(s, t)
         if t.lemma_.lower() in ORDERS and not _ordered_somewhere(t):
             return None  # 'ordered 250 Abrams tanks' is a purchase, 'ordered troops to withdraw' no giving
+        if t.pos_ == "NOUN" and t.lemma_.lower() in REQUEST_NOUNS:
+            return self._request_noun(s, t)
         if t.lemma_.lower() in self.requests or _phrasal(t) in self.requests:
             return self._direct_request(s, t)
         objects = self._objects(t)
@@ -402,6 +408,29 @@ class ContributionExtractor:
             return None
         return self._record(s, t, "REQUESTED", contributor, recipient, self._purpose_in(t.sent), assets, recipient)
 
+    def _request_noun(self, s: Sentence, t: Token) -> Optional[dict]:
+        """'East Timor's Government made a formal request to Canberra for military assistance': the state asked
+        by 'to', the one asking by its possessive or as the subject of the verb that makes the request."""
+        wanted = [w for f in t.subtree if f.lower_ == "for" for p in f.children if p.dep_ == "pobj"
+                  for w in syntax.with_conjuncts(p)]
+        assets = [a for a in (self._asset(w) for w in wanted) if a]
+        asked = list(syntax.preps(t, ("to",))) or (list(syntax.preps(t.head, ("to",))) if t.dep_ == "dobj" else [])
+        if not asked and t.i + 2 < len(t.doc) and t.doc[t.i + 1].lower_ == "to" and t.doc[t.i + 2].pos_ == "PROPN":
+            asked = [t.doc[t.i + 2]]  # the parser may read 'to Canberra' as an infinitive
+        if not assets or not asked or self._non_military(t, wanted) or syntax.is_negated(t.head):
+            return None
+        owner = next((c for c in t.children if c.dep_ == "poss"), None)
+        if owner is None and t.dep_ == "dobj":
+            owner = syntax.subject(t.head)
+        contributor = as_state(self._g, s.actor(asked[0]))
+        hit = self._g.country_of(asked[0].text) if contributor is None else None
+        if hit and hit[1] == "capital":  # 'to Canberra': the government asked
+            contributor = state_actor(self._g, hit[0], "GOV")
+        recipient = as_state(self._g, s.actor(owner)) if owner is not None else None
+        if contributor is None or recipient is None or _country(recipient) == _country(contributor):
+            return None
+        return self._record(s, t, "REQUESTED", contributor, recipient, self._purpose_in(t.sent), assets, recipient)
+
     def _record(self, s, t, status, contributor, recipient, purpose, assets, requested_by) -> dict:
         when = find_date(s, t, status in ("PLEDGED", "OFFERED", "ANNOUNCED") and _future(t), announced=True)
         cameo = {"PLEDGED": "0332", "OFFERED": "0332", "REQUESTED": "0232", "APPROVED": "0332"}.get(status, "072")
@@ -521,7 +550,10 @@ class ContributionExtractor:
         """The verb asking for the giving ('asked Germany to supply'); a request in a coordinated clause
         ('had been lobbying for days, and today his cabinet approved sending') asks for something else."""
         below = t
-        for g in syntax.governors(t, 2):
+        chain = syntax.governors(t, 3)
+        if not (t.dep_ == "acl" and len(chain) == 3 and chain[0].dep_ == "pobj" and chain[1].lower_ in ("during", "at")):
+            chain = chain[:2]  # 'asked Moscow during Monday's talks to supply', the infinitive hung on the talks
+        for g in chain:
             if below.dep_ == "conj":
                 return None
             if g.pos_ == "VERB" and (g.lemma_.lower() in self.requests or _prepositional(g) in self.requests):
