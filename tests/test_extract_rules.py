@@ -1380,3 +1380,13 @@ def test_requests_made_as_a_noun_or_around_a_meeting_and_for_police(extract):
     assert e["status"] == "REQUESTED" and e["contributor"]["country"] == "AUS"
     assert e["assets"][0]["category"] == "GROUND_FORCES"
     assert not contributions(extract("The charity made an appeal to donors for food and blankets.", published="2021-11-25"))
+
+
+def test_his_country_is_the_speakers_and_a_country_name_the_parser_split_is_whole(extract):
+    (e,) = contributions(extract("Burundi's defence minister, Germain Niyoyankana, said on Monday that his country would "
+                                 "send 1,700 troops to Somalia, but gave no date.", published="2007-03-07"))
+    assert e["contributor"]["country"] == "BDI" and e["recipient"]["country"] == "SOM"
+    assert e["assets"][0]["quantity"] == 1700
+    (e,) = contributions(extract("Mr Ouattara said Côte d'Ivoire would provide a battalion of up to 1,100 soldiers to the "
+                                 "ECOWAS force.", published="2023-08-11"))
+    assert e["contributor"]["country"] == "CIV"

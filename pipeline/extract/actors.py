@@ -337,6 +337,9 @@ class ActorResolver:
             compounds = [c for c in token.children if c.dep_ in ("compound", "flat") and c.i < token.i]
             name = " ".join(t.text for t in compounds + [token]) if all(c.pos_ == "PROPN" for c in compounds) else None
             hit = self.g.country_of(name) if name else None
+            for k in (2, 1):  # "Côte d'Ivoire" parsed as two words of two clauses
+                if hit is None and token.i >= k and all(w.pos_ == "PROPN" for w in token.doc[token.i - k:token.i]):
+                    hit = self.g.country_of(token.doc[token.i - k:token.i + 1].text)
             if hit and hit[1] == "name":  # 'Mali', 'Sri Lanka' tagged as a person are still the country
                 return state_actor(self.g, hit[0])
         elif token.pos_ == "ADJ" and token.ent_type_ in PERSON_LABELS:

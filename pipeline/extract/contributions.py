@@ -604,12 +604,14 @@ class ContributionExtractor:
             None) or syntax.subject(t)
         if subj is None:
             return None
-        if s.actor(subj) is None and subj.lower_ not in ("they", "it", "we", "he", "she"):
+        # 'his country would send 1,700 troops': the country of the one who says so, like 'it' or 'they'
+        own = subj.lemma_.lower() in ("country", "nation") and any(c.lower_ in ("his", "her", "our") for c in subj.children)
+        if s.actor(subj) is None and subj.lower_ not in ("they", "it", "we", "he", "she") and not own:
             marked = (self._marked_nationality([subj]) if self._asset(subj) else None) or self._marked_nationality(
                 objects)  # 'The German frigate Augsburg has joined ...', 'MPs approved the deployment of six RAF jets'
             if marked:
                 return marked
-        if subj.lower_ in ("they", "it", "we", "he", "she"):
+        if subj.lower_ in ("they", "it", "we", "he", "she") or own:
             # 'the defence minister said that they will provide': the speaker's side
             sayers = syntax.governors(t, 3) + [c for c in t.children if c.dep_ in ("parataxis", "ccomp")]
             for g in sayers:  # 'It will send 600 more soldiers, Defense Minister Klich told reporters'
