@@ -186,3 +186,15 @@ def test_two_contributions_of_different_kinds_from_one_state_stay_apart():
     assert not keys.same_event(brigade, patriots)
     warship = contribution("b", "y.example", D, assets=("warship",))
     assert keys.same_event(contribution("c", "z.example", D), warship)  # 'a frigate' and 'a warship': one pledge
+
+
+def test_one_article_telling_a_bilateral_on_another_day_or_earlier_in_the_day_keeps_it_apart():
+    obama = {"name": "Barack Obama", "role": "President", "country": "USA", "actor_code": "USAGOV"}
+    summit = meeting("a1", "s1", D, participants=(HOLLANDE, PUTIN, MERKEL))
+    talks = meeting("a1", "s1", D - dt.timedelta(days=1), participants=(HOLLANDE, PUTIN), start=50)
+    assert not keys.same_event(new_event(summit, "x"), talks)  # one article, two days: two meetings
+    other_outlet = meeting("a2", "s2", D - dt.timedelta(days=1), participants=(HOLLANDE, PUTIN))
+    assert keys.same_event(new_event(summit, "x"), other_outlet)  # another outlet a day off: the same summit
+    earlier = meeting("a1", "s1", D, participants=(HOLLANDE, obama), start=80)
+    earlier["mentions"][0]["sentence"] = "Earlier in the day, Hollande and Obama held talks at the White House."
+    assert not keys.same_event(new_event(meeting("a1", "s1", D, participants=(HOLLANDE, obama, MERKEL)), "x"), earlier)

@@ -106,11 +106,20 @@ def _different_people(a: list[dict], b: list[dict]) -> bool:
 #: Words that set a meeting apart from the larger one around it ('met one-on-one before the trilateral').
 SIDE_MEETING = ("one on one", "bilateral", "separately", "separate talks", "ahead of the summit", "before the summit",
                 "on the eve of", "also met", "also received", "also held talks", "sidelines", "margins",
-                "on the fringes", "side meeting", "tete a tete", "private meeting")  # folded: 'one-on-one' reads 'one on one'
+                "on the fringes", "side meeting", "tete a tete", "private meeting", "earlier in the day",
+                "later in the day")  # folded: 'one-on-one' reads 'one on one'
 
 
 def _side_meeting(event: dict) -> bool:
     return any(cue in fold(m.get("sentence") or "") for m in event.get("mentions") or () for cue in SIDE_MEETING)
+
+
+def _told_apart(known: dict, new: dict) -> bool:
+    """One article giving two meetings of overlapping people two different days from its own text: two
+    meetings (across outlets a day's difference is only how each counted)."""
+    dated = lambda e: e.get("date") and e.get("date_basis") != "DATELINE"  # noqa: E731
+    shared = {m["article_id"] for m in known.get("mentions") or ()} & {m["article_id"] for m in new.get("mentions") or ()}
+    return bool(shared) and dated(known) and dated(new) and known["date"] != new["date"]
 
 
 def same_event(known: dict, new: dict) -> bool:
@@ -128,6 +137,8 @@ def same_event(known: dict, new: dict) -> bool:
             return False  # one leader at a summit is not the same event as his talks there with another
         if a != b and (_side_meeting(known) or _side_meeting(new)):
             return False  # 'Yoon also met Li separately': a bilateral beside the trilateral, not a report of it
+        if a != b and _told_apart(known, new):
+            return False  # 'On Monday, Kishida and Biden held talks' before Tuesday's Quad summit, in one article
         return not _different_people(known["participants"], new["participants"])
     if not _dates_close(known.get("date"), new.get("date"), dt.timedelta(days=2)):
         return False
