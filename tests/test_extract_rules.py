@@ -1390,3 +1390,11 @@ def test_his_country_is_the_speakers_and_a_country_name_the_parser_split_is_whol
     (e,) = contributions(extract("Mr Ouattara said Côte d'Ivoire would provide a battalion of up to 1,100 soldiers to the "
                                  "ECOWAS force.", published="2023-08-11"))
     assert e["contributor"]["country"] == "CIV"
+
+
+def test_forces_sent_with_no_one_to_receive_them_in_a_story_of_drills_are_for_the_drills(extract):
+    events = extract("The United States and the Philippines began their annual Balikatan exercises on Monday, with "
+                     "more than 16,000 troops taking part.\\n\\nAustralia and France are sending smaller contingents, "
+                     "and more than a dozen other countries are observing.", published="2024-05-10",
+                     title="US, Philippine forces open largest Balikatan exercises")
+    assert not contributions(events)

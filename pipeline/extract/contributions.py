@@ -291,6 +291,8 @@ class ContributionExtractor:
             return None
         if recipient is None and all(fold(a["description"]).split()[-2:] in VAGUE for a in assets):
             return None  # 'would continue to provide military support': only with whom it is for
+        if recipient is None and purpose is None and _for_drills(s):
+            return None  # 'Australia and France are sending smaller contingents' to the exercise the title names
         if recipient is None and purpose is None:
             purpose = self._purpose_from_context(s)
         status = self._status(s, t)
