@@ -1398,3 +1398,8 @@ def test_forces_sent_with_no_one_to_receive_them_in_a_story_of_drills_are_for_th
                      "and more than a dozen other countries are observing.", published="2024-05-10",
                      title="US, Philippine forces open largest Balikatan exercises")
     assert not contributions(events)
+
+
+def test_protective_equipment_flown_in_a_pandemic_is_not_military(extract):
+    assert not contributions(extract("Norway's air force has already flown protective equipment and ventilators to "
+                                     "Italy on a military transport plane.", published="2020-04-15"))
