@@ -1403,3 +1403,10 @@ def test_forces_sent_with_no_one_to_receive_them_in_a_story_of_drills_are_for_th
 def test_protective_equipment_flown_in_a_pandemic_is_not_military(extract):
     assert not contributions(extract("Norway's air force has already flown protective equipment and ventilators to "
                                      "Italy on a military transport plane.", published="2020-04-15"))
+
+
+def test_a_headline_takes_the_next_sentences_day_not_its_datelines(extract):
+    events = meetings(extract("MOSCOW, July 25. /TASS/. Russian President Vladimir Putin held talks with Syrian President "
+                              "Bashar al-Assad in the Kremlin on Wednesday, the Kremlin press service reported on "
+                              "Thursday.", published="2024-07-25", title="Putin, Assad hold talks in Kremlin"))
+    assert events and all(str(m["date"]) == "2024-07-24" for m in events)

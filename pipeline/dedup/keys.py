@@ -107,7 +107,7 @@ def _different_people(a: list[dict], b: list[dict]) -> bool:
 SIDE_MEETING = ("one on one", "bilateral", "separately", "separate talks", "ahead of the summit", "before the summit",
                 "on the eve of", "also met", "also received", "also held talks", "sidelines", "margins",
                 "on the fringes", "side meeting", "tete a tete", "private meeting", "earlier in the day",
-                "later in the day")  # folded: 'one-on-one' reads 'one on one'
+                "later in the day", "earlier the same day", "later the same day")  # folded: 'one-on-one' reads 'one on one'
 
 
 def _side_meeting(event: dict) -> bool:

@@ -195,7 +195,7 @@ def _told_next(s: Sentence, future: bool) -> Optional[dt.date]:
     if len(paragraphs) <= skip or s.offset >= (paragraphs + [len(text)])[skip + 1]:
         return None  # (a headline counts as the first paragraph's)
     end = (paragraphs + [len(text), len(text)])[skip + 2]
-    after = text[s.offset:end]
+    after = "\n".join(p[dateline_end(p):] for p in text[s.offset:end].split("\n"))  # not 'MOSCOW, July 25. /TASS/.'
     for _, written in _plain_dates(after)[1]:
         r = dates.resolve(written, s.day, future)
         if r is not None:
