@@ -1410,3 +1410,8 @@ def test_a_headline_takes_the_next_sentences_day_not_its_datelines(extract):
                               "Bashar al-Assad in the Kremlin on Wednesday, the Kremlin press service reported on "
                               "Thursday.", published="2024-07-25", title="Putin, Assad hold talks in Kremlin"))
     assert events and all(str(m["date"]) == "2024-07-24" for m in events)
+
+
+def test_addressing_a_joint_meeting_of_congress_is_a_speech(extract):
+    assert not meetings(extract("Ukrainian President Volodymyr Zelensky is scheduled to address a joint meeting of the "
+                                "US Congress later Wednesday.", published="2022-12-21"))

@@ -352,6 +352,8 @@ class MeetingExtractor:
         called_off = _did_not_happen(t)
         if self._is_call(t) or self._is_hypothetical(t) or (self._is_negated(t) and not called_off):
             return None
+        if t.pos_ == "NOUN" and t.dep_ == "dobj" and t.head.lemma_.lower() in ("address", "brief"):
+            return None  # 'will address a joint meeting of Congress': a speech to a gathering, no one met
         tokens = self._participant_tokens(s, t)
         titled = [(tok, s.resolver.title_holder(tok)) for tok in tokens]
         inside = {i for tok, holder in titled if holder is not None for i in range(tok.i + 1, holder.start)}
