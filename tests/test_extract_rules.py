@@ -1415,3 +1415,9 @@ def test_a_headline_takes_the_next_sentences_day_not_its_datelines(extract):
 def test_addressing_a_joint_meeting_of_congress_is_a_speech(extract):
     assert not meetings(extract("Ukrainian President Volodymyr Zelensky is scheduled to address a joint meeting of the "
                                 "US Congress later Wednesday.", published="2022-12-21"))
+
+
+def test_the_pope_is_the_head_of_the_holy_see(extract):
+    (m,) = meetings(extract("Zelensky was received by Pope Francis at the Vatican on Saturday.", published="2023-05-14"))
+    assert countries(m) == {"UKR", "VAT"} and str(m["date"]) == "2023-05-13"
+    assert not meetings(extract("Francis Fukuyama met students in Kyiv on Saturday.", published="2023-05-14"))
