@@ -1421,3 +1421,12 @@ def test_the_pope_is_the_head_of_the_holy_see(extract):
     (m,) = meetings(extract("Zelensky was received by Pope Francis at the Vatican on Saturday.", published="2023-05-14"))
     assert countries(m) == {"UKR", "VAT"} and str(m["date"]) == "2023-05-13"
     assert not meetings(extract("Francis Fukuyama met students in Kyiv on Saturday.", published="2023-05-14"))
+
+
+def test_the_head_of_state_of_a_national_outlet_is_its_countrys(extract):
+    body = ("President Xi Jinping arrived in Astana on Tuesday for a state visit.\n\nOn Wednesday, the Head of State is "
+            "scheduled to hold bilateral talks with President of Turkiye Recep Tayyip Erdogan, the Akorda press service "
+            "said.")
+    talks = [m for m in meetings(extract(body, published="2024-07-02", source="inform.kz")) if "TUR" in countries(m)]
+    assert [countries(m) for m in talks] == [{"KAZ", "TUR"}]
+    assert not [m for m in meetings(extract(body, published="2024-07-02")) if "TUR" in countries(m)]

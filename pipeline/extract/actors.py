@@ -18,7 +18,8 @@ from spacy.tokens import Span, Token
 from pipeline.extract.gazetteer import Gazetteer, Office, fold
 
 #: Offices that 'the President' alone names: the one the article has already named (one per state).
-BARE_TITLES = {"President", "Prime Minister", "Chancellor", "King", "Queen", "Emir", "Premier", "Crown Prince"}
+BARE_TITLES = {"President", "Prime Minister", "Chancellor", "King", "Queen", "Emir", "Premier", "Crown Prince",
+               "Head of State"}
 #: Words that put a titled person out of office ('former President Obama', 'the late King Hussein').
 FORMER = {"former", "ex", "ex-", "late", "then", "erstwhile", "onetime", "one-time", "past", "previous"}
 #: Words that mark someone who speaks for no government: the opposition, the exiled, a former leader, and
@@ -419,9 +420,13 @@ class ActorResolver:
                 # party's 'Conservative Leader', nor a 'President' whose office our terms would know
             return {"name": name, "role": title["role"] if title else None, "country": country,
                     "actor_code": country + (title["sector"] if title else "") if country else org}
-        head_title = self._compound_title(token) or self.g.title(token.text) or self.g.title(token.lemma_)
+        head_title = self._compound_title(token) or self.g.title(token.text) or self.g.title(token.lemma_) or (
+            self.g.title(token.doc[token.i:token.i + 3].text) if token.i + 3 <= len(token.doc) else None)  # 'Head of State'
         if head_title and not (country or org) and head_title["role"] in BARE_TITLES \
                 and any(c.lower_ == "the" for c in token.children):
+            if head_title["role"] == "Head of State":  # Kazinform's 'the Head of State': the outlet's own
+                office = self.g.holder(ctx.home, "Leader", day) if ctx.home else None
+                return actor_from_office(office) if office else None
             found = ctx.person_for(None, head_title["role"], offset + token.idx)  # 'The President' of the story
             if found:
                 return found
