@@ -1430,3 +1430,13 @@ def test_the_head_of_state_of_a_national_outlet_is_its_countrys(extract):
     talks = [m for m in meetings(extract(body, published="2024-07-02", source="inform.kz")) if "TUR" in countries(m)]
     assert [countries(m) for m in talks] == [{"KAZ", "TUR"}]
     assert not [m for m in meetings(extract(body, published="2024-07-02")) if "TUR" in countries(m)]
+
+
+def test_a_roll_call_of_givers_told_in_passing_without_figures_is_no_event_each(extract):
+    assert not contributions(extract("Nigeria, Ghana and Malawi have also promised contingents to the AU force, though "
+                                     "none has said when its soldiers will arrive.", published="2007-03-05"))
+    events = contributions(extract("Italy committed 1,000 more troops to the NATO force and Poland also pledged 600.",
+                                   published="2009-12-04"))
+    assert {e["contributor"]["country"] for e in events} >= {"ITA"}
+    (e,) = contributions(extract("Germany also pledged Leopard tanks to Ukraine.", published="2023-01-25"))
+    assert e["contributor"]["country"] == "DEU"

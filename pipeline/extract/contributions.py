@@ -43,6 +43,8 @@ PERMISSION = re.compile(r"\bpermission\b", re.I)
 TALLY = re.compile(r"\b(?:so far|to date|in total|all told)\b", re.I)
 #: Verbs of forces setting off, a contribution only when they say where to ('left Almaty for the Golan Heights').
 DEPARTING = {"leave", "depart", "sail"}
+#: A list of givers told in passing ('X and Y are also contributing troops'): with no figure, not an event each.
+ROLL_CALL = re.compile(r"\b(?:also|too|as well)\b", re.I)
 #: Nouns of asking that carry what is asked for: 'a formal request to Canberra for military assistance'.
 REQUEST_NOUNS = {"request", "appeal", "plea"}
 #: Verbs of a deployment by order, a contribution only with a destination (``_ordered_somewhere``).
@@ -131,6 +133,9 @@ class ContributionExtractor:
                     same["assets"] += [a for a in event["assets"] if a not in same["assets"]]
                     same["recipient"] = same["recipient"] or event["recipient"]
                     same["purpose"] = same["purpose"] or event["purpose"]
+        if len({e["contributor"].get("country") for e in out}) > 1 and ROLL_CALL.search(s.doc.text) and not any(
+                a["quantity"] for e in out for a in e["assets"]):
+            return []  # 'Nigeria, Ghana and Malawi have also promised contingents': a roll call in passing, no one's
         return out
 
     def _co_contributors(self, s: Sentence, t: Token, event: dict) -> list[dict]:
