@@ -285,8 +285,8 @@ class ContributionExtractor:
                 return None  # a country moving its own forces at home is not a contribution
         delivered = self._arrival(t) and t.lemma_.lower() in ("arrive", "reach") and all(
             a["category"] not in ("GROUND_FORCES", "TRAINING") for a in assets)
-        moved = (self._arrival(t) or _departs(t)) and t.lemma_.lower() != "reach" and any(
-            a["category"] in ("AIR", "NAVAL") and not CARRIER.search(a["description"]) for a in assets) and not _for_drills(s)
+        moved = (self._arrival(t) or _departs(t)) and t.lemma_.lower() != "reach" and not _for_drills(s) and any(
+            a["category"] in ("AIR", "NAVAL") and not CARRIER.search(a["description"]) for a in assets)
         # 'Six Canadian CF-18 fighters landed at Trapani', 'the frigate sailed to join ...': warplanes and warships
         # on the move are on a mission the article names (``settle_recipients``); not 'a French government plane'
         if recipient is None and purpose is None and t.lemma_.lower() not in GIVING | ORDERS and _phrasal(t) not in GIVING \

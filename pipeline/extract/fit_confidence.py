@@ -54,8 +54,8 @@ def samples(sets, extractor) -> dict[str, list[tuple[dict, int, str]]]:
     was folded into (a second mention of a true event is true, a duplicate of a false one false)."""
     out: dict[str, list] = defaultdict(list)
     for articles_glob, gold_glob in sets:
-        found = [dict(e, _n=n) for n, e in enumerate(
-            e for _, es in extractor.extract_many(read_articles(articles_glob)) if not isinstance(es, Exception) for e in es)]
+        results = extractor.extract_many(read_articles(articles_glob))
+        found = [dict(e, _n=n) for n, e in enumerate(e for _, es in results if not isinstance(es, Exception) for e in es)]
         final = deduplicate(found)
         _, pairs = match(load_gold([gold_glob]), per_article(final))
         true = {p["event_id"] for _, p in pairs}
@@ -67,7 +67,8 @@ def samples(sets, extractor) -> dict[str, list[tuple[dict, int, str]]]:
             m = e["mentions"][0]
             into = holder[(e["event_type"], m["article_id"], m["char_start"])]
             into = [f for f in into if f["_n"] == e["_n"]] or [f for f in into if _entities(e) <= _entities(f)] or into
-            out[e["event_type"]].append((e[confidence.SIGNALS], int(into[0]["event_id"] in true), batch_of(m["article_id"])))
+            label = int(into[0]["event_id"] in true)
+            out[e["event_type"]].append((e[confidence.SIGNALS], label, batch_of(m["article_id"])))
     return out
 
 
@@ -123,7 +124,8 @@ def cross_validated(x, y, prior, batches, penalty) -> np.ndarray:
 def main(argv=None) -> int:
     from pipeline.extract.extractor import Extractor
 
-    parser = argparse.ArgumentParser(prog="python -m pipeline.extract.fit_confidence", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m pipeline.extract.fit_confidence",
+                                     description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="score the current weights only")
     args = parser.parse_args(argv)
     extractor = Extractor()
