@@ -1,13 +1,15 @@
 """Fits the confidence weights (``data/confidence.json``) on labelled article sets.
 
-    python -m pipeline.extract.fit_confidence            # fit on tests/data, write the weights
+    python -m pipeline.extract.fit_confidence            # from the repository root: fit on tests/data
     python -m pipeline.extract.fit_confidence --check    # score the current weights, write nothing
 
 Each extracted event is a sample: true if it matches a gold event of its article (the matching of
-``dateline eval``), false if not. A logistic regression with an L2 penalty is fitted per event type; the
-penalty is chosen by leave-one-batch-out cross-validation (a batch is an article-id prefix, so one
-outlet style or annotator is never both fitted and scored), and the cross-validated AUC is what the
-weights are expected to do on unseen text. The false events are few (tens), hence the penalty.
+``dateline eval``), false if not. A logistic regression is fitted per event type, penalised by its
+distance from the prior the data file writes (the judgement the weights started from); the penalty is
+chosen by leave-one-batch-out cross-validation (a batch is an article-id prefix, so one outlet style or
+annotator is never both fitted and scored), and the prior stands unless the fit beats it there by
+``MARGIN``. The cross-validated AUC is what the weights are expected to do on unseen text; the false
+events are few (tens), hence the pull to the prior.
 """
 from __future__ import annotations
 
