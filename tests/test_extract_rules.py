@@ -1440,3 +1440,12 @@ def test_a_roll_call_of_givers_told_in_passing_without_figures_is_no_event_each(
     assert {e["contributor"]["country"] for e in events} >= {"ITA"}
     (e,) = contributions(extract("Germany also pledged Leopard tanks to Ukraine.", published="2023-01-25"))
     assert e["contributor"]["country"] == "DEU"
+
+
+def test_discussing_with_a_leader_in_a_named_place_is_meeting_him(extract):
+    (m,) = meetings(extract("German Defence Minister Volker Ruehe, who discussed the deployment with U.S. Defense "
+                            "Secretary William Perry in Bonn on Tuesday, said no combat units would go.",
+                            published="1995-06-22"))
+    assert countries(m) == {"DEU", "USA"} and str(m["date"]) == "1995-06-20"
+    assert not meetings(extract("Macron discussed the war with Biden by phone on Tuesday.", published="2023-06-22"))
+    assert not meetings(extract("Macron discussed the war with reporters in Paris on Tuesday.", published="2023-06-22"))

@@ -120,6 +120,11 @@ def _other_trigger(t: Token) -> bool:
         return True
     if t.lower_ == "talk" and t.dep_ == "pobj" and t.head.lower_ == "for":
         return True
+    if t.lemma_.lower() == "discuss" and t.pos_ == "VERB" and any(w.ent_type_ == "PERSON" for p in _discussed_with(t)
+                                                                   for w in p.subtree) and any(
+            c.dep_ == "prep" and c.lower_ in ("in", "at") and any(o.ent_type_ in ("GPE", "FAC") for o in c.children)
+            for c in t.subtree):
+        return True  # 'who discussed the deployment with U.S. Defense Secretary William Perry in Bonn on Tuesday'
     if t.lemma_.lower() == "call" and t.pos_ == "VERB" and any(c.lower_ in ("on", "upon") for c in t.children) and any(
             o.ent_type_ == "PERSON" for c in t.children if c.lower_ in ("on", "upon") or c.dep_ == "dobj" for o in c.subtree):
         # 'called on Saudi Crown Prince Mohammed bin Salman in Riyadh', 'is to call on the Emperor ... to discuss';
