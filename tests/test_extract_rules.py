@@ -1449,3 +1449,9 @@ def test_discussing_with_a_leader_in_a_named_place_is_meeting_him(extract):
     assert countries(m) == {"DEU", "USA"} and str(m["date"]) == "1995-06-20"
     assert not meetings(extract("Macron discussed the war with Biden by phone on Tuesday.", published="2023-06-22"))
     assert not meetings(extract("Macron discussed the war with reporters in Paris on Tuesday.", published="2023-06-22"))
+
+
+def test_leaders_of_the_1980s_are_known_in_their_terms(extract):
+    (m,) = meetings(extract("Prime Minister Margaret Thatcher met President George Bush in Aspen, Colorado, on "
+                            "August 2.", published="1990-08-09"))
+    assert countries(m) == {"GBR", "USA"} and str(m["date"]) == "1990-08-02"
