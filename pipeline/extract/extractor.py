@@ -41,10 +41,10 @@ _PRONOUN = re.compile(r"\b(?:he|she|they|we|it|his|her|their|the pair|the two"
                       r"(?:leaders|men|presidents|ministers|premiers))\b", re.I)
 
 
-#: Bodies that act for a state the sentence may not name ('Lawmakers voted on Friday to send the fighters'),
-#: and forces setting off whose state the article gives ('The frigate set sail from Salamis for the Red Sea').
-_INSTITUTION = re.compile(r"\b(?:" + "|".join(sorted(INSTITUTIONS)) + r")s?\b|\b(?:set sail|sailed|departed|left)\b",
-                          re.I)
+#: Sentences whose actor the article gives elsewhere: a body acting for a state it does not name ('Lawmakers
+#: voted on Friday to send the fighters'), and forces setting off ('The frigate set sail for the Red Sea').
+_ACTOR_ELSEWHERE = re.compile(r"\b(?:" + "|".join(sorted(INSTITUTIONS)) + r")s?\b|\b(?:set sail|sailed|departed|left)\b",
+                              re.I)
 
 
 def _has_actor(starts: list[int], begin: int, end: int) -> bool:
@@ -106,7 +106,7 @@ class Extractor:
             starts = sorted([m.start for m in ctx.mentions] + ctx.capital_starts)
             short = _short_names(ctx)  # 'when Moon and Kim met' after 'Moon Jae-in' and 'Kim Jong Un'
             spans = [(s, e) for s, e in spans if _has_actor(starts, s, e) or _PRONOUN.search(text, s, e)
-                     or _INSTITUTION.search(text, s, e)
+                     or _ACTOR_ELSEWHERE.search(text, s, e)
                      or (short is not None and short.search(text, s, e))]
         return [(s, min(e, s + MAX_SENTENCE_CHARS)) for s, e in spans]
 
