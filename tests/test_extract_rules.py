@@ -1455,3 +1455,78 @@ def test_leaders_of_the_1980s_are_known_in_their_terms(extract):
     (m,) = meetings(extract("Prime Minister Margaret Thatcher met President George Bush in Aspen, Colorado, on "
                             "August 2.", published="1990-08-09"))
     assert countries(m) == {"GBR", "USA"} and str(m["date"]) == "1990-08-02"
+
+
+def test_the_relative_pronoun_who_is_not_the_world_health_organization(extract):
+    (m,) = meetings(extract("Kenyan President William Ruto, who was hosted by President Joe Biden at the White House "
+                            "on May 23, has described the deployment as a duty.", published="2024-06-25"))
+    assert {p["name"] for p in m["participants"]} == {"William Ruto", "Joe Biden"}
+
+
+def test_an_arrival_days_before_the_talks_of_the_visit_is_not_a_meeting_of_its_own(extract):
+    events = meetings(extract(
+        "US President Joe Biden on Thursday received President William Ruto at the White House.\n\n"
+        "Ruto arrived in the US on Monday, starting his tour in Atlanta.", published="2024-05-24"))
+    assert [str(m["date"]) for m in events] == ["2024-05-23"]
+
+
+def test_who_invited_a_visit_receives_it(extract):
+    (m,) = meetings(extract("Belarusian President Alexander Lukashenko arrived in Tehran on Sunday evening on an "
+                            "official visit at the invitation of Ayatollah Raisi.", published="2023-03-13"))
+    assert {p["name"] for p in m["participants"]} == {"Alexander Lukashenko", "Ebrahim Raisi"}
+    assert m["host"]["name"] == "Ebrahim Raisi"
+
+
+def test_seyyed_is_an_honorific_before_a_known_name(extract):
+    (m,) = meetings(extract("Belarusian President Alexander Lukashenko is scheduled to meet Leader of the Islamic "
+                            "Revolution Ayatollah Seyyed Ali Khamenei on Tuesday.", published="2023-03-13"))
+    assert {p["name"] for p in m["participants"]} == {"Alexander Lukashenko", "Ali Khamenei"}
+    assert m["status"] == "PLANNED" and str(m["date"]) == "2023-03-14"
+
+
+def test_the_two_presidents_are_presidents(extract):
+    body = ("Iranian President Ebrahim Raisi held talks with Belarusian President Alexander Lukashenko in Tehran on "
+            "Monday. Lukashenko is due to meet Supreme Leader Ali Khamenei on Tuesday.\n\nThe two presidents had "
+            "previously met in Samarkand on September 15 last year.")
+    (m,) = [m for m in meetings(extract(body, published="2023-03-13")) if str(m["date"]) == "2022-09-15"]
+    assert {p["name"] for p in m["participants"]} == {"Ebrahim Raisi", "Alexander Lukashenko"}
+
+
+def test_a_verb_carries_the_date_of_the_talks_it_holds(extract):
+    (m,) = meetings(extract("Obama left for Seoul on Wednesday, where he is scheduled to hold talks with South Korean "
+                            "President Lee Myung-bak on Thursday.", published="2010-11-10"))
+    assert m["status"] == "PLANNED" and str(m["date"]) == "2010-11-11"
+
+
+def test_a_date_after_since_bounds_a_period_however_parsed(extract):
+    body = ("Turkish President Recep Tayyip Erdogan met Russian President Vladimir Putin in Sochi on Monday.\n\n"
+            "The Sochi meeting was the first face-to-face encounter between Erdogan and Putin since Erdogan's "
+            "re-election in May.")
+    assert {str(m["date"]) for m in meetings(extract(body, published="2023-09-04"))} == {"2023-09-04"}
+
+
+def test_a_date_in_a_clause_on_what_was_signed_is_not_the_signings(extract):
+    body = ("Japanese Prime Minister Junichiro Koizumi held talks with North Korean leader Kim Jong Il in Pyongyang "
+            "on Tuesday. The two leaders signed a declaration, under which they agreed to resume normalization "
+            "talks in October.")
+    assert {str(m["date"]) for m in meetings(extract(body, published="2002-09-17"))} == {"2002-09-17"}
+
+
+def test_talks_with_a_minister_are_had_by_who_paved_the_way_during_them(extract):
+    (m,) = meetings(extract("Turkish Foreign Minister Hakan Fidan paved the way for the summit during talks with "
+                            "Russian Foreign Minister Sergey Lavrov in Moscow on Thursday.", published="2023-09-04"))
+    assert countries(m) == {"TUR", "RUS"} and str(m["date"]) == "2023-08-31"
+
+
+def test_days_after_count_from_the_main_clause_not_the_subordinate_ones(extract):
+    body = ("Hungarian Prime Minister Viktor Orbán met Russian President Vladimir Putin in the Kremlin on Friday.\n\n"
+            "The Moscow trip came three days after Orbán made his first visit to Kyiv, where he met Ukrainian "
+            "President Volodymyr Zelenskyy and urged a ceasefire.")
+    kyiv = [m for m in meetings(extract(body, published="2024-07-05")) if "UKR" in countries(m)]
+    assert [(countries(m), str(m["date"])) for m in kyiv] == [({"HUN", "UKR"}, "2024-07-02")]
+
+
+def test_accented_names_are_known_to_the_articles_coreference(extract):
+    body = "Orbán made his first visit to Kyiv on Tuesday, where he met Ukrainian President Volodymyr Zelenskyy."
+    (m,) = meetings(extract(body, published="2024-07-05"))
+    assert countries(m) == {"HUN", "UKR"}

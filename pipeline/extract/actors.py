@@ -15,7 +15,7 @@ from typing import Iterable, Optional
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Span, Token
 
-from pipeline.extract.gazetteer import Gazetteer, Office, fold
+from pipeline.extract.gazetteer import Gazetteer, Office, fold, fold_letters
 
 #: Offices that 'the President' alone names: the one the article has already named (one per state).
 BARE_TITLES = {"President", "Prime Minister", "Chancellor", "King", "Queen", "Emir", "Premier", "Crown Prince",
@@ -142,18 +142,20 @@ class ArticleContext:
                 return people[0]
         return self.protagonist(at)
 
-    def last_pair(self, before: int, count: Optional[int] = 2) -> list[dict]:
+    def last_pair(self, before: int, count: Optional[int] = 2, office: Optional[str] = None) -> list[dict]:
         """Whom 'the two leaders' ('the four leaders'; ``count`` None: 'the leaders') at an offset means: those
         who met in the last meeting read, else the last two people of different countries named in its
-        paragraph."""
-        if self.met and count in (None, len(self.met)):
+        paragraph. 'The two presidents' (``office``) are people who hold that office, whoever met last."""
+        holds = lambda a: office is None or office in (a.get("role") or "").lower()  # noqa: E731
+        if self.met and count in (None, len(self.met)) and all(map(holds, self.met)):
             return list(self.met)
         if count != 2:
             return []
         pair: list[dict] = []
-        since = self.text.rfind("\n", 0, before) + 1  # else named in the same paragraph
+        since = self.text.rfind("\n", 0, before) + 1 if office is None else 0  # else named in the same paragraph
         for m in reversed([m for m in self.mentions if since <= m.start < before]):
-            if is_person(m.actor) and m.actor.get("country") and all(p["country"] != m.actor["country"] for p in pair):
+            if is_person(m.actor) and m.actor.get("country") and holds(m.actor) \
+                    and all(p["country"] != m.actor["country"] for p in pair):
                 pair.append(m.actor)
                 if len(pair) == 2:
                     return pair
@@ -241,7 +243,7 @@ class ActorResolver:
 
     # -- article level -----------------------------------------------------------------------------------
     def context(self, text: str, day: Optional[dt.date]) -> ArticleContext:
-        doc = self._nlp.make_doc(text)
+        doc = self._nlp.make_doc(fold_letters(text))  # 'Orbán' and 'Erdoğan' are the gazetteer's 'orban', 'erdogan'
         mentions: list[Mention] = []
         capitals: list[int] = []
         matches = _longest(list(self._matcher(doc)) + list(self._exact(doc)))

@@ -46,18 +46,21 @@ def find_date(s: Sentence, trigger: Token, future: bool, announced: bool = False
         if resolved is None:
             continue
         resolved = _in_the_year_said(resolved, trigger.sent.text, s.day)
-        if _bounds_a_period(ent.root, trigger) or _describes_someone(ent.root, trigger):
-            continue  # 'his first visit since Russia launched its invasion on 24 February'
+        if _bounds_a_period(ent.root, trigger) or _describes_someone(ent.root, trigger) or any(
+                trigger.i < w.i < ent.start and PERIOD.fullmatch(w.text) for w in trigger.sent):
+            continue  # 'his first visit since Russia launched its invasion on 24 February' (however parsed)
         own = _own_date(ent.root, trigger)
         key = (not own, _foreign(ent.root, trigger), resolved.precision != "day", arcs, abs(ent.root.i - trigger.i))
         if announced:
             key = (key[2], key[0], key[1]) + key[3:]
         if best is None or key < best[0]:
-            best = (key, resolved)
-    if best:
+            best = (key, resolved, ent.root)
+    if best and not (best[0][0] and _describes_something(best[2], trigger) and not announced):
         r = best[1]
         return {"date": r.date, "date_text": r.text, "date_basis": r.basis}
-    r = _date_untagged(s, trigger, future) or _date_before(s, trigger, future)
+    # a date only in another clause ('signed the declaration, under which they agreed to resume talks in
+    # October') dates that clause; the trigger's day is the story's
+    r = (None if best else _date_untagged(s, trigger, future)) or _date_before(s, trigger, future)
     if r is not None:
         return {"date": r.date, "date_text": r.text, "date_basis": r.basis}
     lead = _story_time(s, s.offset + trigger.sent.start_char, future=future and not announced)  # the story's time
@@ -83,13 +86,19 @@ def _told_from_story(s: Sentence, trigger: Token, future: bool) -> Optional["dat
     for n in [n for n in told if n.anchored]:
         comma = sent.text.find(",", n.end)
         end = comma if comma >= 0 else len(sent.text)  # the clause 'a day after' governs
+        verb = next((w for w in sent if w.idx - sent.start_char >= n.end and w.pos_ in ("VERB", "AUX")), None)
+        if verb is not None and comma >= 0 and verb.idx - sent.start_char < comma:  # with the clauses that hang
+            last = verb.right_edge  # on it ('three days after Orban made his first visit to Kyiv, where he met')
+            end = max(end, last.idx + len(last) - sent.start_char)
         own = [p for p in others if n.end <= p < end]
-        if n.end <= at < end and not own:
-            # the trigger in that clause: its event came that much before the sentence's own time
-            ref = _sentence_time(s, sent, [p for p in others if p < n.start or p >= end], future) or _story_time(
-                s, s.offset + sent.start_char)
-            return dates.ResolvedDate(ref - dt.timedelta(days=n.days), n.text, "RELATIVE") if ref else None
         leads = not sent.text[:n.start].strip()  # 'A day after ..., Zelensky was welcomed': the main clause follows
+        if n.end <= at < end and not own:
+            # the trigger in that clause: its event came that much before the sentence's own time, which a
+            # main clause before the phrase gives ('came three days after Orban made his first visit to Kyiv,
+            # where he met Zelensky on Tuesday': not that Tuesday)
+            main = [p for p in others if (p >= end if leads else p < n.start)]
+            ref = _sentence_time(s, sent, main, future) or _story_time(s, s.offset + sent.start_char)
+            return dates.ResolvedDate(ref - dt.timedelta(days=n.days), n.text, "RELATIVE") if ref else None
         if leads and at >= end and not own and not any(p for p in others if p >= end):
             # 'A day after the opening, Mr Wong held a bilateral meeting': counted from the story's time
             ref = _story_time(s, s.offset + sent.start_char)
@@ -284,6 +293,17 @@ def _describes_someone(token: Token, trigger: Token) -> bool:
     return False
 
 
+def _describes_something(token: Token, trigger: Token) -> bool:
+    """A date in a relative clause, after the trigger, on a thing its clause names ('signed the declaration,
+    under which they agreed to resume talks in October'): the date of what the clause tells of that thing."""
+    for a in [token] + list(token.ancestors):
+        if a.i == trigger.i:
+            return False
+        if a.dep_ == "relcl" and a.left_edge.i > trigger.i and a.head.i != trigger.i:
+            return True  # (a clause before the trigger is more often the one the trigger sums up)
+    return False
+
+
 def _foreign(token: Token, trigger: Token) -> bool:
     """A date inside a clause that does not hold the trigger ('Anwar, who chaired the cabinet this morning,
     will hold talks with Widodo next Tuesday')."""
@@ -343,12 +363,14 @@ def _tense_of(token: Token, default: bool, called_off_now: bool = False) -> bool
 
 def _own_date(token: Token, trigger: Token) -> bool:
     """A date in the trigger's own clause, or in a clause describing it ('a visit that was to begin on
-    Sunday'), and not in a coordinated clause ('met X on Monday, traveled ... on Tuesday')."""
+    Sunday'), and not in a coordinated clause ('met X on Monday, traveled ... on Tuesday'). A noun trigger's
+    clause is that of the verb it is the subject or object of."""
     t = token
+    light = trigger.head if trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") else None
     while t.head.i != t.i:
         t = t.head
-        if t.i == trigger.i:
-            return True
+        if t.i == trigger.i or (light is not None and t.i == light.i):
+            return True  # 'hold talks ... on Thursday', 'the talks took place on Tuesday': the verb carries the noun
         if t.pos_ in ("VERB", "AUX"):
             if t.dep_ == "xcomp":
                 continue  # 'a visit that was to begin on Sunday': up through 'to begin'

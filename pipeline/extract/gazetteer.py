@@ -23,6 +23,16 @@ def fold(text: str) -> str:
     return " ".join(text.replace(" - ", "-").replace("-", " ").split())  # 'Kim Jong-un' is 'Kim Jong Un' 
 
 
+def fold_letters(text: str) -> str:
+    """``fold`` letter by letter, keeping every character's offset ('Orbán' reads 'Orban'): for matching
+    gazetteer names over a whole article, whose offsets must stay the article's."""
+    out = []
+    for c in text.replace("\u2019", "'").replace("\u2018", "'"):
+        base = "".join(k for k in unicodedata.normalize("NFKD", c) if not unicodedata.combining(k))
+        out.append(base if len(base) == 1 else c)
+    return "".join(out)
+
+
 @dataclass(frozen=True)
 class Office:
     name: str
@@ -239,7 +249,14 @@ def _load_leaders(g: Gazetteer) -> None:
 
 
 def _names(entry: dict, canonical: str, exact: dict, folded: dict, value) -> None:
-    folded[fold(canonical)] = value
+    """An acronym key ('WHO', 'UN', 'NATO') matches as written, never as the word 'who' or 'un'; from four
+    letters on, also as British outlets write it ('Nato', 'Isis')."""
+    if canonical.isupper():
+        exact[canonical] = value
+        if len(canonical) >= 4 and canonical.isalpha():
+            exact[canonical.capitalize()] = value
+    else:
+        folded[fold(canonical)] = value
     for surface in entry.get("names") or []:
         folded[fold(surface)] = value
     for surface in entry.get("abbreviations") or []:

@@ -157,6 +157,25 @@ def _a_person(t: Token) -> bool:
                                                              "premier", "counterpart")
 
 
+def _invited_by(t: Token) -> list[Token]:
+    """'arrived in Tehran on an official visit at the invitation of Ayatollah Raisi': who invited receives
+    the visit. Only an invitation hung on the trigger's own phrase, not on another clause's verb."""
+    if not _is_a_trip(t):
+        return []
+    out = []
+    for w in t.subtree:
+        if w.lemma_.lower() != "invitation" or w.i == t.i:
+            continue
+        path = [a for a in w.ancestors if a.i != t.i and t.i in {b.i for b in a.ancestors}]
+        if all(a.pos_ not in ("VERB", "AUX") for a in path):
+            out += list(syntax.preps(w, ("of", "from", "by")))
+    return out
+
+
+def _is_a_trip(t: Token) -> bool:
+    return t.lemma_.lower() in TRAVEL | {"trip", "tour", "stay"}
+
+
 def _host_by(t: Token) -> Optional[Token]:
     """The agent of 'hosted by' hung on a meeting noun: 'the summit ..., hosted by President Ilham Aliyev'."""
     acl = next((c for c in t.subtree if c.dep_ == "acl" and c.lemma_.lower() == "host"), None)  # the parser may
@@ -257,16 +276,22 @@ def _named_in(person: dict, sentence: str) -> bool:
     return words[-1] in sentence or given
 
 
+#: How many days a state visit may run from the arrival to the talks it was for.
+VISIT_DAYS = 4
+
+
 def without_implied(events: list[dict]) -> list[dict]:
     """An article's events less the meetings a visit only implies ('Trump arrived in Seoul on Saturday
     evening': with Moon) when the article tells of that meeting itself within a day ('Earlier in the day,
-    Moon and Trump held a summit'): the implied one would add nothing but an arrival's date."""
+    Moon and Trump held a summit') or in the days of the visit after the arrival ('Ruto arrived in the US on
+    Monday'; 'Biden on Thursday received Ruto'): the implied one would add nothing but an arrival's date."""
     meetings = [e for e in events if e["event_type"] == "meeting"]
     names = lambda e: {p["name"] for p in e["participants"]}  # noqa: E731
     told = [e for e in meetings if not _implied(e) and e.get("date_text")
             and e["date_text"] in e["mentions"][0]["sentence"]]  # and dated by its own sentence
     drop = {id(e) for e in meetings if _implied(e) and any(
-        names(o) == names(e) and o["status"] == e["status"] and abs((o["date"] - e["date"]).days) <= 1 for o in told)}
+        names(o) == names(e) and o["status"] == e["status"] and -1 <= (o["date"] - e["date"]).days <= VISIT_DAYS
+        for o in told)}
     for e in meetings:
         e.pop(IMPLIED, None)
     return [e for e in events if id(e) not in drop]
@@ -377,7 +402,8 @@ class MeetingExtractor:
         if words & self.not_meeting or _sports_phrase(t.sent.text.lower(), self.not_meeting):
             pair = []  # 'The two men met for the 48th time in their careers': players, not leaders
         for tok in pair:  # 'The two leaders had earlier held bilateral talks'; not 'both leaders welcomed progress'
-            for actor in s.ctx.last_pair(s.offset + tok.idx, _how_many(tok)):
+            office = tok.lemma_.lower() if tok.lemma_.lower() in ("president", "minister", "premier") else None
+            for actor in s.ctx.last_pair(s.offset + tok.idx, _how_many(tok), office):
                 if _actor_key(actor) not in seen:
                     seen.add(_actor_key(actor))
                     token_of[_actor_key(actor)] = tok
@@ -607,6 +633,7 @@ class MeetingExtractor:
                         if p.dep_ == "pcomp" for s_ in p.children if s_.dep_ == "nsubj" for w in syntax.with_conjuncts(s_)]
             if lemma == "call":
                 out += list(syntax.preps(t, ("on", "upon")))
+            out += _invited_by(t)
             if lemma == "discuss":
                 out += list(_discussed_with(t))
             if lemma in HOSTING:  # 'hosted a dinner for the visiting Indian prime minister'
@@ -625,6 +652,7 @@ class MeetingExtractor:
             if _courtesy_call(t):
                 out += list(syntax.preps(t, ("on",))) + list(syntax.preps(t.head, ("on",)))
             out += [a for a in (_host_by(t),) if a is not None]  # 'a summit ..., hosted by President Aliyev'
+            out += _invited_by(t)
             for c in t.children:
                 # 'Putin's visit', 'Biden-Xi talks'; not 'Syria summit' or 'NATO summit' (topics and forums)
                 if c.dep_ in ("poss", "nmod") or (c.dep_ == "compound" and c.ent_type_ == "PERSON"):
@@ -667,6 +695,12 @@ class MeetingExtractor:
                 subj = syntax.subject(verb) if verb is not None else None  # 'Blinken lands in Beijing for talks'
                 if subj is not None:
                     out += syntax.with_conjuncts(subj)
+            if t.dep_ == "pobj" and head.lower_ in ("during", "at", "in") and head.head.pos_ not in ("VERB", "AUX") \
+                    and any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children):
+                # 'paved the way for the summit during talks with Lavrov': the one who paved had the talks
+                verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                subj = syntax.subject(verb) if verb is not None else None
+                out += syntax.with_conjuncts(subj) if subj is not None else []
             if t.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ not in TEMPORAL:
                 verb = head.head
                 if verb.pos_ in ("VERB", "AUX"):
