@@ -1530,3 +1530,68 @@ def test_accented_names_are_known_to_the_articles_coreference(extract):
     body = "Orbán made his first visit to Kyiv on Tuesday, where he met Ukrainian President Volodymyr Zelenskyy."
     (m,) = meetings(extract(body, published="2024-07-05"))
     assert countries(m) == {"HUN", "UKR"}
+
+
+def test_a_by_the_parser_hung_on_the_place_is_still_who_greeted(extract):
+    (m,) = meetings(extract("Volodymyr Zelensky was greeted on the steps of Number 10 by Sir Keir Starmer on Saturday "
+                            "afternoon, to cheers from a crowd.", published="2025-03-02"))
+    assert countries(m) == {"UKR", "GBR"} and str(m["date"]) == "2025-03-01"
+    assert not meetings(extract("King Charles III is accompanied on the visit by Foreign Secretary David Lammy.",
+                                published="2025-03-02"))
+
+
+def test_the_king_of_a_national_outlet_is_its_own_and_never_a_president(extract):
+    body = ("Ukrainian President Volodymyr Zelensky will travel to Sandringham on Monday, where the King is to receive "
+            "him.")
+    (m,) = meetings(extract(body, published="2025-03-02", source="bbc.co.uk"))
+    assert {p["name"] for p in m["participants"]} == {"Volodymyr Zelensky", "King Charles III"}
+
+
+def test_a_party_leader_out_of_office_is_not_his_state(extract):
+    assert not meetings(extract("Australian Prime Minister Anthony Albanese is also expected to meet Labour leader "
+                                "Chris Hipkins in Wellington on Friday.", published="2025-08-01"))
+    (m,) = meetings(extract("President Francois Mitterrand gave a warm welcome on Thursday to South African leader "
+                            "F.W. de Klerk.", published="1990-05-12"))
+    assert countries(m) == {"FRA", "ZAF"}
+
+
+def test_hosting_a_nations_refugees_is_not_meeting_it(extract):
+    assert not meetings(extract("Ireland continues to host more than 100,000 Ukrainians who fled the war.",
+                                published="2025-02-25"))
+
+
+def test_a_visit_for_named_talks_is_not_also_with_the_leader_of_the_country_visited(extract):
+    (m,) = meetings(extract("On 2 October, Starmer travelled to Brussels for talks with Von der Leyen at the "
+                            "Berlaymont, the first such visit by a prime minister since Britain left.",
+                            published="2024-10-05"))
+    assert {p["name"] for p in m["participants"]} == {"Keir Starmer", "Ursula von der Leyen"}
+
+
+def test_what_a_leader_gave_at_a_summit_is_no_participant_of_it(extract):
+    events = extract("At the Nato summit in Warsaw on 8 July, David Cameron committed 500 British troops to Estonia "
+                     "and a further 150 to Poland from next year.", published="2016-07-21")
+    assert not [m for m in meetings(events) if "EST" in countries(m)]
+    (c, *_) = contributions(events)
+    assert c["recipient"]["country"] == "EST" and str(c["date"]) == "2016-07-08"
+
+
+def test_calling_for_talks_is_no_meeting_and_calling_something_a_success_no_phone_call(extract):
+    assert not meetings(extract("French President Emmanuel Macron called on Monday for talks with Russian President "
+                                "Vladimir Putin.", published="2023-03-14"))
+    (m,) = meetings(extract("Joe Biden welcomed Anthony Albanese and Rishi Sunak to San Diego on Monday for what "
+                            "officials called the most consequential defence announcement in a generation.",
+                            published="2023-03-14"))
+    assert countries(m) == {"USA", "AUS", "GBR"}
+
+
+def test_a_titled_and_a_named_person_of_one_country_are_two_meetings(extract):
+    body = ("Australian Prime Minister Anthony Albanese's meeting with the Chinese President on Tuesday came a day "
+            "after he held the annual leaders' meeting with Premier Li Qiang in the same building.")
+    events = meetings(extract(body, published="2025-07-16"))
+    assert sorted(str(m["date"]) for m in events) == ["2025-07-14", "2025-07-15"]
+
+
+def test_a_party_general_secretary_is_met_through_his_party(extract):
+    events = meetings(extract("Indian Prime Minister Narendra Modi also called on President Tran Dai Quang and met "
+                              "Communist Party of Vietnam General Secretary Nguyen Phu Trong.", published="2016-09-03"))
+    assert {p["name"] for m in events for p in m["participants"]} >= {"Tran Dai Quang", "Nguyen Phu Trong"}

@@ -15,7 +15,7 @@ from typing import Iterable, Optional
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Span, Token
 
-from pipeline.extract.gazetteer import Gazetteer, Office, fold, fold_letters
+from pipeline.extract.gazetteer import MONARCHS, Gazetteer, Office, fold, fold_letters
 
 #: Offices that 'the President' alone names: the one the article has already named (one per state).
 BARE_TITLES = {"President", "Prime Minister", "Chancellor", "King", "Queen", "Emir", "Premier", "Crown Prince",
@@ -139,6 +139,10 @@ class ArticleContext:
             end = self._starts[sentence + 1] if sentence + 1 < len(self._starts) else at
             people = [m.actor for m in self.mentions if start <= m.start < min(end, at) and is_person(m.actor)]
             if people:
+                if sentence < k:  # a sentence before: its protagonist, if it names him ('Macron, Meloni and
+                    hero = self.protagonist(at)  # Trudeau are expected, along with Mr Zelensky. Afterwards he')
+                    if hero is not None and hero["name"] in {p["name"] for p in people}:
+                        return hero
                 return people[0]
         return self.protagonist(at)
 
@@ -432,6 +436,9 @@ class ActorResolver:
             found = ctx.person_for(None, head_title["role"], offset + token.idx)  # 'The President' of the story
             if found:
                 return found
+            if head_title["role"] in MONARCHS and ctx.home:  # the BBC's 'the King' met no one named before
+                office = self.g.holder(ctx.home, head_title["role"], day)
+                return actor_from_office(office) if office else None
         if head_title and (country or org):
             role = head_title["role"]
             found = ctx.person_for(country, role, offset + token.idx)
@@ -547,7 +554,22 @@ class ActorResolver:
             return False  # the appositions count too: 'Merz, leader of the opposition Christian Democrats'
         if token.dep_ == "appos" and any(t.lower_ in FORMER for t in token.head.subtree):
             return False
+        if title["role"] == "Leader" and any(self._party_leader(t) for t in token.subtree):
+            return False  # 'Labour leader Chris Hipkins', out of office: his party's leader, not the state's
         return self.g.roles_fit(title["role"], office.role)
+
+    def _party_leader(self, t: Token) -> bool:
+        """'Labour leader', 'Likud leader': a capitalised word before 'leader' that names no country."""
+        if t.lower_ != "leader" or t.i == 0:
+            return False
+        before = t.doc[t.i - 1]
+        if not (before.text[:1].isupper() and before.pos_ in ("PROPN", "ADJ", "NOUN")) or before.lower_ == "supreme":
+            return False
+        start = t.i - 1
+        while start > 0 and t.doc[start - 1].text[:1].isupper() and t.doc[start - 1].pos_ in ("PROPN", "ADJ"):
+            start -= 1  # 'South African leader': the whole name before it
+        words = [t.doc[k:t.i].text for k in range(start, t.i)]
+        return not any(self.g.country_of(w) or self.g.org_of(w) for w in words)
 
     def _proper_name(self, np: list[Token]) -> Optional[str]:
         """The run of proper nouns that is a name, without titles or nationality ('Matteo Renzi')."""

@@ -45,7 +45,7 @@ def find_date(s: Sentence, trigger: Token, future: bool, announced: bool = False
             resolved = dates.resolve(text, s.day, _tense_of(ent.root, future, _called_off_now(s, trigger)))
         if resolved is None:
             continue
-        resolved = _in_the_year_said(resolved, trigger.sent.text, s.day)
+        resolved = _in_the_year_said(resolved, trigger.sent.text, s.day, future)
         if _bounds_a_period(ent.root, trigger) or _describes_someone(ent.root, trigger) or any(
                 trigger.i < w.i < ent.start and PERIOD.fullmatch(w.text) for w in trigger.sent):
             continue  # 'his first visit since Russia launched its invasion on 24 February' (however parsed)
@@ -256,11 +256,14 @@ def _date_untagged(s: Sentence, trigger: Token, future: bool) -> Optional["dates
     return dates.resolve(nearest, s.day, future)
 
 
-def _in_the_year_said(r: "dates.ResolvedDate", sentence: str, day: dt.date) -> "dates.ResolvedDate":
+def _in_the_year_said(r: "dates.ResolvedDate", sentence: str, day: dt.date, future: bool) -> "dates.ResolvedDate":
     """'a visit to Washington last year, meeting Obama on July 7': a day and month in a sentence that names
-    last (or next) year belong to it."""
+    last (or next) year belong to it; but a past event is not dated next year ('committed 500 troops on 8
+    July, and 150 more from next year')."""
     year = YEAR_SAID.search(sentence)
     if year is None or r.basis != "EXPLICIT" or r.precision != "day" or re.search(r"\d{4}", r.text):
+        return r
+    if year.group(1).lower() == "next" and not future:
         return r
     try:
         return dates.ResolvedDate(r.date.replace(year=day.year + (-1 if year.group(1).lower() == "last" else 1)), r.text,

@@ -23,6 +23,10 @@ def fold(text: str) -> str:
     return " ".join(text.replace(" - ", "-").replace("-", " ").split())  # 'Kim Jong-un' is 'Kim Jong Un' 
 
 
+#: Crowned heads: of the heads of state, the ones a title names only among themselves.
+MONARCHS = {"King", "Queen", "Monarch", "Emperor", "Emir", "Sultan", "Grand Duke"}
+
+
 def fold_letters(text: str) -> str:
     """``fold`` letter by letter, keeping every character's offset ('Orbán' reads 'Orban'): for matching
     gazetteer names over a whole article, whose offsets must stay the article's."""
@@ -127,6 +131,8 @@ class Gazetteer:
     def roles_fit(self, asked: str, held: str) -> bool:
         if asked.lower() in ("leader", "head of state", "head of government", "official"):
             return True
+        if asked in MONARCHS:
+            return held in MONARCHS  # 'the King' is no president, though both head a state
         return held == asked or held in self.equivalent_roles(asked)
 
     def home_of(self, source: Optional[str], url: Optional[str] = None) -> Optional[str]:

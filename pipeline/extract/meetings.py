@@ -69,8 +69,13 @@ def _sports_phrase(text: str, words: set[str]) -> bool:
 
 
 def _called_off_or_on(t: Token) -> bool:
+    """'called off a meeting', 'called on the king', 'what officials called the most consequential
+    announcement': the verb 'call', but no telephone. ('called for talks' stays a call: a wish, not a meeting.)"""
     return t.lemma_.lower() == "call" and t.pos_ == "VERB" and any(
-        c.lower_ in ("off", "on", "upon") and c.dep_ in ("prt", "prep") for c in t.children)
+        (c.lower_ in ("off", "on", "upon") and c.dep_ in ("prt", "prep")
+         and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children))  # not 'called on Monday for talks'
+        or c.dep_ in ("oprd", "ccomp")
+        for c in t.children)
 
 
 def _told_in_passing(t: Token) -> bool:
@@ -245,12 +250,13 @@ def _how_many(t: Token) -> Optional[int]:
 
 def _other_people(a: dict, b: dict) -> bool:
     """Two meetings of the same countries with different people of one of them (the king, the prime minister),
-    each named in the sentence; not a visited country's leader the text only implies."""
+    each named or titled in the sentence ('with the Chinese President on Tuesday ... a day after he held the
+    annual leaders' meeting with Premier Li Qiang'); not a visited country's leader the text only implies."""
     def people(e):
         out: dict = {}
         sentence = e["mentions"][0]["sentence"]
         for p in e["participants"]:
-            if is_person(p) and _named_in(p, sentence):
+            if is_person(p) and (_named_in(p, sentence) or (IMPLIED in e and p["name"] not in e[IMPLIED])):
                 out.setdefault(p.get("country"), set()).add(p["name"])
         return out
     pa, pb = people(a), people(b)
@@ -312,6 +318,8 @@ class MeetingExtractor:
         self.cancel = set(triggers.get("cancel_cues", []))
         self.hypothetical = {w for w in triggers.get("hypothetical_cues", []) if " " not in w} - {"would", "if", "discuss", "discussing"}
         self.intent = set(triggers.get("meeting_intent_cues", []))
+        self.wishes = set(triggers.get("meeting_wish_verbs", []))
+        self.giving = {v for v in triggers.get("contribution_verbs", {}) if " " not in v}
         # called off is a status here; 'stop in Port Moresby' is a stopover, not a halt
         self.negation = set(triggers.get("negation_cues", [])) - self.cancel - {"stop", "stopped"}
         self.not_meeting = set(triggers.get("not_meeting_context", []))
@@ -358,6 +366,11 @@ class MeetingExtractor:
             events = [e for e in events if id(e) in aside or not frozenset(_actor_key(p) for p in e["participants"]) < key]
             seen.add(key)
             events.append(event)
+        named = [e for e in events if not _implied(e)]
+        names = lambda e: {p["name"] for p in e["participants"] if p["name"] not in (e.get(IMPLIED) or ())}  # noqa: E731
+        events = [e for e in events if not _implied(e) or not any(names(e) & names(o) for o in named)]
+        # 'travelled to Brussels for talks with Von der Leyen ..., the first such visit': the visit was for the
+        # talks the sentence names, not with the leader of the country it went to
         people = [p for p in events[-1]["participants"] if is_person(p)] if events else []
         if len(people) >= 2:
             s.ctx.met = people
@@ -485,8 +498,9 @@ class MeetingExtractor:
         if not any(is_person(p) for p in participants):
             if t.lemma_.lower() not in STATE_MEETINGS or len({p.get("country") for p in participants} - {None}) < 2:
                 return None  # 'Peru is due to host APEC', 'EU and Mercosur conclude trade talks': no two states
-            if t.lemma_.lower() in HOSTING and any(tok.ent_type_ not in ("GPE", "ORG", "NORP") for tok in token_of.values()):
-                return None  # 'Poland to host extra US troops': the states host forces, not each other
+            if t.lemma_.lower() in HOSTING and any(tok.ent_type_ not in ("GPE", "ORG", "NORP") or tok.tag_ in ("NNS", "NNPS")
+                                                   for tok in token_of.values()):
+                return None  # 'Poland to host extra US troops', 'hosts 100,000 Ukrainians': forces and people
             words = {w.lower_ for w in t.sent} | {w.lemma_.lower() for w in t.sent}
             if words & self.not_meeting or _sports_phrase(t.sent.text.lower(), self.not_meeting):
                 return None  # 'Ukraine meet Iceland in Wroclaw': national teams, not states
@@ -617,6 +631,9 @@ class MeetingExtractor:
             if subj is None and t.dep_ == "pcomp" and t.head.dep_ == "prep":  # 'received Trump on Monday, a day
                 above = next((a for a in t.head.ancestors if a.pos_ in ("VERB", "AUX")), None)  # after hosting Kim
                 subj = syntax.subject(above) if above is not None else None  # there': who received hosted
+            by = syntax.agent(t)
+            if by is not None and by is not subj:  # 'was greeted on the steps of Number 10 by Sir Keir Starmer'
+                out += syntax.with_conjuncts(by)
             if subj is not None:
                 out += syntax.with_conjuncts(subj) + _people_inside(subj) + _broken_coordination(subj)
                 # headlines join subjects with a comma: 'Putin, Kim hold first summit'
@@ -707,7 +724,10 @@ class MeetingExtractor:
                     subj = syntax.subject(verb)
                     if subj is not None:
                         out += syntax.with_conjuncts(subj)
-                    if any(c.lower_ in ("their", "the") for c in t.children):
+                    gave = verb.lemma_.lower() in self.giving and not any(
+                        c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in verb.children)
+                    if any(c.lower_ in ("their", "the") for c in t.children) and not gave:
+                        # (not 'At the Nato summit, Cameron committed 500 troops to Estonia': what he gave, to whom)
                         out += [c for c in verb.children if c.dep_ in ("dobj",)]
                         out += list(syntax.preps(verb, ("to", "with")))
                     elif verb.lemma_.lower() in TALKING | {"agree", "sign", "speak"}:
@@ -720,6 +740,8 @@ class MeetingExtractor:
                     expanded += [c] + _people_inside(c)
             if tok.lemma_.lower() in GROUPS:
                 expanded += list(syntax.preps(tok, ("of", "from")))
+            elif tok.lower_ == "party":  # 'met Communist Party of Vietnam General Secretary Nguyen Phu Trong'
+                expanded += [p for p in syntax.preps(tok, ("of",)) if p.ent_type_ == "PERSON"]
             nationalities = [c for c in tok.children if c.dep_ in ("amod", "nmod", "compound") and c.i < tok.i]
             for c in nationalities:  # 'U.S. and Russian negotiators': one side per nationality
                 expanded += [k for k in c.conjuncts if k.i > c.i and k.i < tok.i]
@@ -766,6 +788,8 @@ class MeetingExtractor:
             return True  # 'floated a three-way meeting', 'proposed a summit'
         if any(g.lemma_.lower() == "invite" or g.lemma_.lower() in syntax.READINESS for g in [verb] + syntax.governors(verb, 2)):
             return True  # 'invited Zelensky to visit Australia', 'ready to host a meeting': not yet a plan
+        if t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.lemma_.lower() in self.wishes:
+            return True  # 'called for talks with Putin', 'pressed for a summit': asked for, not arranged
         if t.lower_ == "talks" and t.head.lower_ == "in" and t.head.head.lemma_ == "be":
             return True  # 'are in talks with Niger, Chad and Burkina Faso about': negotiating, not a meeting
         if any(g.lemma_.lower() in self.intent for g in syntax.governors(verb, 4)):

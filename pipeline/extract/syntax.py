@@ -42,12 +42,28 @@ def subject(verb: Token) -> Optional[Token]:
     return None
 
 
+#: Nouns of something done, whose 'by X' is who did it, not the agent of the verb above.
+DOINGS = {"visit", "trip", "tour", "meeting", "talk", "talks", "summit", "ceremony", "journey", "mission"}
+
+
 def agent(verb: Token) -> Optional[Token]:
-    """The 'by X' of a passive verb."""
+    """The 'by X' of a passive verb; also a person's 'by' the parser hung on the place before it ('was
+    greeted on the steps of Number 10 by Sir Keir Starmer')."""
     for child in verb.children:
         if child.dep_ == "agent":
             objs = [c for c in child.children if c.dep_ == "pobj"]
             return objs[0] if objs else None
+    if verb.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    for prep in verb.children:
+        stack = [prep] if prep.dep_ == "prep" else []
+        while stack:
+            p = stack.pop()
+            for obj in (c for c in p.children if c.dep_ == "pobj"):
+                if p.lower_ == "by" and p is not prep and obj.ent_type_ == "PERSON":
+                    return obj
+                if obj.lemma_.lower() not in DOINGS:  # 'accompanied on the visit by Hague': Hague's visit too
+                    stack += [c for c in obj.children if c.dep_ == "prep"]
     return None
 
 
