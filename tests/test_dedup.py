@@ -198,3 +198,17 @@ def test_one_article_telling_a_bilateral_on_another_day_or_earlier_in_the_day_ke
     earlier = meeting("a1", "s1", D, participants=(HOLLANDE, obama), start=80)
     earlier["mentions"][0]["sentence"] = "Earlier in the day, Hollande and Obama held talks at the White House."
     assert not keys.same_event(new_event(meeting("a1", "s1", D, participants=(HOLLANDE, obama, MERKEL)), "x"), earlier)
+
+
+def test_one_article_pledging_money_and_announcing_drones_tells_two_contributions():
+    money = contribution("a", "x.example", D, status="PLEDGED")
+    money["assets"] = [{"description": "$3.02 billion in support", "category": "FUNDING", "quantity": None}]
+    drones = contribution("a", "x.example", D, status="ANNOUNCED")
+    drones["assets"] = [{"description": "SkyRanger drones", "category": "ISR", "quantity": 800}]
+    drones["mentions"][0]["char_start"] = 400
+    assert not keys.same_event(money, drones)
+    other = contribution("b", "y.example", D, status="ANNOUNCED")
+    other["assets"] = drones["assets"]
+    headline = contribution("b", "y.example", D, status="ANNOUNCED")
+    headline["assets"] = money["assets"]  # 'US unveils $345 million aid package' over its contents: one event
+    assert keys.same_event(headline, other)

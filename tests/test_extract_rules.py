@@ -1595,3 +1595,48 @@ def test_a_party_general_secretary_is_met_through_his_party(extract):
     events = meetings(extract("Indian Prime Minister Narendra Modi also called on President Tran Dai Quang and met "
                               "Communist Party of Vietnam General Secretary Nguyen Phu Trong.", published="2016-09-03"))
     assert {p["name"] for m in events for p in m["participants"]} >= {"Tran Dai Quang", "Nguyen Phu Trong"}
+
+
+def test_a_navy_posted_to_named_waters_is_a_national_deployment(extract):
+    (c,) = contributions(extract("The Pakistan Navy has deployed two ships in the Arabian Sea and the Gulf of Aden to "
+                                 "ensure the safe passage of merchant vessels, the military said on Friday.",
+                                 published="2024-01-12"))
+    assert c["contributor"]["country"] == "PAK" and c["recipient"] is None and "Arabian Sea" in c["purpose"]
+    assert c["assets"][0]["category"] == "NAVAL" and c["assets"][0]["quantity"] == 2
+    assert not contributions(extract("The Pakistan Navy has deployed two ships in Karachi harbour for the parade.",
+                                     published="2024-01-12"))
+
+
+def test_navy_ships_carrying_relief_are_no_contribution(extract):
+    assert not contributions(extract("Turkiye dispatched two navy ships carrying tents, a field hospital and rescue "
+                                     "teams to eastern Libya on Wednesday.", published="2023-09-14"))
+    assert not contributions(extract("Turkiye has also dispatched a navy ship loaded with field hospitals and "
+                                     "ambulances to the Egyptian coast.", published="2023-10-21"))
+
+
+def test_the_operation_is_the_campaign_the_article_named_and_a_bare_number_counts_what_was_given(extract):
+    body = ("Saudi Arabia launched Operation Decisive Storm against the Houthis in Yemen on Thursday.\n\n"
+            "The United Arab Emirates has deployed 30 fighter jets to the operation, while Bahrain and Kuwait have "
+            "each deployed 15 and Qatar 10.")
+    events = contributions(extract(body, published="2015-03-26"))
+    got = {e["contributor"]["country"]: e["assets"][0]["quantity"] for e in events}
+    assert got == {"ARE": 30, "BHR": 15, "KWT": 15, "QAT": 10}
+    assert all(e["assets"][0]["category"] == "AIR" for e in events)
+
+
+def test_a_un_mission_is_a_purpose(extract):
+    (c,) = contributions(extract("India will deploy a platoon of women peacekeepers to Abyei as part of its battalion "
+                                 "with the United Nations Interim Security Force for Abyei (UNISFA), the ministry said "
+                                 "on Thursday.", published="2023-01-06"))
+    assert c["contributor"]["country"] == "IND" and c["purpose"]
+
+
+def test_what_a_state_is_accused_of_or_holds_back_from_giving_is_no_contribution(extract):
+    for sentence in ("Iran, which Riyadh accuses of arming the Houthis, condemned the strikes.",
+                     "Sweden has so far held back on sending Gripens to Ukraine.",
+                     "Scholz has repeatedly said he is not prepared to send the missiles to Ukraine.",
+                     "Critics have questioned whether Belgium can afford to give away aircraft to Ukraine.",
+                     "Some lawmakers from the Greens have publicly backed sending the missiles to Ukraine."):
+        assert not contributions(extract(sentence, published="2024-03-14")), sentence
+    (c,) = contributions(extract("Germany is prepared to send tanks to Ukraine.", published="2024-03-14"))
+    assert c["status"] == "OFFERED"

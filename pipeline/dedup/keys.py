@@ -118,8 +118,7 @@ def _told_apart(known: dict, new: dict) -> bool:
     """One article giving two meetings of overlapping people two different days from its own text: two
     meetings (across outlets a day's difference is only how each counted)."""
     dated = lambda e: e.get("date") and e.get("date_basis") != "DATELINE"  # noqa: E731
-    shared = {m["article_id"] for m in known.get("mentions") or ()} & {m["article_id"] for m in new.get("mentions") or ()}
-    return bool(shared) and dated(known) and dated(new) and known["date"] != new["date"]
+    return _one_article(known, new) and dated(known) and dated(new) and known["date"] != new["date"]
 
 
 def same_event(known: dict, new: dict) -> bool:
@@ -149,6 +148,9 @@ def same_event(known: dict, new: dict) -> bool:
     if pa and pb and fold(pa) != fold(pb):
         return False
     ca, cb = _kinds(known), _kinds(new)
+    if _one_article(known, new) and known["status"] != new["status"]:
+        # 'Canada pledged $3.02 billion in support' and 'would donate 800 drones': money and drones, told apart
+        ca, cb = _kinds(known, vague=True), _kinds(new, vague=True)
     return not (ca and cb and ca.isdisjoint(cb))  # a brigade stationed and Patriots lent: two contributions
 
 
@@ -156,8 +158,12 @@ def same_event(known: dict, new: dict) -> bool:
 VAGUE_KINDS = {"OTHER", "FUNDING"}
 
 
-def _kinds(event: dict) -> set[str]:
-    return {a["category"] for a in event.get("assets") or ()} - VAGUE_KINDS
+def _kinds(event: dict, vague: bool = False) -> set[str]:
+    return {a["category"] for a in event.get("assets") or ()} - (set() if vague else VAGUE_KINDS)
+
+
+def _one_article(known: dict, new: dict) -> bool:
+    return bool({m["article_id"] for m in known.get("mentions") or ()} & {m["article_id"] for m in new.get("mentions") or ()})
 
 
 #: How far apart two stages of one affair may be: a meeting announced, then held; a pledge, then approved.

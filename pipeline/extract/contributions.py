@@ -49,8 +49,47 @@ ROLL_CALL = re.compile(r"\b(?:also|too|as well)\b", re.I)
 REQUEST_NOUNS = {"request", "appeal", "plea"}
 #: Verbs of a deployment by order, a contribution only with a destination (``_ordered_somewhere``).
 ORDERS = {"order", "direct"}
+#: Verbs that put forces somewhere, and the waters a navy is put in for a mission of its own.
+POSTING = {"deploy", "dispatch", "send", "station", "position", "post"}
+WATERS = re.compile(r"\b(?:Sea|Gulf|Straits?|Ocean|Channel|Bay|Mediterranean|Baltic|Caribbean)\b")
 #: Aircraft and ships that carry people, not a force: 'a French government plane landed at Hiroshima'.
 CARRIER = re.compile(r"\b(?:government|presidential|official|private|commercial|civilian|chartered|passenger)\b", re.I)
+
+
+#: Words that make an institution's members a faction of it, whose backing decides nothing.
+FACTIONS = {"some", "several", "few", "many", "individual", "opposition", "dissident", "rebel"}
+#: How far back an article names the campaign that 'the operation' means.
+CAMPAIGN_WINDOW = 1500
+#: Nouns that stand for the campaign an article names: 'to the operation', 'for the coalition'.
+CAMPAIGN_NOUNS = {"operation", "campaign", "coalition", "mission", "offensive", "effort", "intervention"}
+
+
+class _Text(str):
+    """A bare text where a span is expected (``text`` is all ``_purpose_in`` reads)."""
+    @property
+    def text(self) -> str:
+        return str(self)
+
+
+def _to_the_campaign(t: Token) -> bool:
+    """'deployed 30 fighter jets to the operation' (and 'while Bahrain have each deployed 15', the same giving)."""
+    verbs = [t] + ([t.head] if t.dep_ in ("advcl", "conj") and t.head.lemma_ == t.lemma_ else [])
+    return any(o.lemma_.lower() in CAMPAIGN_NOUNS and any(d.lower_ == "the" for d in o.children)
+               for v in verbs for c in v.children if c.dep_ == "prep" and c.lower_ in ("to", "for", "in")
+               for o in c.children if o.dep_ == "pobj")
+
+
+def _patrolled_waters(t: Token, assets: list[dict]) -> Optional[str]:
+    """'The Pakistan Navy has deployed two ships in the Arabian Sea and the Gulf of Aden': a national
+    deployment that joins no coalition has the waters it secures as its purpose."""
+    if t.lemma_.lower() not in POSTING or not any(a["category"] in ("NAVAL", "AIR", "ISR") for a in assets):
+        return None
+    for prep in (c for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "to", "into", "across")):
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            name = " ".join(w.text for w in obj.doc[obj.left_edge.i:obj.i + 1] if w.dep_ != "det")  # 'Arabian Sea'
+            if WATERS.search(name):
+                return f"{name} maritime security"
+    return None
 
 
 def _departs(t: Token) -> bool:
@@ -153,6 +192,16 @@ class ContributionExtractor:
                             SIGNALS: dict(event[SIGNALS])})
         return out
 
+    def _said_before(self, t: Token, objects: list[Token]) -> list[dict]:
+        """'the UAE has deployed 30 fighter jets, while Bahrain and Kuwait have each deployed 15': a bare
+        number given by the same verb as before counts what that verb gave before."""
+        bare = [o for o in objects if o.pos_ == "NUM" and o.dep_ == "dobj" and number(o.text) is not None]
+        before = [w for w in t.sent if w.i < t.i and w.lemma_ == t.lemma_ and w.pos_ == t.pos_]
+        if not bare or not before:
+            return []
+        given = [a for a in (self._asset(o) for o in self._objects(before[-1])) if a]
+        return [{**given[0], "quantity": number(bare[0].text)}] if given else []
+
     def _gapped(self, s: Sentence, t: Token, event: dict) -> list[dict]:
         """'The United States will contribute about 8,500 troops, Britain 5,000 and France 2,500', 'Belgium
         offered two C-130s, and Denmark one C-130': the verb said once, a state and an amount after it. A
@@ -239,6 +288,8 @@ class ContributionExtractor:
         if not assets and t.lemma_.lower() == "arm":
             assets = [{"description": "weapons", "category": "WEAPONS", "quantity": None}]
         if not assets:
+            assets = self._said_before(t, objects)
+        if not assets:
             return None
         if self._non_military(t, objects):
             return None
@@ -265,6 +316,8 @@ class ContributionExtractor:
         body = self._institution(s, t) if contributor is None else None
         if contributor is None and _departs(t) and objects:
             body = objects[0]  # 'The frigate Hydra set sail ... for the Red Sea': the navy of the article's giver
+        if body is not None and any(c.lower_ in FACTIONS for c in body.subtree):
+            return None  # 'Some lawmakers from the Greens have backed sending the missiles': not the house's decision
         if body is not None:  # 'Lawmakers voted 240 to 18 on Friday to send the fighters': the article's giver
             contributor = {"name": body.text, "role": None, "country": None, "actor_code": None}
         if contributor is None:
@@ -289,6 +342,8 @@ class ContributionExtractor:
             a["category"] in ("AIR", "NAVAL") and not CARRIER.search(a["description"]) for a in assets)
         # 'Six Canadian CF-18 fighters landed at Trapani', 'the frigate sailed to join ...': warplanes and warships
         # on the move are on a mission the article names (``settle_recipients``); not 'a French government plane'
+        if recipient is None and purpose is None:
+            purpose = _patrolled_waters(t, assets) or (self._campaign_told(s) if _to_the_campaign(t) else None)
         if recipient is None and purpose is None and t.lemma_.lower() not in GIVING | ORDERS and _phrasal(t) not in GIVING \
                 and not delivered and not moved:
             # forces moved with no one to receive them and no campaign: not a contribution; but equipment that
@@ -538,8 +593,11 @@ class ContributionExtractor:
 
     def _non_military(self, t: Token, objects: list[Token]) -> bool:
         cargo = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
-        carried = [d for v in t.children if v.dep_ in ("advcl", "xcomp", "acl") and v.lemma_.lower() in ("carry", "bring")
-                   for d in v.children if d.dep_ == "dobj"]  # 'Two Navy ships will leave for Tonga carrying water'
+        carriers = [v for h in [t] + list(objects) for v in h.children if v.dep_ in ("advcl", "xcomp", "acl")
+                    and v.lemma_.lower() in ("carry", "bring", "load")]  # 'navy ships carrying tents', 'loaded with'
+        carried = [d for v in carriers for d in v.children if d.dep_ == "dobj"] + [
+            p for v in carriers for c in v.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
+            if p.dep_ == "pobj"]  # 'Two Navy ships will leave for Tonga carrying water'
         if not any((self._asset(w) or {}).get("category") in ("WEAPONS", "AIR", "NAVAL", "ISR")
                    for d in carried for w in syntax.with_conjuncts(d)):
             cargo += carried  # not 'carrying French armoured vehicles and medical supplies'
@@ -701,6 +759,12 @@ class ContributionExtractor:
             return campaign.get("target") or campaign["name"]
         m = self._adversary.search(text) if self._adversary else None
         return self._g.adversaries[m.group(1)] if m else None
+
+    def _campaign_told(self, s: Sentence) -> Optional[str]:
+        """'deployed 30 fighter jets to the operation': the campaign the article named before, or in the title."""
+        text = article_text(s.article)
+        return self._purpose_in(_Text(text[max(0, s.offset - CAMPAIGN_WINDOW):s.offset])) or self._purpose_in(
+            _Text(s.article.get("title") or ""))
 
     def _purpose_from_context(self, s: Sentence) -> Optional[str]:
         """The campaign named in the few sentences before ('increase their role in the fight against ISIS')."""
@@ -887,8 +951,9 @@ def _arms(t: Token) -> bool:
 def _phrasal(t: Token) -> str:
     """'hand over', 'set aside': the verb with its particle, as the trigger lists write it."""
     prt = [c.lower_ for c in t.children if c.dep_ == "prt"]
-    if not prt and t.i + 1 < len(t.doc) and t.doc[t.i + 1].tag_ == "RP":
-        prt = [t.doc[t.i + 1].lower_]  # 'hand over four jets', the particle parsed into the object
+    if not prt and t.i + 1 < len(t.doc) and (t.doc[t.i + 1].tag_ == "RP" or (
+            t.doc[t.i + 1].dep_ == "advmod" and t.doc[t.i + 1].lower_ in ("back", "off", "out", "over"))):
+        prt = [t.doc[t.i + 1].lower_]  # 'hand over four jets', the particle parsed into the object; 'held back'
     if not prt and t.lemma_.lower() == "make":
         prt = [c.lower_ for c in t.children if c.dep_ in ("oprd", "acomp") and c.lower_ == "available"]
     if not prt and t.lemma_.lower() == "set" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "sail":

@@ -114,8 +114,18 @@ def clause_tokens(verb: Token) -> list[Token]:
     return toks
 
 
+def raised(verb: Token) -> list[Token]:
+    """The verb and the words its infinitive completes: 'is not prepared to send' gives send, prepared, is."""
+    chain = [verb]
+    while chain[-1].dep_ in ("xcomp", "acomp") and chain[-1].head.i != chain[-1].i and len(chain) < 4:
+        chain.append(chain[-1].head)
+    return chain
+
+
 def is_negated(verb: Token) -> bool:
-    """'did not send', 'has no plans to send', 'decided against sending'."""
+    """'did not send', 'has no plans to send', 'decided against sending', 'is not prepared to send'."""
+    if any(c.dep_ == "neg" for g in raised(verb)[1:] for c in g.children):
+        return True
     for t in clause_tokens(verb):
         if t.dep_ == "neg" or t.lower_ in ("never", "not", "n't", "no"):
             return True
@@ -154,8 +164,8 @@ def is_hypothetical(verb: Token, cues: set[str]) -> bool:
     words = {c.lower_ for c in clause}
     if words & UNCERTAIN:
         return True
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
-        return True
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for g in raised(verb) for c in g.children):
+        return True  # 'questioned whether Belgium can afford to give away aircraft'
     if any(g.lemma_.lower() in cues and g.pos_ == "VERB" for g in governors(verb, 3)):
         return True
     if any(g.lemma_.lower() in DESIRE for g in governors(verb, 2)):
