@@ -164,11 +164,13 @@ class ContributionExtractor:
             for event in events + [r for e in events for r in self._co_recipients(s, e)]:
                 covered.update(c.i for c in t.conjuncts)
                 same = next((e for e in out if e["contributor"]["country"] == event["contributor"]["country"]
-                             and e["status"] == event["status"]
-                             and _country(e["recipient"]) in (None, _country(event["recipient"]))), None)
+                             and (e["status"] == event["status"] or e["date"] == event["date"])
+                             and (None in (_country(e["recipient"]), _country(event["recipient"]))
+                                  or _country(e["recipient"]) == _country(event["recipient"]))), None)
                 if same is None:
                     out.append(event)
-                else:  # one sentence, one contribution: 'will send tanks and deliver ammunition'
+                else:  # one sentence, one contribution: 'will send tanks and deliver ammunition', 'approved the
+                    # dispatch of 200 soldiers ..., making Poland one of only a handful of countries to commit troops'
                     same["assets"] += [a for a in event["assets"] if a not in same["assets"]]
                     same["recipient"] = same["recipient"] or event["recipient"]
                     same["purpose"] = same["purpose"] or event["purpose"]
@@ -275,7 +277,8 @@ class ContributionExtractor:
             return self._request_noun(s, t)
         if t.lemma_.lower() in self.requests or _phrasal(t) in self.requests:
             return self._direct_request(s, t)
-        objects = self._objects(t)
+        objects = [o for o in self._objects(t) if not any(c.dep_ == "det" and c.lower_ == "no" for c in o.children)]
+        # ('offered aid but no aircraft')
         if _departs(t):  # 'left RNZAF Base Ohakea for East Timor': where from is no asset
             objects = [o for o in objects if o.dep_ != "dobj"]
         assets = [a for a in (self._asset(o) for o in objects) if a]
@@ -601,6 +604,9 @@ class ContributionExtractor:
         if not any((self._asset(w) or {}).get("category") in ("WEAPONS", "AIR", "NAVAL", "ISR")
                    for d in carried for w in syntax.with_conjuncts(d)):
             cargo += carried  # not 'carrying French armoured vehicles and medical supplies'
+        cargo += [p for c in t.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
+                  if p.dep_ == "pobj" and p.lemma_.lower() in ("aid", "assistance", "support", "help", "relief")]
+        # 'pledged up to 120 million dollars in humanitarian aid', the 'in' parsed onto the verb
         # judged by what they are, not where they go: 'to Somali waters, including the exclusive economic zone'
         where = {w.i for p in t.sent if p.lower_ in PLACE_NOUNS or p.lemma_.lower() in PLACE_NOUNS for w in p.subtree}
         for o in list(objects) + cargo:  # 'sends navy ships with aid, tents': judged by what they carry
@@ -871,9 +877,21 @@ def _settle_contributors(events: list[dict], ctx) -> list[dict]:
             out.append(e)
             continue
         taker = _country(e.get("recipient"))
+        at = e["mentions"][0]["char_start"]
+        before = [g for g in events if g["event_type"] == "military_contribution" and not g.get(NEEDS_CONTRIBUTOR)
+                  and g["contributor"].get("country") not in (None, taker) and g["mentions"][0]["char_start"] < at]
         ranked = [c for c, _ in givers.most_common() if c != taker]
-        giver = known[ranked[0]] if ranked else ctx.focus(taker)
+        if before:  # 'Four Danish F-16s landed today ... Lawmakers voted 110-0 on Friday': the giver just told of
+            giver = max(before, key=lambda g: g["mentions"][0]["char_start"])["contributor"]
+        else:
+            giver = known[ranked[0]] if ranked else ctx.focus(taker)
         if giver is not None and giver.get("country"):
+            twin = next((g for g in out + events if g is not e and g["event_type"] == "military_contribution"
+                         and not g.get(NEEDS_CONTRIBUTOR) and g["contributor"].get("country") == giver["country"]
+                         and g["mentions"][0]["char_start"] == at), None)
+            if twin is not None:  # 'Three Japanese warships left port today ..., the first time Japan has sent
+                twin["assets"] += [a for a in e["assets"] if a not in twin["assets"]]  # its forces': one sentence,
+                continue  # one contribution
             e["contributor"] = {**giver, "role": None}
             e[SIGNALS]["contributor_inferred"] = 1
             out.append(e)

@@ -212,6 +212,8 @@ def _told_next(s: Sentence, future: bool) -> Optional[dt.date]:
     return None
 
 
+#: A month with its year ('in February 1999'): the year of a day in that month the sentence names.
+MONTH_YEAR = re.compile(r"\b((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?),? ((?:19|20)\d\d)\b")
 #: 'last year' or 'next year' written in a sentence.
 YEAR_SAID = re.compile(r"\b(last|next) year\b", re.I)
 #: Words that open a span of time: a date after them bounds a period.
@@ -258,12 +260,18 @@ def _date_untagged(s: Sentence, trigger: Token, future: bool) -> Optional["dates
 
 def _in_the_year_said(r: "dates.ResolvedDate", sentence: str, day: dt.date, future: bool) -> "dates.ResolvedDate":
     """'a visit to Washington last year, meeting Obama on July 7': a day and month in a sentence that names
-    last (or next) year belong to it; but a past event is not dated next year ('committed 500 troops on 8
-    July, and 150 more from next year')."""
-    year = YEAR_SAID.search(sentence)
-    if year is None or r.basis != "EXPLICIT" or r.precision != "day" or re.search(r"\d{4}", r.text):
+    last (or next) year, or that month with its year, belong to it; but a past event is not dated next year
+    ('committed 500 troops on 8 July, and 150 more from next year')."""
+    if r.basis != "EXPLICIT" or r.precision != "day" or re.search(r"\d{4}", r.text):
         return r
-    if year.group(1).lower() == "next" and not future:
+    for m in MONTH_YEAR.finditer(sentence):  # 'in February 1999, when Vajpayee ... met Sharif on February 20'
+        if m.group(1)[:3].lower() == r.date.strftime("%b").lower() and int(m.group(2)) != r.date.year:
+            try:
+                return dates.ResolvedDate(r.date.replace(year=int(m.group(2))), r.text, r.basis)
+            except ValueError:
+                return r
+    year = YEAR_SAID.search(sentence)
+    if year is None or (year.group(1).lower() == "next" and not future):
         return r
     try:
         return dates.ResolvedDate(r.date.replace(year=day.year + (-1 if year.group(1).lower() == "last" else 1)), r.text,

@@ -217,8 +217,8 @@ def _load_countries(g: Gazetteer) -> None:
         if not isinstance(info, dict):
             continue
         names = info.get("names") or []
-        if names:
-            g.country_names[a3] = names[0]
+        if names or info.get("display"):
+            g.country_names[a3] = info.get("display") or names[0]  # 'Jordan', though only its long name is unambiguous
         for kind in ("names", "demonyms", "capitals", "cities"):
             for surface in info.get(kind) or []:
                 put(surface, (a3, "city" if kind == "cities" else kind[:-1]))

@@ -747,6 +747,9 @@ class MeetingExtractor:
                 expanded += [k for k in c.conjuncts if k.i > c.i and k.i < tok.i]
             if tok.tag_ == "NNS" and tok.lemma_.lower() in GROUPS:  # 'Turkish, Russian, Ukrainian foreign ministers'
                 expanded += [c for c in nationalities[1:] if c.ent_type_ in ("NORP", "GPE")]
+        # 'hosted Group of Eight foreign ministers including Russia's Igor Ivanov and Madeleine Albright'
+        expanded += [w for tok in list(expanded) if tok.lemma_.lower() in GROUPS
+                     for w in syntax.preps(tok, ("including",))]
         return expanded
 
     def _status(self, t: Token) -> str:
