@@ -1685,3 +1685,56 @@ def test_a_state_is_named_as_its_people_call_it(extract):
     (c,) = contributions(extract("Jordan has sent six F-16 jets to the coalition against the Islamic State.",
                                  published="2014-09-25"))
     assert c["contributor"]["name"] == "Jordan"
+
+
+def test_a_verb_parsed_as_a_modifier_of_the_name_still_has_it_as_subject(extract):
+    (m,) = meetings(extract("Nepali Prime Minister Pushpa Kamal Dahal, who arrived in the Indian capital on Wednesday "
+                            "afternoon, called on President Droupadi Murmu at Rashtrapati Bhavan in the evening.",
+                            published="2023-06-01"))
+    assert countries(m) == {"NPL", "IND"}
+    assert not [m for m in meetings(extract("Zelensky to visit Saudi Arabia", published="2024-02-24"))
+                if m["status"] == "HELD"]
+
+
+def test_a_long_gulf_style_title_and_honorifics_before_a_known_name(extract):
+    (m,) = meetings(extract("Doha: His Highness the Amir Sheikh Tamim bin Hamad Al Thani held an official talks "
+                            "session with Prime Minister of the Islamic Republic of Pakistan HE Mian Muhammad Shehbaz "
+                            "Sharif at the Amiri Diwan this morning.", published="2022-08-24"))
+    assert {p["name"] for p in m["participants"]} == {"Tamim bin Hamad Al Thani", "Shehbaz Sharif"}
+
+
+def test_his_majesty_is_the_crowned_head_the_story_is_about(extract):
+    body = ("Sultan Haitham bin Tarik of Oman arrived in New Delhi on Friday for a state visit.\n\nIn the evening, His "
+            "Majesty called on President Droupadi Murmu at Rashtrapati Bhavan.")
+    (m,) = [m for m in meetings(extract(body, published="2023-12-16")) if "IND" in countries(m) and "OMN" in countries(m)
+            and "Droupadi Murmu" in {p["name"] for p in m["participants"]}]
+    assert {p["name"] for p in m["participants"]} == {"Haitham bin Tariq", "Droupadi Murmu"}
+
+
+def test_he_of_a_clause_under_the_prime_minister_is_the_prime_minister(extract):
+    body = ("ISTANBUL: Prime Minister Shehbaz Sharif arrived in Istanbul on Saturday, and a day later held a tete-a-tete "
+            "with President Recep Tayyip Erdogan at the Dolmabahce Palace.\n\nThe prime minister will leave for Tehran "
+            "today, where he is scheduled to call on Supreme Leader Ayatollah Ali Khamenei and hold talks with "
+            "President Masoud Pezeshkian, the PM Office said.")
+    events = meetings(extract(body, published="2025-05-26", source="dawn.com"))
+    assert {frozenset(countries(m)) for m in events} == {frozenset({"PAK", "TUR"}), frozenset({"PAK", "IRN"})}
+    (istanbul,) = [m for m in events if "TUR" in countries(m)]
+    assert str(istanbul["date"]) == "2025-05-25"
+    assert all(str(m["date"]) == "2025-05-26" for m in events if "IRN" in countries(m))
+
+
+def test_the_president_of_a_story_is_the_one_it_names_most(extract):
+    body = ("Joe Biden approved cluster munitions for Ukraine. Biden said the decision was difficult. President "
+            "Volodymyr Zelensky welcomed it.\n\nThe President leaves for Europe this weekend. He'll meet Prime Minister "
+            "Rishi Sunak in London on Monday.")
+    (m,) = [m for m in meetings(extract(body, published="2023-07-07")) if "GBR" in countries(m)]
+    assert countries(m) == {"USA", "GBR"}
+
+
+def test_who_is_to_receive_him_is_not_him_and_a_report_day_does_not_date_a_plan(extract):
+    body = ("Ukrainian President Volodymyr Zelensky was greeted at Number 10 by Sir Keir Starmer on Saturday "
+            "afternoon.\n\nAfterwards he will travel to Sandringham, where the King is to receive him, Buckingham "
+            "Palace confirmed on Saturday night.")
+    (m,) = [m for m in meetings(extract(body, published="2025-03-02", source="bbc.co.uk")) if m["status"] == "PLANNED"]
+    assert {p["name"] for p in m["participants"]} == {"Volodymyr Zelensky", "King Charles III"}
+    assert str(m["date"]) != "2025-03-08"

@@ -8,6 +8,7 @@ else to whoever held that office on that date.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable, Optional
@@ -68,7 +69,8 @@ def _consistent(office: Office, written: Optional[str]) -> bool:
     if len(words) < 2:
         return True
     first_names = {fold(n).split()[0] for n in (office.name, *office.aliases) if n.strip()}
-    return words[0] in first_names
+    full = [fold(n).split() for n in (office.name, *office.aliases) if len(n.split()) > 1]
+    return words[0] in first_names or any(words[-len(f):] == f for f in full)  # 'Muhammad Shehbaz Sharif'
 
 
 def state_actor(g: Gazetteer, alpha3: str, sector: Optional[str] = None) -> dict:
@@ -140,8 +142,10 @@ class ArticleContext:
             people = [m.actor for m in self.mentions if start <= m.start < min(end, at) and is_person(m.actor)]
             if people:
                 if sentence < k:  # a sentence before: its protagonist, if it names him ('Macron, Meloni and
+                    named = Counter(m.actor["name"] for m in self.mentions if m.start < at and is_person(m.actor))
                     hero = self.protagonist(at)  # Trudeau are expected, along with Mr Zelensky. Afterwards he')
-                    if hero is not None and hero["name"] in {p["name"] for p in people}:
+                    if hero is not None and hero["name"] in {p["name"] for p in people} and \
+                            named[hero["name"]] > named[people[0]["name"]]:
                         return hero
                 return people[0]
         return self.protagonist(at)
@@ -282,6 +286,15 @@ class ActorResolver:
         for i in range(len(doc) - 2):
             if doc[i].lower_ != "the":
                 continue
+            bare = next((self.g.title(doc[i + 1:i + 1 + n].text) for n in (2, 1) if i + 1 + n <= len(doc)
+                         and (self.g.title(doc[i + 1:i + 1 + n].text) or {}).get("role") in BARE_TITLES), None)
+            if bare and not (i + 3 < len(doc) and doc[i + 3].lower_ == "of"):  # 'The prime minister will leave
+                earlier = [m for m in mentions + out if m.start < doc[i].idx and is_person(m.actor)  # for Tehran
+                           and m.actor.get("role") == bare["role"]]  # today': the one the story named most so
+                if earlier:
+                    count = Counter(m.actor["name"] for m in earlier)
+                    out.append(Mention(doc[i].idx, max(earlier, key=lambda m: (count[m.actor["name"]], m.start)).actor))
+                continue
             hit = self.g.country_of(doc[i + 1].text)
             title = self.g.title(doc[i + 2].text) if hit and hit[1] == "demonym" else None
             if not title:
@@ -354,6 +367,10 @@ class ActorResolver:
             if hit and hit[1] == "demonym":
                 return state_actor(self.g, hit[0])
         person = _entity_covering(np, token, PERSON_LABELS)
+        if token.lower_ in ("majesty", "highness") and (person is None or len(person) == 1) and any(
+                c.lower_ in ("his", "her") for c in token.children):  # 'His Majesty called on President Murmu':
+            return ctx.person_for(None, "King", offset + token.idx) or ctx.person_for(  # the crowned head the
+                None, "Crown Prince", offset + token.idx)  # story is about
         if person is None and token.pos_ == "NOUN" and token.i + 1 < len(token.doc):
             after = token.doc[token.i + 1]  # 'his Turkish counterpart Hakan Fidan', the name parsed apart
             if after.ent_iob_ == "B" and after.ent_type_ in PERSON_LABELS and (
@@ -372,6 +389,10 @@ class ActorResolver:
             country, org = self._of_whom(token)  # 'the Prime Minister of Nepal', 'the Republic of Azerbaijan'
             if country and token.lower_ in STATE_NOUNS:
                 return state_actor(self.g, country)
+            for c in (c for c in token.children if c.dep_ in ("nmod", "compound") and c.i < token.i
+                      and not (country or org) and self.g.title(c.text)):
+                country, org = self._of_whom(c)  # 'Prime Minister of the Islamic Republic of Pakistan HE Mian
+                # Muhammad Shehbaz Sharif', the title parsed as a modifier of the name
         if person is not None and not (country or org) and person.start <= token.i < person.end:
             for appos in (c for c in token.children if c.dep_ == "appos" and c.i > token.i):
                 country, org = self._of_whom(appos)  # 'Edgard Leblanc Fils, the president of Haiti's Council'
@@ -513,6 +534,10 @@ class ActorResolver:
                 for obj in prep.children:
                     if obj.dep_ != "pobj":
                         continue
+                    if obj.lower_ in STATE_NOUNS and obj.i != token.i:  # 'of the Islamic Republic of Pakistan'
+                        country, org = self._of_whom(obj)
+                        if country or org:
+                            return country, org
                     text = " ".join(t.text for t in obj.subtree if t.dep_ not in ("det", "punct") and t.i <= obj.i)
                     owner = next((c for c in obj.children if c.dep_ == "poss"), None)  # "of Haiti's Council"
                     hit = self.g.country_of(text) or self.g.country_of(obj.text) or (

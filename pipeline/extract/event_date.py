@@ -187,6 +187,9 @@ def _story_time(s: Sentence, before: int, depth: int = 3, future: bool = False) 
         paragraphs = [p for p in text[:low].split("\n") if p.strip()][skip:skip + LEAD_PARAGRAPHS]
         lead = "\n".join(p[dateline_end(p):] for p in paragraphs)  # a dateline's date is the report's
         plain = _plain_dates(lead)[1][:1]
+        if plain:  # the lead's day in the lead's own tense ('was greeted on Saturday': not the Saturday ahead)
+            sentence = lead[:lead.find(".", plain[0][0]) + 1]
+            future = future and bool(FUTURE_WORDS.search(sentence[sentence.rfind(".", 0, plain[0][0]) + 1:]))
     if plain:
         r = dates.resolve(plain[-1][1], s.day, future)
         return r.date if r else None
@@ -222,7 +225,8 @@ PERIOD = re.compile(r"\b(?:since|until|till)\b", re.I)
 REPORTED = re.compile(r"\b(?:said|says|announced|told reporters|reported|confirmed|added)(?: in a statement)?(?: on)?\s*$", re.I)
 
 #: Words that put a date of the sentences before in the future: without them, it is told as past.
-FUTURE_WORDS = re.compile(r"\b(?:will|shall|'ll|due|next|coming|scheduled|expected|to be|plans? to)\b", re.I)
+FUTURE_WORDS = re.compile(r"\b(?:will|shall|'ll|due|next|coming|scheduled|expected|to be|plans? to|(?:is|are|was|were) to)\b",
+                          re.I)
 
 #: How many sentences back, in the same paragraph, an undated sentence may take its date from.
 DATE_LOOKBACK = 2
@@ -251,7 +255,8 @@ def _date_untagged(s: Sentence, trigger: Token, future: bool) -> Optional["dates
     at_token = lambda pos: next((t for t in sent if t.idx - sent.start_char >= pos), trigger)  # noqa: E731
     written = [(pos, w) for pos, w in dates.expressions(sent.text)
                if not any(at < b < pos for b in bounds)  # not '... since Russia invaded on 24 February'
-               and not _describes_someone(at_token(pos), trigger)]
+               and not _describes_someone(at_token(pos), trigger)
+               and not (future and REPORTED.search(sent.text, 0, pos))]  # '..., the Palace confirmed on Saturday'
     if not written:
         return None
     _, nearest = min(written, key=lambda w: abs(w[0] - at))

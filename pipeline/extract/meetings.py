@@ -162,6 +162,15 @@ def _a_person(t: Token) -> bool:
                                                              "premier", "counterpart")
 
 
+def _hyphenated(t: Token) -> str:
+    """The hyphenated word a token ends ('tete-a-tete'), in lower case; the token alone if none."""
+    start = t.i
+    while start >= 2 and t.doc[start - 1].text == "-" and not t.doc[start - 1].whitespace_ \
+            and not t.doc[start - 2].whitespace_:
+        start -= 2
+    return t.doc[start:t.i + 1].text.lower()
+
+
 def _invited_by(t: Token) -> list[Token]:
     """'arrived in Tehran on an official visit at the invitation of Ayatollah Raisi': who invited receives
     the visit. Only an invitation hung on the trigger's own phrase, not on another clause's verb."""
@@ -338,6 +347,9 @@ class MeetingExtractor:
                 yield t  # 'Modi and Ghani jointly inaugurated the dam'
             elif t.pos_ in ("NOUN", "PROPN") and (t.lemma_.lower() in self.nouns or t.lower_ in self.nouns):
                 yield t
+            elif t.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and _hyphenated(t) in self.nouns and not (
+                    t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "NOUN"):  # (not 'face-to-face talks', 'talks' is)
+                yield t  # 'held a tete-a-tete with', tokenised in five
             elif _other_trigger(t):
                 yield t
 
@@ -597,8 +609,12 @@ class MeetingExtractor:
 
     def _resolve(self, s: Sentence, tok: Token) -> Optional[dict]:
         if tok.lower_ in ("he", "she", "him", "her", "his"):
-            # 'The crown prince travelled to Paris, where he met ...': the main clause's subject first
-            root = tok.sent.root
+            # 'The crown prince travelled to Paris, where he met ...': the subject of the clause above first
+            # ('The prime minister will leave for Tehran today, where he is to call on ..., the PM Office said')
+            own = {g.i for g in syntax.raised(tok.head)}  # ('where the King is to receive him': not the King)
+            above = [a for a in tok.head.ancestors if a.pos_ in ("VERB", "AUX") and a.i not in own] or [tok.sent.root]
+            root = next((a for a in above if any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"
+                                                 for c in a.children)), tok.sent.root)
             subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None and subj.i != tok.i and subj.pos_ != "PRON" and tok.head.i != root.i:
                 actor = s.actor(subj)
@@ -628,6 +644,9 @@ class MeetingExtractor:
         lemma = t.lemma_.lower()
         if t.pos_ in ("VERB", "AUX"):
             subj = syntax.subject(t) or syntax.agent(t)
+            if subj is None and t.dep_ == "acl" and t.head.pos_ == "PROPN" and t.head.i < t.i and t.tag_ in ("VBD", "VBZ"):
+                subj = t.head  # 'Dahal, who arrived on Wednesday, called on President Murmu', 'called' parsed as
+                # a modifier of 'Dahal'
             if subj is None and t.dep_ == "pcomp" and t.head.dep_ == "prep":  # 'received Trump on Monday, a day
                 above = next((a for a in t.head.ancestors if a.pos_ in ("VERB", "AUX")), None)  # after hosting Kim
                 subj = syntax.subject(above) if above is not None else None  # there': who received hosted
