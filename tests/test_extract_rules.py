@@ -1738,3 +1738,38 @@ def test_who_is_to_receive_him_is_not_him_and_a_report_day_does_not_date_a_plan(
     (m,) = [m for m in meetings(extract(body, published="2025-03-02", source="bbc.co.uk")) if m["status"] == "PLANNED"]
     assert {p["name"] for p in m["participants"]} == {"Volodymyr Zelensky", "King Charles III"}
     assert str(m["date"]) != "2025-03-08"
+
+
+def test_breakfast_and_dinner_with_a_leader_are_meetings(extract):
+    (m,) = meetings(extract("British Prime Minister Keir Starmer had breakfasted on Thursday with Anthony Albanese.",
+                            published="2024-10-26"))
+    assert countries(m) == {"GBR", "AUS"} and str(m["date"]) == "2024-10-24"
+    assert not meetings(extract("French President Emmanuel Macron had lunch with his wife on Saturday.",
+                                published="2024-06-09"))
+
+
+def test_he_of_the_sentence_before_goes_on_past_the_people_he_met(extract):
+    body = ("British Prime Minister Keir Starmer flew to Samoa for the Commonwealth summit on Wednesday.\n\nOn the "
+            "margins he held a bilateral meeting with New Zealand's Christopher Luxon on Friday afternoon. He had "
+            "breakfasted on Thursday with Anthony Albanese.")
+    events = meetings(extract(body, published="2024-10-26"))
+    assert {frozenset(countries(m)) for m in events} == {frozenset({"GBR", "NZL"}), frozenset({"GBR", "AUS"})}
+
+
+def test_the_four_are_the_four_people_just_named(extract):
+    body = ("Canadian Prime Minister Justin Trudeau arrived in Kyiv on Saturday, travelling overnight by train with "
+            "Italian Prime Minister Giorgia Meloni, Belgian Prime Minister Alexander De Croo and European Commission "
+            "President Ursula von der Leyen.\n\nThe four were met by President Volodymyr Zelenskyy at Hostomel airport.")
+    (m,) = [m for m in meetings(extract(body, published="2024-02-24")) if len(m["participants"]) == 5]
+    assert {p["name"] for p in m["participants"]} == {"Justin Trudeau", "Giorgia Meloni", "Alexander De Croo",
+                                                      "Ursula von der Leyen", "Volodymyr Zelensky"}
+
+
+def test_ministers_of_the_1990s_and_2000s_are_known_in_their_terms(extract):
+    (m,) = meetings(extract("Foreign Minister Yoriko Kawaguchi met her North Korean counterpart Paek Nam Sun in Bandar "
+                            "Seri Begawan on July 31.", published="2002-09-17"))
+    assert countries(m) == {"JPN", "PRK"}
+    (m,) = meetings(extract("Secretary of State Warren Christopher met President Hafez Assad for nearly four hours "
+                            "today.", published="1994-05-02"))
+    assert countries(m) == {"USA", "SYR"}
+    assert not meetings(extract("The store manager met the owner on Monday.", published="2024-05-02"))

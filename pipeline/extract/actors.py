@@ -8,6 +8,7 @@ else to whoever held that office on that date.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 import datetime as dt
 from dataclasses import dataclass
@@ -30,6 +31,8 @@ OUT_OF_POWER = {"opposition", "exiled", "dissident", "business", "industry", "re
 #: Words of an armed movement against a government: its figures speak for no state.
 REBELS = {"rebel", "insurgent", "militia"}
 PRONOUNS = {"he", "she", "they", "it", "we", "his", "her", "their", "its", "him", "them"}
+#: 'he' or 'she' as a subject, before the names of a sentence.
+SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 PERSON_LABELS = {"PERSON"}
 #: Nouns that name a state by what follows them: 'the Republic of Azerbaijan', 'the Kingdom of Morocco'.
 STATE_NOUNS = {"republic", "kingdom", "sultanate", "emirate", "federation", "state", "principality", "commonwealth"}
@@ -131,7 +134,7 @@ class ArticleContext:
                     return a
         return best
 
-    def antecedent(self, at: int) -> Optional[dict]:
+    def antecedent(self, at: int, depth: int = 0) -> Optional[dict]:
         """Whom 'he' or 'she' at a character offset means: the first person named earlier in the same
         sentence, else the first person of the nearest sentence before that names one (news puts the
         subject first), else the person the article has named most."""
@@ -140,6 +143,12 @@ class ArticleContext:
             start = self._starts[sentence]
             end = self._starts[sentence + 1] if sentence + 1 < len(self._starts) else at
             people = [m.actor for m in self.mentions if start <= m.start < min(end, at) and is_person(m.actor)]
+            first = next((m.start for m in self.mentions if start <= m.start < min(end, at) and is_person(m.actor)), None)
+            subject = SUBJECT_PRONOUN.search(self.text, start, first) if people and sentence < k and first else None
+            if subject is not None and subject.start() > start - 1 and depth < 3:
+                # 'On the margins he held a meeting with Luxon. He had breakfasted with Albanese': the 'he' before
+                # goes on, not the one he met
+                return self.antecedent(subject.start(), depth + 1)
             if people:
                 if sentence < k:  # a sentence before: its protagonist, if it names him ('Macron, Meloni and
                     named = Counter(m.actor["name"] for m in self.mentions if m.start < at and is_person(m.actor))
@@ -157,8 +166,15 @@ class ArticleContext:
         holds = lambda a: office is None or office in (a.get("role") or "").lower()  # noqa: E731
         if self.met and count in (None, len(self.met)) and all(map(holds, self.met)):
             return list(self.met)
-        if count != 2:
+        if count is None:
             return []
+        if count > 2:  # 'Trudeau arrived ... with Meloni, De Croo and Von der Leyen. The four were met by Zelensky'
+            since = self.text.rfind("\n", 0, max(0, self.text.rfind("\n", 0, before) - 1)) + 1  # this and the
+            named: list[dict] = []  # paragraph before
+            for m in [m for m in self.mentions if since <= m.start < before]:
+                if is_person(m.actor) and m.actor["name"] not in {p["name"] for p in named}:
+                    named.append(m.actor)
+            return named[-count:] if len(named) >= count else []
         pair: list[dict] = []
         since = self.text.rfind("\n", 0, before) + 1 if office is None else 0  # else named in the same paragraph
         for m in reversed([m for m in self.mentions if since <= m.start < before]):

@@ -37,7 +37,7 @@ DEPARTING = {"leave", "depart", "set", "head"}
 #: Verbs that put what they govern ahead ('is set to meet', 'is expected to visit').
 PLANNING = {"set", "due", "expect", "schedule", "plan", "slate", "poise", "intend", "aim"}
 #: Verbs that make a meeting only with someone ('talked with Xi', 'celebrated Diwali with Sunak').
-WITH_ONLY = {"talk", "celebrate"}
+WITH_ONLY = {"talk", "celebrate", "dine", "breakfast", "lunch"}
 #: Verbs that make a meeting only between people of two countries present ('Pistorius and his Lithuanian
 #: counterpart signed a roadmap in Vilnius', 'Zelensky, accompanied by Rutte').
 PEOPLE_ONLY = {"sign", "accompany"}
@@ -243,8 +243,9 @@ COUNTED = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 def _the_two(t: Token) -> bool:
     """'the two leaders', 'both presidents', 'the four leaders', 'The leaders first met': people the story has
     just named."""
-    if t.lower_ in ("pair", "two") and t.dep_ in ("nsubj", "pobj") and any(c.lower_ == "the" for c in t.children):
-        return True  # 'The pair met again on July 12', 'the two had met in Dubai'
+    if (t.lower_ == "pair" or t.lower_ in COUNTED) and t.dep_ in ("nsubj", "nsubjpass", "pobj") and any(
+            c.lower_ == "the" for c in t.children):
+        return True  # 'The pair met again on July 12', 'the two had met in Dubai', 'The four were met by Zelensky'
     if t.tag_ != "NNS" or t.lemma_.lower() not in ("leader", "man", "president", "minister", "premier", "head"):
         return False
     mods = [c for c in t.children if c.dep_ in ("nummod", "det", "predet", "amod", "compound")]
@@ -252,8 +253,10 @@ def _the_two(t: Token) -> bool:
 
 
 def _how_many(t: Token) -> Optional[int]:
-    if t.lower_ in ("pair", "two"):
+    if t.lower_ == "pair":
         return 2
+    if t.lower_ in COUNTED:  # 'the four'
+        return COUNTED[t.lower_]
     return next((COUNTED[c.lower_] for c in t.children if c.lower_ in COUNTED), None)
 
 
@@ -419,7 +422,7 @@ class MeetingExtractor:
         unplaced: list[tuple[Token, dict]] = []
         implied: list[str] = []
         verb = t if t.pos_ in ("VERB", "AUX") else t.head if t.dep_ == "dobj" else None
-        pair = [w for w in tokens if _the_two(w) and (w.dep_ == "nsubj" and verb is not None and w.head.i == verb.i
+        pair = [w for w in tokens if _the_two(w) and (w.dep_ in ("nsubj", "nsubjpass") and verb is not None and w.head.i == verb.i
                                                     or w.head.lower_ == "between" and w.head.head.i == t.i)] if (
             self.kinds.get(t.lemma_.lower()) == "MEET" or t.lemma_.lower() in ("talk", "talks", "meeting", "summit", "sit")
         ) else []
