@@ -1773,3 +1773,17 @@ def test_ministers_of_the_1990s_and_2000s_are_known_in_their_terms(extract):
                             "today.", published="1994-05-02"))
     assert countries(m) == {"USA", "SYR"}
     assert not meetings(extract("The store manager met the owner on Monday.", published="2024-05-02"))
+
+
+def test_a_contribution_told_from_the_side_that_receives_it(extract):
+    (c,) = contributions(extract("Ukraine has received its first Archer self-propelled howitzers from Sweden, the "
+                                 "defence ministry in Kyiv said on Tuesday.", published="2023-05-30"))
+    assert (c["contributor"]["country"], c["recipient"]["country"], c["status"]) == ("SWE", "UKR", "DELIVERED")
+    (c,) = contributions(extract("Ukraine will receive another Patriot air defence system from Germany, Chancellor "
+                                 "Olaf Scholz said on Thursday.", published="2024-04-13"))
+    assert (c["contributor"]["country"], c["status"]) == ("DEU", "ANNOUNCED")
+    (c,) = contributions(extract("Ukraine will also receive around 3,000 Lithuanian-made FPV drones by the end of the "
+                                 "year.", published="2024-04-13"))
+    assert c["contributor"]["country"] == "LTU" and c["assets"][0]["quantity"] == 3000
+    assert not contributions(extract("Poland received 250 Abrams tanks from the United States under a purchase deal.",
+                                     published="2024-04-13"))

@@ -58,6 +58,12 @@ CARRIER = re.compile(r"\b(?:government|presidential|official|private|commercial|
 
 #: Words that make an institution's members a faction of it, whose backing decides nothing.
 FACTIONS = {"some", "several", "few", "many", "individual", "opposition", "dissident", "rebel"}
+#: Verbs of getting what was given, told from the side that gets it.
+RECEIVING = {"receive", "get", "obtain"}
+#: Words of a sale: what a state receives is then bought, not given.
+BOUGHT = {"buy", "purchase", "sale", "sell", "contract", "order", "procurement", "acquisition", "deal"}
+#: '-made', '-built' on an asset: where it comes from.
+MADE = re.compile(r"-(?:made|built|produced|manufactured)$", re.I)
 #: How far back an article names the campaign that 'the operation' means.
 CAMPAIGN_WINDOW = 1500
 #: Nouns that stand for the campaign an article names: 'to the operation', 'for the coalition'.
@@ -315,6 +321,8 @@ class ContributionExtractor:
             if _country(named) and _country(recipient) and _country(named) != _country(recipient):
                 return None  # 'the Baltic states urged Germany to provide Leopards to Ukraine': not Ukraine's request
             return self._record(s, t, "REQUESTED", contributor, recipient, purpose, assets, recipient)
+        if t.lemma_.lower() in RECEIVING:
+            return self._received(s, t, objects, assets)
         contributor = as_state(self._g, self._contributor(s, t, objects))
         body = self._institution(s, t) if contributor is None else None
         if contributor is None and _departs(t) and objects:
@@ -421,6 +429,30 @@ class ContributionExtractor:
         hosted = " ".join(w.text for w in forces[0].subtree if w.dep_ != "det")
         assets = [{"description": f"hosting {hosted}", "category": "BASING", "quantity": None}]
         return self._record(s, t, self._status(s, t), giver, guest, self._purpose_in(t.sent), assets, None)
+
+    def _received(self, s: Sentence, t: Token, objects: list[Token], assets: list[dict]) -> Optional[dict]:
+        """'Ukraine has received its first Archer howitzers from Sweden', 'Ukraine will also receive 3,000
+        Lithuanian-made FPV drones': told from the side that gets them; the giver is 'from' whom, else whose
+        make they are."""
+        if {w.lemma_.lower() for w in t.sent} & BOUGHT:
+            return None  # 'Poland received 250 Abrams tanks from the United States under a purchase deal'
+        subj = syntax.subject(t)
+        recipient = as_state(self._g, s.actor(subj)) if subj is not None else None
+        givers = [p for h in [t] + objects for p in syntax.preps(h, ("from",))]
+        contributor = next((a for a in (as_state(self._g, s.actor(g)) for g in givers) if a and a.get("country")), None)
+        if contributor is None and not givers:
+            for o in objects:  # 'Lithuanian-made', 'German-built', tokenised in one or in three
+                made = [MADE.sub("", w.text) for w in o.subtree if w.i < o.i and MADE.search(w.text)] + [
+                    w.doc[w.i - 2].text for w in o.subtree if w.i < o.i and w.i >= 2 and w.doc[w.i - 1].text == "-"
+                    and MADE.search("-" + w.text)]
+                hit = self._g.country_of(made[0]) if made else None
+                if hit and hit[1] in ("demonym", "name"):
+                    contributor = state_actor(self._g, hit[0])
+                    break
+        if not recipient or not recipient.get("country") or not contributor or \
+                contributor["country"] == recipient["country"]:
+            return None
+        return self._record(s, t, self._status(s, t), contributor, recipient, self._purpose_in(t.sent), assets, None)
 
     def _marked_nationality(self, objects: list[Token]) -> Optional[dict]:
         """The country written on what is provided ('RAF Tornado jets', 'German Leopard tanks')."""
