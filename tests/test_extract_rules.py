@@ -1787,3 +1787,46 @@ def test_a_contribution_told_from_the_side_that_receives_it(extract):
     assert c["contributor"]["country"] == "LTU" and c["assets"][0]["quantity"] == 3000
     assert not contributions(extract("Poland received 250 Abrams tanks from the United States under a purchase deal.",
                                      published="2024-04-13"))
+
+
+def test_the_givings_of_ukraine_packages(extract):
+    (c,) = contributions(extract("Sweden announced on Jan. 19 that it would send Archer systems to Ukraine.",
+                                 published="2023-05-30"))
+    assert c["contributor"]["country"] == "SWE" and c["assets"][0]["category"] == "WEAPONS"
+    (c,) = contributions(extract("Canada pledged 80,840 CRV7 air-to-ground rockets and 1,300 warheads to Ukraine.",
+                                 published="2023-02-15"))
+    assert {a["quantity"] for a in c["assets"]} == {80840, 1300}
+    (c,) = contributions(extract("Germany announced on July 11 a new package worth nearly 700 million euros that "
+                                 "includes 40 Marder infantry fighting vehicles and 25 Leopard 1A5 tanks for Ukraine.",
+                                 published="2023-07-12"))
+    assert {a["quantity"] for a in c["assets"]} >= {40, 25}
+    (c,) = contributions(extract("Poland said on Tuesday it was ready to hand all of its MiG-29 fighter jets to Ukraine.",
+                                 published="2022-03-09"))
+    assert (c["contributor"]["country"], c["status"]) == ("POL", "OFFERED")
+
+
+def test_forces_told_by_what_they_are_and_where_they_fly(extract):
+    (c,) = contributions(extract("A team of six New Zealand Defence Force personnel will be deployed to support the "
+                                 "US-led coalition responding to Houthi attacks on shipping in the Red Sea, Prime "
+                                 "Minister Christopher Luxon has announced.",
+                                 published="2024-01-23"))
+    assert c["contributor"]["country"] == "NZL" and c["assets"][0]["quantity"] == 6
+    (c,) = contributions(extract("A Greek Patriot air defense battery deployed to Saudi Arabia has become fully "
+                                 "operational, the Greek Ministry of National Defence said on Wednesday.",
+                                 published="2021-09-22"))
+    assert (c["contributor"]["country"], c["recipient"]["country"], c["status"]) == ("GRC", "SAU", "DELIVERED")
+    assert not contributions(extract("There are currently about 4,500 US troops stationed in Poland.",
+                                     published="2019-06-13"))
+    (c,) = contributions(extract("RAF Typhoons will fly air defence missions over Poland, the Defence Secretary has "
+                                 "announced.", published="2025-09-13"))
+    assert (c["contributor"]["country"], c["recipient"]["country"]) == ("GBR", "POL")
+    (c,) = contributions(extract("About 200 French soldiers, the vanguard of a NATO battlegroup, arrived at the "
+                                 "Mihail Kogalniceanu air base on Tuesday.", published="2022-03-02"))
+    assert c["contributor"]["country"] == "FRA" and c["recipient"]["name"] == "NATO"
+
+
+def test_a_gapped_amount_may_be_rounded(extract):
+    events = contributions(extract("Britain will contribute an airmobile brigade of about 5,500 troops to the rapid "
+                                   "reaction force in Bosnia and France about 4,000.", published="1995-06-03"))
+    got = {e["contributor"]["country"]: {a["quantity"] for a in e["assets"]} for e in events}
+    assert 5500 in got["GBR"] and got["FRA"] == {4000}

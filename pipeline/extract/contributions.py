@@ -58,6 +58,8 @@ CARRIER = re.compile(r"\b(?:government|presidential|official|private|commercial|
 
 #: Words that make an institution's members a faction of it, whose backing decides nothing.
 FACTIONS = {"some", "several", "few", "many", "individual", "opposition", "dissident", "rebel"}
+#: Words before an amount that only round it ('about 4,000').
+APPROXIMATELY = {"about", "around", "some", "nearly", "roughly", "almost", "approximately", "over", "up", "to"}
 #: Verbs of getting what was given, told from the side that gets it.
 RECEIVING = {"receive", "get", "obtain"}
 #: Words of a sale: what a state receives is then bought, not given.
@@ -83,6 +85,13 @@ def _to_the_campaign(t: Token) -> bool:
     return any(o.lemma_.lower() in CAMPAIGN_NOUNS and any(d.lower_ == "the" for d in o.children)
                for v in verbs for c in v.children if c.dep_ == "prep" and c.lower_ in ("to", "for", "in")
                for o in c.children if o.dep_ == "pobj")
+
+
+def _sent_thing(t: Token) -> bool:
+    """'A Greek Patriot battery deployed to Saudi Arabia': the giving told as a participle of what was given."""
+    return t.dep_ == "acl" and t.tag_ == "VBN" and t.head.pos_ in ("NOUN", "PROPN") and t.head.i < t.i and \
+        t.lemma_.lower() in ("deploy", "send", "dispatch", "deliver", "transfer", "donate") and any(
+            c.dep_ == "prep" and c.lower_ == "to" for c in t.children)  # not 'troops stationed in Poland'
 
 
 def _patrolled_waters(t: Token, assets: list[dict]) -> Optional[str]:
@@ -224,10 +233,13 @@ class ContributionExtractor:
                 continue
             clause = []
             for w in doc[ent.end:]:
-                if w.is_punct or w.pos_ in ("CCONJ", "VERB", "AUX", "ADP", "SCONJ"):
+                if (w.is_punct or w.pos_ in ("CCONJ", "VERB", "AUX", "ADP", "SCONJ")) and not (
+                        not clause and w.lower_ in APPROXIMATELY):
                     break
                 clause.append(w)
             end = ent.end + len(clause)
+            while len(clause) > 1 and clause[0].lower_ in APPROXIMATELY:  # 'and France about 4,000'
+                clause = clause[1:]
             if not clause or not (clause[0].like_num or clause[0].lower_ in NUMBER_WORDS) or (
                     end < len(doc) and doc[end].pos_ in ("VERB", "AUX")):
                 continue
@@ -367,6 +379,8 @@ class ContributionExtractor:
         if recipient is None and purpose is None:
             purpose = self._purpose_from_context(s)
         status = self._status(s, t)
+        if _sent_thing(t) and status == "ANNOUNCED":
+            status = "DELIVERED"  # 'the battery deployed to Saudi Arabia': deployed already
         event = self._record(s, t, status, contributor, recipient, purpose, assets, self._requested_by(s, t))
         if recipient is None and purpose is None:
             event[NEEDS_RECIPIENT] = True  # 'Denmark would give 19 F-16s': the article says to whom elsewhere
@@ -570,6 +584,8 @@ class ContributionExtractor:
 
     def _objects(self, t: Token) -> list[Token]:
         objs: list[Token] = []
+        if _sent_thing(t) and self._asset(t.head):
+            objs.append(t.head)  # 'A Greek Patriot battery deployed to Saudi Arabia has become operational'
         if self._arrival(t):
             objs += [g for c in t.children if c.dep_ in ("nsubj",) for g in syntax.with_conjuncts(c)]
             if t.dep_ == "acl" and not objs:  # 'the first contingent of 400 officers arrived in ...' parsed as
@@ -584,8 +600,9 @@ class ContributionExtractor:
         if _provides_with(t):
             objs += _with_what(t)
         for o in list(objs):  # 'unveiled a $2.5 billion package that includes 59 Bradleys'
-            if o.lemma_.lower() in PACKAGES:
-                objs += [g for c in o.children if c.dep_ == "relcl" and c.lemma_.lower() in ("include", "contain")
+            if o.lemma_.lower() in PACKAGES:  # (or 'a package worth 700 million euros that includes', the clause
+                objs += [g for c in o.subtree if c.dep_ == "relcl" and c.lemma_.lower() in ("include", "contain")
+                         and c.head.pos_ in ("NOUN", "PROPN", "NUM")  # on the amount)
                          for d in c.children if d.dep_ == "dobj" for g in syntax.with_conjuncts(d)]
         if not objs and any(c.dep_ == "prt" for c in t.children):  # 'signed off on two C-130 aircraft'
             objs += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children
@@ -667,7 +684,7 @@ class ContributionExtractor:
         return None
 
     def _contributor(self, s: Sentence, t: Token, objects: list[Token] = ()) -> Optional[dict]:
-        passive = any(c.dep_ in ("auxpass", "agent") for c in t.children)
+        passive = any(c.dep_ in ("auxpass", "agent") for c in t.children) or _sent_thing(t)
         arrival = self._arrival(t)
         subj = syntax.agent(t) if passive else None
         if subj is None and (passive or arrival):
@@ -698,10 +715,8 @@ class ContributionExtractor:
                         actor = s.actor(subj) if subj is not None else None
                         if actor:
                             return actor
-            if arrival:  # 'Six Canadian CF-18 fighters landed', 'Forty-two New Zealand soldiers left'
-                return self._marked_nationality(objects)
-            if passive:
-                return None
+            if arrival or passive:  # 'Six Canadian CF-18 fighters landed', 'Forty-two New Zealand soldiers left',
+                return self._marked_nationality(objects)  # 'six New Zealand Defence Force personnel will be deployed'
         subj = subj or next(  # 'Estonia armed Libya ...', its subject parsed as a modifier
             (c for c in t.children if c.dep_ == "npadvmod" and c.i < t.i and c.ent_type_ in ("GPE", "NORP")),
             None) or syntax.subject(t)
@@ -745,8 +760,12 @@ class ContributionExtractor:
             for c in h.children:
                 if c.dep_ == "dative" and c.pos_ != "ADP":  # 'give Ukraine tanks'
                     candidates.append(c)
-                elif c.dep_ in ("dative", "prep") and c.lower_ in ("to", "for", "in", "into"):
-                    candidates += [o for o in c.children if o.dep_ == "pobj"]
+                elif c.dep_ in ("dative", "prep") and c.lower_ in ("to", "for", "in", "into", "over"):
+                    candidates += [o for o in c.children if o.dep_ == "pobj"]  # ('fly missions over Poland')
+        for o in heads[1:]:  # 'the vanguard of a NATO battlegroup': the battlegroup's organisation
+            if o.lemma_.lower() in MISSIONS - {"force", "presence"} and o.dep_ == "pobj" and o.head.lower_ == "of" \
+                    and any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in o.children):
+                candidates.append(o)  # (not 'the deployment of Turkish naval forces')
         for o in heads[1:]:  # '5 billion euros in military aid for Ukraine'
             for w in o.subtree:
                 if w.dep_ == "prep" and w.lower_ in ("to", "for") and w.i != o.i:
