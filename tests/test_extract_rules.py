@@ -1830,3 +1830,29 @@ def test_a_gapped_amount_may_be_rounded(extract):
                                    "reaction force in Bosnia and France about 4,000.", published="1995-06-03"))
     got = {e["contributor"]["country"]: {a["quantity"] for a in e["assets"]} for e in events}
     assert 5500 in got["GBR"] and got["FRA"] == {4000}
+
+
+def test_talks_called_off_that_were_to_open_the_next_day_are_dated_that_day(extract):
+    (m,) = meetings(extract("Russian Prime Minister Yevgeny Primakov turned his plane around over the Atlantic on March 23 "
+                            "and called off talks with Vice President Al Gore that were to have opened in Washington "
+                            "the next day.", published="1999-06-12"))
+    assert m["status"] == "CANCELLED" and str(m["date"]) == "1999-03-24"
+
+
+def test_its_jets_are_the_state_just_named(extract):
+    body = ("Qatar said on Friday it would send fighter jets to help enforce the no-fly zone over Libya. Its first two "
+            "Mirage 2000 jets landed at Souda Bay on the Greek island of Crete on Monday.")
+    landed = [c for c in contributions(extract(body, published="2011-03-25")) if c["status"] == "DELIVERED"]
+    assert [(c["contributor"]["country"], str(c["date"])) for c in landed] == [("QAT", "2011-03-21")]
+
+
+def test_a_delivery_is_dated_by_its_own_day_not_the_report(extract):
+    (c,) = contributions(extract("Lithuania last week handed over another 10 M577 armoured personnel carriers to "
+                                 "Ukraine, the ministry said on Thursday.", published="2023-03-23"))
+    assert c["status"] == "DELIVERED" and str(c["date"]) == "2023-03-16"
+
+
+def test_due_somewhere_for_talks_is_a_plan(extract):
+    (m,) = meetings(extract("Ukrainian President Volodymyr Zelensky is due in Berlin on Sunday for talks with "
+                            "Chancellor Olaf Scholz, German government sources said.", published="2023-05-13"))
+    assert m["status"] == "PLANNED" and str(m["date"]) == "2023-05-14"

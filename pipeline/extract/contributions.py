@@ -339,6 +339,9 @@ class ContributionExtractor:
         body = self._institution(s, t) if contributor is None else None
         if contributor is None and _departs(t) and objects:
             body = objects[0]  # 'The frigate Hydra set sail ... for the Red Sea': the navy of the article's giver
+        if contributor is None and self._arrival(t):  # 'Its first two Mirage 2000 jets landed': the giver just told of
+            body = next((o for o in objects if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in o.children)),
+                        body)
         if body is not None and any(c.lower_ in FACTIONS for c in body.subtree):
             return None  # 'Some lawmakers from the Greens have backed sending the missiles': not the house's decision
         if body is not None:  # 'Lawmakers voted 240 to 18 on Friday to send the fighters': the article's giver
@@ -543,7 +546,8 @@ class ContributionExtractor:
         return self._record(s, t, "REQUESTED", contributor, recipient, self._purpose_in(t.sent), assets, recipient)
 
     def _record(self, s, t, status, contributor, recipient, purpose, assets, requested_by) -> dict:
-        when = find_date(s, t, status in ("PLEDGED", "OFFERED", "ANNOUNCED") and _future(t), announced=True)
+        when = find_date(s, t, status in ("PLEDGED", "OFFERED", "ANNOUNCED") and _future(t),
+                         announced=status in ("PLEDGED", "OFFERED", "ANNOUNCED"))  # a delivery or vote is its own act
         cameo = {"PLEDGED": "0332", "OFFERED": "0332", "REQUESTED": "0232", "APPROVED": "0332"}.get(status, "072")
         return {
             "event_type": "military_contribution",

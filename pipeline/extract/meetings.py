@@ -781,13 +781,17 @@ class MeetingExtractor:
             prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
             if tok.lemma_.lower() in self.cancel or (prt and f"{tok.lemma_.lower()} {prt}" in self.cancel):
                 return "CANCELLED"  # 'cancelled', 'called off'
-        clause = syntax.clause_tokens(t if t.pos_ in ("VERB", "AUX") else t.head)
+        verb = t if t.pos_ in ("VERB", "AUX") else next(  # 'is due in Berlin on Sunday for talks': the clause of
+            (a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), t.head)  # the verb the noun hangs on
+        clause = syntax.clause_tokens(t if verb is t else t.head if t.head.pos_ in ("VERB", "AUX") else verb)
         words = {c.lower_ for c in clause} | {c.lemma_.lower() for c in clause}
         if words & self.planned or any(c.lower_ in ("will", "'ll", "shall", "would") for c in clause) or _was_to(t) \
                 or any(g.lemma_.lower() in syntax.READINESS | PLANNING for g in syntax.governors(t, 2)):
             return "PLANNED"  # hypothetical 'would' was rejected before; what is left is reported future
         if t.pos_ == "NOUN" and any(c.lower_ in ("upcoming", "planned", "forthcoming", "next", "proposed") for c in t.children):
             return "PLANNED"
+        if verb is not t and any(c.dep_ == "acomp" and c.lemma_.lower() in PLANNING for c in verb.children):
+            return "PLANNED"  # 'Zelensky is due in Berlin on Sunday for talks with Scholz'
         return "HELD"
 
     def _no_past(self, t: Token) -> bool:
