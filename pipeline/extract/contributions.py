@@ -830,8 +830,11 @@ class ContributionExtractor:
     def _purpose_from_context(self, s: Sentence) -> Optional[str]:
         """The campaign named in the few sentences before ('increase their role in the fight against ISIS')."""
         text = article_text(s.article)
-        window = fold(text[max(0, s.offset - 600):s.offset + len(s.doc.text)])
-        m = self._adversary.search(window) if self._adversary else None
+        raw = text[max(0, s.offset - 600):s.offset + len(s.doc.text)]
+        m = self._adversary_exact.search(raw) if self._adversary_exact else None  # 'ISIS', as written
+        if m:
+            return self._g.adversaries_exact[m.group(1)]
+        m = self._adversary.search(fold(raw)) if self._adversary else None
         return self._g.adversaries[m.group(1)] if m else None
 
     def _status(self, s: Sentence, t: Token) -> str:
