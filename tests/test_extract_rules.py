@@ -1856,3 +1856,43 @@ def test_due_somewhere_for_talks_is_a_plan(extract):
     (m,) = meetings(extract("Ukrainian President Volodymyr Zelensky is due in Berlin on Sunday for talks with "
                             "Chancellor Olaf Scholz, German government sources said.", published="2023-05-13"))
     assert m["status"] == "PLANNED" and str(m["date"]) == "2023-05-14"
+
+
+def test_indirect_talks_and_a_hezbollah_envoy_are_no_meetings(extract):
+    assert not meetings(extract("Qatar and Egypt have mediated months of indirect negotiations between Israel and "
+                                "Hamas.", published="2024-10-21"))
+    assert not meetings(extract("On Monday, Iranian Foreign Minister Abbas Araghchi also met Abdullah Safieddine, the "
+                                "representative of Lebanon's Hezbollah in Tehran.", published="2024-11-26"))
+
+
+def test_a_defence_secretarys_visit_is_not_received_by_the_head_of_state(extract):
+    assert not meetings(extract("US Defense Secretary Lloyd Austin announced Operation Prosperity Guardian on Monday "
+                                "during a visit to Bahrain.", published="2023-12-19"))
+    (m,) = meetings(extract("Defense Minister Rustem Umerov said on Feb. 27 after meeting his Swedish counterpart Pal "
+                            "Jonson in Kyiv that Ukraine had asked for Gripens.", published="2024-02-28"))
+    assert {p["name"] for p in m["participants"]} == {"Rustem Umerov", "Pal Jonson"}
+
+
+def test_a_visit_without_a_date_given_is_no_event_yet(extract):
+    assert not meetings(extract("Syrian Foreign Minister Asaad al-Shaibani is expected to visit Qatar, the UAE and "
+                                "Jordan in the coming days, Syrian sources said, without giving dates.",
+                                published="2025-01-03"))
+
+
+def test_committing_troops_is_no_act_when_urged_before_it(extract):
+    assert not contributions(extract("In Abuja, senators last week urged Mr Tinubu to exhaust diplomatic options before "
+                                     "committing Nigerian troops to Niger.", published="2023-08-04"))
+
+
+def test_a_carrier_ordered_to_named_waters_is_deployed_there(extract):
+    (c,) = contributions(extract("US Defense Secretary Lloyd Austin said he had ordered the USS Gerald R. Ford carrier "
+                                 "strike group to the eastern Mediterranean.", published="2023-10-09"))
+    assert c["contributor"]["country"] == "USA" and "Mediterranean" in c["purpose"]
+
+
+def test_talks_whose_date_the_sentence_writes_outrank_the_same_talks_dated_from_elsewhere(extract):
+    body = ("Ghanaian President John Mahama attended the donors conference in Addis Ababa on Tuesday.\n\nOn the "
+            "sidelines, President Mahama held bilateral talks with Ethiopian Prime Minister Hailemariam Desalegn, who "
+            "received him at his office on Sunday.")
+    (m,) = [m for m in meetings(extract(body, published="2013-01-30")) if "ETH" in countries(m) and "GHA" in countries(m)]
+    assert str(m["date"]) == "2013-01-27"

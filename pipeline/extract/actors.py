@@ -366,9 +366,11 @@ class ActorResolver:
             return None
         np = _noun_phrase(token)
         if any(t.lower_ in OUT_OF_POWER for t in np) or any(
-                w.lemma_.lower() in REBELS for c in token.children if c.dep_ == "appos" for w in c.subtree):
+                w.lemma_.lower() in REBELS or self._armed_group(w) for c in token.children if c.dep_ == "appos"
+                for w in c.subtree) or (token.pos_ == "NOUN" and any(map(self._armed_group, token.subtree))):
             return None  # 'exiled Belarusian opposition leader Sviatlana Tsikhanouskaya' speaks for no state, nor
-            # 'Mahmoud Jibril, a senior figure in the rebels' council'
+            # 'Mahmoud Jibril, a senior figure in the rebels' council', nor 'Safieddine, the representative of
+            # Lebanon's Hezbollah in Tehran'
         if token.pos_ == "PROPN":
             compounds = [c for c in token.children if c.dep_ in ("compound", "flat") and c.i < token.i]
             name = " ".join(t.text for t in compounds + [token]) if all(c.pos_ == "PROPN" for c in compounds) else None
@@ -598,6 +600,11 @@ class ActorResolver:
         if title["role"] == "Leader" and any(self._party_leader(t) for t in token.subtree):
             return False  # 'Labour leader Chris Hipkins', out of office: his party's leader, not the state's
         return self.g.roles_fit(title["role"], office.role)
+
+    def _armed_group(self, w: Token) -> bool:
+        """A word that names a non-state armed group the gazetteer lists ('Hezbollah', 'Hamas', 'Houthis')."""
+        return w.pos_ == "PROPN" and w.text[:1].isupper() and bool(
+            self.g.adversaries_exact.get(w.text) or self.g.adversaries.get(fold(w.text)))
 
     def _party_leader(self, t: Token) -> bool:
         """'Labour leader', 'Likud leader': a capitalised word before 'leader' that names no country."""

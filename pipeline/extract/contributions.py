@@ -50,7 +50,7 @@ REQUEST_NOUNS = {"request", "appeal", "plea"}
 #: Verbs of a deployment by order, a contribution only with a destination (``_ordered_somewhere``).
 ORDERS = {"order", "direct"}
 #: Verbs that put forces somewhere, and the waters a navy is put in for a mission of its own.
-POSTING = {"deploy", "dispatch", "send", "station", "position", "post"}
+POSTING = {"deploy", "dispatch", "send", "station", "position", "post", "order", "move", "direct"}
 WATERS = re.compile(r"\b(?:Sea|Gulf|Straits?|Ocean|Channel|Bay|Mediterranean|Baltic|Caribbean)\b")
 #: Aircraft and ships that carry people, not a force: 'a French government plane landed at Hiroshima'.
 CARRIER = re.compile(r"\b(?:government|presidential|official|private|commercial|civilian|chartered|passenger)\b", re.I)
@@ -579,6 +579,8 @@ class ContributionExtractor:
 
         if syntax.is_hypothetical(t, self.hypothetical):
             return True
+        if t.dep_ == "pcomp" and t.head.lower_ in ("before", "without", "instead"):
+            return True  # 'urged Tinubu to exhaust diplomatic options before committing Nigerian troops'
         # parades, exercises, purchases: judged on what is provided and the verbs above, not the whole sentence
         near = self._objects(t) + [t] + syntax.governors(t, 2)
         near += [p for c in t.children if c.dep_ == "prep" and c.lower_ in ("for", "in", "to")

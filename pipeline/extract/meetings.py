@@ -162,6 +162,17 @@ def _a_person(t: Token) -> bool:
                                                              "premier", "counterpart")
 
 
+#: Offices whose holders' visits abroad are received by their counterparts, not by the head of state.
+COUNTERPART_VISITORS = {"Defence Minister", "Defence Secretary", "Secretary of Defense", "Intelligence Chief",
+                        "Army Chief", "Chief of General Staff", "Finance Minister"}
+
+
+def _received_by_a_counterpart(person: dict) -> bool:
+    """'Austin announced the operation during a visit to Bahrain': a defence secretary's visit is not a
+    meeting with the King."""
+    return (person.get("role") or "") in COUNTERPART_VISITORS
+
+
 def _hyphenated(t: Token) -> str:
     """The hyphenated word a token ends ('tete-a-tete'), in lower case; the token alone if none."""
     start = t.i
@@ -198,15 +209,16 @@ def _host_by(t: Token) -> Optional[Token]:
 
 
 #: A plan without its day: not yet an event (the day it is set, it will be reported with it).
-NO_DATE = re.compile(r"\bno date (?:has|had) been (?:set|fixed|announced)\b", re.I)
-VAGUE_PLAN = re.compile(r"\b(?:in the coming (?:weeks|months)|next month|"
+NO_DATE = re.compile(r"\b(?:no date (?:has|had) been (?:set|fixed|announced)|without giving (?:a )?dates?)\b", re.I)
+VAGUE_PLAN = re.compile(r"\b(?:in the coming (?:days|weeks|months)|next month|"
                         r"later (?:this|in the) (?:year|month)|(?:in|this|next) (?:the )?(?:spring|summer|autumn|fall|winter)|"
                         r"at some point|at a later date)\b", re.I)
 
 
 def _vaguer(event: dict, day) -> bool:
-    """Dated by the dateline alone, or to a week, month or year rather than a day."""
-    if event["date_basis"] == "DATELINE":
+    """Dated by the dateline alone, by a date its sentence does not write, or to a week, month or year rather
+    than a day."""
+    if event["date_basis"] == "DATELINE" or not event.get("date_text"):
         return True
     r = dates.resolve(event["date_text"], day) if event.get("date_text") else None
     return r is not None and r.precision != "day"
@@ -485,7 +497,7 @@ class MeetingExtractor:
                                                  for p in participants)  # 'Meloni, Trudeau and De Croo arrived in Kyiv'
         if (len(participants) == 1 or together) and self._is_visit(t) and all(map(is_person, participants)) and place \
                 and place.get("country") and place["country"] not in {p.get("country") for p in participants} \
-                and not self._visits_a_thing(s, t):
+                and not self._visits_a_thing(s, t) and not any(_received_by_a_counterpart(p) for p in participants):
             # 'Saddam Hussein arrived in Amman on a visit': a visit is a meeting with the country visited, and
             # the one who receives it is its leader on that day, where the gazetteer knows who that was
             office = s.g.holder(place["country"], "Leader", s.day)
@@ -653,6 +665,9 @@ class MeetingExtractor:
             if subj is None and t.dep_ == "pcomp" and t.head.dep_ == "prep":  # 'received Trump on Monday, a day
                 above = next((a for a in t.head.ancestors if a.pos_ in ("VERB", "AUX")), None)  # after hosting Kim
                 subj = syntax.subject(above) if above is not None else None  # there': who received hosted
+                if subj is None:  # 'Umerov said after meeting his Swedish counterpart', the speaker parsed away: 'his'
+                    subj = next((c for o in t.children if o.dep_ == "dobj" for c in o.children
+                                 if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
             by = syntax.agent(t)
             if by is not None and by is not subj:  # 'was greeted on the steps of Number 10 by Sir Keir Starmer'
                 out += syntax.with_conjuncts(by)
@@ -813,6 +828,9 @@ class MeetingExtractor:
         if t.pos_ not in ("VERB", "AUX") and any(c.lemma_.lower() in ("possible", "potential", "proposed", "hypothetical")
                                                  for c in t.children):
             return True  # 'a possible summit'
+        if any(w.lower_ in ("indirect", "proximity") and w.dep_ == "amod" for o in [t] + [
+                c for c in t.children if c.dep_ == "dobj"] for w in (o.children if o is t else o.subtree)):
+            return True  # 'have mediated months of indirect negotiations': the sides never sat together
         verb = t if t.pos_ in ("VERB", "AUX") else t.head
         if verb is not t and t.dep_ == "dobj" and verb.lemma_.lower() in self.hypothetical:
             return True  # 'floated a three-way meeting', 'proposed a summit'
