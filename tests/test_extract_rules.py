@@ -1896,3 +1896,15 @@ def test_talks_whose_date_the_sentence_writes_outrank_the_same_talks_dated_from_
             "received him at his office on Sunday.")
     (m,) = [m for m in meetings(extract(body, published="2013-01-30")) if "ETH" in countries(m) and "GHA" in countries(m)]
     assert str(m["date"]) == "2013-01-27"
+
+
+def test_the_two_presidents_due_to_meet_and_names_given_in_ascii(extract):
+    body = ("Congolese President Felix Tshisekedi and Rwandan President Paul Kagame have traded accusations for months.\n\n"
+            "The two presidents had been due to meet in Luanda on December 15 under Angolan mediation, but the summit "
+            "was called off.")
+    (m,) = meetings(extract(body, published="2025-01-10"))
+    assert m["status"] == "CANCELLED" and str(m["date"]) == "2024-12-15"
+    assert {p["name"] for p in m["participants"]} == {"Felix Tshisekedi", "Paul Kagame"}
+    (m,) = meetings(extract("Lithuanian President Gitanas Nausėda met Polish President Andrzej Duda on Monday.",
+                            published="2024-05-14"))
+    assert all(p["name"].isascii() for p in m["participants"])

@@ -27,6 +27,18 @@ def fold(text: str) -> str:
 MONARCHS = {"King", "Queen", "Monarch", "Emperor", "Emir", "Sultan", "Grand Duke"}
 
 
+#: Letters that do not decompose into a base letter and an accent.
+UNDECOMPOSED = str.maketrans({"Đ": "D", "đ": "d", "Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "ı": "i", "ß": "ss",
+                              "Ð": "D", "ð": "d", "Æ": "Ae", "æ": "ae", "Þ": "Th", "þ": "th", "Œ": "Oe", "œ": "oe"})
+
+
+def ascii_name(name: str) -> str:
+    """The canonical spelling of a name is ASCII ('Felix Tshisekedi', 'Dusko Markovic'); the written one is an
+    alias."""
+    text = unicodedata.normalize("NFKD", name.translate(UNDECOMPOSED))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
 def fold_letters(text: str) -> str:
     """``fold`` letter by letter, keeping every character's offset ('Orbán' reads 'Orban'): for matching
     gazetteer names over a whole article, whose offsets must stay the article's."""
@@ -244,7 +256,7 @@ def _load_leaders(g: Gazetteer) -> None:
         rec = json.loads(line)
         if "name" not in rec:
             continue
-        office = Office(rec["name"], rec.get("country"), rec.get("org"), rec["role"], rec.get("sector", "GOV"),
+        office = Office(ascii_name(rec["name"]), rec.get("country"), rec.get("org"), rec["role"], rec.get("sector", "GOV"),
                         _date(rec.get("start")) or dt.date(1900, 1, 1), _date(rec.get("end")),
                         tuple(rec.get("aliases", [])))
         for alias in {rec["name"], *rec.get("aliases", [])}:

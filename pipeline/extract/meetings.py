@@ -434,7 +434,8 @@ class MeetingExtractor:
         unplaced: list[tuple[Token, dict]] = []
         implied: list[str] = []
         verb = t if t.pos_ in ("VERB", "AUX") else t.head if t.dep_ == "dobj" else None
-        pair = [w for w in tokens if _the_two(w) and (w.dep_ in ("nsubj", "nsubjpass") and verb is not None and w.head.i == verb.i
+        raised = {g.i for g in syntax.raised(verb)} if verb is not None else set()  # 'The two presidents had been
+        pair = [w for w in tokens if _the_two(w) and (w.dep_ in ("nsubj", "nsubjpass") and w.head.i in raised  # due to meet'
                                                     or w.head.lower_ == "between" and w.head.head.i == t.i)] if (
             self.kinds.get(t.lemma_.lower()) == "MEET" or t.lemma_.lower() in ("talk", "talks", "meeting", "summit", "sit")
         ) else []
