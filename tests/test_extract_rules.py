@@ -1908,3 +1908,31 @@ def test_the_two_presidents_due_to_meet_and_names_given_in_ascii(extract):
     (m,) = meetings(extract("Lithuanian President Gitanas Nausėda met Polish President Andrzej Duda on Monday.",
                             published="2024-05-14"))
     assert all(p["name"].isascii() for p in m["participants"])
+
+
+def test_training_an_army_is_for_its_country_and_trainees_never_give_to_themselves(extract):
+    (c,) = contributions(extract("Turkish Foreign Minister Hakan Fidan said Turkiye had offered to help train the new "
+                                 "Syrian army.", published="2024-12-23"))
+    assert (c["contributor"]["country"], c["recipient"]["country"], c["status"]) == ("TUR", "SYR", "OFFERED")
+    assert c["assets"][0]["category"] == "TRAINING"
+    assert not contributions(extract("Several allies already train Ukrainian troops in Poland, Germany and Britain.",
+                                     published="2024-03-05"))
+    assert not contributions(extract("Trudeau said Canada can do more to help by training Haitian police.",
+                                     published="2023-10-13"))
+
+
+def test_forces_moved_to_help_counter_an_attack_on_a_country_are_for_it(extract):
+    (c,) = contributions(extract("Defence Secretary Grant Shapps said on Saturday that Britain had moved several "
+                                 "additional Royal Air Force jets and air refuelling tankers to the region to help "
+                                 "counter any Iranian attack on Israel.", published="2024-04-14"))
+    assert (c["contributor"]["country"], c["recipient"]["country"]) == ("GBR", "ISR")
+
+
+def test_its_destroyer_is_the_speaking_states_and_joins_the_operation_the_article_named(extract):
+    body = ("The United States launched Operation Prosperity Guardian on Monday to protect shipping in the Red Sea.\n\n"
+            "Britain said on Tuesday that its destroyer HMS Diamond, already operating in the Red Sea, would join the "
+            "operation. Its first two jets landed in Djibouti, a French military spokesman said.")
+    (c,) = [c for c in contributions(extract(body, published="2023-12-19")) if c["status"] == "ANNOUNCED"
+            and c["contributor"]["country"] == "GBR"]
+    assert c["assets"][0]["category"] == "NAVAL"
+    assert not [c for c in contributions(extract(body, published="2023-12-19")) if c["contributor"]["country"] == "FRA"]

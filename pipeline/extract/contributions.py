@@ -60,6 +60,9 @@ CARRIER = re.compile(r"\b(?:government|presidential|official|private|commercial|
 FACTIONS = {"some", "several", "few", "many", "individual", "opposition", "dissident", "rebel"}
 #: Words before an amount that only round it ('about 4,000').
 APPROXIMATELY = {"about", "around", "some", "nearly", "roughly", "almost", "approximately", "over", "up", "to"}
+#: Bodies of people that a state trains: 'to train the new Syrian army'.
+TRAINEES = {"army", "military", "force", "troop", "soldier", "pilot", "officer", "personnel", "cadet", "marine",
+            "police", "guard", "recruit"}
 #: Verbs of getting what was given, told from the side that gets it.
 RECEIVING = {"receive", "get", "obtain"}
 #: Words of a sale: what a state receives is then bought, not given.
@@ -82,9 +85,11 @@ class _Text(str):
 def _to_the_campaign(t: Token) -> bool:
     """'deployed 30 fighter jets to the operation' (and 'while Bahrain have each deployed 15', the same giving)."""
     verbs = [t] + ([t.head] if t.dep_ in ("advcl", "conj") and t.head.lemma_ == t.lemma_ else [])
-    return any(o.lemma_.lower() in CAMPAIGN_NOUNS and any(d.lower_ == "the" for d in o.children)
-               for v in verbs for c in v.children if c.dep_ == "prep" and c.lower_ in ("to", "for", "in")
-               for o in c.children if o.dep_ == "pobj")
+    named = [o for v in verbs for c in v.children if c.dep_ == "prep" and c.lower_ in ("to", "for", "in")
+             for o in c.children if o.dep_ == "pobj"]
+    named += [o for v in verbs if v.lemma_.lower() in DEFENDING for o in v.children if o.dep_ == "dobj"]  # 'would
+    return any(o.lemma_.lower() in CAMPAIGN_NOUNS and any(d.lower_ == "the" for d in o.children)  # join the operation'
+               for o in named)
 
 
 def _sent_thing(t: Token) -> bool:
@@ -310,6 +315,10 @@ class ContributionExtractor:
             assets = [{"description": "weapons", "category": "WEAPONS", "quantity": None}]
         if not assets:
             assets = self._said_before(t, objects)
+        if not assets and t.lemma_.lower() == "train" and t.dep_ != "pcomp":  # 'offered to help train the new Syrian
+            # army'; not 'can do more to help by training Haitian police'
+            assets = [{"description": "training of " + " ".join(w.text for w in o.subtree if w.i <= o.i and w.dep_ != "det"),
+                       "category": "TRAINING", "quantity": None} for o in objects if o.lemma_.lower() in TRAINEES][:1]
         if not assets:
             return None
         if self._non_military(t, objects):
@@ -339,9 +348,16 @@ class ContributionExtractor:
         body = self._institution(s, t) if contributor is None else None
         if contributor is None and _departs(t) and objects:
             body = objects[0]  # 'The frigate Hydra set sail ... for the Red Sea': the navy of the article's giver
-        if contributor is None and self._arrival(t):  # 'Its first two Mirage 2000 jets landed': the giver just told of
-            body = next((o for o in objects if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in o.children)),
-                        body)
+        owned = next((o for o in objects if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in o.children)),
+                     None)  # 'Britain said that its destroyer HMS Diamond would join the operation': the speaker's
+        speaker = next((syntax.subject(g) for g in syntax.governors(t, 3) if g.lemma_ in ("say", "announce", "confirm")
+                        and syntax.subject(g) is not None), None) if contributor is None and owned is not None else None
+        if speaker is not None and speaker.ent_type_ not in ("GPE", "ORG"):
+            speaker = None  # (not 'Its first two Mirage jets landed ..., a French military spokesman said')
+        if speaker is not None and as_state(self._g, s.actor(speaker)):
+            contributor = as_state(self._g, s.actor(speaker))
+        elif contributor is None and self._arrival(t) and owned is not None:  # 'Its first two Mirage 2000 jets
+            body = owned  # landed': the giver just told of
         if body is not None and any(c.lower_ in FACTIONS for c in body.subtree):
             return None  # 'Some lawmakers from the Greens have backed sending the missiles': not the house's decision
         if body is not None:  # 'Lawmakers voted 240 to 18 on Friday to send the fighters': the article's giver
@@ -358,6 +374,9 @@ class ContributionExtractor:
                     and (self._asset(o.head.head) or {}).get("category") == "TRAINING"]  # 'the training of Malian troops'
         if t.lemma_.lower() == "train" or trainees:  # 'offered to train Somali troops': training, for the troops' country
             assets, recipient = self._training(trainees or objects, assets, recipient)
+            trained = self._marked_nationality(trainees or objects)
+            if trained and trained.get("country") == contributor.get("country"):
+                return None  # 'a coalition would begin training Ukrainian pilots': not Ukraine's giving
         if recipient and recipient.get("country") and recipient.get("country") == contributor.get("country"):
             recipient = None
             if purpose is None:
@@ -484,7 +503,8 @@ class ContributionExtractor:
         return None
 
     def _training(self, objects: list[Token], assets: list[dict], recipient: Optional[dict]):
-        trained = [o for o in objects if (self._asset(o) or {}).get("category") == "GROUND_FORCES"]
+        trained = [o for o in objects if (self._asset(o) or {}).get("category") == "GROUND_FORCES"
+                   or o.lemma_.lower() in TRAINEES]
         if not trained:
             return assets, recipient
         for c in trained[0].children:
@@ -787,6 +807,9 @@ class ContributionExtractor:
                 if c.dep_ == "advcl" and c.lemma_ in ("help", "assist"):  # 'to help defend Poland'
                     candidates += [o for x in c.children if x.dep_ == "xcomp" and x.lemma_ in DEFENDING
                                    for o in x.children if o.dep_ == "dobj"]
+                if c.dep_ == "advcl":  # 'to help counter any Iranian attack on Israel': the one attacked
+                    candidates += [p for w in c.subtree if w.lemma_.lower() in ("attack", "aggression", "invasion")
+                                   for p in syntax.preps(w, ("on", "against"))]
         for tok in list(candidates):  # 'to an international force in Liberia': the force's country
             candidates += [p for w in tok.children if w.dep_ == "prep" and w.lower_ in ("in", "for")
                            for p in w.children if p.dep_ == "pobj"]
