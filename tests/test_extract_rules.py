@@ -1936,3 +1936,27 @@ def test_its_destroyer_is_the_speaking_states_and_joins_the_operation_the_articl
             and c["contributor"]["country"] == "GBR"]
     assert c["assets"][0]["category"] == "NAVAL"
     assert not [c for c in contributions(extract(body, published="2023-12-19")) if c["contributor"]["country"] == "FRA"]
+
+
+def test_members_of_a_defence_force_are_forces_and_a_deployment_to_a_capital_is_for_its_state(extract):
+    (c,) = contributions(extract("President Cyril Ramaphosa has informed Parliament that 2,900 members of the South "
+                                 "African National Defence Force will be deployed to the Democratic Republic of Congo.",
+                                 published="2024-02-15"))
+    assert c["contributor"]["country"] == "ZAF" and c["assets"][0]["quantity"] == 2900
+    (c,) = contributions(extract("The Nigerian Air Force said on Wednesday it had deployed a contingent of 200 "
+                                 "personnel, together with fighter jets and helicopters, to Dakar.", published="2017-01-19"))
+    assert (c["contributor"]["country"], c["recipient"]["country"]) == ("NGA", "SEN")
+    (c,) = contributions(extract("North Korea has confirmed that units of the Korean People's Army were sent to "
+                                 "Russia's Kursk region.", published="2025-04-28"))
+    assert c["contributor"]["country"] == "PRK"
+    assert not contributions(extract("Japan will send Air Self-Defense Force transport planes and a navy ship to "
+                                     "deliver drinking water and other relief supplies to Tonga.", published="2022-01-21"))
+
+
+def test_what_followed_a_summit_did_not_attend_it_and_a_leader_is_known_in_all_his_terms(extract):
+    assert not [m for m in meetings(extract(
+        "Kwasniewski's decision followed Sunday's summit on the Azores island of Terceira, hosted by Portuguese Prime "
+        "Minister Jose Manuel Durao Barroso.", published="2003-03-18")) if "POL" in countries(m)]
+    (m,) = meetings(extract("Nepali Prime Minister Dahal called on President Droupadi Murmu at Rashtrapati Bhavan on "
+                            "Wednesday evening.", published="2023-06-01"))
+    assert countries(m) == {"NPL", "IND"}

@@ -21,6 +21,8 @@ CURRENCY = {"dollar", "euro", "pound", "sterling", "krone", "kroner", "yen", "fr
 MILITARY_MONEY = re.compile(r"\b(military|defen[cs]e|security assistance|weapon|arm|drone|ammunition|missile|"
                             r"air defen[cs]e|troop|armed forces|(?:-led|peacekeeping|security|stabili[sz]ation|"
                             r"multinational|standby) force)\b", re.I)
+#: Nouns of a part of a force: what they are is the force's ('members of the Defence Force').
+PARTS_OF = {"member", "element", "unit", "contingent"}
 #: Coordinated-list dependents that belong to an asset phrase.
 ASSET_DEPS = {"compound", "amod", "nummod", "nmod", "quantmod", "poss"}
 
@@ -33,6 +35,16 @@ class AssetReader:
 
     def read(self, token: Token) -> Optional[dict]:
         """The Asset a noun phrase names ('six Tornado jets' is AIR, 6), or None when it names none."""
+        if token.lemma_.lower() in PARTS_OF:  # '2,900 members of the South African National Defence Force'
+            whole = next((o for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for o in c.children if o.dep_ == "pobj"), None)
+            asset = self.read(whole) if whole is not None else None
+            if whole is not None and asset is None and whole.lemma_.lower() in ("force", "army", "military"):
+                asset = {"description": " ".join(w.text for w in token.subtree if w.dep_ != "det"),
+                         "category": "GROUND_FORCES", "quantity": None}
+            if asset is not None and asset["category"] == "GROUND_FORCES":
+                count = next((number(_spelled(w)) for w in token.children if w.dep_ == "nummod"), None)
+                return {**asset, "quantity": count if count is not None else asset["quantity"]}
         phrase = [c for c in token.subtree if c.i <= token.i and (c.i == token.i or c.dep_ in ASSET_DEPS or c.head.dep_ in ASSET_DEPS)]
         words = [w for w in phrase if w.dep_ not in ("det", "poss")]
         text = " ".join(w.text for w in words) if words else token.text

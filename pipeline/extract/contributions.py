@@ -367,8 +367,9 @@ class ContributionExtractor:
         if _departs(t) and not _bound_somewhere(t):
             return None  # 'left Almaty for the Golan Heights' goes somewhere; 'troops left Afghanistan' does not
         recipient, purpose = self._recipient_and_purpose(s, t)
-        if recipient is None and (self._arrival(t) or _departs(t)) and not _for_drills(s):
-            place = find_place(s, t, set(), preps=("in", "at", "to", "into", "for"))  # 'arrived in Port-au-Prince':
+        posted = t.lemma_.lower() in POSTING and not (self._arrival(t) or _departs(t))  # 'deployed ... to Dakar'
+        if recipient is None and (self._arrival(t) or _departs(t) or posted) and not _for_drills(s):
+            place = find_place(s, t, set(), preps=("to", "into") if posted else ("in", "at", "to", "into", "for"))  # 'arrived in Port-au-Prince':
             recipient = state_actor(self._g, place["country"]) if place and place.get("country") else None  # its state
         trainees = [o for o in objects if o.dep_ == "pobj" and o.head.lower_ == "of"
                     and (self._asset(o.head.head) or {}).get("category") == "TRAINING"]  # 'the training of Malian troops'
@@ -493,13 +494,21 @@ class ContributionExtractor:
     def _marked_nationality(self, objects: list[Token]) -> Optional[dict]:
         """The country written on what is provided ('RAF Tornado jets', 'German Leopard tanks')."""
         for o in objects:
-            for c in [w for w in o.subtree if w.i < o.i and w.head.i != w.i and w.head.i <= o.i]:  # 'German frigate Augsburg'
+            found = []
+            for c in [w for w in o.subtree if w.head.i != w.i and (w.i < o.i and w.head.i <= o.i or (  # 'German frigate
+                    w.i > o.i and w.head.dep_ == "pobj" and w.head.head.lower_ == "of"))]:  # Augsburg', 'units of the KPA'
                 made = any(m in w.lower_ for w in c.subtree for m in ("made", "built", "designed", "produced"))
-                if c.dep_ in ("amod", "compound", "nmod") and c.i < o.i and not made:  # not 'U.S.-made F-16s'
-                    hit = self._g.country_of(c.text.split("-")[0]) or (  # 'New Zealand soldiers'
-                        self._g.country_of(o.doc[c.left_edge.i:c.i + 1].text) if c.pos_ == "PROPN" else None)
-                    if hit and (hit[1] in ("demonym", "name") or hit[1].startswith("metonym")):
-                        return state_actor(self._g, hit[0])
+                if c.dep_ in ("amod", "compound", "nmod") and not made:  # not 'U.S.-made F-16s'
+                    whole = o.doc[c.left_edge.i:c.head.i + 1].text if c.head.pos_ == "PROPN" else None
+                    named = o.doc[c.left_edge.i:o.i + 1].text if o.pos_ == "PROPN" and c.i < o.i else None
+                    for text in (named, whole, o.doc[c.left_edge.i:c.i + 1].text if c.pos_ == "PROPN" else None,
+                                 c.text.split("-")[0]):  # "the Korean People's Army" before 'Korean'
+                        hit = self._g.country_of(text) if text else None
+                        if hit and (hit[1] in ("demonym", "name") or hit[1].startswith("metonym")):
+                            found.append((len(text), hit[0]))
+                            break
+            if found:
+                return state_actor(self._g, max(found)[1])
         return None
 
     def _training(self, objects: list[Token], assets: list[dict], recipient: Optional[dict]):
@@ -672,7 +681,8 @@ class ContributionExtractor:
     def _non_military(self, t: Token, objects: list[Token]) -> bool:
         cargo = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
         carriers = [v for h in [t] + list(objects) for v in h.children if v.dep_ in ("advcl", "xcomp", "acl")
-                    and v.lemma_.lower() in ("carry", "bring", "load")]  # 'navy ships carrying tents', 'loaded with'
+                    and v.lemma_.lower() in ("carry", "bring", "load", "deliver", "fly", "ferry", "transport")]
+        # 'navy ships carrying tents', 'loaded with', 'to deliver drinking water'
         carried = [d for v in carriers for d in v.children if d.dep_ == "dobj"] + [
             p for v in carriers for c in v.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
             if p.dep_ == "pobj"]  # 'Two Navy ships will leave for Tonga carrying water'
@@ -727,8 +737,9 @@ class ContributionExtractor:
                         if a is not None and s.actor(a):
                             return s.actor(a)
                     if c.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod"):
-                        hit = self._g.country_of(c.text.split("-")[0]) or next(
-                            (self._g.country_of(w.text) for w in c.lefts if self._g.country_of(w.text)), None)
+                        hit = (self._g.country_of(o.doc[c.left_edge.i:o.i + 1].text) if o.pos_ == "PROPN" else None) \
+                            or self._g.country_of(c.text.split("-")[0]) or next(  # "the Korean People's Army" whole
+                                (self._g.country_of(w.text) for w in c.lefts if self._g.country_of(w.text)), None)
                         if hit and (hit[1] in ("demonym", "name") or hit[1].startswith("metonym")):
                             return state_actor(self._g, hit[0])
                         org = self._g.org_of(c.text)

@@ -264,6 +264,15 @@ def _load_leaders(g: Gazetteer) -> None:
         for alias in rec.get("weak_aliases", []):
             g.offices_by_weak_alias.setdefault(fold(alias), []).append(office)
         g.offices_by_post.setdefault((office.country or office.org, office.role), []).append(office)
+    # a name is one person's in all his offices: 'Dahal' written as an alias of one term finds the others
+    held: dict[tuple, list[Office]] = {}
+    for offices in g.offices_by_post.values():
+        for o in offices:
+            held.setdefault((o.name, o.country), []).append(o)
+    for index in (g.offices_by_alias, g.offices_by_weak_alias):
+        for alias, offices in index.items():
+            people = {(o.name, o.country) for o in offices}
+            index[alias] = list(dict.fromkeys(o for p in people for o in held.get(p, ())))
 
 
 def _names(entry: dict, canonical: str, exact: dict, folded: dict, value) -> None:

@@ -727,7 +727,9 @@ class MeetingExtractor:
                 for v in [passive] + list(passive.conjuncts):  # and Pistorius and attended by Umerov'
                     by = syntax.agent(v)
                     out += syntax.with_conjuncts(by) if by is not None else []
-            if t.dep_ in ("dobj", "nsubjpass", "attr", "nsubj") and head.pos_ in ("VERB", "AUX"):
+            if t.dep_ in ("dobj", "nsubjpass", "attr", "nsubj") and head.pos_ in ("VERB", "AUX") and \
+                    head.lemma_.lower() not in ("follow", "precede", "overshadow", "dominate"):
+                # (not "Kwasniewski's decision followed Sunday's summit": what came after it, not who was there)
                 subj = syntax.subject(head)
                 if subj is not None and subj.i != t.i:
                     out += syntax.with_conjuncts(subj) + _people_inside(subj) + _broken_coordination(subj)
