@@ -31,6 +31,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
+from pipeline.extract.gazetteer import leader_records
+
 ROOT = Path(__file__).resolve().parent.parent
 TEST_DATA = ROOT / "tests" / "data"
 LEADERS = ROOT / "pipeline" / "extract" / "data" / "leaders.jsonl"
@@ -77,7 +79,7 @@ def _read_jsonl(path: Path) -> list[dict]:
 
 def load_offices(path: Path = LEADERS) -> list[Office]:
     offices = []
-    for row in _read_jsonl(path):
+    for row in leader_records(path):
         offices.append(Office(
             name=row["name"],
             aliases=tuple(a for a in row.get("aliases", []) if len(a) > 2),

@@ -245,17 +245,23 @@ def _load_countries(g: Gazetteer) -> None:
         g.places.pop(fold(surface), None)
 
 
-def _load_leaders(g: Gazetteer) -> None:
-    path = DATA / "leaders.jsonl"
+def leader_records(path: Path = DATA / "leaders.jsonl") -> list[dict]:
+    """The rows of the leaders file (its '//' lines are comments): the gazetteer's, and the benchmark
+    corpus's when it swaps office holders."""
     if not path.exists():
-        return
+        return []
+    rows = []
     for line in path.read_text(encoding="utf-8").splitlines():
         line = line.strip()
-        if not line or line.startswith("//"):
-            continue
-        rec = json.loads(line)
-        if "name" not in rec:
-            continue
+        if line and not line.startswith("//"):
+            rec = json.loads(line)
+            if "name" in rec:
+                rows.append(rec)
+    return rows
+
+
+def _load_leaders(g: Gazetteer) -> None:
+    for rec in leader_records():
         office = Office(ascii_name(rec["name"]), rec.get("country"), rec.get("org"), rec["role"], rec.get("sector", "GOV"),
                         _date(rec.get("start")) or dt.date(1900, 1, 1), _date(rec.get("end")),
                         tuple(rec.get("aliases", [])))
