@@ -1960,3 +1960,13 @@ def test_what_followed_a_summit_did_not_attend_it_and_a_leader_is_known_in_all_h
     (m,) = meetings(extract("Nepali Prime Minister Dahal called on President Droupadi Murmu at Rashtrapati Bhavan on "
                             "Wednesday evening.", published="2023-06-01"))
     assert countries(m) == {"NPL", "IND"}
+
+
+def test_a_vote_on_the_deployment_the_article_told_of_approves_it(extract):
+    body = ("Turkey will send about 3,000 troops to its base in Qatar, officials said on Saturday.\n\nThe deployment "
+            "was approved by the Turkish Grand National Assembly on June 7.")
+    events = contributions(extract(body, published="2017-06-17"))
+    (vote,) = [e for e in events if e["status"] == "APPROVED"]
+    assert (vote["contributor"]["country"], vote["recipient"]["country"], str(vote["date"])) == ("TUR", "QAT", "2017-06-07")
+    assert vote["assets"][0]["quantity"] == 3000
+    assert not contributions(extract("The Cabinet approved the deployment on Friday.", published="2017-06-17"))

@@ -319,6 +319,9 @@ class ContributionExtractor:
             # army'; not 'can do more to help by training Haitian police'
             assets = [{"description": "training of " + " ".join(w.text for w in o.subtree if w.i <= o.i and w.dep_ != "det"),
                        "category": "TRAINING", "quantity": None} for o in objects if o.lemma_.lower() in TRAINEES][:1]
+        told = not assets and self._approves_what_was_told(t, objects)
+        if told:  # 'The Cabinet had endorsed the deployment on October 13': what the article told of before
+            assets = [{"description": told.text, "category": "OTHER", "quantity": None}]
         if not assets:
             return None
         if self._non_military(t, objects):
@@ -346,6 +349,11 @@ class ContributionExtractor:
             return self._received(s, t, objects, assets)
         contributor = as_state(self._g, self._contributor(s, t, objects))
         body = self._institution(s, t) if contributor is None else None
+        if contributor is None and told and syntax.agent(t) is not None:  # 'was approved by the Turkish Grand
+            voter = syntax.agent(t)  # National Assembly': its nation, else the article's giver
+            contributor = self._marked_nationality([voter]) if voter.lemma_.lower() in INSTITUTIONS | {"council"} \
+                else as_state(self._g, s.actor(voter))
+            body = voter if contributor is None and voter.lemma_.lower() in INSTITUTIONS | {"council"} else body
         if contributor is None and _departs(t) and objects:
             body = objects[0]  # 'The frigate Hydra set sail ... for the Red Sea': the navy of the article's giver
         owned = next((o for o in objects if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in o.children)),
@@ -409,7 +417,17 @@ class ContributionExtractor:
             event[NEEDS_RECIPIENT] = True  # 'Denmark would give 19 F-16s': the article says to whom elsewhere
         if body is not None:
             event[NEEDS_CONTRIBUTOR] = True
+        if told:
+            event[NEEDS_ASSETS] = True
         return event
+
+    def _approves_what_was_told(self, t: Token, objects: list[Token]) -> Optional[Token]:
+        """'approved the deployment last Friday', 'had endorsed the dispatch', 'the deployment was approved by
+        the Grand National Assembly': a vote on a contribution the article has told of, named by a noun."""
+        if self.verbs.get(t.lemma_.lower()) != "APPROVED":
+            return None
+        return next((o for o in objects if o.lemma_.lower() in TOLD_GIVINGS and any(
+            c.dep_ in ("det", "poss") and c.lower_ in ("the", "that", "this", "its", "their") for c in o.children)), None)
 
     def _institution(self, s: Sentence, t: Token) -> Optional[Token]:
         """A parliament, cabinet or lawmakers that decide for a state the sentence does not name."""
@@ -909,6 +927,9 @@ class ContributionExtractor:
 
 NEEDS_RECIPIENT = "_needs_recipient"
 NEEDS_CONTRIBUTOR = "_needs_contributor"
+NEEDS_ASSETS = "_needs_assets"
+#: Nouns that name a giving the article has told of: 'approved the deployment', 'endorsed that transfer'.
+TOLD_GIVINGS = {"deployment", "dispatch", "transfer", "participation", "sending", "contribution", "mission"}
 #: Who decides for a state without being named as one: 'Lawmakers voted ...', 'The National Assembly approved'.
 INSTITUTIONS = {"lawmaker", "legislator", "mp", "parliament", "parliamentarian", "deputy", "senator", "senate",
                 "congress", "assembly", "cabinet", "government", "legislature", "diet"}
@@ -944,7 +965,7 @@ def settle_recipients(events: list[dict], ctx) -> list[dict]:
     """Gives a recipient to contributions whose sentence named none: the recipient other contributions of
     the same article name, else the country the article is about; drops those that still have none. A
     decision by an unnamed parliament or cabinet goes, the same way, to the article's giver."""
-    events = _settle_contributors(events, ctx)
+    events = _settle_assets(_settle_contributors(events, ctx))
     named = [e["recipient"] for e in events if e["event_type"] == "military_contribution" and e.get("recipient")]
     out = []
     for e in events:
@@ -957,6 +978,29 @@ def settle_recipients(events: list[dict], ctx) -> list[dict]:
         if e["recipient"] is not None:
             e[SIGNALS]["recipient_inferred"] = 1
             out.append(e)
+    return out
+
+
+def _settle_assets(events: list[dict]) -> list[dict]:
+    """'The Cabinet had endorsed the deployment on October 13': the approval of the contribution the
+    article told of before it, by the same giver; none told of, no event."""
+    out = []
+    for e in events:
+        if not e.pop(NEEDS_ASSETS, False):
+            out.append(e)
+            continue
+        at = e["mentions"][0]["char_start"]
+        before = [g for g in events if g is not e and g["event_type"] == "military_contribution"
+                  and not g.get(NEEDS_ASSETS) and g["mentions"][0]["char_start"] < at
+                  and g["contributor"].get("country") in (None, e["contributor"].get("country"))]
+        if not before or not e["contributor"].get("country"):
+            continue
+        told = max(before, key=lambda g: g["mentions"][0]["char_start"])
+        e["assets"] = [dict(a) for a in told["assets"]]
+        e["recipient"] = e.get("recipient") or told.get("recipient")
+        e["purpose"] = e.get("purpose") or told.get("purpose")
+        e.pop(NEEDS_RECIPIENT, None)
+        out.append(e)
     return out
 
 
