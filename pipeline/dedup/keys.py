@@ -163,7 +163,8 @@ def _kinds(event: dict, vague: bool = False) -> set[str]:
 
 
 def _one_article(known: dict, new: dict) -> bool:
-    return bool({m["article_id"] for m in known.get("mentions") or ()} & {m["article_id"] for m in new.get("mentions") or ()})
+    ids = lambda e: {m["article_id"] for m in e.get("mentions") or ()}  # noqa: E731
+    return bool(ids(known) & ids(new))
 
 
 #: How far apart two stages of one affair may be: a meeting announced, then held; a pledge, then approved.

@@ -143,7 +143,8 @@ class ArticleContext:
             start = self._starts[sentence]
             end = self._starts[sentence + 1] if sentence + 1 < len(self._starts) else at
             people = [m.actor for m in self.mentions if start <= m.start < min(end, at) and is_person(m.actor)]
-            first = next((m.start for m in self.mentions if start <= m.start < min(end, at) and is_person(m.actor)), None)
+            first = next((m.start for m in self.mentions if start <= m.start < min(end, at) and is_person(m.actor)),
+                         None)
             subject = SUBJECT_PRONOUN.search(self.text, start, first) if people and sentence < k and first else None
             if subject is not None and subject.start() > start - 1 and depth < 3:
                 # 'On the margins he held a meeting with Luxon. He had breakfasted with Albanese': the 'he' before

@@ -317,8 +317,9 @@ class ContributionExtractor:
             assets = self._said_before(t, objects)
         if not assets and t.lemma_.lower() == "train" and t.dep_ != "pcomp":  # 'offered to help train the new Syrian
             # army'; not 'can do more to help by training Haitian police'
-            assets = [{"description": "training of " + " ".join(w.text for w in o.subtree if w.i <= o.i and w.dep_ != "det"),
-                       "category": "TRAINING", "quantity": None} for o in objects if o.lemma_.lower() in TRAINEES][:1]
+            assets = [{"description": "training of " + " ".join(
+                w.text for w in o.subtree if w.i <= o.i and w.dep_ != "det"), "category": "TRAINING", "quantity": None}
+                for o in objects if o.lemma_.lower() in TRAINEES][:1]
         told = not assets and self._approves_what_was_told(t, objects)
         if told:  # 'The Cabinet had endorsed the deployment on October 13': what the article told of before
             assets = [{"description": told.text, "category": "OTHER", "quantity": None}]
@@ -377,7 +378,8 @@ class ContributionExtractor:
         recipient, purpose = self._recipient_and_purpose(s, t)
         posted = t.lemma_.lower() in POSTING and not (self._arrival(t) or _departs(t))  # 'deployed ... to Dakar'
         if recipient is None and (self._arrival(t) or _departs(t) or posted) and not _for_drills(s):
-            place = find_place(s, t, set(), preps=("to", "into") if posted else ("in", "at", "to", "into", "for"))  # 'arrived in Port-au-Prince':
+            place = find_place(s, t, set(),  # 'arrived in Port-au-Prince':
+                               preps=("to", "into") if posted else ("in", "at", "to", "into", "for"))
             recipient = state_actor(self._g, place["country"]) if place and place.get("country") else None  # its state
         trainees = [o for o in objects if o.dep_ == "pobj" and o.head.lower_ == "of"
                     and (self._asset(o.head.head) or {}).get("category") == "TRAINING"]  # 'the training of Malian troops'
@@ -427,7 +429,8 @@ class ContributionExtractor:
         if self.verbs.get(t.lemma_.lower()) != "APPROVED":
             return None
         return next((o for o in objects if o.lemma_.lower() in TOLD_GIVINGS and any(
-            c.dep_ in ("det", "poss") and c.lower_ in ("the", "that", "this", "its", "their") for c in o.children)), None)
+            c.dep_ in ("det", "poss") and c.lower_ in ("the", "that", "this", "its", "their") for c in o.children)),
+                    None)
 
     def _institution(self, s: Sentence, t: Token) -> Optional[Token]:
         """A parliament, cabinet or lawmakers that decide for a state the sentence does not name."""
@@ -513,8 +516,8 @@ class ContributionExtractor:
         """The country written on what is provided ('RAF Tornado jets', 'German Leopard tanks')."""
         for o in objects:
             found = []
-            for c in [w for w in o.subtree if w.head.i != w.i and (w.i < o.i and w.head.i <= o.i or (  # 'German frigate
-                    w.i > o.i and w.head.dep_ == "pobj" and w.head.head.lower_ == "of"))]:  # Augsburg', 'units of the KPA'
+            for c in [w for w in o.subtree if w.head.i != w.i and (  # 'German frigate Augsburg', 'units of the KPA'
+                    w.i < o.i and w.head.i <= o.i or (w.i > o.i and w.head.dep_ == "pobj" and w.head.head.lower_ == "of"))]:
                 made = any(m in w.lower_ for w in c.subtree for m in ("made", "built", "designed", "produced"))
                 if c.dep_ in ("amod", "compound", "nmod") and not made:  # not 'U.S.-made F-16s'
                     whole = o.doc[c.left_edge.i:c.head.i + 1].text if c.head.pos_ == "PROPN" else None

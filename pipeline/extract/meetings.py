@@ -434,8 +434,9 @@ class MeetingExtractor:
         unplaced: list[tuple[Token, dict]] = []
         implied: list[str] = []
         verb = t if t.pos_ in ("VERB", "AUX") else t.head if t.dep_ == "dobj" else None
-        raised = {g.i for g in syntax.raised(verb)} if verb is not None else set()  # 'The two presidents had been
-        pair = [w for w in tokens if _the_two(w) and (w.dep_ in ("nsubj", "nsubjpass") and w.head.i in raised  # due to meet'
+        # the subject of the verb or of what it completes ('The two presidents had been due to meet')
+        raised = {g.i for g in syntax.raised(verb)} if verb is not None else set()
+        pair = [w for w in tokens if _the_two(w) and (w.dep_ in ("nsubj", "nsubjpass") and w.head.i in raised
                                                     or w.head.lower_ == "between" and w.head.head.i == t.i)] if (
             self.kinds.get(t.lemma_.lower()) == "MEET" or t.lemma_.lower() in ("talk", "talks", "meeting", "summit", "sit")
         ) else []
