@@ -1970,3 +1970,10 @@ def test_a_vote_on_the_deployment_the_article_told_of_approves_it(extract):
     assert (vote["contributor"]["country"], vote["recipient"]["country"], str(vote["date"])) == ("TUR", "QAT", "2017-06-07")
     assert vote["assets"][0]["quantity"] == 3000
     assert not contributions(extract("The Cabinet approved the deployment on Friday.", published="2017-06-17"))
+
+
+def test_pulling_out_of_a_meeting_cancels_it(extract):
+    (m,) = [m for m in meetings(extract("Azerbaijani President Ilham Aliyev pulled out on Wednesday of a meeting with "
+                                        "Armenian Prime Minister Nikol Pashinyan in Granada.", published="2023-10-06"))
+            if "ARM" in countries(m)]
+    assert m["status"] == "CANCELLED"
