@@ -75,13 +75,6 @@ CAMPAIGN_WINDOW = 1500
 CAMPAIGN_NOUNS = {"operation", "campaign", "coalition", "mission", "offensive", "effort", "intervention"}
 
 
-class _Text(str):
-    """A bare text where a span is expected (``text`` is all ``_purpose_in`` reads)."""
-    @property
-    def text(self) -> str:
-        return str(self)
-
-
 def _to_the_campaign(t: Token) -> bool:
     """'deployed 30 fighter jets to the operation' (and 'while Bahrain have each deployed 15', the same giving)."""
     verbs = [t] + ([t.head] if t.dep_ in ("advcl", "conj") and t.head.lemma_ == t.lemma_ else [])
@@ -285,7 +278,7 @@ class ContributionExtractor:
             if giver is None or not giver.get("country") or (taker or {}).get("country") == giver["country"]:
                 return None
             weapons = [{"description": "weapons", "category": "WEAPONS", "quantity": None}]
-            return self._record(s, t, "ANNOUNCED", giver, taker, self._purpose_in(t.sent), weapons, None)
+            return self._record(s, t, "ANNOUNCED", giver, taker, self._purpose_in(t.sent.text), weapons, None)
         if self._blocked(t):
             return None
         if _package_contents(t):
@@ -339,7 +332,7 @@ class ContributionExtractor:
                 contributor = state_actor(self._g, hit[0], "GOV")
             requester = syntax.subject(request)
             recipient = as_state(self._g, s.actor(requester)) if requester is not None else None
-            purpose = self._purpose_in(t.sent)
+            purpose = self._purpose_in(t.sent.text)
             if contributor is None:
                 return None
             named, _ = self._recipient_and_purpose(s, t)
@@ -473,7 +466,7 @@ class ContributionExtractor:
             if o.lemma_.lower() in ("facility", "facilities", "airspace", "territory", "port", "airfield")][:1]
         if not giver or not taker or not assets or giver.get("country") == taker.get("country"):
             return None
-        return self._record(s, t, self._status(s, t), giver, taker, self._purpose_in(t.sent), assets, None)
+        return self._record(s, t, self._status(s, t), giver, taker, self._purpose_in(t.sent.text), assets, None)
 
     def _hosting(self, s: Sentence, t: Token) -> Optional[dict]:
         """'offered to host a permanent U.S. armored brigade', 'to host the Australian contingent at Al Minhad':
@@ -486,7 +479,7 @@ class ContributionExtractor:
             return None
         hosted = " ".join(w.text for w in forces[0].subtree if w.dep_ != "det")
         assets = [{"description": f"hosting {hosted}", "category": "BASING", "quantity": None}]
-        return self._record(s, t, self._status(s, t), giver, guest, self._purpose_in(t.sent), assets, None)
+        return self._record(s, t, self._status(s, t), giver, guest, self._purpose_in(t.sent.text), assets, None)
 
     def _received(self, s: Sentence, t: Token, objects: list[Token], assets: list[dict]) -> Optional[dict]:
         """'Ukraine has received its first Archer howitzers from Sweden', 'Ukraine will also receive 3,000
@@ -510,7 +503,7 @@ class ContributionExtractor:
         if not recipient or not recipient.get("country") or not contributor or \
                 contributor["country"] == recipient["country"]:
             return None
-        return self._record(s, t, self._status(s, t), contributor, recipient, self._purpose_in(t.sent), assets, None)
+        return self._record(s, t, self._status(s, t), contributor, recipient, self._purpose_in(t.sent.text), assets, None)
 
     def _marked_nationality(self, objects: list[Token]) -> Optional[dict]:
         """The country written on what is provided ('RAF Tornado jets', 'German Leopard tanks')."""
@@ -570,7 +563,7 @@ class ContributionExtractor:
         recipient = as_state(self._g, s.actor(requester)) if requester is not None else None
         if contributor is None or (recipient and recipient.get("country") == contributor.get("country")):
             return None
-        return self._record(s, t, "REQUESTED", contributor, recipient, self._purpose_in(t.sent), assets, recipient)
+        return self._record(s, t, "REQUESTED", contributor, recipient, self._purpose_in(t.sent.text), assets, recipient)
 
     def _request_noun(self, s: Sentence, t: Token) -> Optional[dict]:
         """'East Timor's Government made a formal request to Canberra for military assistance': the state asked
@@ -593,7 +586,7 @@ class ContributionExtractor:
         recipient = as_state(self._g, s.actor(owner)) if owner is not None else None
         if contributor is None or recipient is None or _country(recipient) == _country(contributor):
             return None
-        return self._record(s, t, "REQUESTED", contributor, recipient, self._purpose_in(t.sent), assets, recipient)
+        return self._record(s, t, "REQUESTED", contributor, recipient, self._purpose_in(t.sent.text), assets, recipient)
 
     def _record(self, s, t, status, contributor, recipient, purpose, assets, requested_by) -> dict:
         when = find_date(s, t, status in ("PLEDGED", "OFFERED", "ANNOUNCED") and _future(t),
@@ -862,15 +855,15 @@ class ContributionExtractor:
                     if actor and actor.get("country"):
                         recipient = actor
                         break
-        purpose = self._purpose_in(t.sent)
+        purpose = self._purpose_in(t.sent.text)
         return recipient, purpose
 
-    def _purpose_in(self, span) -> Optional[str]:
+    def _purpose_in(self, text: str) -> Optional[str]:
         """The campaign or adversary a sentence names: 'the fight against ISIS', 'Operation Inherent Resolve'."""
-        m = self._adversary_exact.search(span.text) if self._adversary_exact else None
+        m = self._adversary_exact.search(text) if self._adversary_exact else None
         if m:
             return self._g.adversaries_exact[m.group(1)]
-        text = fold(span.text)
+        text = fold(text)
         m = self._campaign.search(text) if self._campaign else None
         if m:
             campaign = self._g.campaigns[m.group(1)]
@@ -881,8 +874,8 @@ class ContributionExtractor:
     def _campaign_told(self, s: Sentence) -> Optional[str]:
         """'deployed 30 fighter jets to the operation': the campaign the article named before, or in the title."""
         text = article_text(s.article)
-        return self._purpose_in(_Text(text[max(0, s.offset - CAMPAIGN_WINDOW):s.offset])) or self._purpose_in(
-            _Text(s.article.get("title") or ""))
+        return self._purpose_in(text[max(0, s.offset - CAMPAIGN_WINDOW):s.offset]) or self._purpose_in(
+            s.article.get("title") or "")
 
     def _purpose_from_context(self, s: Sentence) -> Optional[str]:
         """The campaign named in the few sentences before ('increase their role in the fight against ISIS')."""

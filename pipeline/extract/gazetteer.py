@@ -42,6 +42,8 @@ def ascii_name(name: str) -> str:
 def fold_letters(text: str) -> str:
     """``fold`` letter by letter, keeping every character's offset ('Orbán' reads 'Orban'): for matching
     gazetteer names over a whole article, whose offsets must stay the article's."""
+    if text.isascii():
+        return text  # (most articles: nothing to fold)
     out = []
     for c in text.replace("\u2019", "'").replace("\u2018", "'"):
         base = "".join(k for k in unicodedata.normalize("NFKD", c) if not unicodedata.combining(k))
