@@ -1977,3 +1977,33 @@ def test_pulling_out_of_a_meeting_cancels_it(extract):
                                         "Armenian Prime Minister Nikol Pashinyan in Granada.", published="2023-10-06"))
             if "ARM" in countries(m)]
     assert m["status"] == "CANCELLED"
+
+
+def test_a_warship_named_with_its_navys_prefix_is_that_navys_and_one_asset(extract):
+    (e,) = contributions(extract("Defence Secretary Grant Shapps said on Monday that the destroyer HMS Diamond would "
+                                 "join the mission in the Red Sea against the Houthis.", published="2024-01-20"))
+    assert e["contributor"]["country"] == "GBR" and [a["category"] for a in e["assets"]] == ["NAVAL"]
+    (e,) = contributions(extract("The aircraft carrier HMS Queen Elizabeth has left Portsmouth at the head of a UK "
+                                 "carrier strike group bound for the Indo-Pacific.", published="2021-05-23"))
+    assert e["contributor"]["country"] == "GBR" and e["recipient"] is None and "Indo-Pacific" in e["purpose"]
+
+
+def test_forces_leaving_for_abroad_are_their_owners_contribution_to_where_they_go(extract):
+    (e,) = contributions(extract("An advance team of Japan's Ground Self-Defense Force left Tokyo for South Sudan on "
+                                 "Friday.", published="2012-01-14"))
+    assert (e["contributor"]["country"], e["recipient"]["country"], e["status"]) == ("JPN", "SSD", "DELIVERED")
+    (e,) = contributions(extract("The first group of 300 soldiers of China's 12th peacekeeping engineering battalion "
+                                 "left Kunming on Wednesday aboard a chartered flight bound for Juba.",
+                                 published="2024-01-20"))
+    assert (e["contributor"]["country"], e["recipient"]["country"], e["assets"][0]["quantity"]) == ("CHN", "SSD", 300)
+
+
+def test_forces_of_no_nationality_landing_abroad_are_those_of_the_official_telling_of_them(extract):
+    (e,) = contributions(extract("Mr Albanese told Parliament that an advance party of about 200 soldiers had already "
+                                 "landed in Honiara.", published="2024-01-20"))
+    assert (e["contributor"]["country"], e["recipient"]["country"], e["assets"][0]["quantity"]) == ("AUS", "SLB", 200)
+    assert not contributions(extract("The carrier arrived off the coast on Friday with 19 helicopters on board and has "
+                                     "become a floating airfield for relief flights, U.S. officials said.",
+                                     published="2010-01-16"))
+    assert not contributions(extract("Defence Minister Mariusz Blaszczak said the first tanks would arrive next year and "
+                                     "equip the 18th Mechanised Division in eastern Poland.", published="2023-04-05"))

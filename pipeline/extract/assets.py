@@ -22,14 +22,15 @@ MILITARY_MONEY = re.compile(r"\b(military|defen[cs]e|security assistance|weapon|
                             r"air defen[cs]e|troop|armed forces|(?:-led|peacekeeping|security|stabili[sz]ation|"
                             r"multinational|standby) force)\b", re.I)
 #: Nouns of a part of a force: what they are is the force's ('members of the Defence Force').
-PARTS_OF = {"member", "element", "unit", "contingent"}
+PARTS_OF = {"member", "element", "unit", "contingent", "team", "party", "group", "batch", "detachment"}
 #: Coordinated-list dependents that belong to an asset phrase.
 ASSET_DEPS = {"compound", "amod", "nummod", "nmod", "quantmod", "poss"}
 
 
 class AssetReader:
-    def __init__(self, assets: dict[str, str]):
+    def __init__(self, assets: dict[str, str], ship_prefixes: frozenset[str] = frozenset()):
         self.assets = assets
+        self.ship_prefixes = ship_prefixes
         self.pattern = re.compile(r"\b(" + "|".join(re.escape(a) for a in sorted(assets, key=len, reverse=True))
                                   + r")(?:s|es)?(?![a-z])", re.I) if assets else None  # 'ISR' is not in 'Israeli'
 
@@ -56,6 +57,8 @@ class AssetReader:
                 if m:
                     category = self.assets.get(m.group(1))
                     break
+        if category is None and self._warship(token):  # 'HMS Diamond', 'the frigate BNS Sangram'
+            return {"description": _joined(words), "category": "NAVAL", "quantity": None}
         if category is None and (token.ent_type_ == "MONEY" or token.lemma_.lower() in CURRENCY or _credit(token)):
             return self._funding(token)
         if category is None:
@@ -76,6 +79,11 @@ class AssetReader:
         counts |= {w.i for w in words if w.text == "-" and w.i - 1 in counts}  # 'Forty-two'
         description = _joined([w for w in words if w.i not in counts]) or token.text
         return {"description": description, "category": category, "quantity": quantity}
+
+    def _warship(self, token: Token) -> bool:
+        """A name after a navy's prefix: 'HMS Diamond', 'USS Gerald R. Ford' (the prefix may head the name)."""
+        return token.pos_ == "PROPN" and (token.text in self.ship_prefixes or any(
+            c.text in self.ship_prefixes for c in token.children if c.dep_ == "compound" and c.i < token.i))
 
     def _funding(self, token: Token) -> Optional[dict]:
         """Money is a military contribution only when the text says what military end it serves."""

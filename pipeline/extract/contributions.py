@@ -51,7 +51,10 @@ REQUEST_NOUNS = {"request", "appeal", "plea"}
 ORDERS = {"order", "direct"}
 #: Verbs that put forces somewhere, and the waters a navy is put in for a mission of its own.
 POSTING = {"deploy", "dispatch", "send", "station", "position", "post", "order", "move", "direct"}
-WATERS = re.compile(r"\b(?:Sea|Gulf|Straits?|Ocean|Channel|Bay|Mediterranean|Baltic|Caribbean)\b")
+WATERS = re.compile(r"\b(?:Sea|Gulf|Straits?|Ocean|Channel|Bay|Mediterranean|Baltic|Caribbean|Indo-Pacific|Pacific|Atlantic)\b")
+#: Words of a disaster or its relief: warships and aircraft that come for it are no contribution.
+RELIEF = {"relief", "humanitarian", "disaster", "evacuate", "evacuation", "typhoon", "earthquake", "flood", "cyclone",
+          "hurricane", "tsunami"}
 #: Aircraft and ships that carry people, not a force: 'a French government plane landed at Hiroshima'.
 CARRIER = re.compile(r"\b(?:government|presidential|official|private|commercial|civilian|chartered|passenger)\b", re.I)
 
@@ -95,13 +98,16 @@ def _sent_thing(t: Token) -> bool:
 def _patrolled_waters(t: Token, assets: list[dict]) -> Optional[str]:
     """'The Pakistan Navy has deployed two ships in the Arabian Sea and the Gulf of Aden': a national
     deployment that joins no coalition has the waters it secures as its purpose."""
-    if t.lemma_.lower() not in POSTING or not any(a["category"] in ("NAVAL", "AIR", "ISR") for a in assets):
+    if (t.lemma_.lower() not in POSTING and not _departs(t)) or not any(
+            a["category"] in ("NAVAL", "AIR", "ISR") for a in assets):
         return None
-    for prep in (c for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "to", "into", "across")):
-        for obj in (o for o in prep.children if o.dep_ == "pobj"):
-            name = " ".join(w.text for w in obj.doc[obj.left_edge.i:obj.i + 1] if w.dep_ != "det")  # 'Arabian Sea'
-            if WATERS.search(name):
-                return f"{name} maritime security"
+    places = [o for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "to", "into", "across")
+              for o in c.children if o.dep_ == "pobj"] + (_destinations(t) if _departs(t) else [])
+    for obj in places:  # ('set sail ..., heading for the Gulf of Aden')
+        start = next(w.i for w in obj.doc[obj.left_edge.i:obj.i + 1] if w.dep_ != "det")
+        name = obj.doc[start:obj.i + 1].text  # 'Arabian Sea', 'Indo-Pacific'
+        if WATERS.search(name):
+            return f"{name} maritime security"
     return None
 
 
@@ -119,12 +125,27 @@ def _ordered_somewhere(t: Token) -> bool:
         for o in c.subtree) for c in t.children)
 
 
+#: Words that carry a departure on to where it goes: 'heading for the Gulf of Aden', 'a flight bound for Juba'.
+HEADING = {"head", "bound", "sail", "fly", "steam"}
+
+
+def _destinations(t: Token) -> list[Token]:
+    """Where a departure goes: 'left Tokyo for Iraq', 'set sail ..., heading for the Gulf of Aden', 'left
+    Zhengzhou aboard a chartered flight bound for Juba', 'a UK carrier strike group bound for the Indo-Pacific'."""
+    words = [t] + ([t.doc[t.i + 1]] if _phrasal(t) == "set sail" else [])  # 'set sail ... for', 'sail' may head it
+    words += [w for w in t.subtree if (w.lemma_.lower() in HEADING or w.lower_ in HEADING) and w.i != t.i and w.dep_ in ("advcl", "xcomp", "acl")
+              and syntax.dep_distance(t, w) <= 5]  # ('left Portsmouth at the head of a strike group bound for')
+    return [o for w in words for c in w.children if c.dep_ == "prep" and c.lower_ in ("for", "toward", "towards")
+            or (w is not t and c.dep_ == "prep" and c.lower_ == "to") for o in c.children if o.dep_ == "pobj"]
+
+
 def _bound_somewhere(t: Token) -> bool:
     """A departure with a destination or a mission: 'left Tokyo for Iraq', 'sailed from Korsør to join
     Prosperity Guardian', 'set sail ..., heading for the waters off Somalia'."""
-    words = [t] + ([t.doc[t.i + 1]] if _phrasal(t) == "set sail" else [])  # 'set sail ... for', 'sail' may head it
-    return any(c.dep_ == "prep" and c.lower_ == "for" for w in words for c in w.children) or any(
-        c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in ("join", "head", "bound") for w in words for c in w.children)
+    words = [t] + ([t.doc[t.i + 1]] if _phrasal(t) == "set sail" else [])
+    return bool(_destinations(t)) or any(
+        c.dep_ in ("xcomp", "advcl") and (c.lemma_.lower() in ("join", "head") or c.lower_ == "bound")
+        for w in words for c in w.children)
 
 
 GIVING = {"give", "provide", "supply", "donate", "gift", "deliver", "send", "dispatch", "pledge", "promise", "transfer", "announce",
@@ -154,7 +175,7 @@ class ContributionExtractor:
         self._adversary_exact = _words_re(g.adversaries_exact, flags=0)
         self._campaign = _words_re({k: v for k, v in g.campaigns.items() if len(k) > 3})
         self._adversary = _words_re(g.adversaries)
-        self._reader = AssetReader(assets)
+        self._reader = AssetReader(assets, g.ship_prefixes)
         self._asset = self._reader.read
 
     def triggers(self, doc) -> Iterator[Token]:
@@ -297,7 +318,7 @@ class ContributionExtractor:
         # ('offered aid but no aircraft')
         if _departs(t):  # 'left RNZAF Base Ohakea for East Timor': where from is no asset
             objects = [o for o in objects if o.dep_ != "dobj"]
-        assets = [a for a in (self._asset(o) for o in objects) if a]
+        assets = self._assets_of(objects)
         if not assets and _defends(t):  # 'willing to send material to help defend Saudi Arabia'
             assets = [{"description": o.text, "category": "OTHER", "quantity": None} for o in objects
                       if o.lemma_.lower() in ("material", "materials", "hardware")][:1]
@@ -360,6 +381,8 @@ class ContributionExtractor:
             contributor = as_state(self._g, s.actor(speaker))
         elif contributor is None and self._arrival(t) and owned is not None:  # 'Its first two Mirage 2000 jets
             body = owned  # landed': the giver just told of
+        if contributor is None and t.lemma_.lower() == "join" and objects:  # 'Dedonder said that the frigate
+            contributor = self._speaker_state(s, t, objects)  # Louise-Marie would also join the mission'
         if body is not None and any(c.lower_ in FACTIONS for c in body.subtree):
             return None  # 'Some lawmakers from the Greens have backed sending the missiles': not the house's decision
         if body is not None:  # 'Lawmakers voted 240 to 18 on Friday to send the fighters': the article's giver
@@ -370,6 +393,8 @@ class ContributionExtractor:
             return None  # 'left Almaty for the Golan Heights' goes somewhere; 'troops left Afghanistan' does not
         recipient, purpose = self._recipient_and_purpose(s, t)
         posted = t.lemma_.lower() in POSTING and not (self._arrival(t) or _departs(t))  # 'deployed ... to Dakar'
+        if recipient is None and _departs(t) and not _for_drills(s):  # 'left Tokyo for Iraq'
+            recipient = next((a for a in (self._place_state(s, o) for o in _destinations(t)) if a), None)
         if recipient is None and (self._arrival(t) or _departs(t) or posted) and not _for_drills(s):
             place = find_place(s, t, set(),  # 'arrived in Port-au-Prince':
                                preps=("to", "into") if posted else ("in", "at", "to", "into", "for"))
@@ -415,6 +440,20 @@ class ContributionExtractor:
         if told:
             event[NEEDS_ASSETS] = True
         return event
+
+    def _assets_of(self, objects: list[Token]) -> list[dict]:
+        """One asset per thing given: 'an advance party of 200 soldiers' once, and 'the destroyer HMS Diamond'
+        once, though the party and its soldiers, the destroyer and its name, are all objects."""
+        out = []
+        for o in objects:
+            asset = self._asset(o)
+            if not asset or asset in out:
+                continue
+            if o.dep_ == "appos" and o.pos_ == "PROPN" and o.head in objects and o.head.pos_ == "NOUN" and not any(
+                    c.dep_ == "nummod" for c in o.head.children) and (self._asset(o.head) or {}).get("category") == asset["category"]:
+                continue
+            out.append(asset)
+        return out
 
     def _approves_what_was_told(self, t: Token, objects: list[Token]) -> Optional[Token]:
         """'approved the deployment last Friday', 'had endorsed the dispatch', 'the deployment was approved by
@@ -512,7 +551,8 @@ class ContributionExtractor:
             for c in [w for w in o.subtree if w.head.i != w.i and (  # 'German frigate Augsburg', 'units of the KPA'
                     w.i < o.i and w.head.i <= o.i or (w.i > o.i and w.head.dep_ == "pobj" and w.head.head.lower_ == "of"))]:
                 made = any(m in w.lower_ for w in c.subtree for m in ("made", "built", "designed", "produced"))
-                if c.dep_ in ("amod", "compound", "nmod") and not made:  # not 'U.S.-made F-16s'
+                if c.dep_ in ("amod", "compound", "nmod", "poss") and not made:  # not 'U.S.-made F-16s'; but
+                    # 'an advance team of Japan's Ground Self-Defense Force'
                     whole = o.doc[c.left_edge.i:c.head.i + 1].text if c.head.pos_ == "PROPN" else None
                     named = o.doc[c.left_edge.i:o.i + 1].text if o.pos_ == "PROPN" and c.i < o.i else None
                     for text in (named, whole, o.doc[c.left_edge.i:c.i + 1].text if c.pos_ == "PROPN" else None,
@@ -693,6 +733,9 @@ class ContributionExtractor:
         return self._reader.assets.get(fold(o.text)) or self._reader.assets.get(fold(o.lemma_))
 
     def _non_military(self, t: Token, objects: list[Token]) -> bool:
+        if (self._arrival(t) or _departs(t)) and {w.lemma_.lower() for w in t.sent} & RELIEF:
+            return True  # 'The aircraft carrier arrived off the coast of Samar, bringing 21 helicopters that will
+            # ferry food and water': a warship on the move for relief
         cargo = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
         carriers = [v for h in [t] + list(objects) for v in h.children if v.dep_ in ("advcl", "xcomp", "acl")
                     and v.lemma_.lower() in ("carry", "bring", "load", "deliver", "fly", "ferry", "transport")]
@@ -767,7 +810,8 @@ class ContributionExtractor:
                         if actor:
                             return actor
             if arrival or passive:  # 'Six Canadian CF-18 fighters landed', 'Forty-two New Zealand soldiers left',
-                return self._marked_nationality(objects)  # 'six New Zealand Defence Force personnel will be deployed'
+                # 'six New Zealand Defence Force personnel will be deployed'; else the one who tells of his forces
+                return self._marked_nationality(objects) or (self._speaker_state(s, t, objects) if arrival else None)
         subj = subj or next(  # 'Estonia armed Libya ...', its subject parsed as a modifier
             (c for c in t.children if c.dep_ == "npadvmod" and c.i < t.i and c.ent_type_ in ("GPE", "NORP")),
             None) or syntax.subject(t)
@@ -798,6 +842,34 @@ class ContributionExtractor:
                 if actor:
                     break
         return actor
+
+    def _place_state(self, s: Sentence, o: Token) -> Optional[dict]:
+        """The state a destination names: 'Iraq', 'Juba', 'the Democratic Republic of Congo'."""
+        actor = as_state(self._g, s.actor(o))
+        if actor and actor.get("country"):
+            return actor
+        hit = self._g.country_of(" ".join(w.text for w in o.subtree if w.dep_ != "det" and w.i <= o.i))
+        return state_actor(self._g, hit[0]) if hit and hit[1] in ("name", "capital", "city") else None
+
+    def _speaker_state(self, s: Sentence, t: Token, objects: list[Token]) -> Optional[dict]:
+        """'Mr Howard told Parliament that an advance party of about 130 soldiers had landed in Dili': forces
+        of no nationality, told of by a state's own official as going abroad, are that state's. Not forces
+        another owns ('Its first two Mirage jets landed ..., a French spokesman said'), nor a carrier that
+        'arrived off the coast' or tanks that 'would arrive next year', which go nowhere abroad."""
+        if any(c.dep_ == "poss" for o in objects for c in o.children):
+            return None
+        for g in syntax.governors(t, 3):
+            if g.lemma_ in ("say", "announce", "confirm", "tell", "state", "declare"):
+                speaker = syntax.subject(g)
+                actor = as_state(self._g, s.actor(speaker)) if speaker is not None else None
+                if not actor or not actor.get("country"):
+                    return None
+                place = next((a for a in (self._place_state(s, o) for o in _destinations(t)) if a), None) or \
+                    find_place(s, t, set(), preps=("in", "at", "to", "into"))
+                if t.lemma_.lower() == "join" or (place and place.get("country") not in (None, actor["country"])):
+                    return actor
+                return None
+        return None
 
     def _recipient_and_purpose(self, s: Sentence, t: Token) -> tuple[Optional[dict], Optional[str]]:
         recipient = purpose = None

@@ -98,6 +98,8 @@ class Gazetteer:
     abbreviations: list[str] = field(default_factory=list)
     qualifiers: dict[str, list[str]] = field(default_factory=dict)
     assets: dict[str, str] = field(default_factory=dict)
+    #: prefixes of warships' names ('HMS', 'USS', 'INS'): a name after one is a warship
+    ship_prefixes: set[str] = field(default_factory=set)
     triggers: dict = field(default_factory=dict)
 
     # -- questions -------------------------------------------------------------------------------------
@@ -194,7 +196,8 @@ def _load_json(name: str) -> dict:
     if not path.exists():
         return {}
     data = json.loads(path.read_text(encoding="utf-8"))
-    return {k: v for k, v in data.items() if not k.startswith("_") or k in ("_case_sensitive", "_extra_territories")}
+    return {k: v for k, v in data.items() if not k.startswith("_") or k in ("_case_sensitive", "_extra_territories",
+                                                                          "_shared_ship_prefixes")}
 
 
 @lru_cache(maxsize=1)
@@ -214,6 +217,7 @@ def load() -> Gazetteer:
 def _load_countries(g: Gazetteer) -> None:
     data = _load_json("countries.json")
     exact_only = set(data.pop("_case_sensitive", []))
+    g.ship_prefixes = set(data.pop("_shared_ship_prefixes", []))
     data.update(data.pop("_extra_territories", {}))
     for country in pycountry.countries:
         a3 = country.alpha_3
@@ -243,6 +247,9 @@ def _load_countries(g: Gazetteer) -> None:
                 put(surface, (a3, kind.split("_")[1][:-1]), exact=True)
         for surface, sector in (info.get("metonyms") or {}).items():
             put(surface, (a3, f"metonym:{sector}"))
+        for surface in info.get("ship_prefixes") or []:  # 'HMS Diamond' is the Royal Navy's
+            put(surface, (a3, "metonym:MIL"), exact=True)
+            g.ship_prefixes.add(surface)
     for surface in exact_only:  # case-sensitive forms never match in lower case
         g.places.pop(fold(surface), None)
 
