@@ -2007,3 +2007,28 @@ def test_forces_of_no_nationality_landing_abroad_are_those_of_the_official_telli
                                      published="2010-01-16"))
     assert not contributions(extract("Defence Minister Mariusz Blaszczak said the first tanks would arrive next year and "
                                      "equip the 18th Mechanised Division in eastern Poland.", published="2023-04-05"))
+
+
+def test_a_passage_set_in_a_past_year_gives_leaders_the_offices_they_held_then(extract):
+    body = ("Jiang Zemin, who led China through the 1990s, died on Wednesday.\n\nThe high point of his diplomacy came "
+            "in 1997. On October 29, 1997, Bill Clinton welcomed Jiang to the White House with a 21-gun salute.")
+    (m,) = meetings(extract(body, published="2022-11-30"))
+    assert countries(m) == {"USA", "CHN"} and str(m["date"]) == "1997-10-29"
+    assert not meetings(extract("Bill Clinton welcomed Jiang Zemin's grandson to his foundation on Monday.",
+                                published="2022-11-30"))
+
+
+def test_a_written_weekday_or_last_year_picks_the_year_of_a_day_and_month(extract):
+    body = ("The talks opened on Wednesday, November 1, 1995.\n\nThe agreement was initialled three weeks later.\n\n"
+            "On the evening of Monday, November 27, Bill Clinton told Americans he would send about 20,000 troops to "
+            "Bosnia as part of a NATO force.")
+    (c,) = contributions(extract(body, published="2015-11-20"))
+    assert str(c["date"]) == "1995-11-27"
+    (m,) = meetings(extract("The visit crowned a courtship that began with his own visit to Beijing in June last year, "
+                            "when Prime Minister KP Sharma Oli met Xi Jinping at the Great Hall of the People on June 20.",
+                            published="2019-10-14"))
+    assert str(m["date"]) == "2018-06-20"
+    (m,) = meetings(extract("Trudeau, who discussed the mission with Iraqi Prime Minister Haider al-Abadi in Davos on "
+                            "Jan. 22, had promised during last year's election campaign to end the airstrikes.",
+                            published="2016-02-09"))
+    assert str(m["date"]) == "2016-01-22"

@@ -89,6 +89,32 @@ def is_person(actor: Optional[dict]) -> bool:
     return bool(actor and actor.get("role"))
 
 
+_MONTH = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+#: A year the text names as a time: 'October 29, 1997', '29 October 1997', 'March 2003', 'in 1996' (not 'since 1989',
+#: a span's start, nor 'the 1989 massacre', a thing's name).
+PAST_DATE = re.compile(r"\b(?:" + _MONTH + r"\s+(\d{1,2}),?\s+|(\d{1,2})\s+" + _MONTH + r"\s+|" + _MONTH +
+                       r"\s+|(?:in|of|early|late|mid-|spring|summer|autumn|fall|winter|during)\s*)"
+                       r"((?:19|20)\d\d)\b", re.I)
+
+
+def _past_dates(text: str, day: Optional[dt.date]) -> list[tuple[int, dt.date]]:
+    """The dates with a year before the dateline's that a text names, by offset (mid-year for a bare year)."""
+    out = []
+    for m in PAST_DATE.finditer(text):
+        year = int(m.group(6))
+        if day is None or year >= day.year:
+            continue
+        name = m.group(1) or m.group(4) or m.group(5)
+        month = next((k + 1 for k, abbr in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+                                                       "oct", "nov", "dec")) if name and name.lower().startswith(abbr)), 7)
+        date = int(m.group(2) or m.group(3) or 1)
+        try:
+            out.append((m.start(), dt.date(year, month, date)))
+        except ValueError:
+            out.append((m.start(), dt.date(year, month, 1)))
+    return out
+
+
 class ArticleContext:
     """Who an article has named so far, found cheaply over the whole text (tokeniser only).
 
@@ -105,6 +131,27 @@ class ArticleContext:
         self.home: Optional[str] = None  # the outlet's country, when its domain tells (``Gazetteer.home_of``)
         self.country_name = lambda alpha3: alpha3  # the gazetteer's name for a country, once the resolver sets it
         self.met: list[dict] = []  # the people of the last meeting found, in reading order: 'the two leaders'
+        self.eras: list[tuple[int, dt.date]] = []  # past dates the text names, by offset (``era``)
+
+    def past_years(self, at: int) -> list[int]:
+        """The past years the article has named before an offset, the latest first."""
+        return list(dict.fromkeys(d.year for o, d in reversed(self.eras) if o < at))
+
+    def era(self, at: int) -> Optional[dt.date]:
+        """The past time a passage is set in: a date with a year earlier than the dateline's, named in the
+        sentence at ``at``, else before it in its paragraph or the one before ('On October 29, 1997, Bill
+        Clinton welcomed him to the White House'). Obituaries, archives and retrospectives tell of leaders
+        in offices they have long left."""
+        k = bisect.bisect_right(self._starts, at) - 1
+        start = self._starts[k] if k >= 0 else 0
+        end = self._starts[k + 1] if k + 1 < len(self._starts) else len(self.text)
+        inside = [d for o, d in self.eras if start <= o < end]
+        if inside:
+            return inside[0]
+        paragraphs = [0] + [m.end() for m in re.finditer(r"\n\s*\n", self.text)]
+        p = bisect.bisect_right(paragraphs, at) - 1
+        before = [d for o, d in self.eras if paragraphs[max(p - 1, 0)] <= o < start]
+        return before[-1] if before else None
 
     def text_before(self, at: int, sentences: int) -> str:
         """Up to ``sentences`` sentences of raw text before the offset ``at``, within its paragraph."""
@@ -273,13 +320,18 @@ class ActorResolver:
         capitals: list[int] = []
         matches = _longest(list(self._matcher(doc)) + list(self._exact(doc)))
         leader_at = {start for match_id, start, _ in matches if self._nlp.vocab.strings[match_id] == "LEADER"}
+        from pipeline.extract.prefilter import sentences
+
+        ctx = ArticleContext([], self.g.roles_fit, [start for start, _ in sentences(text)])
+        ctx.text = text
+        ctx.eras = _past_dates(text, day)
         for match_id, start, end in matches:
             span = doc[start:end]
             label = self._nlp.vocab.strings[match_id]
             if label == "CAPITAL":  # 'Berlin will send': enough to parse the sentence, not a mention
                 capitals.append(span.start_char)
                 continue
-            actor = self._match_actor(label, span.text, day)
+            actor = self._match_actor(label, span.text, day, ctx.era(span.start_char))
             if actor:
                 mentions.append(Mention(span.start_char, actor))
                 if label == "PLACE" and not is_person(actor) and not leader_at & set(range(end, end + 4)) \
@@ -288,11 +340,8 @@ class ActorResolver:
                     if described:
                         mentions.append(Mention(doc[end].idx, described))
         mentions += self._nominal_mentions(doc, mentions)
-        from pipeline.extract.prefilter import sentences
-
-        ctx = ArticleContext(mentions, self.g.roles_fit, [start for start, _ in sentences(text)])
+        ctx.mentions = sorted(mentions, key=lambda m: m.start)
         ctx.capital_starts = capitals
-        ctx.text = text
         ctx.country_name = self.g.country_name
         return ctx
 
@@ -345,12 +394,22 @@ class ActorResolver:
         return {"name": " ".join(name), "role": title["role"], "country": state["country"],
                 "actor_code": f"{state['country']}{title['sector']}"}
 
-    def _match_actor(self, label: str, surface: str, day: Optional[dt.date]) -> Optional[dict]:
+    def _in_office_then(self, surface: str, then: Optional[dt.date], country: Optional[str], weak_ok: bool
+                        ) -> Optional[Office]:
+        """The office a name held in the past time its passage is set in (``ArticleContext.era``): a role
+        only a past date gives, for leaders out of office by the dateline."""
+        office = self.g.leader(surface, then, country, weak_ok=weak_ok) if then else None
+        return office if office and office.holds_on(then) else None
+
+    def _match_actor(self, label: str, surface: str, day: Optional[dt.date], then: Optional[dt.date] = None
+                     ) -> Optional[dict]:
         if label == "LEADER":
             first, _, rest = surface.partition(" ")
             courtesy = fold(first) in COURTESY and rest
             office = self.g.leader(rest, day, weak_ok=True) if courtesy else self.g.leader(surface, day)
-            return actor_from_office(office, day) if office else None
+            past = self._in_office_then(rest if courtesy else surface, then, None, bool(courtesy)) \
+                if office and not office.holds_on(day) else None
+            return actor_from_office(past) if past else actor_from_office(office, day) if office else None
         if label == "ORG":
             code = self.g.org_of(surface)
             return org_actor(code) if code else None
@@ -439,7 +498,9 @@ class ActorResolver:
                     # the office the text gives, not the one we list for a later (or earlier) time
                     return {"name": office.name, "role": title["role"], "country": office.country,
                             "actor_code": office.country + title["sector"]}
-                return actor_from_office(office, day)
+                past = self._in_office_then(cand, ctx.era(offset + token.idx), country, described) \
+                    if not office.holds_on(day) else None  # 'On October 29, 1997, Bill Clinton welcomed him'
+                return actor_from_office(past) if past else actor_from_office(office, day)
         if title and person is not None:  # 'President Obama' in a story our terms of office do not cover
             for cand in dict.fromkeys(names):
                 office = self.g.leader(cand, None, country)

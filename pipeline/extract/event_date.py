@@ -45,7 +45,8 @@ def find_date(s: Sentence, trigger: Token, future: bool, announced: bool = False
             resolved = dates.resolve(text, s.day, _tense_of(ent.root, future, _called_off_now(s, trigger)))
         if resolved is None:
             continue
-        resolved = _in_the_year_said(resolved, trigger.sent.text, s.day, future)
+        resolved = _in_the_year_said(resolved, trigger.sent.text, s.day, future,
+                                     s.ctx.past_years(s.offset + trigger.sent.end_char))
         if _bounds_a_period(ent.root, trigger) or _describes_someone(ent.root, trigger) or any(
                 trigger.i < w.i < ent.start and PERIOD.fullmatch(w.text) for w in trigger.sent):
             continue  # 'his first visit since Russia launched its invasion on 24 February' (however parsed)
@@ -221,7 +222,9 @@ def _told_next(s: Sentence, future: bool) -> Optional[dt.date]:
 #: A month with its year ('in February 1999'): the year of a day in that month the sentence names.
 MONTH_YEAR = re.compile(r"\b((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?),? ((?:19|20)\d\d)\b")
 #: 'last year' or 'next year' written in a sentence.
-YEAR_SAID = re.compile(r"\b(last|next) year\b", re.I)
+YEAR_SAID = re.compile(r"\b(last|next) year\b(?!'s|’s)", re.I)
+#: A weekday written with a day and month: 'Monday, November 27'.
+WEEKDAY_NAME = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 #: Words that open a span of time: a date after them bounds a period.
 PERIOD = re.compile(r"\b(?:since|until|till)\b", re.I)
 #: A date written just after a verb of saying is the day of the report, not of what it reports.
@@ -247,7 +250,9 @@ def _date_before(s: Sentence, trigger: Token, future: bool) -> Optional["dates.R
         ref = _story_time(s, s.offset - len(chunk) + told[-1].start)
         return dates.ResolvedDate(ref + dt.timedelta(days=told[-1].days), told[-1].text, "RELATIVE") if ref else None
     ahead = future and bool(FUTURE_WORDS.search(chunk))  # 'Poland stepped forward on Thursday. It will send'
-    return dates.resolve(written[-1][1], s.day, ahead) if written else None
+    r = dates.resolve(written[-1][1], s.day, ahead) if written else None
+    # ('During a visit to Vilnius on June 7 last year, Scholz pledged ... Scholz met Nauseda during that visit')
+    return _in_the_year_said(r, chunk, s.day, ahead, s.ctx.past_years(s.offset)) if r else None
 
 
 def _date_untagged(s: Sentence, trigger: Token, future: bool) -> Optional["dates.ResolvedDate"]:
@@ -263,15 +268,32 @@ def _date_untagged(s: Sentence, trigger: Token, future: bool) -> Optional["dates
     if not written:
         return None
     _, nearest = min(written, key=lambda w: abs(w[0] - at))
-    return dates.resolve(nearest, s.day, future)
+    r = dates.resolve(nearest, s.day, future)  # ('in June last year, when he met Xi ... on June 20', untagged)
+    return _in_the_year_said(r, sent.text, s.day, future, s.ctx.past_years(s.offset + sent.end_char)) if r else None
 
 
-def _in_the_year_said(r: "dates.ResolvedDate", sentence: str, day: dt.date, future: bool) -> "dates.ResolvedDate":
+def _in_the_year_said(r: "dates.ResolvedDate", sentence: str, day: dt.date, future: bool,
+                      past_years: tuple[int, ...] | list[int] = ()) -> "dates.ResolvedDate":
     """'a visit to Washington last year, meeting Obama on July 7': a day and month in a sentence that names
     last (or next) year, or that month with its year, belong to it; but a past event is not dated next year
-    ('committed 500 troops on 8 July, and 150 more from next year')."""
+    ('committed 500 troops on 8 July, and 150 more from next year'), nor is 'on Jan. 22' in a sentence that
+    speaks of 'last year's election'. A weekday written with the day picks the year it fits ('Monday,
+    November 27' in a retrospective of 1995): near the dateline first, else in a past year the article
+    named. A past year alone does not date a day: news names past years as background ('was elevated to
+    leaders' level in 2021. Albanese was last with Biden on March 13')."""
     if r.basis != "EXPLICIT" or r.precision != "day" or re.search(r"\d{4}", r.text):
         return r
+    weekday = WEEKDAY_NAME.search(r.text) or re.search(WEEKDAY_NAME.pattern + r",?\s+(?=" + re.escape(r.text) + ")",
+                                                       sentence, re.I)
+    if weekday is not None:
+        wanted = dates.WEEKDAYS.index(WEEKDAY_NAME.search(weekday.group(0)).group(0).lower())
+        years = [r.date.year, r.date.year - 1, r.date.year + 1] + [y + k for y in past_years for k in (0, 1)]
+        for year in years:
+            try:
+                if dt.date(year, r.date.month, r.date.day).weekday() == wanted:
+                    return dates.ResolvedDate(r.date.replace(year=year), r.text, r.basis)
+            except ValueError:
+                continue
     for m in MONTH_YEAR.finditer(sentence):  # 'in February 1999, when Vajpayee ... met Sharif on February 20'
         if m.group(1)[:3].lower() == r.date.strftime("%b").lower() and int(m.group(2)) != r.date.year:
             try:
