@@ -2032,3 +2032,29 @@ def test_a_written_weekday_or_last_year_picks_the_year_of_a_day_and_month(extrac
                             "Jan. 22, had promised during last year's election campaign to end the airstrikes.",
                             published="2016-02-09"))
     assert str(m["date"]) == "2016-01-22"
+
+
+def test_a_warship_joining_a_standing_group_is_given_to_the_groups_owner(extract):
+    (e,) = contributions(extract("The Spanish Navy frigate Méndez Núñez joined NATO's Standing Maritime Group 2 (SNMG2) "
+                                 "in the Aegean Sea on Monday, the Defence Staff reported.", published="2025-07-02"))
+    assert (e["contributor"]["country"], e["recipient"]["actor_code"], e["status"]) == ("ESP", "NATO", "DELIVERED")
+    assert not contributions(extract("The British carrier HMS Prince of Wales and its strike group will join the maritime "
+                                     "phase off the Queensland coast.", published="2025-07-13"))
+
+
+def test_forces_landing_at_a_citys_airport_or_rotating_through_a_base_serve_in_its_country(extract):
+    (e,) = contributions(extract("Around 500 Turkish commandos landed at Pristina airport on June 4.", published="2024-06-10"))
+    assert (e["contributor"]["country"], e["recipient"]["country"]) == ("TUR", "XKX")
+    (e,) = contributions(extract("The three leaders announced that the United States would rotate up to four "
+                                 "Virginia-class submarines through HMAS Stirling from 2027.", published="2023-03-14"))
+    assert (e["contributor"]["country"], e["recipient"]["country"], e["assets"][0]["quantity"]) == ("USA", "AUS", 4)
+    assert not contributions(extract("On Saturday afternoon, a French government plane landed at Hiroshima airport.",
+                                     published="2023-05-20"))
+
+
+def test_soldiers_landing_to_join_a_mission_are_a_contribution_to_its_country(extract):
+    body = ("Kenya has sent 400 police officers to Haiti since June.\n\nA first group of 75 Guatemalan soldiers landed on "
+            "Saturday at Toussaint Louverture International Airport to join the Multinational Security Support (MSS) "
+            "mission led by Kenya, Haitian authorities reported.")
+    events = {e["contributor"]["country"]: e for e in contributions(extract(body, published="2025-01-20"))}
+    assert events["GTM"]["recipient"]["country"] == "HTI" and events["GTM"]["assets"][0]["quantity"] == 75

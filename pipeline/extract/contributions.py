@@ -49,6 +49,8 @@ ROLL_CALL = re.compile(r"\b(?:also|too|as well)\b", re.I)
 REQUEST_NOUNS = {"request", "appeal", "plea"}
 #: Verbs of a deployment by order, a contribution only with a destination (``_ordered_somewhere``).
 ORDERS = {"order", "direct"}
+#: Verbs that keep forces somewhere, whose 'in' or 'at' is where they serve ('station 48 F-35As at Misawa').
+STATIONING = {"deploy", "station", "position", "post", "base", "rotate"}
 #: Verbs that put forces somewhere, and the waters a navy is put in for a mission of its own.
 POSTING = {"deploy", "dispatch", "send", "station", "position", "post", "order", "move", "direct"}
 WATERS = re.compile(r"\b(?:Sea|Gulf|Straits?|Ocean|Channel|Bay|Mediterranean|Baltic|Caribbean|Indo-Pacific|Pacific|Atlantic)\b")
@@ -75,7 +77,8 @@ MADE = re.compile(r"-(?:made|built|produced|manufactured)$", re.I)
 #: How far back an article names the campaign that 'the operation' means.
 CAMPAIGN_WINDOW = 1500
 #: Nouns that stand for the campaign an article names: 'to the operation', 'for the coalition'.
-CAMPAIGN_NOUNS = {"operation", "campaign", "coalition", "mission", "offensive", "effort", "intervention"}
+CAMPAIGN_NOUNS = {"operation", "campaign", "coalition", "mission", "offensive", "effort", "intervention", "group",
+                  "deployment"}
 
 
 def _to_the_campaign(t: Token) -> bool:
@@ -155,7 +158,8 @@ GIVING = {"give", "provide", "supply", "donate", "gift", "deliver", "send", "dis
 #: military support to Lebanon').
 VAGUE = [["military", "support"], ["defence", "support"], ["defense", "support"], ["security", "support"]]
 #: Nouns for a multinational undertaking that receives forces on behalf of the organisation leading it.
-MISSIONS = {"mission", "operation", "coalition", "force", "battlegroup", "task", "taskforce", "contingent", "presence"}
+MISSIONS = {"mission", "operation", "coalition", "force", "battlegroup", "task", "taskforce", "contingent", "presence",
+            "group"}
 #: Verbs of a purpose clause whose object receives what is sent ('to join the coalition', 'to help defend Poland').
 DEFENDING = {"join", "reinforce", "support", "bolster", "defend", "protect", "secure", "strengthen"}
 #: Verbs of keeping on, through which a promise or pledge reaches what is given.
@@ -341,6 +345,8 @@ class ContributionExtractor:
             return None
         if self._non_military(t, objects):
             return None
+        if all(a["category"] in ("AIR", "NAVAL") and CARRIER.search(a["description"]) for a in assets):
+            return None  # 'a French government plane landed at Hiroshima airport'
         request = self._request_governor(t)
         if request is not None:  # 'Ukraine asked Germany to supply Taurus missiles': Germany is asked
             asked = [c for c in request.children if c.dep_ in ("dobj", "dative")] or [
@@ -396,8 +402,9 @@ class ContributionExtractor:
         if recipient is None and _departs(t) and not _for_drills(s):  # 'left Tokyo for Iraq'
             recipient = next((a for a in (self._place_state(s, o) for o in _destinations(t)) if a), None)
         if recipient is None and (self._arrival(t) or _departs(t) or posted) and not _for_drills(s):
-            place = find_place(s, t, set(),  # 'arrived in Port-au-Prince':
-                               preps=("to", "into") if posted else ("in", "at", "to", "into", "for"))
+            place = find_place(s, t, set(),  # 'arrived in Port-au-Prince', 'station 48 F-35As at Misawa Air Base'
+                               preps=("to", "into") + (("in", "at") if t.lemma_.lower() in STATIONING else ())
+                               if posted else ("in", "at", "to", "into", "for"))
             recipient = state_actor(self._g, place["country"]) if place and place.get("country") else None  # its state
         trainees = [o for o in objects if o.dep_ == "pobj" and o.head.lower_ == "of"
                     and (self._asset(o.head.head) or {}).get("category") == "TRAINING"]  # 'the training of Malian troops'
@@ -412,13 +419,18 @@ class ContributionExtractor:
                 return None  # a country moving its own forces at home is not a contribution
         delivered = self._arrival(t) and t.lemma_.lower() in ("arrive", "reach") and all(
             a["category"] not in ("GROUND_FORCES", "TRAINING") for a in assets)
-        moved = (self._arrival(t) or _departs(t)) and t.lemma_.lower() != "reach" and not _for_drills(s) and any(
-            a["category"] in ("AIR", "NAVAL") and not CARRIER.search(a["description"]) for a in assets)
+        moved = (self._arrival(t) or _departs(t)) and t.lemma_.lower() != "reach" and not _for_drills(s) and (any(
+            a["category"] in ("AIR", "NAVAL") and not CARRIER.search(a["description"]) for a in assets) or any(
+            w.lemma_.lower() == "join" and w.dep_ in ("advcl", "xcomp", "pcomp") and syntax.dep_distance(t, w) <= 2
+            for w in t.subtree))  # ('landed ... to join the Multinational Security Support mission')
         # 'Six Canadian CF-18 fighters landed at Trapani', 'the frigate sailed to join ...': warplanes and warships
         # on the move are on a mission the article names (``settle_recipients``); not 'a French government plane'
         if recipient is None and purpose is None:
             purpose = _patrolled_waters(t, assets) or (self._campaign_told(s) if _to_the_campaign(t) else None)
-        if recipient is None and purpose is None and t.lemma_.lower() not in GIVING | ORDERS and _phrasal(t) not in GIVING \
+        joins_force = t.lemma_.lower() == "join" and any(  # 'will join the group', not 'the maritime phase'
+            c.dep_ == "dobj" and c.lemma_.lower() in MISSIONS | CAMPAIGN_NOUNS for c in t.children)
+        if recipient is None and purpose is None and t.lemma_.lower() not in GIVING | ORDERS and not joins_force \
+                and _phrasal(t) not in GIVING \
                 and not delivered and not moved:
             # forces moved with no one to receive them and no campaign: not a contribution; but equipment that
             # 'reached the country' was delivered to the one the article names
@@ -683,6 +695,8 @@ class ContributionExtractor:
         joiner = next((c for c in t.children if c.dep_ == "nsubj"), None) if t.lemma_.lower() == "join" else None
         if joiner is not None and self._asset(joiner):  # 'The German frigate Augsburg has joined the French carrier':
             return syntax.with_conjuncts(joiner)  # the frigate is given, what it joins is not
+        if t.lemma_.lower() == "join":
+            return []  # ('to join the Multinational Security Support mission': no asset)
         for c in t.children:
             if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and not (c.dep_ == "dobj" and (_provides_with(t) or _arms(t))):
                 objs += syntax.with_conjuncts(c)
@@ -877,13 +891,16 @@ class ContributionExtractor:
         heads = [t] + [o for o in self._objects(t)]
         candidates += [o for d in _disposals(t) for c in d.children if c.dep_ == "prep" and c.lower_ == "of"
                        for o in c.children if o.dep_ == "pobj"]  # 'at the disposal of US forces'
-        if _provides_with(t) or _arms(t) or t.lemma_.lower() == "reach":
-            candidates += [c for c in t.children if c.dep_ == "dobj"]  # 'provide Ukraine with tanks', 'reached Kyiv'
+        if _provides_with(t) or _arms(t) or t.lemma_.lower() in ("reach", "join"):
+            candidates += [c for c in t.children if c.dep_ == "dobj"]  # 'provide Ukraine with tanks', 'reached Kyiv',
+        if t.lemma_.lower() == "join":  # "joined NATO's Standing Maritime Group 2 (SNMG2)": the group's owner
+            candidates += [w for c in t.children if c.dep_ == "dobj" for w in c.subtree if w.dep_ == "poss"]
         for h in heads:
             for c in h.children:
                 if c.dep_ == "dative" and c.pos_ != "ADP":  # 'give Ukraine tanks'
                     candidates.append(c)
-                elif c.dep_ in ("dative", "prep") and c.lower_ in ("to", "for", "in", "into", "over"):
+                elif c.dep_ in ("dative", "prep") and (c.lower_ in ("to", "for", "in", "into", "over") or (
+                        c.lower_ == "through" and h is t and t.lemma_.lower() == "rotate")):
                     candidates += [o for o in c.children if o.dep_ == "pobj"]  # ('fly missions over Poland')
         for o in heads[1:]:  # 'the vanguard of a NATO battlegroup': the battlegroup's organisation
             if o.lemma_.lower() in MISSIONS - {"force", "presence"} and o.dep_ == "pobj" and o.head.lower_ == "of" \
@@ -916,7 +933,8 @@ class ContributionExtractor:
         armed = [c for c in t.children if c.dep_ == "dobj"] if _provides_with(t) or _arms(t) else []
         for tok in candidates:
             actor = s.actor(tok) or next((s.actor(c) for c in tok.children if c.dep_ == "poss" and s.actor(c)), None) \
-                or (self._marked_nationality([tok]) if tok in armed or tok.lower_ in PLACE_NOUNS else None)
+                or (self._marked_nationality([tok]) if tok in armed or tok.lower_ in PLACE_NOUNS or
+                    tok.head.lower_ == "through" else None)  # ('rotate submarines through HMAS Stirling')
             # 'equip Ukrainian brigades with', 'deployment ... to Somali waters'
             if actor and recipient is None:  # "to bolster NATO's eastern flank": the flank's owner
                 recipient = actor
@@ -980,7 +998,7 @@ class ContributionExtractor:
                                           if c.dep_ in ("aux", "auxpass"))
         if status == "ANNOUNCED" and (t.tag_ == "VBD" or perfect) and not any(c.lower_ in ("will", "would") for c in clause):
             if lemma in ("send", "deliver", "deploy", "dispatch", "transfer", "ship", "supply", "provide", "give", "donate",
-                         "gift", "arm", "equip"):
+                         "gift", "arm", "equip", "join"):  # ('The frigate Méndez Núñez joined SNMG2 on Monday')
                 return "DELIVERED"
         return status
 

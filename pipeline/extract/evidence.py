@@ -12,6 +12,8 @@ from pipeline.extract import syntax
 from pipeline.extract.actors import ArticleContext, ActorResolver
 from pipeline.extract.gazetteer import Gazetteer
 
+#: Places named by their city: 'Pristina airport', 'Kabul airbase'.
+FACILITIES = {"airport", "airbase", "base", "port", "harbour", "harbor"}
 #: Beyond this many dependency arcs a place is more likely another clause's.
 MAX_PLACE_ARCS = 4
 
@@ -52,6 +54,8 @@ def find_place(s: Sentence, trigger: Token, exclude: set[int], preps=("in", "at"
         if ent.label_ not in ("GPE", "LOC", "FAC") or ent.root.i in exclude:
             continue
         head = ent.root.head
+        if ent.root.dep_ == "compound" and head.dep_ == "pobj" and head.lemma_.lower() in FACILITIES:
+            head = head.head  # 'landed at Pristina airport'
         if head.dep_ not in ("prep",) or head.lower_ not in preps:
             if not (ent.root.dep_ == "dobj" and ent.root.head.lemma_ in ("visit", "tour")):
                 continue
@@ -61,7 +65,8 @@ def find_place(s: Sentence, trigger: Token, exclude: set[int], preps=("in", "at"
         if arcs > MAX_PLACE_ARCS or not _owned_by(ent.root, trigger):
             continue
         name = ent.text.strip().rstrip(",")
-        hit = s.g.country_of(name) or s.g.country_of(name.replace(",", "").replace(".", ""))
+        hit = s.g.country_of(name) or s.g.country_of(name.replace(",", "").replace(".", "")) or (
+            s.g.country_of(ent[:-1].text) if len(ent) > 1 and ent.root.lemma_.lower() in FACILITIES else None)
         kind = hit[1] if hit else None
         specific = kind in ("capital", "city") or (hit is None and ent.label_ != "LOC")
         key = (not specific, arcs, head.lower_ == "to")
