@@ -2058,3 +2058,15 @@ def test_soldiers_landing_to_join_a_mission_are_a_contribution_to_its_country(ex
             "mission led by Kenya, Haitian authorities reported.")
     events = {e["contributor"]["country"]: e for e in contributions(extract(body, published="2025-01-20"))}
     assert events["GTM"]["recipient"]["country"] == "HTI" and events["GTM"]["assets"][0]["quantity"] == 75
+
+
+def test_an_unnamed_counterpart_is_the_holder_of_the_same_office_in_his_country(extract):
+    (m,) = meetings(extract("Japanese Foreign Minister Yoko Kamikawa met her Chinese counterpart in Beijing on Monday.",
+                            published="2024-06-12"))
+    assert {p["name"] for p in m["participants"]} == {"Yoko Kamikawa", "Wang Yi"}
+    (m,) = meetings(extract("French Foreign Minister Jean-Noel Barrot met his German and Polish counterparts in Weimar "
+                            "on Tuesday.", published="2025-02-12"))
+    assert countries(m) == {"FRA", "DEU", "POL"}
+    (m,) = meetings(extract("In the evening, Prime Minister Fumio Kishida hosted a working dinner for his South Korean "
+                            "counterpart at a restaurant in Tokyo's Ginza district.", published="2023-03-17"))
+    assert {p["name"] for p in m["participants"]} == {"Fumio Kishida", "Yoon Suk Yeol"}

@@ -115,6 +115,10 @@ def _past_dates(text: str, day: Optional[dt.date]) -> list[tuple[int, dt.date]]:
     return out
 
 
+#: Offices whose holder's counterpart is the other country's leader ('Kishida ... his South Korean counterpart').
+LEADING = {"President", "Prime Minister", "Chancellor", "Premier", "Leader"}
+
+
 class ArticleContext:
     """Who an article has named so far, found cheaply over the whole text (tokeniser only).
 
@@ -431,6 +435,11 @@ class ActorResolver:
             return None  # 'exiled Belarusian opposition leader Sviatlana Tsikhanouskaya' speaks for no state, nor
             # 'Mahmoud Jibril, a senior figure in the rebels' council', nor 'Safieddine, the representative of
             # Lebanon's Hezbollah in Tehran'
+        if token.dep_ == "conj" and token.head.dep_ in ("amod", "compound") and \
+                token.head.head.lemma_.lower() == "counterpart":  # 'his Armenian and Azerbaijani counterparts'
+            hit = self.g.country_of(token.text)
+            if hit and hit[1] in ("demonym", "name"):
+                return self._counterpart(hit[0], list(token.head.head.subtree), ctx, offset, day)
         if token.pos_ == "PROPN":
             compounds = [c for c in token.children if c.dep_ in ("compound", "flat") and c.i < token.i]
             name = " ".join(t.text for t in compounds + [token]) if all(c.pos_ == "PROPN" for c in compounds) else None
@@ -527,6 +536,9 @@ class ActorResolver:
                 # party's 'Conservative Leader', nor a 'President' whose office our terms would know
             return {"name": name, "role": title["role"] if title else None, "country": country,
                     "actor_code": country + (title["sector"] if title else "") if country else org}
+        if person is None and token.lemma_.lower() == "counterpart" and country and not (
+                token.i + 1 < len(token.doc) and token.doc[token.i + 1].pos_ == "PROPN"):  # (a name the tagger missed)
+            return self._counterpart(country, np, ctx, offset, day)  # 'met her Chinese counterpart in Beijing'
         head_title = self._compound_title(token) or self.g.title(token.text) or self.g.title(token.lemma_) or (
             self.g.title(token.doc[token.i:token.i + 3].text) if token.i + 3 <= len(token.doc) else None)  # 'Head of State'
         if head_title and not (country or org) and head_title["role"] in BARE_TITLES \
@@ -641,6 +653,23 @@ class ActorResolver:
                         office = self.g.leader(name, day, hit[0])
                         return actor_from_office(office, day) if office else None
         return None
+
+    def _counterpart(self, country: str, np: list[Token], ctx: "ArticleContext", offset: int,
+                     day: Optional[dt.date]) -> Optional[dict]:
+        """An unnamed counterpart: the holder, on the day, of the office of the one whose counterpart he is
+        ('Kamikawa met her Chinese counterpart' is China's foreign minister), else that office by name. Only
+        'his' or 'her' says whose: a headline's 'Saudi FM receives Iraqi counterpart' leaves it open."""
+        owner = next((t for t in np if t.lower_ in ("his", "her")), None)
+        other = ctx.antecedent(offset + owner.idx) if owner is not None else None
+        if other is None or not other.get("role") or not other.get("country"):
+            return None
+        title = self._counterpart_of(np, ctx, offset)
+        leading = title["role"] in LEADING  # a head of government's counterpart leads his country, whatever
+        office = self.g.holder(country, "Leader" if leading else title["role"], day)  # his title there
+        if office is not None:
+            return actor_from_office(office)
+        return {"name": f"{self.g.country_name(country)} {title['role']}", "role": title["role"], "country": country,
+                "actor_code": country + title["sector"]}
 
     def _counterpart_of(self, np: list[Token], ctx: "ArticleContext", offset: int) -> dict:
         """A counterpart holds the office of the one whose counterpart he is ('his', the story's last person)."""
