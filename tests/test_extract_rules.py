@@ -2070,3 +2070,15 @@ def test_an_unnamed_counterpart_is_the_holder_of_the_same_office_in_his_country(
     (m,) = meetings(extract("In the evening, Prime Minister Fumio Kishida hosted a working dinner for his South Korean "
                             "counterpart at a restaurant in Tokyo's Ginza district.", published="2023-03-17"))
     assert {p["name"] for p in m["participants"]} == {"Fumio Kishida", "Yoon Suk Yeol"}
+
+
+def test_raising_a_contingent_to_a_new_level_contributes_that_many(extract):
+    (e,) = contributions(extract("Italy will increase its contingent in Lebanon to 3,000 troops, Prime Minister Romano "
+                                 "Prodi said.", published="2006-08-25"))
+    assert (e["contributor"]["country"], e["recipient"]["country"], e["assets"][0]["quantity"]) == ("ITA", "LBN", 3000)
+    (e,) = contributions(extract("The chancellor announced on Tuesday that Germany would make up to 3,900 soldiers "
+                                 "available for Operation Enduring Freedom.", published="2001-11-08"))
+    assert (e["contributor"]["country"], e["assets"][0]["quantity"]) == ("DEU", 3900)
+    assert not contributions(extract("At least 25 countries said they would increase their contributions to the "
+                                     "International Security Assistance Force, Rasmussen told reporters.",
+                                     published="2009-12-04"))

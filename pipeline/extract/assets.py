@@ -22,7 +22,7 @@ MILITARY_MONEY = re.compile(r"\b(military|defen[cs]e|security assistance|weapon|
                             r"air defen[cs]e|troop|armed forces|(?:-led|peacekeeping|security|stabili[sz]ation|"
                             r"multinational|standby) force)\b", re.I)
 #: Nouns of a part of a force: what they are is the force's ('members of the Defence Force').
-PARTS_OF = {"member", "element", "unit", "contingent", "team", "party", "group", "batch", "detachment"}
+PARTS_OF = {"member", "element", "unit", "contingent", "team", "party", "group", "batch", "detachment", "rotation"}
 #: Coordinated-list dependents that belong to an asset phrase.
 ASSET_DEPS = {"compound", "amod", "nummod", "nmod", "quantmod", "poss"}
 

@@ -55,8 +55,7 @@ STATIONING = {"deploy", "station", "position", "post", "base", "rotate"}
 POSTING = {"deploy", "dispatch", "send", "station", "position", "post", "order", "move", "direct"}
 WATERS = re.compile(r"\b(?:Sea|Gulf|Straits?|Ocean|Channel|Bay|Mediterranean|Baltic|Caribbean|Indo-Pacific|Pacific|Atlantic)\b")
 #: Words of a disaster or its relief: warships and aircraft that come for it are no contribution.
-RELIEF = {"relief", "humanitarian", "disaster", "evacuate", "evacuation", "typhoon", "earthquake", "flood", "cyclone",
-          "hurricane", "tsunami"}
+RELIEF = {"relief", "humanitarian", "disaster", "typhoon", "earthquake", "flood", "cyclone", "hurricane", "tsunami"}
 #: Aircraft and ships that carry people, not a force: 'a French government plane landed at Hiroshima'.
 CARRIER = re.compile(r"\b(?:government|presidential|official|private|commercial|civilian|chartered|passenger)\b", re.I)
 
@@ -162,6 +161,10 @@ MISSIONS = {"mission", "operation", "coalition", "force", "battlegroup", "task",
             "group"}
 #: Verbs of a purpose clause whose object receives what is sent ('to join the coalition', 'to help defend Poland').
 DEFENDING = {"join", "reinforce", "support", "bolster", "defend", "protect", "secure", "strengthen"}
+#: Verbs that bring a state's part in a mission to a new level, and the nouns for that part ('would raise its
+#: contribution to 2,000 troops', 'will increase its contingent in Lebanon to 3,000 troops').
+RAISING = {"raise", "increase", "boost", "expand", "bring", "double", "triple", "lift"}
+LEVELS = {"contingent", "contribution", "commitment", "presence", "deployment", "participation", "force", "share"}
 #: Verbs of keeping on, through which a promise or pledge reaches what is given.
 CONTINUING = {"continue", "keep", "resume", "maintain", "increase", "expand", "extend", "step", "boost", "sustain"}
 
@@ -563,8 +566,9 @@ class ContributionExtractor:
             for c in [w for w in o.subtree if w.head.i != w.i and (  # 'German frigate Augsburg', 'units of the KPA'
                     w.i < o.i and w.head.i <= o.i or (w.i > o.i and w.head.dep_ == "pobj" and w.head.head.lower_ == "of"))]:
                 made = any(m in w.lower_ for w in c.subtree for m in ("made", "built", "designed", "produced"))
-                if c.dep_ in ("amod", "compound", "nmod", "poss") and not made:  # not 'U.S.-made F-16s'; but
-                    # 'an advance team of Japan's Ground Self-Defense Force'
+                if (c.dep_ in ("amod", "compound", "nmod") or (c.dep_ == "poss" and c.head.i != o.i)) and not made:
+                    # not 'U.S.-made F-16s', nor "Ukraine's F-16s have arrived"; but 'an advance team of Japan's
+                    # Ground Self-Defense Force'
                     whole = o.doc[c.left_edge.i:c.head.i + 1].text if c.head.pos_ == "PROPN" else None
                     named = o.doc[c.left_edge.i:o.i + 1].text if o.pos_ == "PROPN" and c.i < o.i else None
                     for text in (named, whole, o.doc[c.left_edge.i:c.i + 1].text if c.pos_ == "PROPN" else None,
@@ -707,6 +711,11 @@ class ContributionExtractor:
                 objs += [g for c in o.subtree if c.dep_ == "relcl" and c.lemma_.lower() in ("include", "contain")
                          and c.head.pos_ in ("NOUN", "PROPN", "NUM")  # on the amount)
                          for d in c.children if d.dep_ == "dobj" for g in syntax.with_conjuncts(d)]
+        levels = [o for o in objs if o.lemma_.lower() in LEVELS] if t.lemma_.lower() in RAISING else []
+        if levels:  # 'raise its contingent in Lebanon to 2,000 soldiers', 'its contribution to 2,000 troops'
+            objs = [p for h in [t] + levels for c in h.children if c.dep_ == "prep" and c.lower_ == "to"
+                    for p in c.children if p.dep_ == "pobj" and any(w.like_num for w in p.subtree)]  # the new level
+            # (not 'increase their contributions to the International Security Assistance Force')
         if not objs and any(c.dep_ == "prt" for c in t.children):  # 'signed off on two C-130 aircraft'
             objs += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children
                      if p.dep_ == "pobj" for g in syntax.with_conjuncts(p)]
@@ -888,7 +897,8 @@ class ContributionExtractor:
     def _recipient_and_purpose(self, s: Sentence, t: Token) -> tuple[Optional[dict], Optional[str]]:
         recipient = purpose = None
         candidates: list[Token] = []
-        heads = [t] + [o for o in self._objects(t)]
+        heads = [t] + [o for o in self._objects(t)] + [  # 'raise its contingent in Lebanon to 2,000 soldiers'
+            c for c in t.children if c.dep_ == "dobj" and t.lemma_.lower() in RAISING and c.lemma_.lower() in LEVELS]
         candidates += [o for d in _disposals(t) for c in d.children if c.dep_ == "prep" and c.lower_ == "of"
                        for o in c.children if o.dep_ == "pobj"]  # 'at the disposal of US forces'
         if _provides_with(t) or _arms(t) or t.lemma_.lower() in ("reach", "join"):
@@ -1193,6 +1203,9 @@ def _arms(t: Token) -> bool:
 def _phrasal(t: Token) -> str:
     """'hand over', 'set aside': the verb with its particle, as the trigger lists write it."""
     prt = [c.lower_ for c in t.children if c.dep_ == "prt"]
+    if t.lemma_.lower() == "make" and any(a.lower_ == "available" for c in t.children if c.dep_ == "dobj"
+                                          for a in c.children):
+        return "make available"  # 'make up to 3,900 soldiers available', 'available' parsed on the soldiers
     if not prt and t.i + 1 < len(t.doc) and (t.doc[t.i + 1].tag_ == "RP" or (
             t.doc[t.i + 1].dep_ == "advmod" and t.doc[t.i + 1].lower_ in ("back", "off", "out", "over"))):
         prt = [t.doc[t.i + 1].lower_]  # 'hand over four jets', the particle parsed into the object; 'held back'
