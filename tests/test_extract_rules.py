@@ -2082,3 +2082,20 @@ def test_raising_a_contingent_to_a_new_level_contributes_that_many(extract):
     assert not contributions(extract("At least 25 countries said they would increase their contributions to the "
                                      "International Security Assistance Force, Rasmussen told reporters.",
                                      published="2009-12-04"))
+
+
+def test_a_meeting_told_as_a_scene_sitting_with_or_spending_hours_with_a_leader(extract):
+    (m,) = meetings(extract("On Tuesday, October 9, Schröder sat with Bush in the Oval Office for a little over an hour.",
+                            published="2001-10-12"))
+    assert countries(m) == {"DEU", "USA"} and str(m["date"]) == "2001-10-09"
+    events = meetings(extract("Starmer flew to Kyiv on Thursday, as Zelensky had asked. In Kyiv the two leaders spent "
+                              "several hours together.", published="2025-08-08"))
+    assert any("spent several hours together" in x["sentence"] for m in events for x in m["mentions"])
+    assert all(countries(m) == {"GBR", "UKR"} for m in events)
+    assert not meetings(extract("The defence minister spent two hours with reporters on Monday.", published="2025-08-08"))
+
+
+def test_a_subject_pronoun_is_not_the_person_its_own_verb_meets(extract):
+    body = ("Q. How did the summit come back?\n\nA. He sat down with Trump in the Oval Office on May 22, and the public "
+            "part of that meeting went badly; Trump openly said Singapore might not happen.")
+    assert not [m for m in meetings(extract(body, published="2018-06-02")) if len(countries(m)) == 1]

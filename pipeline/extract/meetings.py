@@ -117,6 +117,10 @@ def _discussed_with(t: Token) -> Iterator[Token]:
             yield from syntax.preps(c, ("with",))
 
 
+#: What leaders spend together when a story tells their meeting by its length.
+TIME_SPENT = {"hour", "minute", "day", "evening", "morning", "afternoon"}
+
+
 def _other_trigger(t: Token) -> bool:
     """'paid a courtesy call on', 'sat down this afternoon with', 'return to Geneva for talk on', 'is flying
     to London to discuss the budget with the prime minister'."""
@@ -139,8 +143,18 @@ def _other_trigger(t: Token) -> bool:
             for w in t.subtree)
     if t.lemma_.lower() == "bring" and any(c.lower_ == "together" for c in t.children):
         return True  # 'Monday's conference brought together Scholz, Duda and Rutte'
-    if t.lemma_.lower() == "sit" and t.pos_ == "VERB":
-        return any(c.lower_ == "down" for c in t.children) and any(c.lower_ == "with" for c in t.children)
+    if t.lemma_.lower() in ("spend", "have") and t.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in TIME_SPENT for c in t.children):
+        # 'Witkoff spent three hours with Putin at the Kremlin', 'had 30 minutes alone with his Australian
+        # counterpart', 'In Kyiv the two leaders spent several hours together'
+        return any(c.dep_ == "prep" and c.lower_ == "with" and any(o.ent_type_ == "PERSON" or o.lemma_.lower() in (
+            "counterpart", "president", "minister", "leader") for o in c.children if o.dep_ == "pobj")
+            for w in [t] + [c for c in t.children if c.dep_ in ("advmod", "dobj")] for c in w.children) or (
+            any(c.lower_ == "together" for c in t.children) and any(_the_two(c) for c in t.children if c.dep_ == "nsubj"))
+    if t.lemma_.lower() == "sit" and t.pos_ == "VERB":  # 'sat down with', and 'sat with Bush in the Oval Office',
+        return any(c.lower_ == "down" for c in t.children) and any(c.lower_ == "with" for c in t.children) or any(
+            c.dep_ == "prep" and c.lower_ in ("with", "beside") and any(  # 'sat beside Trump': a person
+                o.ent_type_ == "PERSON" for o in c.children if o.dep_ == "pobj") for c in t.children)
     if t.lemma_.lower() == "conversation" and t.pos_ == "NOUN":  # 'a one-on-one conversation at a seaside resort'
         before = t.doc[t.left_edge.i:t.i].text.lower()
         return any(w in before for w in IN_PERSON)
@@ -438,7 +452,8 @@ class MeetingExtractor:
         raised = {g.i for g in syntax.raised(verb)} if verb is not None else set()
         pair = [w for w in tokens if _the_two(w) and (w.dep_ in ("nsubj", "nsubjpass") and w.head.i in raised
                                                     or w.head.lower_ == "between" and w.head.head.i == t.i)] if (
-            self.kinds.get(t.lemma_.lower()) == "MEET" or t.lemma_.lower() in ("talk", "talks", "meeting", "summit", "sit")
+            self.kinds.get(t.lemma_.lower()) == "MEET" or t.lemma_.lower() in ("talk", "talks", "meeting", "summit", "sit",
+                                                                              "spend")
         ) else []
         words = {w.lower_ for w in t.sent} | {w.lemma_.lower() for w in t.sent}
         if words & self.not_meeting or _sports_phrase(t.sent.text.lower(), self.not_meeting):
@@ -625,6 +640,16 @@ class MeetingExtractor:
         return self.kinds.get(lemma) == "VISIT" or lemma in ("visit", "trip", "tour", "state visit")
 
     def _resolve(self, s: Sentence, tok: Token) -> Optional[dict]:
+        found = self._resolve_any(s, tok)
+        if found and tok.lower_ in ("he", "she") and tok.dep_ == "nsubj":  # 'He sat down with Trump': not Trump,
+            others = [o for c in tok.head.children if c.dep_ == "prep" and c.lower_ in ("with", "beside")  # whom
+                      for o in c.children if o.dep_ == "pobj"] + [c for c in tok.head.children if c.dep_ == "dobj"]
+            if any((s.actor(o) or {}).get("name") == found.get("name") for o in others if o.pos_ == "PROPN"):
+                before = s.ctx.antecedent(s.offset + tok.sent.start_char - 1)  # he met; the one before
+                return before if before and before.get("name") != found.get("name") else None
+        return found
+
+    def _resolve_any(self, s: Sentence, tok: Token) -> Optional[dict]:
         if tok.lower_ in ("he", "she", "him", "her", "his"):
             # 'The crown prince travelled to Paris, where he met ...': the subject of the clause above first
             # ('The prime minister will leave for Tehran today, where he is to call on ..., the PM Office said')
