@@ -2099,3 +2099,12 @@ def test_a_subject_pronoun_is_not_the_person_its_own_verb_meets(extract):
     body = ("Q. How did the summit come back?\n\nA. He sat down with Trump in the Oval Office on May 22, and the public "
             "part of that meeting went badly; Trump openly said Singapore might not happen.")
     assert not [m for m in meetings(extract(body, published="2018-06-02")) if len(countries(m)) == 1]
+
+
+def test_the_leaders_of_a_regional_body_written_in_full_or_by_its_countries_are_that_body(extract):
+    (m,) = meetings(extract("Kyrgyz President Sadyr Japarov hosted the leaders of the Organization of Turkic States (OTS) "
+                            "in Bishkek on November 6.", published="2024-11-08"))
+    assert any(p.get("actor_code") == "OTS" for p in m["participants"]) and "KGZ" in countries(m)
+    (m,) = meetings(extract("Polish President Andrzej Duda met the leaders of the Bucharest Nine (B9) countries in Riga "
+                            "on Tuesday.", published="2024-06-13"))
+    assert any(p.get("actor_code") == "B9" for p in m["participants"])

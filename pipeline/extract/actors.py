@@ -472,7 +472,8 @@ class ActorResolver:
         if person is None:
             person = self.title_holder(token)
             country = country or (self._country_in(token, person) if person is not None else None)
-        if not (country or org) and (title or self.g.title(token.text) or token.lower_ in STATE_NOUNS):
+        if not (country or org) and (title or self.g.title(token.text) or token.lower_ in STATE_NOUNS or (
+                token.tag_ == "NNS" and self.g.title(token.lemma_))):  # 'the leaders of the OTS
             country, org = self._of_whom(token)  # 'the Prime Minister of Nepal', 'the Republic of Azerbaijan'
             if country and token.lower_ in STATE_NOUNS:
                 return state_actor(self.g, country)
@@ -552,6 +553,8 @@ class ActorResolver:
             if head_title["role"] in MONARCHS and ctx.home:  # the BBC's 'the King' met no one named before
                 office = self.g.holder(ctx.home, head_title["role"], day)
                 return actor_from_office(office) if office else None
+        if head_title and org and not country and token.tag_ == "NNS":
+            return org_actor(org)  # 'the leaders of the Organization of Turkic States' meet as their body
         if head_title and (country or org):
             role = head_title["role"]
             found = ctx.person_for(country, role, offset + token.idx)
@@ -636,7 +639,11 @@ class ActorResolver:
                         self.g.country_of(owner.text) if owner is not None else None)
                     if hit and hit[1] in ("name", "demonym"):
                         return hit[0], None
-                    code = self.g.org_of(text) or self.g.org_of(obj.text)
+                    named = next((e.text for e in obj.doc.ents if e.start <= obj.i < e.end and e.label_ == "ORG"), "")
+                    code = self.g.org_of(text) or self.g.org_of(obj.text) or self.g.org_of(
+                        re.sub(r"^the ", "", named, flags=re.I)) or next(  # 'the Organization of Turkic States',
+                        (self.g.org_of(c.text) for c in obj.subtree  # 'the Bucharest Nine (B9) countries'
+                         if c.i < obj.i and c.pos_ == "PROPN" and self.g.org_of(c.text)), None)
                     if code:
                         return None, code
         return None, None
