@@ -2108,3 +2108,13 @@ def test_the_leaders_of_a_regional_body_written_in_full_or_by_its_countries_are_
     (m,) = meetings(extract("Polish President Andrzej Duda met the leaders of the Bucharest Nine (B9) countries in Riga "
                             "on Tuesday.", published="2024-06-13"))
     assert any(p.get("actor_code") == "B9" for p in m["participants"])
+
+
+def test_a_giving_announced_now_is_dated_by_its_announcement_not_by_the_delivery_ahead(extract):
+    (e,) = contributions(extract("Prime Minister Anthony Albanese announced on Monday that the Australian Army would send "
+                                 "a permanent training team of around 100 soldiers to Papua New Guinea early next year.",
+                                 published="2025-10-08"))
+    assert str(e["date"]) == "2025-10-06"
+    (e,) = contributions(extract("Belgium will contribute the frigate Louise-Marie to the EU mission in the Red Sea from "
+                                 "late March, Defence Minister Ludivine Dedonder said.", published="2024-02-19"))
+    assert str(e["date"]) == "2024-02-19"

@@ -45,6 +45,8 @@ def find_date(s: Sentence, trigger: Token, future: bool, announced: bool = False
             resolved = dates.resolve(text, s.day, _tense_of(ent.root, future, _called_off_now(s, trigger)))
         if resolved is None:
             continue
+        if announced and resolved.precision != "day" and resolved.date > s.day:
+            continue  # 'will send a training team early next year': when it comes, not when it was given
         resolved = _in_the_year_said(resolved, trigger.sent.text, s.day, future,
                                      s.ctx.past_years(s.offset + trigger.sent.end_char))
         if _bounds_a_period(ent.root, trigger) or _describes_someone(ent.root, trigger) or any(
