@@ -2118,3 +2118,9 @@ def test_a_giving_announced_now_is_dated_by_its_announcement_not_by_the_delivery
     (e,) = contributions(extract("Belgium will contribute the frigate Louise-Marie to the EU mission in the Red Sea from "
                                  "late March, Defence Minister Ludivine Dedonder said.", published="2024-02-19"))
     assert str(e["date"]) == "2024-02-19"
+
+
+def test_last_year_after_another_month_does_not_move_the_day_of_the_event(extract):
+    (m,) = meetings(extract("On June 15, President Ilham Aliyev and President Recep Tayyip Erdogan held a meeting in "
+                            "Shusha, which was liberated from occupation in November last year.", published="2021-06-15"))
+    assert str(m["date"]) == "2021-06-15"

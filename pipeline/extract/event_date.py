@@ -305,6 +305,10 @@ def _in_the_year_said(r: "dates.ResolvedDate", sentence: str, day: dt.date, futu
     year = YEAR_SAID.search(sentence)
     if year is None or (year.group(1).lower() == "next" and not future):
         return r
+    named = sentence[:year.start()].split()[-1:]  # 'On June 15, ... liberated in November last year': November's
+    month = dates.MONTHS.index(named[0].lower()) + 1 if named and named[0].lower() in dates.MONTHS else None
+    if month is not None and month != r.date.month:
+        return r
     try:
         return dates.ResolvedDate(r.date.replace(year=day.year + (-1 if year.group(1).lower() == "last" else 1)), r.text,
                                   r.basis)
