@@ -17,6 +17,7 @@ from typing import Iterable, Optional
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Span, Token
 
+from pipeline.extract import dates
 from pipeline.extract.gazetteer import MONARCHS, Gazetteer, Office, fold, fold_letters
 
 #: Offices that 'the President' alone names: the one the article has already named (one per state).
@@ -87,32 +88,6 @@ def org_actor(code: str, name: Optional[str] = None) -> dict:
 
 def is_person(actor: Optional[dict]) -> bool:
     return bool(actor and actor.get("role"))
-
-
-_MONTH = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-#: A year the text names as a time: 'October 29, 1997', '29 October 1997', 'March 2003', 'in 1996' (not 'since 1989',
-#: a span's start, nor 'the 1989 massacre', a thing's name).
-PAST_DATE = re.compile(r"\b(?:" + _MONTH + r"\s+(\d{1,2}),?\s+|(\d{1,2})\s+" + _MONTH + r"\s+|" + _MONTH +
-                       r"\s+|(?:in|of|early|late|mid-|spring|summer|autumn|fall|winter|during)\s*)"
-                       r"((?:19|20)\d\d)\b", re.I)
-
-
-def _past_dates(text: str, day: Optional[dt.date]) -> list[tuple[int, dt.date]]:
-    """The dates with a year before the dateline's that a text names, by offset (mid-year for a bare year)."""
-    out = []
-    for m in PAST_DATE.finditer(text):
-        year = int(m.group(6))
-        if day is None or year >= day.year:
-            continue
-        name = m.group(1) or m.group(4) or m.group(5)
-        month = next((k + 1 for k, abbr in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
-                                                       "oct", "nov", "dec")) if name and name.lower().startswith(abbr)), 7)
-        date = int(m.group(2) or m.group(3) or 1)
-        try:
-            out.append((m.start(), dt.date(year, month, date)))
-        except ValueError:
-            out.append((m.start(), dt.date(year, month, 1)))
-    return out
 
 
 #: Offices whose holder's counterpart is the other country's leader ('Kishida ... his South Korean counterpart').
@@ -328,7 +303,7 @@ class ActorResolver:
 
         ctx = ArticleContext([], self.g.roles_fit, [start for start, _ in sentences(text)])
         ctx.text = text
-        ctx.eras = _past_dates(text, day)
+        ctx.eras = dates.past_dates(text, day)
         for match_id, start, end in matches:
             span = doc[start:end]
             label = self._nlp.vocab.strings[match_id]
@@ -473,7 +448,7 @@ class ActorResolver:
             person = self.title_holder(token)
             country = country or (self._country_in(token, person) if person is not None else None)
         if not (country or org) and (title or self.g.title(token.text) or token.lower_ in STATE_NOUNS or (
-                token.tag_ == "NNS" and self.g.title(token.lemma_))):  # 'the leaders of the OTS
+                token.tag_ == "NNS" and self.g.title(token.lemma_))):  # 'the leaders of the OTS'
             country, org = self._of_whom(token)  # 'the Prime Minister of Nepal', 'the Republic of Azerbaijan'
             if country and token.lower_ in STATE_NOUNS:
                 return state_actor(self.g, country)

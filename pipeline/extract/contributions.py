@@ -53,7 +53,8 @@ ORDERS = {"order", "direct"}
 STATIONING = {"deploy", "station", "position", "post", "base", "rotate"}
 #: Verbs that put forces somewhere, and the waters a navy is put in for a mission of its own.
 POSTING = {"deploy", "dispatch", "send", "station", "position", "post", "order", "move", "direct"}
-WATERS = re.compile(r"\b(?:Sea|Gulf|Straits?|Ocean|Channel|Bay|Mediterranean|Baltic|Caribbean|Indo-Pacific|Pacific|Atlantic)\b")
+WATERS = re.compile(r"\b(?:Sea|Gulf|Straits?|Ocean|Channel|Bay|Mediterranean|Baltic|Caribbean|Indo-Pacific|Pacific|"
+                    r"Atlantic)\b")
 #: Words of a disaster or its relief: warships and aircraft that come for it are no contribution.
 RELIEF = {"relief", "humanitarian", "disaster", "typhoon", "earthquake", "flood", "cyclone", "hurricane", "tsunami"}
 #: Aircraft and ships that carry people, not a force: 'a French government plane landed at Hiroshima'.
@@ -135,10 +136,12 @@ def _destinations(t: Token) -> list[Token]:
     """Where a departure goes: 'left Tokyo for Iraq', 'set sail ..., heading for the Gulf of Aden', 'left
     Zhengzhou aboard a chartered flight bound for Juba', 'a UK carrier strike group bound for the Indo-Pacific'."""
     words = [t] + ([t.doc[t.i + 1]] if _phrasal(t) == "set sail" else [])  # 'set sail ... for', 'sail' may head it
-    words += [w for w in t.subtree if (w.lemma_.lower() in HEADING or w.lower_ in HEADING) and w.i != t.i and w.dep_ in ("advcl", "xcomp", "acl")
+    words += [w for w in t.subtree if (w.lemma_.lower() in HEADING or w.lower_ in HEADING) and w.i != t.i
+              and w.dep_ in ("advcl", "xcomp", "acl")
               and syntax.dep_distance(t, w) <= 5]  # ('left Portsmouth at the head of a strike group bound for')
-    return [o for w in words for c in w.children if c.dep_ == "prep" and c.lower_ in ("for", "toward", "towards")
-            or (w is not t and c.dep_ == "prep" and c.lower_ == "to") for o in c.children if o.dep_ == "pobj"]
+    return [o for w in words for c in w.children
+            if c.dep_ == "prep" and (c.lower_ in ("for", "toward", "towards") or (w is not t and c.lower_ == "to"))
+            for o in c.children if o.dep_ == "pobj"]
 
 
 def _bound_somewhere(t: Token) -> bool:
@@ -464,8 +467,9 @@ class ContributionExtractor:
             asset = self._asset(o)
             if not asset or asset in out:
                 continue
-            if o.dep_ == "appos" and o.pos_ == "PROPN" and o.head in objects and o.head.pos_ == "NOUN" and not any(
-                    c.dep_ == "nummod" for c in o.head.children) and (self._asset(o.head) or {}).get("category") == asset["category"]:
+            named = o.dep_ == "appos" and o.pos_ == "PROPN" and o.head in objects and o.head.pos_ == "NOUN"
+            if named and not any(c.dep_ == "nummod" for c in o.head.children) and (
+                    self._asset(o.head) or {}).get("category") == asset["category"]:
                 continue
             out.append(asset)
         return out

@@ -231,3 +231,28 @@ def _dateparser(text: str, published: dt.date, future: bool) -> Optional[dt.date
     cleaned = re.sub(r"^(on|by|since|until|from|in|of)\s+", "", text.strip(), flags=re.I)
     parsed = dateparser.parse(cleaned, languages=["en"], settings=settings)
     return parsed.date() if parsed else None
+
+
+_MONTH = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+#: A year the text names as a time: 'October 29, 1997', '29 October 1997', 'March 2003', 'in 1996' (not 'since 1989',
+#: a span's start, nor 'the 1989 massacre', a thing's name).
+PAST_DATE = re.compile(r"\b(?:" + _MONTH + r"\s+(\d{1,2}),?\s+|(\d{1,2})\s+" + _MONTH + r"\s+|" + _MONTH +
+                       r"\s+|(?:in|of|early|late|mid-|spring|summer|autumn|fall|winter|during)\s*)"
+                       r"((?:19|20)\d\d)\b", re.I)
+
+
+def past_dates(text: str, day: Optional[dt.date]) -> list[tuple[int, dt.date]]:
+    """The dates with a year before the dateline's that a text names, by offset (mid-year for a bare year)."""
+    out = []
+    for m in PAST_DATE.finditer(text):
+        year = int(m.group(6))
+        if day is None or year >= day.year:
+            continue
+        name = (m.group(1) or m.group(4) or m.group(5) or "").lower()
+        month = next((k + 1 for k, full in enumerate(MONTHS) if name and full.startswith(name[:3])), 7)
+        date = int(m.group(2) or m.group(3) or 1)
+        try:
+            out.append((m.start(), dt.date(year, month, date)))
+        except ValueError:
+            out.append((m.start(), dt.date(year, month, 1)))
+    return out

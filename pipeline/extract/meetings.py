@@ -150,7 +150,8 @@ def _other_trigger(t: Token) -> bool:
         return any(c.dep_ == "prep" and c.lower_ == "with" and any(o.ent_type_ == "PERSON" or o.lemma_.lower() in (
             "counterpart", "president", "minister", "leader") for o in c.children if o.dep_ == "pobj")
             for w in [t] + [c for c in t.children if c.dep_ in ("advmod", "dobj")] for c in w.children) or (
-            any(c.lower_ == "together" for c in t.children) and any(_the_two(c) for c in t.children if c.dep_ == "nsubj"))
+            any(c.lower_ == "together" for c in t.children)
+            and any(_the_two(c) for c in t.children if c.dep_ == "nsubj"))
     if t.lemma_.lower() == "sit" and t.pos_ == "VERB":  # 'sat down with', and 'sat with Bush in the Oval Office',
         return any(c.lower_ == "down" for c in t.children) and any(c.lower_ == "with" for c in t.children) or any(
             c.dep_ == "prep" and c.lower_ in ("with", "beside") and any(  # 'sat beside Trump': a person
@@ -452,8 +453,8 @@ class MeetingExtractor:
         raised = {g.i for g in syntax.raised(verb)} if verb is not None else set()
         pair = [w for w in tokens if _the_two(w) and (w.dep_ in ("nsubj", "nsubjpass") and w.head.i in raised
                                                     or w.head.lower_ == "between" and w.head.head.i == t.i)] if (
-            self.kinds.get(t.lemma_.lower()) == "MEET" or t.lemma_.lower() in ("talk", "talks", "meeting", "summit", "sit",
-                                                                              "spend")
+            self.kinds.get(t.lemma_.lower()) == "MEET"
+            or t.lemma_.lower() in ("talk", "talks", "meeting", "summit", "sit", "spend")
         ) else []
         words = {w.lower_ for w in t.sent} | {w.lemma_.lower() for w in t.sent}
         if words & self.not_meeting or _sports_phrase(t.sent.text.lower(), self.not_meeting):
