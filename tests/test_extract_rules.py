@@ -2124,3 +2124,11 @@ def test_last_year_after_another_month_does_not_move_the_day_of_the_event(extrac
     (m,) = meetings(extract("On June 15, President Ilham Aliyev and President Recep Tayyip Erdogan held a meeting in "
                             "Shusha, which was liberated from occupation in November last year.", published="2021-06-15"))
     assert str(m["date"]) == "2021-06-15"
+
+
+def test_that_evening_counts_from_the_day_a_relative_clause_names_before_it(extract):
+    body = ("The presidents of Mercosur met in Montevideo on Friday for the bloc's year-end summit.\n\nVon der Leyen, "
+            "who landed at Carrasco airport on Thursday afternoon, held talks with Uruguayan President Luis Lacalle "
+            "Pou at the Torre Ejecutiva that evening.")
+    (m,) = [m for m in meetings(extract(body, published="2024-12-07")) if "Carrasco" in m["mentions"][0]["sentence"]]
+    assert str(m["date"]) == "2024-12-05"

@@ -117,7 +117,11 @@ def _told_from_story(s: Sentence, trigger: Token, future: bool) -> Optional["dat
     word = next((w for w in sent if w.idx - sent.start_char >= n.start), None)
     describes = word is not None and trigger.pos_ in ("NOUN", "PROPN") and any(  # 'talks that were to have
         a.dep_ == "relcl" and a.head.i == trigger.i for a in [word] + list(word.ancestors))  # opened the next day'
-    if not describes and any(abs(pos - at) < abs(n.start - at) for pos in others) or any(
+    def elsewhere(pos: int) -> bool:  # 'Von der Leyen, who landed on Thursday afternoon, held talks ... that
+        word = next((w for w in sent if w.idx - sent.start_char >= pos), None)  # evening': the landing's day
+        return word is not None and any(a.dep_ in ("relcl", "acl") and trigger not in a.subtree
+                                        for a in [word] + list(word.ancestors))
+    if not describes and any(abs(pos - at) < abs(n.start - at) and not elsewhere(pos) for pos in others) or any(
             e.label_ in ("DATE", "TIME") and e.start_char - sent.start_char not in range(n.start, n.end)
             and _own_date(e.root, trigger) and getattr(dates.resolve(e.text, s.day, future), "precision", "") == "day"
             for e in sent.ents):
