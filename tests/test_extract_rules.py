@@ -2132,3 +2132,12 @@ def test_that_evening_counts_from_the_day_a_relative_clause_names_before_it(extr
             "Pou at the Torre Ejecutiva that evening.")
     (m,) = [m for m in meetings(extract(body, published="2024-12-07")) if "Carrasco" in m["mentions"][0]["sentence"]]
     assert str(m["date"]) == "2024-12-05"
+
+
+def test_a_dateline_on_its_own_line_is_the_reports_day_not_the_storys(extract):
+    body = ("Baku, Azerbaijan, August 9\n\nTrend:\n\nPresident Ilham Aliyev and President Donald Trump signed a joint "
+            "declaration at the White House in Washington yesterday, Trend reports.\n\nBefore the signing, President "
+            "Trump held a bilateral meeting with Ilham Aliyev in the Oval Office.")
+    (m,) = [m for m in meetings(extract(body, published="2025-08-09T06:50:00Z"))
+            if any("Oval Office" in x["sentence"] for x in m["mentions"])]
+    assert str(m["date"]) == "2025-08-08"

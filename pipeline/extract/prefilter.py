@@ -35,9 +35,17 @@ PLACE_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{2,40}(?:,\s*[A-Z][A-Za-z .'-]{2
                             r"Bernama|Antara|PNA|BSS|AA)\)|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})\s*(?:--|-|\u2014|\u2013|:)\s+")
 
 
+#: A dateline written as a paragraph of its own ('Baku, Azerbaijan, August 9', 'Shusha, June 15, AZERTAC'), or an
+#: agency's name on its own line ('Trend:').
+DATELINE_LINE = re.compile(r"^(?:[A-Z][A-Za-z .'-]{2,40}(?:,\s*[A-Za-z0-9 .'()-]{1,30}){1,3}|[A-Z][A-Za-z-]{1,20}:)\s*$")
+_DATE_WORD = re.compile(r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|:$")
+
+
 def dateline_end(paragraph: str) -> int:
     """Where a paragraph's wire dateline ends (0 without one): its city would read as a subject, and its date
     is the report's, not the story's."""
+    if DATELINE_LINE.match(paragraph) and _DATE_WORD.search(paragraph.strip()) and not re.search(r"\b[a-z]", paragraph):
+        return len(paragraph)
     lead = DATELINE.match(paragraph) or AGENCY_DATELINE.match(paragraph) or PLACE_DATELINE.match(paragraph) \
         or SLASHED_DATELINE.match(paragraph)
     return lead.end() if lead else 0
