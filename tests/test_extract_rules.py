@@ -2141,3 +2141,9 @@ def test_a_dateline_on_its_own_line_is_the_reports_day_not_the_storys(extract):
     (m,) = [m for m in meetings(extract(body, published="2025-08-09T06:50:00Z"))
             if any("Oval Office" in x["sentence"] for x in m["mentions"])]
     assert str(m["date"]) == "2025-08-08"
+
+
+def test_a_base_or_airport_named_by_its_town_is_in_that_towns_country(extract):
+    (e,) = contributions(extract("The first batch of about 100 Kenyan soldiers arrived at Goma International Airport on "
+                                 "Saturday.", published="2022-11-14"))
+    assert (e["contributor"]["country"], e["recipient"]["country"]) == ("KEN", "COD")

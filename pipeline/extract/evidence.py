@@ -13,7 +13,7 @@ from pipeline.extract.actors import ArticleContext, ActorResolver
 from pipeline.extract.gazetteer import Gazetteer
 
 #: Places named by their city: 'Pristina airport', 'Kabul airbase'.
-FACILITIES = {"airport", "airbase", "base", "port", "harbour", "harbor"}
+FACILITIES = {"airport", "airbase", "base", "port", "harbour", "harbor", "station", "airfield", "barracks"}
 #: Beyond this many dependency arcs a place is more likely another clause's.
 MAX_PLACE_ARCS = 4
 
@@ -65,8 +65,11 @@ def find_place(s: Sentence, trigger: Token, exclude: set[int], preps=("in", "at"
         if arcs > MAX_PLACE_ARCS or not _owned_by(ent.root, trigger):
             continue
         name = ent.text.strip().rstrip(",")
-        hit = s.g.country_of(name) or s.g.country_of(name.replace(",", "").replace(".", "")) or (
-            s.g.country_of(ent[:-1].text) if len(ent) > 1 and ent.root.lemma_.lower() in FACILITIES else None)
+        hit = s.g.country_of(name) or s.g.country_of(name.replace(",", "").replace(".", ""))
+        for k in range(1, min(len(ent), 4)) if hit is None and ent.root.lemma_.lower() in FACILITIES else ():
+            hit = s.g.country_of(ent[:-k].text)  # 'Pristina airport', 'Misawa Air Base', 'Sigonella Naval Air Station'
+            if hit:
+                break
         kind = hit[1] if hit else None
         specific = kind in ("capital", "city") or (hit is None and ent.label_ != "LOC")
         key = (not specific, arcs, head.lower_ == "to")
