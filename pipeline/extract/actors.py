@@ -111,6 +111,7 @@ class ArticleContext:
         self.country_name = lambda alpha3: alpha3  # the gazetteer's name for a country, once the resolver sets it
         self.met: list[dict] = []  # the people of the last meeting found, in reading order: 'the two leaders'
         self.eras: list[tuple[int, dt.date]] = []  # past dates the text names, by offset (``era``)
+        self._paragraphs: Optional[list[int]] = None  # paragraph starts, read once when an era needs them
 
     def past_years(self, at: int) -> list[int]:
         """The past years the article has named before an offset, the latest first."""
@@ -121,13 +122,17 @@ class ArticleContext:
         sentence at ``at``, else before it in its paragraph or the one before ('On October 29, 1997, Bill
         Clinton welcomed him to the White House'). Obituaries, archives and retrospectives tell of leaders
         in offices they have long left."""
+        if not self.eras:
+            return None  # (most news names no past year: no work on the hot path)
         k = bisect.bisect_right(self._starts, at) - 1
         start = self._starts[k] if k >= 0 else 0
         end = self._starts[k + 1] if k + 1 < len(self._starts) else len(self.text)
         inside = [d for o, d in self.eras if start <= o < end]
         if inside:
             return inside[0]
-        paragraphs = [0] + [m.end() for m in re.finditer(r"\n\s*\n", self.text)]
+        if self._paragraphs is None:
+            self._paragraphs = [0] + [m.end() for m in re.finditer(r"\n\s*\n", self.text)]
+        paragraphs = self._paragraphs
         p = bisect.bisect_right(paragraphs, at) - 1
         before = [d for o, d in self.eras if paragraphs[max(p - 1, 0)] <= o < start]
         return before[-1] if before else None
@@ -310,7 +315,7 @@ class ActorResolver:
             if label == "CAPITAL":  # 'Berlin will send': enough to parse the sentence, not a mention
                 capitals.append(span.start_char)
                 continue
-            actor = self._match_actor(label, span.text, day, ctx.era(span.start_char))
+            actor = self._match_actor(label, span.text, day, ctx.era(span.start_char) if label == "LEADER" else None)
             if actor:
                 mentions.append(Mention(span.start_char, actor))
                 if label == "PLACE" and not is_person(actor) and not leader_at & set(range(end, end + 4)) \
