@@ -471,8 +471,6 @@ class MeetingExtractor:
                     and (self._resolve(s, tok.head) or {}).get("actor_code"):
                 continue  # 'Joao Lourenco, the African Union's mediator': the same person, described
             actor = self._resolve(s, tok)
-            if actor is not None and actor.get("country") and not actor.get("actor_code"):
-                actor = self._then(s, t, tok) or actor  # 'since Putin sat down with Joe Biden in Geneva on June 16, 2021'
             if actor is not None and actor.get("role") and not actor.get("country") and not actor.get("actor_code"):
                 unplaced.append((tok, actor))  # 'talks with President Michel Suleiman' on a visit to Beirut
                 continue
@@ -581,14 +579,6 @@ class MeetingExtractor:
             IMPLIED: implied,
             SIGNALS: self._signals(s, t, participants, when, place, token_of, gathering, host, status),
         }
-
-    def _then(self, s: Sentence, t: Token, tok: Token) -> Optional[dict]:
-        """A leader out of office at the dateline who held it on the date the sentence writes for the meeting."""
-        when = find_date(s, t, False)
-        if when["date_basis"] != "EXPLICIT" or when["date"] == s.day:
-            return None
-        actor = s.resolver.resolve_token(tok, when["date"], s.ctx, s.offset)
-        return actor if actor and actor.get("actor_code") else None
 
     def _attends_meeting(self, t: Token) -> bool:
         """What is attended or joined is a meeting: 'attended the summit', 'joined the talks'."""
