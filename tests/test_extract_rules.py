@@ -2147,3 +2147,18 @@ def test_a_base_or_airport_named_by_its_town_is_in_that_towns_country(extract):
     (e,) = contributions(extract("The first batch of about 100 Kenyan soldiers arrived at Goma International Airport on "
                                  "Saturday.", published="2022-11-14"))
     assert (e["contributor"]["country"], e["recipient"]["country"]) == ("KEN", "COD")
+
+
+def test_a_headline_listing_a_visitors_hosts_is_a_tour_of_separate_meetings(extract):
+    found = meetings(extract(
+        "King Abdullah received Indian Prime Minister Narendra Modi at the Royal Palace in Amman on Sunday. "
+        "In the evening Modi was received by Iraqi Prime Minister Mohammed Shia al-Sudani in Baghdad.",
+        published="2024-03-11", title="Modi meets King Abdullah and al-Sudani on Middle East tour"))
+    assert sorted(len(m["participants"]) for m in found) == [2, 2]
+
+
+def test_a_summit_told_in_pairs_by_its_one_host_stays_one_meeting_of_all(extract):
+    found = meetings(extract(
+        "Biden hosted Japanese Prime Minister Fumio Kishida and South Korean President Yoon Suk Yeol at Camp "
+        "David on Friday. Biden welcomed Kishida at the lodge in the morning.", published="2023-08-19"))
+    assert any(len(m["participants"]) == 3 for m in found)

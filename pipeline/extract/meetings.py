@@ -342,6 +342,26 @@ def without_implied(events: list[dict]) -> list[dict]:
     return [e for e in events if id(e) not in drop]
 
 
+def without_tour_lists(events: list[dict]) -> list[dict]:
+    """An article's meetings less the one that only lists a visitor's hosts ('Zelensky in Rome, meets
+    Mattarella, Meloni and Pope Francis') when the article tells each of those talks on its own, each with
+    its own host ('Mattarella received Zelensky'; 'he was received by Pope Francis'): a tour of separate
+    meetings, not one meeting of all. A summit the article also tells in pairs keeps its one host for all."""
+    meetings = [e for e in events if e["event_type"] == "meeting"]
+    names = lambda e: frozenset(p["name"] for p in e["participants"])  # noqa: E731
+    host = lambda e: (e.get("host") or {}).get("name")  # noqa: E731
+    pairs = [e for e in meetings if len(e["participants"]) == 2 and host(e)]
+    drop = set()
+    for e in meetings:
+        if len(e["participants"]) < 3 or e["status"] != "HELD":
+            continue
+        for visitor in names(e):
+            hosts = {host(p) for p in pairs if visitor in names(p) and names(p) <= names(e) and host(p) != visitor}
+            if len(hosts) >= 2 and hosts == names(e) - {visitor}:
+                drop.add(id(e))
+    return [e for e in events if id(e) not in drop]
+
+
 def _actor_key(a: dict) -> str:
     return a.get("country") or a.get("actor_code") or a["name"].lower()
 
