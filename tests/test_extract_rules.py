@@ -2162,3 +2162,28 @@ def test_a_summit_told_in_pairs_by_its_one_host_stays_one_meeting_of_all(extract
         "Biden hosted Japanese Prime Minister Fumio Kishida and South Korean President Yoon Suk Yeol at Camp "
         "David on Friday. Biden welcomed Kishida at the lodge in the morning.", published="2023-08-19"))
     assert any(len(m["participants"]) == 3 for m in found)
+
+
+def test_a_house_voting_by_a_margin_to_authorise_soldiers_approves_them(extract):
+    found = contributions(extract(
+        "Germany will send the frigate Hessen to the Red Sea to join the EU's Aspides mission. On Friday, the "
+        "Bundestag voted by a wide margin to authorise up to 700 soldiers for the mission.", published="2024-02-24"))
+    (vote,) = [c for c in found if c["status"] == "APPROVED"]
+    assert vote["contributor"]["country"] == "DEU" and vote["assets"][0]["quantity"] == 700
+
+
+def test_a_governments_council_approving_a_dispatch_approves_for_the_article_giver(extract):
+    found = contributions(extract(
+        "Greece will send a frigate to the Red Sea for the EU's Aspides mission, Prime Minister Kyriakos "
+        "Mitsotakis said. On Tuesday, the Government Council for Foreign Affairs and Defence (KYSEA) approved "
+        "the dispatch of the frigate Hydra to the Red Sea.", published="2024-02-21", source="ekathimerini.com"))
+    assert any(c["status"] == "APPROVED" and c["contributor"]["country"] == "GRC" for c in found)
+
+
+def test_legislation_pressed_for_that_would_authorise_weapons_is_no_approval(extract):
+    found = contributions(extract(
+        "The White House said the aid package would also help Ukraine's border guards and that Washington would "
+        "keep working with European partners on further sanctions against Russia. Senators from both "
+        "parties urged the administration to go further, and several said they would press for legislation "
+        "authorizing weapons deliveries.", published="2014-09-18", title="Ukraine's leader asks Congress for arms"))
+    assert not [c for c in found if c["status"] == "APPROVED"]

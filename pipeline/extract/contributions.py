@@ -154,7 +154,7 @@ def _bound_somewhere(t: Token) -> bool:
 
 
 GIVING = {"give", "provide", "supply", "donate", "gift", "deliver", "send", "dispatch", "pledge", "promise", "transfer", "announce",
-          "offer", "hand", "lend", "commit", "contribute", "approve", "unveil", "allocate", "earmark", "fund",
+          "offer", "hand", "lend", "commit", "contribute", "approve", "authorise", "authorize", "unveil", "allocate", "earmark", "fund",
           "make available"}
 #: Support too vague to be a contribution unless the sentence says who receives it ('offering further
 #: military support to Lebanon').
@@ -378,9 +378,9 @@ class ContributionExtractor:
         body = self._institution(s, t) if contributor is None else None
         if contributor is None and told and syntax.agent(t) is not None:  # 'was approved by the Turkish Grand
             voter = syntax.agent(t)  # National Assembly': its nation, else the article's giver
-            contributor = self._marked_nationality([voter]) if voter.lemma_.lower() in INSTITUTIONS | {"council"} \
+            contributor = self._marked_nationality([voter]) if voter.lemma_.lower() in INSTITUTIONS \
                 else as_state(self._g, s.actor(voter))
-            body = voter if contributor is None and voter.lemma_.lower() in INSTITUTIONS | {"council"} else body
+            body = voter if contributor is None and voter.lemma_.lower() in INSTITUTIONS else body
         if contributor is None and _departs(t) and objects:
             body = objects[0]  # 'The frigate Hydra set sail ... for the Red Sea': the navy of the article's giver
         owned = next((o for o in objects if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in o.children)),
@@ -684,6 +684,9 @@ class ContributionExtractor:
             return True
         if t.dep_ == "pcomp" and t.head.lower_ in ("before", "without", "instead"):
             return True  # 'urged Tinubu to exhaust diplomatic options before committing Nigerian troops'
+        if self.verbs.get(t.lemma_.lower()) == "APPROVED" and t.dep_ == "acl" and t.head.dep_ == "pobj" \
+                and t.head.head.lower_ == "for":
+            return True  # 'would press for legislation authorizing weapons deliveries': a bill wished for
         # parades, exercises, purchases: judged on what is provided and the verbs above, not the whole sentence
         near = self._objects(t) + [t] + syntax.governors(t, 2)
         near += [p for c in t.children if c.dep_ == "prep" and c.lower_ in ("for", "in", "to")
@@ -1032,7 +1035,7 @@ NEEDS_ASSETS = "_needs_assets"
 TOLD_GIVINGS = {"deployment", "dispatch", "transfer", "participation", "sending", "contribution", "mission"}
 #: Who decides for a state without being named as one: 'Lawmakers voted ...', 'The National Assembly approved'.
 INSTITUTIONS = {"lawmaker", "legislator", "mp", "parliament", "parliamentarian", "deputy", "senator", "senate",
-                "congress", "assembly", "cabinet", "government", "legislature", "diet"}
+                "congress", "assembly", "cabinet", "government", "legislature", "diet", "council"}
 
 
 def _signals(s: Sentence, t: Token, status, contributor, recipient, purpose, assets, when) -> dict:

@@ -19,6 +19,11 @@ def subject(verb: Token) -> Optional[Token]:
                 if child.tag_ == "WP" and t.dep_ == "relcl":  # 'Hollande, who met Putin' -> Hollande
                     return t.head
                 return child
+        if t.dep_ == "relcl" and t.head.dep_ == "pobj" and t.head.head.lower_ == "by" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            t = t.head.head.head  # 'voted by a wide margin to authorise 700 soldiers': the voter, not the margin
+            seen += 1
+            continue
         if t.dep_ == "relcl":
             return t.head
         if t.pos_ in ("NOUN", "PROPN") and seen > 0:  # "Germany's promise to send": the possessor; 'a U.S.
