@@ -2187,3 +2187,16 @@ def test_legislation_pressed_for_that_would_authorise_weapons_is_no_approval(ext
         "parties urged the administration to go further, and several said they would press for legislation "
         "authorizing weapons deliveries.", published="2014-09-18", title="Ukraine's leader asks Congress for arms"))
     assert not [c for c in found if c["status"] == "APPROVED"]
+
+
+def test_a_country_described_as_a_former_power_is_still_the_country(extract):
+    (c,) = contributions(extract("Portugal, the former colonial power, is sending 120 members of its paramilitary "
+                                 "Republican National Guard to East Timor.", published="2006-05-26"))
+    assert c["contributor"]["country"] == "PRT" and c["assets"][0]["quantity"] == 120
+    assert c["assets"][0]["category"] == "GROUND_FORCES"
+
+
+def test_thousands_set_apart_by_a_space_are_one_number(extract):
+    (c,) = contributions(extract("South Africa will deploy 2 900 members of the South African National Defence "
+                                 "Force to the eastern DRC.", published="2024-02-13"))
+    assert c["assets"][0]["quantity"] == 2900

@@ -409,7 +409,9 @@ class ActorResolver:
         if token.lower_ in PRONOUNS:
             return None
         np = _noun_phrase(token)
-        if any(t.lower_ in OUT_OF_POWER for t in np) or any(
+        described = [t for t in np if token.ent_type_ != "GPE" or not any(  # 'Portugal, the former colonial
+            a.dep_ == "appos" and a.head == token for a in [t, *t.ancestors])]  # power' is still Portugal
+        if any(t.lower_ in OUT_OF_POWER for t in described) or any(
                 w.lemma_.lower() in REBELS or self._armed_group(w) for c in token.children if c.dep_ == "appos"
                 for w in c.subtree) or (token.pos_ == "NOUN" and any(map(self._armed_group, token.subtree))):
             return None  # 'exiled Belarusian opposition leader Sviatlana Tsikhanouskaya' speaks for no state, nor

@@ -6,7 +6,7 @@ military aid' is FUNDING, 'Dornier 228' is a model and not a count.
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Callable, Optional
 
 from spacy.tokens import Token
 
@@ -23,14 +23,18 @@ MILITARY_MONEY = re.compile(r"\b(military|defen[cs]e|security assistance|weapon|
                             r"multinational|standby) force)\b", re.I)
 #: Nouns of a part of a force: what they are is the force's ('members of the Defence Force').
 PARTS_OF = {"member", "element", "unit", "contingent", "team", "party", "group", "batch", "detachment", "rotation"}
+#: Heads of a force's name whose parts are forces ('members of the Republican National Guard').
+FORCES = {"force", "army", "military", "guard", "navy", "marines"}
 #: Coordinated-list dependents that belong to an asset phrase.
 ASSET_DEPS = {"compound", "amod", "nummod", "nmod", "quantmod", "poss"}
 
 
 class AssetReader:
-    def __init__(self, assets: dict[str, str], ship_prefixes: frozenset[str] = frozenset()):
+    def __init__(self, assets: dict[str, str], ship_prefixes: frozenset[str] = frozenset(),
+                 is_force: Callable[[str], bool] = lambda name: False):
         self.assets = assets
         self.ship_prefixes = ship_prefixes
+        self.is_force = is_force  # a state's armed forces by name ('SANDF', 'Bundeswehr'), from the gazetteer
         self.pattern = re.compile(r"\b(" + "|".join(re.escape(a) for a in sorted(assets, key=len, reverse=True))
                                   + r")(?:s|es)?(?![a-z])", re.I) if assets else None  # 'ISR' is not in 'Israeli'
 
@@ -40,7 +44,7 @@ class AssetReader:
             whole = next((o for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                           for o in c.children if o.dep_ == "pobj"), None)
             asset = self.read(whole) if whole is not None else None
-            if whole is not None and asset is None and whole.lemma_.lower() in ("force", "army", "military"):
+            if whole is not None and asset is None and (whole.lemma_.lower() in FORCES or self._force(whole)):
                 asset = {"description": " ".join(w.text for w in token.subtree if w.dep_ != "det"),
                          "category": "GROUND_FORCES", "quantity": None}
             if asset is not None and asset["category"] == "GROUND_FORCES":
@@ -80,6 +84,12 @@ class AssetReader:
         description = _joined([w for w in words if w.i not in counts]) or token.text
         return {"description": description, "category": category, "quantity": quantity}
 
+    def _force(self, token: Token) -> bool:
+        """'the SANDF', 'the Kenya Defence Forces': a name the gazetteer knows as a state's armed forces."""
+        name = [w for w in token.subtree if w.i <= token.i and w.dep_ not in ("det", "poss")]
+        return self.is_force(" ".join(w.text for w in name)) or self.is_force(
+            " ".join(w.text for w in name if w.dep_ != "amod"))
+
     def _warship(self, token: Token) -> bool:
         """A name after a navy's prefix: 'HMS Diamond', 'USS Gerald R. Ford' (the prefix may head the name)."""
         return token.pos_ == "PROPN" and (token.text in self.ship_prefixes or any(
@@ -117,11 +127,19 @@ def _joined(words: list[Token]) -> str:
 
 
 def _spelled(w: Token) -> str:
-    """'Forty-two', which the tokenizer splits in three."""
+    """'Forty-two', which the tokenizer splits in three; '2 900', thousands set apart by a space."""
     doc = w.doc
     if w.i + 2 < len(doc) and doc[w.i + 1].text == "-" and doc[w.i + 2].lower_ in NUMBER_WORDS:
         return doc[w.i:w.i + 3].text
-    return w.text
+    start = w.i
+    while doc[start].text.isdigit() and len(doc[start].text) == 3 and start > 0 and doc[start - 1].text.isdigit() \
+            and len(doc[start - 1].text) <= 3 and doc[start - 1].whitespace_ == " ":
+        start -= 1
+    w, end = doc[start], start
+    while w.text.isdigit() and len(w.text) <= 3 and end + 1 < len(doc) and doc[end + 1].text.isdigit() \
+            and len(doc[end + 1].text) == 3 and doc[end].whitespace_ == " ":
+        end += 1
+    return "".join(t.text for t in doc[start:end + 1])
 
 
 def number(text: str) -> Optional[int]:

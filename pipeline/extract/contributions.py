@@ -185,7 +185,8 @@ class ContributionExtractor:
         self._adversary_exact = _words_re(g.adversaries_exact, flags=0)
         self._campaign = _words_re({k: v for k, v in g.campaigns.items() if len(k) > 3})
         self._adversary = _words_re(g.adversaries)
-        self._reader = AssetReader(assets, g.ship_prefixes)
+        self._reader = AssetReader(assets, g.ship_prefixes,
+                                   is_force=lambda name: (g.country_of(name) or ("", ""))[1] == "metonym:MIL")
         self._asset = self._reader.read
 
     def triggers(self, doc) -> Iterator[Token]:

@@ -337,7 +337,7 @@ def _load_titles(g: Gazetteer) -> None:
 def prefilter_words() -> dict[str, list[str]]:
     """What lets a sentence through to the parser, per event type: the listed stems (irregular forms
     such as 'met', 'sent'), a stem of every single-word trigger, so a trigger added to the data is never
-    screened out, and for contributions the asset vocabulary."""
+    screened out, and for contributions the asset vocabulary and the names of armed forces."""
     data = _load_json("prefilter.json")
     triggers = _load_json("triggers.json")
 
@@ -345,9 +345,11 @@ def prefilter_words() -> dict[str, list[str]]:
         return [w[:-1] if w.endswith("e") and len(w) > 4 else w for w in words if " " not in w and w.isalpha()]
 
     assets = [w for words in _load_json("assets.json").values() for w in words]
+    forces = [surface for info in _load_json("countries.json").values() if isinstance(info, dict)
+              for surface, sector in (info.get("metonyms") or {}).items() if sector == "MIL"]  # 'members of the SANDF'
     return {
         "meeting": list(data.get("meeting_stems", [])) + stems(list(triggers.get("meeting_verbs", {}))
                                                                + list(triggers.get("meeting_nouns", []))),
         "contribution": list(data.get("contribution_stems", [])) + stems(list(triggers.get("contribution_verbs", {}))),
-        "asset": list(data.get("asset_extra", [])) + assets,
+        "asset": list(data.get("asset_extra", [])) + assets + forces,
     }
