@@ -2200,3 +2200,39 @@ def test_thousands_set_apart_by_a_space_are_one_number(extract):
     (c,) = contributions(extract("South Africa will deploy 2 900 members of the South African National Defence "
                                  "Force to the eastern DRC.", published="2024-02-13"))
     assert c["assets"][0]["quantity"] == 2900
+
+
+def test_a_counterpart_whose_name_the_tagger_missed_is_that_person_of_the_democratic_republic(extract):
+    (m,) = meetings(extract("Rwanda's Foreign Minister Olivier Nduhungirehe and his Congolese counterpart Thérèse "
+                            "Kayikwamba Wagner met in Luanda on Saturday.", published="2024-12-15"))
+    other = next(p for p in m["participants"] if p["country"] != "RWA")
+    assert other["name"].endswith("Wagner") and other["country"] == "COD"
+
+
+def test_talks_then_a_call_and_a_day_on_the_telephone_are_no_meetings(extract):
+    assert not meetings(extract(
+        "After the talks, Yeltsin telephoned German Chancellor Helmut Kohl to brief him on the results. Bush spent "
+        "much of Thursday on the telephone, talking with British Prime Minister Margaret Thatcher and Turkish "
+        "President Turgut Ozal.", published="1990-08-10"))
+
+
+def test_a_day_spent_in_a_capital_holding_talks_is_a_meeting(extract):
+    assert meetings(extract("French President Emmanuel Macron spent Thursday in Berlin, holding talks with "
+                            "Chancellor Olaf Scholz.", published="2023-03-17"))
+
+
+def test_a_country_as_a_plural_is_its_national_team(extract):
+    assert not meetings(extract("Germany meet Hungary in Stuttgart on Wednesday, while Scotland face Switzerland "
+                                "in Cologne on the same day.", published="2024-06-17"))
+
+
+def test_announcing_the_withdrawal_of_a_contingent_is_no_contribution(extract):
+    found = contributions(extract("South Africa will send 2,900 soldiers to the DRC. Malawi had already announced "
+                                  "the withdrawal of its contingent.", published="2025-03-13"))
+    assert [c["contributor"]["country"] for c in found] == ["ZAF"]
+
+
+def test_a_giving_that_waits_on_anothers_consent_is_no_offer_yet(extract):
+    assert not contributions(extract(
+        "Poland has said it is willing to send a company of Leopard tanks to Ukraine, but only if Berlin agrees "
+        "to the re-export.", published="2023-01-14"))

@@ -8,6 +8,7 @@ else to whoever held that office on that date.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 import datetime as dt
@@ -519,9 +520,15 @@ class ActorResolver:
                 # party's 'Conservative Leader', nor a 'President' whose office our terms would know
             return {"name": name, "role": title["role"] if title else None, "country": country,
                     "actor_code": country + (title["sector"] if title else "") if country else org}
-        if person is None and token.lemma_.lower() == "counterpart" and country and not (
-                token.i + 1 < len(token.doc) and token.doc[token.i + 1].pos_ == "PROPN"):  # (a name the tagger missed)
-            return self._counterpart(country, np, ctx, offset, day)  # 'met her Chinese counterpart in Beijing'
+        if person is None and token.lemma_.lower() == "counterpart" and country:
+            run = list(itertools.takewhile(_names_next, token.doc[token.i + 1:token.i + 5]))
+            if not run:
+                return self._counterpart(country, np, ctx, offset, day)  # 'met her Chinese counterpart in Beijing'
+            if run[0].pos_ != "PROPN" and self._counterpart(country, np, ctx, offset, day) is not None:
+                name = " ".join(w.text for w in run)  # 'his Congolese counterpart Thérèse Kayikwamba Wagner', the
+                title = self._counterpart_of(np, ctx, offset)  # name the tagger missed: that person, in that office
+                return ctx.person_named(name, country) or {"name": name, "role": title["role"], "country": country,
+                                                           "actor_code": country + title["sector"]}
         head_title = self._compound_title(token) or self.g.title(token.text) or self.g.title(token.lemma_) or (
             self.g.title(token.doc[token.i:token.i + 3].text) if token.i + 3 <= len(token.doc) else None)  # 'Head of State'
         if head_title and not (country or org) and head_title["role"] in BARE_TITLES \
@@ -770,6 +777,13 @@ def _longest(matches: Iterable[tuple[int, int, int]]) -> list[tuple[int, int, in
             taken.update(range(m[1], m[2]))
             out.append(m)
     return out
+
+
+def _names_next(t: Token) -> bool:
+    """A name the tagger missed after 'counterpart' ('his Congolese counterpart Thérèse Kayikwamba Wagner',
+    'Thérèse' taken for a noun): a capitalised word that is no day or place."""
+    return t.pos_ == "PROPN" or (t.text[:1].isupper() and t.is_alpha and t.ent_type_ not in (
+        "DATE", "TIME", "GPE", "LOC", "FAC", "NORP"))
 
 
 def _noun_phrase(token: Token) -> list[Token]:

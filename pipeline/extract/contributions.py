@@ -39,6 +39,12 @@ PLACE_NOUNS = {"waters", "territory", "soil", "airspace", "zone", "coast", "shor
 ARMS = {"AIR", "NAVAL", "WEAPONS", "GROUND_FORCES", "ISR", "REFUELING"}
 #: A giving that waits on another's permission (or is that permission: re-export) is no act of giving.
 PERMISSION = re.compile(r"\bpermission\b", re.I)
+#: Said after the verb, another's consent not yet given ('willing to send a company of Leopards, but only if Berlin
+#: agrees'); an offer on other terms is still an offer ('only if certain conditions were met').
+CONDITION = re.compile(r"\b(?:only if|only once|on (?:the )?condition that|provided that|providing that) (?:the )?"
+                       r"(?:\w+ ){1,2}(?:agrees|approves|allows|permits|consents|grants|gives)\b", re.I)
+#: Nouns of forces taken back, not given.
+WITHDRAWALS = {"withdrawal", "pullout", "pull-out", "repatriation", "recall"}
 #: Said before the verb, a running total rather than an act ('the UK had so far supplied 5,000 missiles').
 TALLY = re.compile(r"\b(?:so far|to date|in total|all told)\b", re.I)
 #: Verbs of forces setting off, a contribution only when they say where to ('left Almaty for the Golan Heights').
@@ -676,6 +682,10 @@ class ContributionExtractor:
     def _blocked(self, t: Token) -> bool:
         if PERMISSION.search(t.sent.text) or TALLY.search(t.doc[t.left_edge.i:t.i + 1].text):
             return True  # 'ready to send Leopards ... will ask Berlin for permission', 'had so far supplied'
+        if CONDITION.search(t.doc[t.i:t.sent.end].text):
+            return True
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in WITHDRAWALS for c in t.children):
+            return True  # 'Malawi had already announced the withdrawal of its contingent'
         clause = syntax.clause_tokens(t) + syntax.governors(t, 3)
         if syntax.is_negated(t) or any(c.lemma_.lower() in self.negation or _phrasal(c) in self.negation
                                        for c in clause):

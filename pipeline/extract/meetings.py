@@ -321,6 +321,9 @@ def _named_in(person: dict, sentence: str) -> bool:
     return words[-1] in sentence or given
 
 
+#: Prepositions of the means of a talk ('by video link', 'over the phone', 'on the telephone').
+CALL_MEANS = ("by", "via", "over", "through", "on")
+
 #: How many days a state visit may run from the arrival to the talks it was for.
 VISIT_DAYS = 4
 
@@ -567,6 +570,10 @@ class MeetingExtractor:
             words = {w.lower_ for w in t.sent} | {w.lemma_.lower() for w in t.sent}
             if words & self.not_meeting or _sports_phrase(t.sent.text.lower(), self.not_meeting):
                 return None  # 'Ukraine meet Iceland in Wroclaw': national teams, not states
+            subject = syntax.subject(t) if t.pos_ == "VERB" else None
+            if t.tag_ == "VBP" and subject is not None and subject.tag_ == "NNP" and not any(
+                    c.dep_ == "cc" for c in subject.children):
+                return None  # 'Germany meet Hungary in Stuttgart': a country as a plural, its team
         status = "CANCELLED" if called_off or _plan_overtaken(t) else self._status(t)
         future = status in ("PLANNED", "CANCELLED")  # a meeting called off was still ahead
         when = find_date(s, t, future)
@@ -859,8 +866,13 @@ class MeetingExtractor:
             return False
         near = list(t.subtree) if t.pos_ == "NOUN" else [c for c in t.children] + [g for c in t.children for g in c.children]
         near += [t, t.head] + list(t.head.children)
-        near += [w for c in t.children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "via", "over", "through")
+        near += [w for c in t.children if c.dep_ in ("prep", "agent") and c.lower_ in CALL_MEANS
                  for w in c.subtree]  # 'met by video link'
+        verb = t.head.head if t.dep_ == "pobj" and t.head.lower_ in ("after", "following", "before") else \
+            t.head if t.dep_ in ("advcl", "xcomp", "conj", "pcomp") else None
+        if verb is not None:  # 'spent Thursday on the telephone, talking with Thatcher'; 'After the talks, Yeltsin
+            near += [verb] + [w for c in verb.children if c.dep_ == "prep" and c.lower_ in CALL_MEANS
+                              for w in c.subtree]  # telephoned Kohl': a call after the talks
         near = [tok for tok in near if not _called_off_or_on(tok)]  # 'called off a meeting', 'called on the king'
         return any(tok.lemma_.lower() in self.calls or tok.lower_ in self.calls for tok in near)
 
