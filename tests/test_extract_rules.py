@@ -2236,3 +2236,17 @@ def test_a_giving_that_waits_on_anothers_consent_is_no_offer_yet(extract):
     assert not contributions(extract(
         "Poland has said it is willing to send a company of Leopard tanks to Ukraine, but only if Berlin agrees "
         "to the re-export.", published="2023-01-14"))
+
+
+def test_a_package_worth_an_amount_from_a_defence_minister_is_funding(extract):
+    (c,) = contributions(extract("German Defence Minister Boris Pistorius announced a new package for Ukraine today "
+                                 "worth roughly 700 million euros.", published="2023-07-11"))
+    assert c["contributor"]["country"] == "DEU" and c["assets"][0]["category"] == "FUNDING"
+
+
+def test_he_who_announces_a_package_is_the_minister_just_named(extract):
+    found = contributions(extract(
+        "No American soldiers would be sent to Ukraine, Hegseth said.\n\nHealey did his best to keep the "
+        "conversation on the front line. He announced a new £150 million package of equipment for Ukraine, "
+        "including attack drones and armoured vehicles.", published="2025-02-12"))
+    assert [c["contributor"]["country"] for c in found] == ["GBR"]

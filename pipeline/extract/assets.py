@@ -65,6 +65,10 @@ class AssetReader:
             return {"description": _joined(words), "category": "NAVAL", "quantity": None}
         if category is None and (token.ent_type_ == "MONEY" or token.lemma_.lower() in CURRENCY or _credit(token)):
             return self._funding(token)
+        if category is None and token.lemma_.lower() == "package":  # 'a new package worth 700 million euros'
+            amount = next((m for w in token.children if w.lower_ == "worth" for m in w.subtree
+                           if m.ent_type_ == "MONEY" or m.lemma_.lower() in CURRENCY), None)
+            return self._funding(amount) if amount is not None else None
         if category is None:
             return None
         quantity = None

@@ -875,6 +875,10 @@ class ContributionExtractor:
                         actor = s.actor(speaker)
                         if actor and actor.get("country"):
                             return actor
+            if subj.lower_ in ("he", "she"):  # 'Healey did his best ... He announced a new package': his state
+                person = s.ctx.antecedent(s.offset + subj.idx)
+                if person and person.get("role") and person.get("country"):
+                    return person
             return s.ctx.recent_state(s.offset + subj.idx)  # 'It delivered more jets' two paragraphs on is not a state
         actor = s.actor(subj)
         if actor is None:
