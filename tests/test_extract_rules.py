@@ -2250,3 +2250,27 @@ def test_he_who_announces_a_package_is_the_minister_just_named(extract):
         "conversation on the front line. He announced a new £150 million package of equipment for Ukraine, "
         "including attack drones and armoured vehicles.", published="2025-02-12"))
     assert [c["contributor"]["country"] for c in found] == ["GBR"]
+
+
+def test_forces_that_cross_into_a_country_on_a_mission_arrive_there(extract):
+    (c,) = contributions(extract(
+        "Some 1,000 Saudi soldiers crossed into Bahrain over the King Fahd Causeway yesterday, in the first "
+        "deployment of the Gulf Cooperation Council's Peninsula Shield Force.", published="2011-03-15"))
+    assert c["contributor"]["country"] == "SAU" and c["status"] == "DELIVERED"
+    assert c["assets"][0]["quantity"] == 1000
+
+
+def test_an_invasion_and_a_crossing_told_as_a_time_are_no_contributions(extract):
+    assert not contributions(extract("Russian troops crossed into Ukraine on Thursday.", published="2022-02-25"))
+    found = contributions(extract(
+        "About 350 additional German soldiers were sent to Lithuania to reinforce NATO's multinational "
+        "battlegroup, ten days before Russian forces crossed into Ukraine.", published="2022-02-14"))
+    assert [c["contributor"]["country"] for c in found] == ["DEU"]
+
+
+def test_naval_units_are_naval_and_troops_joining_anothers_troops_are_no_new_giving(extract):
+    (c,) = contributions(extract("Kuwait has offered to send naval units to help secure Bahrain's territorial "
+                                 "waters.", published="2011-03-15"))
+    assert c["assets"][0]["category"] == "NAVAL"
+    assert not contributions(extract("The Ugandan troops join Kenyan troops who have been in Goma since last "
+                                     "year.", published="2023-03-31"))

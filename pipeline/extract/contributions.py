@@ -49,6 +49,8 @@ WITHDRAWALS = {"withdrawal", "pullout", "pull-out", "repatriation", "recall"}
 TALLY = re.compile(r"\b(?:so far|to date|in total|all told)\b", re.I)
 #: Verbs of forces setting off, a contribution only when they say where to ('left Almaty for the Golan Heights').
 DEPARTING = {"leave", "depart", "sail"}
+#: Verbs of forces moving, an arrival when they go 'into' a place ('crossed into Bahrain', 'drove into Pristina').
+ENTERING = {"fly", "cross", "drive", "roll", "march", "move", "sail", "pour"}
 #: A list of givers told in passing ('X and Y are also contributing troops'): with no figure, not an event each.
 ROLL_CALL = re.compile(r"\b(?:also|too|as well)\b", re.I)
 #: Nouns of asking that carry what is asked for: 'a formal request to Canberra for military assistance'.
@@ -414,6 +416,8 @@ class ContributionExtractor:
         posted = t.lemma_.lower() in POSTING and not (self._arrival(t) or _departs(t))  # 'deployed ... to Dakar'
         if recipient is None and _departs(t) and not _for_drills(s):  # 'left Tokyo for Iraq'
             recipient = next((a for a in (self._place_state(s, o) for o in _destinations(t)) if a), None)
+        if _enters(t) and not _on_a_mission(s):
+            return None  # not 'Russian troops crossed into Ukraine': forces that enter serve a mission the article names
         if recipient is None and (self._arrival(t) or _departs(t) or posted) and not _for_drills(s):
             place = find_place(s, t, set(),  # 'arrived in Port-au-Prince', 'station 48 F-35As at Misawa Air Base'
                                preps=("to", "into") + (("in", "at") if t.lemma_.lower() in STATIONING else ())
@@ -442,6 +446,8 @@ class ContributionExtractor:
             purpose = _patrolled_waters(t, assets) or (self._campaign_told(s) if _to_the_campaign(t) else None)
         joins_force = t.lemma_.lower() == "join" and any(  # 'will join the group', not 'the maritime phase'
             c.dep_ == "dobj" and c.lemma_.lower() in MISSIONS | CAMPAIGN_NOUNS for c in t.children)
+        if t.lemma_.lower() == "join" and any(c.dep_ == "dobj" and self._asset(c) for c in t.children):
+            return None  # 'The Ugandan troops join Kenyan troops who have been in Goma': told as their deployment
         if recipient is None and purpose is None and t.lemma_.lower() not in GIVING | ORDERS and not joins_force \
                 and _phrasal(t) not in GIVING \
                 and not delivered and not moved:
@@ -765,6 +771,8 @@ class ContributionExtractor:
 
     def _arrival(self, t: Token) -> bool:
         """'British tanks arrived', 'the tanks had reached the country': what is given is the subject."""
+        if _enters(t):
+            return True
         if (self.verbs.get(t.lemma_.lower()) or self.verbs.get(_phrasal(t))) != "DELIVERED":
             return False
         return t.lemma_.lower() == "reach" or _departs(t) or not any(c.dep_ == "dobj" for c in t.children)
@@ -1024,6 +1032,8 @@ class ContributionExtractor:
                 return "PLEDGED"
             if gl in syntax.READINESS:
                 return "OFFERED"
+        if _enters(t):
+            status = "DELIVERED"  # 'flew into Kosovo at dawn'
         if status == "DELIVERED" and _future(t):
             return "ANNOUNCED"
         perfect = t.tag_ == "VBN" and any(c.lower_ in ("has", "have", "had", "was", "were") for c in t.children
@@ -1220,6 +1230,29 @@ def _headline_arms(t: Token) -> bool:
 def _arms(t: Token) -> bool:
     """'The US is arming Kurdish fighters': without a 'with' phrase, whom a country arms is the recipient."""
     return t.lemma_.lower() in ("arm", "equip") and not _provides_with(t)
+
+
+#: Words of a mission that forces entering a country serve ('spearheading a NATO-led peace force'), and of an
+#: invasion, which is none.
+MISSION_TOLD = re.compile(r"\b(?:peace|peacekeep\w*|mission|coalition|multinational|[A-Z]+-led|contingent|"
+                          r"deployment|stabili[sz]ation|KFOR|IFOR|SFOR|ISAF|UNIFIL|INTERFET|Peninsula Shield)\b")
+INVASION = re.compile(r"\b(?:invad\w*|invasion|incursion|offensive|occup\w*|annex\w*)\b", re.I)
+
+
+def _on_a_mission(s: Sentence) -> bool:
+    text = article_text(s.article)
+    if INVASION.search(s.doc.text):
+        return False
+    return bool(MISSION_TOLD.search(text[max(0, s.offset - 800):s.offset + len(s.doc.text)])
+                or MISSION_TOLD.search(s.article.get("title") or ""))
+
+
+def _enters(t: Token) -> bool:
+    """'British paratroopers flew into Kosovo', 'Saudi soldiers crossed into Bahrain': forces arriving."""
+    into = [o for c in t.children if c.dep_ == "prep" and c.lower_ == "into" for o in c.children if o.dep_ == "pobj"]
+    return t.lemma_.lower() in ENTERING and t.pos_ == "VERB" and not any(c.dep_ in ("dobj", "mark") for c in t.children) \
+        and bool(into) and into[0].lemma_.lower() != "airspace"  # (not 'ten days before Russian forces crossed into
+    # Ukraine', 'since Russian drones crossed into Polish airspace')
 
 
 def _phrasal(t: Token) -> str:
