@@ -2274,3 +2274,39 @@ def test_naval_units_are_naval_and_troops_joining_anothers_troops_are_no_new_giv
     assert c["assets"][0]["category"] == "NAVAL"
     assert not contributions(extract("The Ugandan troops join Kenyan troops who have been in Goma since last "
                                      "year.", published="2023-03-31"))
+
+
+def test_the_soviet_union_is_a_state_of_its_time_and_soviet_era_kit_is_no_ones_gift(extract):
+    (m,) = meetings(extract("U.S. President George Bush and Soviet President Mikhail Gorbachev met for nearly seven "
+                            "hours in Helsinki on Sunday.", published="1990-09-10"))
+    assert countries(m) == {"USA", "SUN"}
+    assert not contributions(extract("The Soviet-era BTR-60 vehicles will be handed over free of charge.",
+                                     published="2023-11-24"))
+
+
+def test_the_king_of_a_national_outlet_on_a_generic_domain_is_its_countrys(extract):
+    (m,) = meetings(extract("Volodymyr Zelensky has arrived at Sandringham in Norfolk for an audience with the "
+                            "King.", published="2025-03-02", source="news.sky.com"))
+    assert countries(m) == {"UKR", "GBR"}
+
+
+def test_separate_talks_with_one_and_with_another_are_two_meetings(extract):
+    found = meetings(extract("On the sidelines, Egyptian President Sisi held separate talks with Meloni and with "
+                             "Abbas.", published="2023-10-22"))
+    assert sorted(sorted(countries(m)) for m in found) == [["EGY", "ITA"], ["EGY", "PSE"]]
+
+
+def test_his_host_named_after_a_comma_is_met(extract):
+    (m,) = meetings(extract("Tshisekedi held a one-on-one meeting with his host, President Lourenço, on Sunday "
+                            "morning.", published="2024-12-15"))
+    assert countries(m) == {"COD", "AGO"}
+
+
+def test_a_visit_called_off_that_was_by_aides_is_not_the_callers(extract):
+    assert not meetings(extract("Prime Minister Benjamin Netanyahu on Monday called off a planned visit to "
+                                "Washington by two of his closest aides.", published="2024-03-25"))
+
+
+def test_a_leader_meeting_a_countrys_recruits_meets_no_state(extract):
+    assert not meetings(extract("The King meets Ukrainian recruits training on Salisbury Plain",
+                                published="2023-02-20", source="theguardian.com"))

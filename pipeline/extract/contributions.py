@@ -582,7 +582,7 @@ class ContributionExtractor:
             found = []
             for c in [w for w in o.subtree if w.head.i != w.i and (  # 'German frigate Augsburg', 'units of the KPA'
                     w.i < o.i and w.head.i <= o.i or (w.i > o.i and w.head.dep_ == "pobj" and w.head.head.lower_ == "of"))]:
-                made = any(m in w.lower_ for w in c.subtree for m in ("made", "built", "designed", "produced"))
+                made = _origin_only(c, o)
                 if (c.dep_ in ("amod", "compound", "nmod") or (c.dep_ == "poss" and c.head.i != o.i)) and not made:
                     # not 'U.S.-made F-16s', nor "Ukraine's F-16s have arrived"; but 'an advance team of Japan's
                     # Ground Self-Defense Force'
@@ -842,7 +842,7 @@ class ContributionExtractor:
                         a = syntax.agent(c)
                         if a is not None and s.actor(a):
                             return s.actor(a)
-                    if c.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod"):
+                    if c.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod") and not _origin_only(c, o):
                         hit = (self._g.country_of(o.doc[c.left_edge.i:o.i + 1].text) if o.pos_ == "PROPN" else None) \
                             or self._g.country_of(c.text.split("-")[0]) or next(  # "the Korean People's Army" whole
                                 (self._g.country_of(w.text) for w in c.lefts if self._g.country_of(w.text)), None)
@@ -1245,6 +1245,12 @@ def _on_a_mission(s: Sentence) -> bool:
         return False
     return bool(MISSION_TOLD.search(text[max(0, s.offset - 800):s.offset + len(s.doc.text)])
                 or MISSION_TOLD.search(s.article.get("title") or ""))
+
+
+def _origin_only(modifier: Token, thing: Token) -> bool:
+    """'U.S.-made F-16s', 'Soviet-era vehicles': a country that says where a thing comes from, not who gives it."""
+    return any(m in w.lower_ for w in [*modifier.subtree, *thing.doc[modifier.left_edge.i:thing.i]]
+               for m in ("made", "built", "designed", "produced", "era"))
 
 
 def _enters(t: Token) -> bool:

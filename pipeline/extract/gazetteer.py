@@ -100,6 +100,8 @@ class Gazetteer:
     assets: dict[str, str] = field(default_factory=dict)
     #: prefixes of warships' names ('HMS', 'USS', 'INS'): a name after one is a warship
     ship_prefixes: set[str] = field(default_factory=set)
+    #: national outlets on generic domains -> the country they report from ('sky.com' is GBR)
+    outlets: dict[str, str] = field(default_factory=dict)
     triggers: dict = field(default_factory=dict)
 
     # -- questions -------------------------------------------------------------------------------------
@@ -152,11 +154,17 @@ class Gazetteer:
         return held == asked or held in self.equivalent_roles(asked)
 
     def home_of(self, source: Optional[str], url: Optional[str] = None) -> Optional[str]:
-        """The country an outlet's domain names ('rnz.co.nz', 'www3.nhk.or.jp'; 'bbc.co.uk' is GBR), or None
-        for generic domains and country codes sold as brands ('.tv', '.io', '.co')."""
+        """The country an outlet's domain names ('rnz.co.nz', 'www3.nhk.or.jp'; 'bbc.co.uk' is GBR), or that a
+        national outlet on a generic domain reports from (outlets.json); None for other generic domains and
+        country codes sold as brands ('.tv', '.io', '.co')."""
         host = (source or "").lower()
         if "." not in host and url:
             host = url.split("//", 1)[-1].split("/", 1)[0].lower()
+        labels = host.rstrip(".").split(".")
+        outlet = next((self.outlets[".".join(labels[k:])] for k in range(len(labels) - 1)
+                       if ".".join(labels[k:]) in self.outlets), None)  # 'news.sky.com' is 'sky.com'
+        if outlet:
+            return outlet
         code = host.rstrip(".").rsplit(".", 1)[-1] if "." in host else ""
         if len(code) != 2 or code in BRAND_DOMAINS:
             return None
@@ -211,6 +219,7 @@ def load() -> Gazetteer:
         for word in words:
             g.assets[fold(word)] = category
     g.triggers = _load_json("triggers.json")
+    g.outlets = dict(_load_json("outlets.json").get("outlets") or {})
     return g
 
 

@@ -321,6 +321,11 @@ def _named_in(person: dict, sentence: str) -> bool:
     return words[-1] in sentence or given
 
 
+#: Plural nouns of a country's people whom a leader may meet without meeting their state.
+NOT_OFFICIALS = {"recruit", "soldier", "troop", "student", "worker", "refugee", "family", "fan", "veteran", "cadet",
+                 "child", "resident", "pilot", "athlete", "player", "journalist", "survivor", "volunteer", "farmer",
+                 "businessman", "entrepreneur", "investor", "expatriate", "emigre", "pupil", "sailor", "marine"}
+
 #: Prepositions of the means of a talk ('by video link', 'over the phone', 'on the telephone').
 CALL_MEANS = ("by", "via", "over", "through", "on")
 
@@ -658,6 +663,9 @@ class MeetingExtractor:
         return self.kinds.get(lemma) == "VISIT" or lemma in ("visit", "trip", "tour", "state visit")
 
     def _resolve(self, s: Sentence, tok: Token) -> Optional[dict]:
+        after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if any(w is not None and w.lower_.endswith("s") and w.lemma_.lower() in NOT_OFFICIALS for w in (tok, after)):
+            return None  # 'The King meets Ukrainian recruits': people of a country, not its state
         found = self._resolve_any(s, tok)
         if found and tok.lower_ in ("he", "she") and tok.dep_ == "nsubj":  # 'He sat down with Trump': not Trump,
             others = [o for c in tok.head.children if c.dep_ == "prep" and c.lower_ in ("with", "beside")  # whom
@@ -772,8 +780,10 @@ class MeetingExtractor:
                     by = syntax.agent(v)
                     out += syntax.with_conjuncts(by) if by is not None else []
             if t.dep_ in ("dobj", "nsubjpass", "attr", "nsubj") and head.pos_ in ("VERB", "AUX") and \
-                    head.lemma_.lower() not in ("follow", "precede", "overshadow", "dominate"):
-                # (not "Kwasniewski's decision followed Sunday's summit": what came after it, not who was there)
+                    head.lemma_.lower() not in ("follow", "precede", "overshadow", "dominate") and not any(
+                    c.dep_ == "prep" and c.lower_ == "by" and c.i > t.i for c in [*t.children, *head.children]):
+                # (not "Kwasniewski's decision followed Sunday's summit": what came after it, not who was there;
+                # nor 'Netanyahu called off a visit to Washington by two of his aides': theirs, not his)
                 subj = syntax.subject(head)
                 if subj is not None and subj.i != t.i:
                     out += syntax.with_conjuncts(subj) + _people_inside(subj) + _broken_coordination(subj)

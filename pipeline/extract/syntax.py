@@ -92,9 +92,21 @@ def preps(token: Token, words: Iterable[str]) -> Iterator[Token]:
     words = set(words)
     for child in token.children:
         if child.dep_ in ("prep", "agent") and child.lower_ in words:
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    yield from with_conjuncts(obj)
+            for prep in [child] + [c for c in child.children if c.dep_ == "conj" and c.lower_ == child.lower_]:
+                for obj in prep.children:  # ('talks with Meloni and with Abbas')
+                    if obj.dep_ == "pobj":
+                        yield from with_conjuncts(obj)
+                        yield from _named_after(obj)
+
+
+def _named_after(token: Token) -> Iterator[Token]:
+    """'with his host, President Lourenço,': the name the parser hung elsewhere after a role's comma."""
+    doc = token.doc
+    if token.pos_ == "NOUN" and any(c.dep_ == "poss" for c in token.children) and token.i + 2 < len(doc) \
+            and doc[token.i + 1].text == "," and doc[token.i + 1].head != token:
+        ent = next((e for e in doc.ents if e.label_ == "PERSON" and token.i + 2 <= e.start <= token.i + 3), None)
+        if ent is not None and all(w.pos_ == "PROPN" for w in doc[token.i + 2:ent.start]):
+            yield ent.root
 
 
 def governors(token: Token, limit: int = 4) -> list[Token]:
