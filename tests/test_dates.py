@@ -80,3 +80,9 @@ def test_dates_told_from_the_story_read_how_far_and_which_way():
     assert (n.days, n.anchored) == (-1, False)
     assert [n.days for n in narratives("Hours later he landed; later that day he left")] == [0, 0]
     assert not narratives("the day before yesterday")
+
+
+def test_a_range_of_days_written_day_first_is_its_first_day():
+    anchor = dt.date(2023, 6, 18)
+    for written in ("on 27 and 28 July", "27-28 July", "from 27 to 28 July", "July 27-28", "27 July"):
+        assert resolve(written, anchor).date == dt.date(2023, 7, 27), written

@@ -31,7 +31,8 @@ _AGO = re.compile(r"\b(\d+|a|an|one|two|three|four|five|six|seven|ten) (day|week
 _HAS_MONTH = re.compile(r"\b" + _MONTH_RE + r"\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 _WORD_NUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 _MONTH_DAY = re.compile(r"\b(" + _MONTH_RE + r")\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(\d{4}))?"
-                        r"|\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + _MONTH_RE + r")(?:,?\s*(\d{4}))?", re.I)
+                        r"|\b(\d{1,2})(?:st|nd|rd|th)?(?:\s*(?:-|–|and|to)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:of\s+)?("
+                        + _MONTH_RE + r")(?:,?\s*(\d{4}))?", re.I)  # a range written day first: its first day ('27-28 July')
 _YEAR_ONLY = re.compile(r"^\s*(?:in\s+)?(\d{4})\s*$")
 
 
