@@ -2310,3 +2310,32 @@ def test_a_visit_called_off_that_was_by_aides_is_not_the_callers(extract):
 def test_a_leader_meeting_a_countrys_recruits_meets_no_state(extract):
     assert not meetings(extract("The King meets Ukrainian recruits training on Salisbury Plain",
                                 published="2023-02-20", source="theguardian.com"))
+
+
+def test_a_national_chamber_approving_soldiers_decides_for_its_country(extract):
+    (c,) = contributions(extract("The Czech Chamber of Deputies on Tuesday approved sending up to 650 soldiers to "
+                                 "Slovakia as part of a new NATO battlegroup.", published="2022-03-02"))
+    assert (c["contributor"]["country"], c["status"]) == ("CZE", "APPROVED")
+
+
+def test_aircraft_that_flew_a_patrol_were_given_and_a_habit_of_flying_is_not(extract):
+    (c,) = contributions(extract("Qatari Mirage jets flew their first patrol over Libya on Friday alongside French "
+                                 "aircraft, joining the military operation.", published="2011-03-26"))
+    assert c["contributor"]["country"] == "QAT" and c["assets"][0]["category"] == "AIR"
+    assert not contributions(extract("Italy's four Tornado jets in Kuwait fly only reconnaissance missions.",
+                                     published="2015-12-15"))
+
+
+def test_maintaining_troops_under_a_mission_gives_them_and_a_presence_since_a_year_does_not(extract):
+    (c,) = contributions(extract("Uganda will maintain about 4,500 troops in Somalia under the new African Union "
+                                 "mission.", published="2025-01-02"))
+    assert (c["contributor"]["country"], c["recipient"]["country"]) == ("UGA", "SOM")
+    assert not contributions(extract("Russia has maintained a military presence in Syria since 2015.",
+                                     published="2024-07-24"))
+
+
+def test_a_clause_after_an_entry_does_not_make_it_an_invasion(extract):
+    (c,) = contributions(extract(
+        "About 200 Russian troops, drawn from the peacekeeping contingent Moscow keeps in Bosnia, drove into "
+        "Pristina in armoured vehicles on Saturday, then occupied the airfield.", published="1999-06-12"))
+    assert c["contributor"]["country"] == "RUS" and c["status"] == "DELIVERED"

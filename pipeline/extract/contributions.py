@@ -51,6 +51,8 @@ TALLY = re.compile(r"\b(?:so far|to date|in total|all told)\b", re.I)
 DEPARTING = {"leave", "depart", "sail"}
 #: Verbs of forces moving, an arrival when they go 'into' a place ('crossed into Bahrain', 'drove into Pristina').
 ENTERING = {"fly", "cross", "drive", "roll", "march", "move", "sail", "pour"}
+#: What aircraft fly on a mission.
+SORTIES = {"patrol", "sortie", "mission", "combat mission", "strike"}
 #: A list of givers told in passing ('X and Y are also contributing troops'): with no figure, not an event each.
 ROLL_CALL = re.compile(r"\b(?:also|too|as well)\b", re.I)
 #: Nouns of asking that carry what is asked for: 'a formal request to Canberra for military assistance'.
@@ -58,9 +60,9 @@ REQUEST_NOUNS = {"request", "appeal", "plea"}
 #: Verbs of a deployment by order, a contribution only with a destination (``_ordered_somewhere``).
 ORDERS = {"order", "direct"}
 #: Verbs that keep forces somewhere, whose 'in' or 'at' is where they serve ('station 48 F-35As at Misawa').
-STATIONING = {"deploy", "station", "position", "post", "base", "rotate"}
+STATIONING = {"deploy", "station", "position", "post", "base", "rotate", "maintain"}
 #: Verbs that put forces somewhere, and the waters a navy is put in for a mission of its own.
-POSTING = {"deploy", "dispatch", "send", "station", "position", "post", "order", "move", "direct"}
+POSTING = {"deploy", "dispatch", "send", "station", "position", "post", "order", "move", "direct", "maintain"}
 WATERS = re.compile(r"\b(?:Sea|Gulf|Straits?|Ocean|Channel|Bay|Mediterranean|Baltic|Caribbean|Indo-Pacific|Pacific|"
                     r"Atlantic)\b")
 #: Words of a disaster or its relief: warships and aircraft that come for it are no contribution.
@@ -335,7 +337,7 @@ class ContributionExtractor:
             return self._direct_request(s, t)
         objects = [o for o in self._objects(t) if not any(c.dep_ == "det" and c.lower_ == "no" for c in o.children)]
         # ('offered aid but no aircraft')
-        if _departs(t):  # 'left RNZAF Base Ohakea for East Timor': where from is no asset
+        if _departs(t) or _sorties(t):  # 'left RNZAF Base Ohakea for East Timor': where from is no asset
             objects = [o for o in objects if o.dep_ != "dobj"]
         assets = self._assets_of(objects)
         if not assets and _defends(t):  # 'willing to send material to help defend Saudi Arabia'
@@ -406,6 +408,9 @@ class ContributionExtractor:
             contributor = self._speaker_state(s, t, objects)  # Louise-Marie would also join the mission'
         if body is not None and any(c.lower_ in FACTIONS for c in body.subtree):
             return None  # 'Some lawmakers from the Greens have backed sending the missiles': not the house's decision
+        if body is not None and body.lemma_.lower() in INSTITUTIONS and self._marked_nationality([body]):
+            contributor, body = as_state(self._g, self._marked_nationality([body])), None  # 'The Czech Chamber
+            # of Deputies approved sending up to 650 soldiers': the Czech Republic's decision
         if body is not None:  # 'Lawmakers voted 240 to 18 on Friday to send the fighters': the article's giver
             contributor = {"name": body.text, "role": None, "country": None, "actor_code": None}
         if contributor is None:
@@ -416,7 +421,7 @@ class ContributionExtractor:
         posted = t.lemma_.lower() in POSTING and not (self._arrival(t) or _departs(t))  # 'deployed ... to Dakar'
         if recipient is None and _departs(t) and not _for_drills(s):  # 'left Tokyo for Iraq'
             recipient = next((a for a in (self._place_state(s, o) for o in _destinations(t)) if a), None)
-        if _enters(t) and not _on_a_mission(s):
+        if _enters(t) and not _on_a_mission(s, t):
             return None  # not 'Russian troops crossed into Ukraine': forces that enter serve a mission the article names
         if recipient is None and (self._arrival(t) or _departs(t) or posted) and not _for_drills(s):
             place = find_place(s, t, set(),  # 'arrived in Port-au-Prince', 'station 48 F-35As at Misawa Air Base'
@@ -692,6 +697,8 @@ class ContributionExtractor:
             return True
         if any(c.dep_ == "dobj" and c.lemma_.lower() in WITHDRAWALS for c in t.children):
             return True  # 'Malawi had already announced the withdrawal of its contingent'
+        if t.lemma_.lower() == "maintain" and any(c.dep_ == "prep" and c.lower_ == "since" for c in t.children):
+            return True  # 'Russia has maintained a military presence in Syria since 2015': a state of things
         clause = syntax.clause_tokens(t) + syntax.governors(t, 3)
         if syntax.is_negated(t) or any(c.lemma_.lower() in self.negation or _phrasal(c) in self.negation
                                        for c in clause):
@@ -771,7 +778,7 @@ class ContributionExtractor:
 
     def _arrival(self, t: Token) -> bool:
         """'British tanks arrived', 'the tanks had reached the country': what is given is the subject."""
-        if _enters(t):
+        if _enters(t) or _sorties(t):
             return True
         if (self.verbs.get(t.lemma_.lower()) or self.verbs.get(_phrasal(t))) != "DELIVERED":
             return False
@@ -1032,7 +1039,7 @@ class ContributionExtractor:
                 return "PLEDGED"
             if gl in syntax.READINESS:
                 return "OFFERED"
-        if _enters(t):
+        if _enters(t) or _sorties(t):
             status = "DELIVERED"  # 'flew into Kosovo at dawn'
         if status == "DELIVERED" and _future(t):
             return "ANNOUNCED"
@@ -1060,7 +1067,7 @@ NEEDS_ASSETS = "_needs_assets"
 TOLD_GIVINGS = {"deployment", "dispatch", "transfer", "participation", "sending", "contribution", "mission"}
 #: Who decides for a state without being named as one: 'Lawmakers voted ...', 'The National Assembly approved'.
 INSTITUTIONS = {"lawmaker", "legislator", "mp", "parliament", "parliamentarian", "deputy", "senator", "senate",
-                "congress", "assembly", "cabinet", "government", "legislature", "diet", "council"}
+                "congress", "assembly", "cabinet", "government", "legislature", "diet", "council", "chamber"}
 
 
 def _signals(s: Sentence, t: Token, status, contributor, recipient, purpose, assets, when) -> dict:
@@ -1239,9 +1246,11 @@ MISSION_TOLD = re.compile(r"\b(?:peace|peacekeep\w*|mission|coalition|multinatio
 INVASION = re.compile(r"\b(?:invad\w*|invasion|incursion|offensive|occup\w*|annex\w*)\b", re.I)
 
 
-def _on_a_mission(s: Sentence) -> bool:
+def _on_a_mission(s: Sentence, t: Token) -> bool:
     text = article_text(s.article)
-    if INVASION.search(s.doc.text):
+    own = [w.text for w in t.subtree if not any(a.dep_ in ("conj", "dep", "parataxis", "advcl") and a.head.i == t.i
+                                                  for a in [w, *w.ancestors])]
+    if INVASION.search(" ".join(own)):  # (not 'then occupied the airfield', a clause of its own)
         return False
     return bool(MISSION_TOLD.search(text[max(0, s.offset - 800):s.offset + len(s.doc.text)])
                 or MISSION_TOLD.search(s.article.get("title") or ""))
@@ -1256,9 +1265,17 @@ def _origin_only(modifier: Token, thing: Token) -> bool:
 def _enters(t: Token) -> bool:
     """'British paratroopers flew into Kosovo', 'Saudi soldiers crossed into Bahrain': forces arriving."""
     into = [o for c in t.children if c.dep_ == "prep" and c.lower_ == "into" for o in c.children if o.dep_ == "pobj"]
+    flown_in = any(c.dep_ == "prt" and c.lower_ == "in" for c in t.children)  # 'a company of Gurkhas flew in'
     return t.lemma_.lower() in ENTERING and t.pos_ == "VERB" and not any(c.dep_ in ("dobj", "mark") for c in t.children) \
-        and bool(into) and into[0].lemma_.lower() != "airspace"  # (not 'ten days before Russian forces crossed into
-    # Ukraine', 'since Russian drones crossed into Polish airspace')
+        and (flown_in or bool(into) and into[0].lemma_.lower() != "airspace")  # (not 'ten days before Russian
+    # forces crossed into Ukraine', 'since Russian drones crossed into Polish airspace')
+
+
+def _sorties(t: Token) -> bool:
+    """'Qatari Mirage jets flew their first patrol over Libya': the aircraft that fly are what is given."""
+    return t.lemma_.lower() == "fly" and (t.tag_ in ("VBD", "VBN") or any(c.dep_ == "aux" for c in t.children)) and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in SORTIES for c in t.children)  # (not 'Italy's jets fly only
+    # reconnaissance missions', a habit)
 
 
 def _phrasal(t: Token) -> str:
