@@ -2339,3 +2339,10 @@ def test_a_clause_after_an_entry_does_not_make_it_an_invasion(extract):
         "About 200 Russian troops, drawn from the peacekeeping contingent Moscow keeps in Bosnia, drove into "
         "Pristina in armoured vehicles on Saturday, then occupied the airfield.", published="1999-06-12"))
     assert c["contributor"]["country"] == "RUS" and c["status"] == "DELIVERED"
+
+
+def test_a_title_then_a_name_the_tagger_took_for_a_place_is_that_person_of_the_outlets_country(extract):
+    (m,) = meetings(extract("The rotation comes days after the Minister of Defence, Juvenal Marizamunda, hosted his "
+                            "Mozambican counterpart, Cristóvão Chume, in Kigali on Thursday for talks.",
+                            published="2024-08-10", source="newtimes.co.rw"))
+    assert countries(m) == {"RWA", "MOZ"} and any(p["name"] == "Juvenal Marizamunda" for p in m["participants"])

@@ -452,6 +452,16 @@ class ActorResolver:
             if named is not None:
                 return named
         country, title, org = self._describe(np)
+        if person is None and title and token.pos_ == "PROPN":  # 'the Minister of Defence, Juvenal Marizamunda,'
+            named = next((c for c in token.children if c.dep_ == "appos" and c.i > token.i and c.pos_ == "PROPN"
+                          and c.ent_type_ not in ("DATE", "TIME") and not any(
+                              self.g.country_of(w.text) or self.g.title(w.text) or w.lower_ == "the"
+                              for w in c.subtree)), None)
+            if named is not None:  # (the name taken for a place by the tagger)
+                person = token.doc[named.left_edge.i:named.i + 1]
+                field_ = next((" ".join(w.text for w in o.subtree) for c in token.children if c.dep_ == "prep"
+                               and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"), None)
+                title = (self.g.title(f"{token.text} of {field_}") if field_ else None) or title
         if person is None:
             person = self.title_holder(token)
             country = country or (self._country_in(token, person) if person is not None else None)
