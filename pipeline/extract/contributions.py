@@ -451,7 +451,8 @@ class ContributionExtractor:
             purpose = _patrolled_waters(t, assets) or (self._campaign_told(s) if _to_the_campaign(t) else None)
         joins_force = t.lemma_.lower() == "join" and any(  # 'will join the group', not 'the maritime phase'
             c.dep_ == "dobj" and c.lemma_.lower() in MISSIONS | CAMPAIGN_NOUNS for c in t.children)
-        if t.lemma_.lower() == "join" and any(c.dep_ == "dobj" and self._asset(c) for c in t.children):
+        if t.lemma_.lower() == "join" and any(c.dep_ == "dobj" and (self._asset(c) or {}).get("category") ==
+                                              "GROUND_FORCES" for c in t.children):
             return None  # 'The Ugandan troops join Kenyan troops who have been in Goma': told as their deployment
         if recipient is None and purpose is None and t.lemma_.lower() not in GIVING | ORDERS and not joins_force \
                 and _phrasal(t) not in GIVING \
