@@ -2346,3 +2346,41 @@ def test_a_title_then_a_name_the_tagger_took_for_a_place_is_that_person_of_the_o
                             "Mozambican counterpart, Cristóvão Chume, in Kigali on Thursday for talks.",
                             published="2024-08-10", source="newtimes.co.rw"))
     assert countries(m) == {"RWA", "MOZ"} and any(p["name"] == "Juvenal Marizamunda" for p in m["participants"])
+
+
+def test_forces_that_fly_out_for_a_deployment_abroad_are_delivered_there(extract):
+    found = contributions(extract(
+        "Britain will send soldiers to Kosovo to reinforce NATO's KFOR. About 130 British soldiers flew out of "
+        "Brize Norton on Thursday for a nine-month deployment to Kosovo.", published="2023-09-15"))
+    assert any(c["status"] == "DELIVERED" and (c["recipient"] or {}).get("country") == "XKX" for c in found)
+
+
+def test_forces_that_will_deploy_somewhere_are_given_by_the_state_the_article_names(extract):
+    found = contributions(extract(
+        "The United States will send 2,000 troops to Europe. About 1,700 soldiers from the 82nd Airborne will "
+        "deploy from Fort Bragg to Poland.", published="2022-02-03"))
+    assert any(c["contributor"]["country"] == "USA" and (c["recipient"] or {}).get("country") == "POL"
+               and c["assets"][0]["quantity"] == 1700 for c in found)
+    assert not contributions(extract("American forces rotate through Philippine military sites under a 2014 "
+                                     "defense cooperation agreement.", published="2024-04-22"))
+
+
+def test_a_record_since_a_year_or_a_last_deployment_is_background(extract):
+    assert not contributions(extract("Malaysia has contributed troops to UNIFIL since 2007.", published="2025-05-18"))
+    assert not contributions(extract("The RAF squadron last deployed to Romania in 2021.", published="2024-03-26"))
+
+
+def test_a_courtesy_call_received_is_a_meeting_and_a_companys_president_is_no_states(extract):
+    (m,) = meetings(extract("Prime Minister Anwar Ibrahim received a courtesy call from United States Secretary of "
+                            "State Marco Rubio at Seri Perdana in Putrajaya yesterday.", published="2025-07-11"))
+    assert countries(m) == {"MYS", "USA"}
+    assert not meetings(extract("Separately, Prime Minister Anwar Ibrahim received a courtesy call from Turkish "
+                                "Aerospace president and chief executive Mehmet Demiroglu.", published="2025-07-21"))
+
+
+def test_the_two_leaders_may_be_the_pair_the_lead_paragraph_named(extract):
+    (m,) = meetings(extract(
+        "President Prabowo Subianto and Malaysian Prime Minister Anwar Ibrahim agreed on Friday to set up a joint "
+        "team on the Ambalat block.\n\nThe two leaders met at Merdeka Palace in Jakarta for the annual "
+        "consultation.", published="2025-06-28"))
+    assert countries(m) == {"IDN", "MYS"}

@@ -208,14 +208,16 @@ class ArticleContext:
                 if is_person(m.actor) and m.actor["name"] not in {p["name"] for p in named}:
                     named.append(m.actor)
             return named[-count:] if len(named) >= count else []
-        pair: list[dict] = []
-        since = self.text.rfind("\n", 0, before) + 1 if office is None else 0  # else named in the same paragraph
-        for m in reversed([m for m in self.mentions if since <= m.start < before]):
-            if is_person(m.actor) and m.actor.get("country") and holds(m.actor) \
-                    and all(p["country"] != m.actor["country"] for p in pair):
-                pair.append(m.actor)
-                if len(pair) == 2:
-                    return pair
+        here = self.text.rfind("\n", 0, before) + 1
+        above = self.text.rfind("\n", 0, max(0, here - 2)) + 1  # the paragraph before: the lead's pair, told on
+        for since in ((here, above) if office is None else (0,)):  # else named anywhere before
+            pair: list[dict] = []
+            for m in reversed([m for m in self.mentions if since <= m.start < before]):
+                if is_person(m.actor) and m.actor.get("country") and holds(m.actor) \
+                        and all(p["country"] != m.actor["country"] for p in pair):
+                    pair.append(m.actor)
+                    if len(pair) == 2:
+                        return pair
         return []
 
     def protagonist(self, before: int) -> Optional[dict]:
@@ -410,6 +412,11 @@ class ActorResolver:
         if token.lower_ in PRONOUNS:
             return None
         np = _noun_phrase(token)
+        body = next((e for e in token.doc.ents if e.label_ == "ORG" and e.end == token.i), None)
+        if body is not None and self.g.title(token.text) and not (
+                self.g.country_of(body.text) or self.g.org_of(body.text) or any(
+                    self.g.org_of(body[k:].text) or self.g.country_of(body[k:].text) for k in range(1, len(body)))):
+            return None  # 'Turkish Aerospace president', 'Korea Football Association president': a company's
         described = [t for t in np if token.ent_type_ != "GPE" or not any(  # 'Portugal, the former colonial
             a.dep_ == "appos" and a.head == token for a in [t, *t.ancestors])]  # power' is still Portugal
         if any(t.lower_ in OUT_OF_POWER for t in described) or any(

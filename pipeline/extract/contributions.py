@@ -51,6 +51,11 @@ TALLY = re.compile(r"\b(?:so far|to date|in total|all told)\b", re.I)
 DEPARTING = {"leave", "depart", "sail"}
 #: Verbs of forces moving, an arrival when they go 'into' a place ('crossed into Bahrain', 'drove into Pristina').
 ENTERING = {"fly", "cross", "drive", "roll", "march", "move", "sail", "pour"}
+#: Verbs whose subject, forces, moves itself ('400 soldiers will deploy to the Sinai', 'Marines would rotate
+#: through Darwin').
+SELF_MOVING = {"deploy", "redeploy", "rotate", "move", "go", "head"}
+#: Nouns of a spell of service abroad, whose 'to' or 'in' is where ('for a nine-month deployment to Kosovo').
+TOURS = {"deployment", "mission", "tour", "rotation", "posting"}
 #: What aircraft fly on a mission.
 SORTIES = {"patrol", "sortie", "mission", "combat mission", "strike"}
 #: A list of givers told in passing ('X and Y are also contributing troops'): with no figure, not an event each.
@@ -125,7 +130,17 @@ def _patrolled_waters(t: Token, assets: list[dict]) -> Optional[str]:
 
 
 def _departs(t: Token) -> bool:
-    return t.lemma_.lower() in DEPARTING or _phrasal(t) == "set sail"
+    return t.lemma_.lower() in DEPARTING or _phrasal(t) == "set sail" or (  # 'flew out of Pope Army Airfield'
+        t.lemma_.lower() in ("fly", "sail", "ship") and any(c.lower_ == "out" and c.dep_ in ("prep", "prt", "advmod")
+                                                            for c in t.children))
+
+
+def _moves_itself(t: Token) -> bool:
+    """'about 1,700 soldiers would deploy from Fort Bragg to Poland': forces as the subject of a verb that
+    moves them, with no object (not 'American forces rotate through Philippine sites', a habit)."""
+    return t.lemma_.lower() in SELF_MOVING and t.pos_ == "VERB" and t.tag_ not in ("VBP", "VBZ") and not any(
+        c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in t.children) and any(
+        c.dep_ == "prep" and c.lower_ in ("to", "through", "into") for c in t.children)
 
 
 def _ordered_somewhere(t: Token) -> bool:
@@ -149,9 +164,12 @@ def _destinations(t: Token) -> list[Token]:
     words += [w for w in t.subtree if (w.lemma_.lower() in HEADING or w.lower_ in HEADING) and w.i != t.i
               and w.dep_ in ("advcl", "xcomp", "acl")
               and syntax.dep_distance(t, w) <= 5]  # ('left Portsmouth at the head of a strike group bound for')
-    return [o for w in words for c in w.children
-            if c.dep_ == "prep" and (c.lower_ in ("for", "toward", "towards") or (w is not t and c.lower_ == "to"))
-            for o in c.children if o.dep_ == "pobj"]
+    found = [o for w in words for c in w.children
+             if c.dep_ == "prep" and (c.lower_ in ("for", "toward", "towards") or (w is not t and c.lower_ == "to"))
+             for o in c.children if o.dep_ == "pobj"]
+    return [p for o in found for p in ([q for c in o.children if c.dep_ == "prep" and c.lower_ in ("to", "in")
+                                        for q in c.children if q.dep_ == "pobj"] or [o])
+            if o.lemma_.lower() not in TOURS or p is not o]  # 'for a nine-month deployment to Kosovo': Kosovo
 
 
 def _bound_somewhere(t: Token) -> bool:
@@ -160,7 +178,8 @@ def _bound_somewhere(t: Token) -> bool:
     words = [t] + ([t.doc[t.i + 1]] if _phrasal(t) == "set sail" else [])
     return bool(_destinations(t)) or any(
         c.dep_ in ("xcomp", "advcl") and (c.lemma_.lower() in ("join", "head") or c.lower_ == "bound")
-        for w in words for c in w.children)
+        for w in words for c in w.children) or any(  # 'for a six-month deployment with a NATO naval group'
+        o.lemma_.lower() in TOURS for c in t.children if c.dep_ == "prep" and c.lower_ == "for" for o in c.children)
 
 
 GIVING = {"give", "provide", "supply", "donate", "gift", "deliver", "send", "dispatch", "pledge", "promise", "transfer", "announce",
@@ -392,7 +411,7 @@ class ContributionExtractor:
             contributor = self._marked_nationality([voter]) if voter.lemma_.lower() in INSTITUTIONS \
                 else as_state(self._g, s.actor(voter))
             body = voter if contributor is None and voter.lemma_.lower() in INSTITUTIONS else body
-        if contributor is None and _departs(t) and objects:
+        if contributor is None and objects and (_departs(t) or _moves_itself(t) and self._asset(objects[0])):
             body = objects[0]  # 'The frigate Hydra set sail ... for the Red Sea': the navy of the article's giver
         owned = next((o for o in objects if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in o.children)),
                      None)  # 'Britain said that its destroyer HMS Diamond would join the operation': the speaker's
@@ -698,7 +717,7 @@ class ContributionExtractor:
             return True
         if any(c.dep_ == "dobj" and c.lemma_.lower() in WITHDRAWALS for c in t.children):
             return True  # 'Malawi had already announced the withdrawal of its contingent'
-        if t.lemma_.lower() == "maintain" and any(c.dep_ == "prep" and c.lower_ == "since" for c in t.children):
+        if _background(t):
             return True  # 'Russia has maintained a military presence in Syria since 2015': a state of things
         clause = syntax.clause_tokens(t) + syntax.governors(t, 3)
         if syntax.is_negated(t) or any(c.lemma_.lower() in self.negation or _phrasal(c) in self.negation
@@ -723,8 +742,11 @@ class ContributionExtractor:
         objs: list[Token] = []
         if _sent_thing(t) and self._asset(t.head):
             objs.append(t.head)  # 'A Greek Patriot battery deployed to Saudi Arabia has become operational'
-        if self._arrival(t):
-            objs += [g for c in t.children if c.dep_ in ("nsubj",) for g in syntax.with_conjuncts(c)]
+        if self._arrival(t) or _moves_itself(t):
+            for c in t.children:  # ('paratroopers who flew out'; 'three MSDF ships -- the destroyers Kurama
+                if c.dep_ == "nsubj":  # and Kirisame -- which left their home ports')
+                    subject = t.head if c.tag_ in ("WP", "WDT") and t.dep_ == "relcl" else c
+                    objs += ([subject.head] if subject.dep_ == "appos" else []) + syntax.with_conjuncts(subject)
             if t.dep_ == "acl" and not objs:  # 'the first contingent of 400 officers arrived in ...' parsed as
                 # a modifier of 'officers': the contingent (and, through its 'of', the officers) arrived
                 objs += [t.head.head.head if t.head.dep_ == "pobj" and t.head.head.lower_ == "of" else t.head]
@@ -779,7 +801,7 @@ class ContributionExtractor:
 
     def _arrival(self, t: Token) -> bool:
         """'British tanks arrived', 'the tanks had reached the country': what is given is the subject."""
-        if _enters(t) or _sorties(t):
+        if _enters(t) or _sorties(t) or (_departs(t) and t.lemma_.lower() not in DEPARTING):  # ('flew out of')
             return True
         if (self.verbs.get(t.lemma_.lower()) or self.verbs.get(_phrasal(t))) != "DELIVERED":
             return False
@@ -1040,8 +1062,8 @@ class ContributionExtractor:
                 return "PLEDGED"
             if gl in syntax.READINESS:
                 return "OFFERED"
-        if _enters(t) or _sorties(t):
-            status = "DELIVERED"  # 'flew into Kosovo at dawn'
+        if _enters(t) or _sorties(t) or (_departs(t) and t.tag_ == "VBD"):
+            status = "DELIVERED"  # 'flew into Kosovo at dawn', 'flew out of Pope Army Airfield on Wednesday'
         if status == "DELIVERED" and _future(t):
             return "ANNOUNCED"
         perfect = t.tag_ == "VBN" and any(c.lower_ in ("has", "have", "had", "was", "were") for c in t.children
@@ -1263,6 +1285,19 @@ def _origin_only(modifier: Token, thing: Token) -> bool:
                for m in ("made", "built", "designed", "produced", "era"))
 
 
+def _background(t: Token) -> bool:
+    """'has contributed troops to UNIFIL since 2007', 'has sent Typhoons ... in recent years', 'The squadron last
+    deployed to Romania in 2021': a record of the past, not a giving the article reports."""
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in t.children) or t.lemma_.lower() == "maintain"
+    since = any(c.dep_ == "prep" and c.lower_ == "since" and [w.text for w in c.subtree][1:] and all(
+        w.text.isdigit() and len(w.text) == 4 for w in list(c.subtree)[1:]) for c in t.children)  # a year, not
+    # a month: 'has shipped more than 13,000 containers since August' is this war's giving, told as a total
+    recent = any(c.dep_ == "prep" and c.lower_ in ("in", "over") and " ".join(w.lower_ for w in c.subtree)
+                 in ("in recent years", "in the past", "over the years", "in past years") for c in t.children)
+    last = t.tag_ == "VBD" and any(c.dep_ == "advmod" and c.lower_ in ("last", "previously") for c in t.children)
+    return (perfect and since) or recent or last
+
+
 def _enters(t: Token) -> bool:
     """'British paratroopers flew into Kosovo', 'Saudi soldiers crossed into Bahrain': forces arriving."""
     into = [o for c in t.children if c.dep_ == "prep" and c.lower_ == "into" for o in c.children if o.dep_ == "pobj"]
@@ -1274,7 +1309,8 @@ def _enters(t: Token) -> bool:
 
 def _sorties(t: Token) -> bool:
     """'Qatari Mirage jets flew their first patrol over Libya': the aircraft that fly are what is given."""
-    return t.lemma_.lower() == "fly" and (t.tag_ in ("VBD", "VBN") or any(c.dep_ == "aux" for c in t.children)) and any(
+    return t.lemma_.lower() == "fly" and t.dep_ not in ("relcl", "acl") and (
+        t.tag_ in ("VBD", "VBN") or any(c.dep_ == "aux" for c in t.children)) and any(
         c.dep_ == "dobj" and c.lemma_.lower() in SORTIES for c in t.children)  # (not 'Italy's jets fly only
     # reconnaissance missions', a habit)
 

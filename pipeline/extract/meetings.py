@@ -741,6 +741,8 @@ class MeetingExtractor:
                         if p.dep_ == "pcomp" for s_ in p.children if s_.dep_ == "nsubj" for w in syntax.with_conjuncts(s_)]
             if lemma == "call":
                 out += list(syntax.preps(t, ("on", "upon")))
+            out += [w for c in t.children if c.dep_ == "dobj" and _courtesy_call(c)  # 'received a courtesy call
+                    for w in syntax.preps(c, ("from",))]  # from Secretary of State Marco Rubio'
             out += _invited_by(t)
             if lemma == "discuss":
                 out += list(_discussed_with(t))
@@ -883,7 +885,8 @@ class MeetingExtractor:
         if verb is not None:  # 'spent Thursday on the telephone, talking with Thatcher'; 'After the talks, Yeltsin
             near += [verb] + [w for c in verb.children if c.dep_ == "prep" and c.lower_ in CALL_MEANS
                               for w in c.subtree]  # telephoned Kohl': a call after the talks
-        near = [tok for tok in near if not _called_off_or_on(tok)]  # 'called off a meeting', 'called on the king'
+        near = [tok for tok in near if not _called_off_or_on(tok) and not _courtesy_call(tok)]
+        # ('called off a meeting', 'called on the king', 'received a courtesy call from Rubio')
         return any(tok.lemma_.lower() in self.calls or tok.lower_ in self.calls for tok in near)
 
     def _is_hypothetical(self, t: Token) -> bool:
