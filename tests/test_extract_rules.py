@@ -2384,3 +2384,16 @@ def test_the_two_leaders_may_be_the_pair_the_lead_paragraph_named(extract):
         "team on the Ambalat block.\n\nThe two leaders met at Merdeka Palace in Jakarta for the annual "
         "consultation.", published="2025-06-28"))
     assert countries(m) == {"IDN", "MYS"}
+
+
+def test_the_fullest_name_wins_over_a_shared_given_name(extract):
+    (m,) = meetings(extract("On the sidelines of the visit, Iranian Foreign Minister Seyed Abbas Araghchi met with "
+                            "his Russian counterpart Sergey Lavrow.", published="2025-01-17"))
+    assert {p["name"] for p in m["participants"]} == {"Abbas Araghchi", "Sergei Lavrov"}
+
+
+def test_chinas_top_diplomat_between_his_two_terms_as_foreign_minister_is_known(extract):
+    found = meetings(extract("Russian President Vladimir Putin met China's top diplomat Wang Yi in the Kremlin on "
+                             "Wednesday. Earlier on Wednesday, Wang held talks with Foreign Minister Sergei Lavrov.",
+                             published="2023-02-22"))
+    assert any({p["name"] for p in m["participants"]} == {"Wang Yi", "Sergei Lavrov"} for m in found)

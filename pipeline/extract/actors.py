@@ -494,8 +494,8 @@ class ActorResolver:
                              _strip_title(person, self.g) if person is not None else None,
                              *(" ".join(titled[k:]) for k in range(len(titled) - 1)),  # 'Sultan Ibrahim' as written
                              self._proper_name(np), token.text if token.pos_ == "PROPN" or token.is_title else None) if n]
-        for cand in dict.fromkeys(names):
-            office = self.g.leader(cand, day, country, weak_ok=described)
+        for cand in sorted(dict.fromkeys(names), key=lambda n: -len(n.split())):  # the fullest name first:
+            office = self.g.leader(cand, day, country, weak_ok=described)  # 'Seyed Abbas Araghchi', not 'Abbas'
             if office and title and fold(cand) not in self.g.offices_by_alias and \
                     not self.g.roles_close(title["role"], office.role):
                 continue  # "Malaysia's King, Sultan Ibrahim" is not Prime Minister Anwar Ibrahim

@@ -60,7 +60,9 @@ def _people_inside(token: Token) -> list[Token]:
     clauses = [c for c in token.subtree if c.dep_ in ("relcl", "acl", "advcl", "ccomp")]
     inside = {w.i for c in clauses for w in c.subtree}  # 'Guterres, who met Erdogan on Monday, held talks'
     return [t for t in token.subtree if t.ent_type_ == "PERSON" and t.i != token.i and t.i not in inside
-            and (t.i + 1 >= len(t.doc) or t.doc[t.i + 1].ent_iob_ != "I")]
+            and (t.i + 1 >= len(t.doc) or t.doc[t.i + 1].ent_iob_ != "I")
+            and not (t.dep_ in ("compound", "flat") and t.head.i == token.i and token.pos_ == "PROPN")]
+    # (not 'Seyed Abbas' of 'Seyed Abbas Araghchi', the tagger's name cut short inside the subject's own name)
 
 
 def _sports_phrase(text: str, words: set[str]) -> bool:
