@@ -2397,3 +2397,30 @@ def test_chinas_top_diplomat_between_his_two_terms_as_foreign_minister_is_known(
                              "Wednesday. Earlier on Wednesday, Wang held talks with Foreign Minister Sergei Lavrov.",
                              published="2023-02-22"))
     assert any({p["name"] for p in m["participants"]} == {"Wang Yi", "Sergei Lavrov"} for m in found)
+
+
+def test_a_completed_delivery_is_delivered_and_a_completed_building_is_not_a_giving(extract):
+    (c,) = contributions(extract("Russia has completed the delivery of S-300 air defense missile systems to Syria, "
+                                 "Defense Minister Sergei Shoigu said on Tuesday.", published="2018-10-02"))
+    assert (c["contributor"]["country"], c["recipient"]["country"], c["status"]) == ("RUS", "SYR", "DELIVERED")
+    assert not contributions(extract("Turkey completed the construction of a military base in Qatar.",
+                                     published="2018-10-02"))
+
+
+def test_what_a_state_received_carries_its_givers_nationality(extract):
+    (c,) = contributions(extract("Russia has received shipments of Iranian Fath-360 close-range ballistic missiles, "
+                                 "Blinken said on Tuesday.", published="2024-09-10"))
+    assert (c["contributor"]["country"], c["recipient"]["country"]) == ("IRN", "RUS")
+
+
+def test_a_package_worth_an_amount_including_weapons_lists_them(extract):
+    found = contributions(extract("Zelensky visited Berlin on Friday to ask for more help for Ukraine. On that "
+                                  "occasion, Germany also pledged a further package of military support worth 1.1 "
+                                  "billion euros, including 36 self-propelled howitzers and 120,000 rounds of "
+                                  "artillery ammunition.", published="2024-02-17"))
+    assert any(a["quantity"] == 36 for c in found for a in c["assets"])
+
+
+def test_a_headline_abbreviates_north_korea(extract):
+    (c,) = contributions(extract("N. Korea sends 1,500 special forces troops to Russia: NIS", published="2024-10-18"))
+    assert c["contributor"]["country"] == "PRK"

@@ -43,6 +43,8 @@ PERMISSION = re.compile(r"\bpermission\b", re.I)
 #: agrees'); an offer on other terms is still an offer ('only if certain conditions were met').
 CONDITION = re.compile(r"\b(?:only if|only once|on (?:the )?condition that|provided that|providing that) (?:the )?"
                        r"(?:\w+ ){1,2}(?:agrees|approves|allows|permits|consents|grants|gives)\b", re.I)
+#: Nouns of a giving carried out, which 'complete' finishes ('has completed the delivery of S-300 systems').
+HANDOVERS = {"delivery", "transfer", "handover", "hand-over", "shipment", "deployment"}
 #: Nouns of forces taken back, not given.
 WITHDRAWALS = {"withdrawal", "pullout", "pull-out", "repatriation", "recall"}
 #: Said before the verb, a running total rather than an act ('the UK had so far supplied 5,000 missiles').
@@ -342,6 +344,9 @@ class ContributionExtractor:
             return self._record(s, t, "ANNOUNCED", giver, taker, self._purpose_in(t.sent.text), weapons, None)
         if self._blocked(t):
             return None
+        if t.lemma_.lower() == "complete" and not any(c.dep_ == "dobj" and c.lemma_.lower() in HANDOVERS
+                                                      for c in t.children):
+            return None  # 'completed the delivery of S-300 systems', not 'completed the construction of a base'
         if _package_contents(t):
             return self._package(s, t)
         if _use_allowed(t) is not None:
@@ -596,6 +601,8 @@ class ContributionExtractor:
                 if hit and hit[1] in ("demonym", "name"):
                     contributor = state_actor(self._g, hit[0])
                     break
+        if contributor is None and not givers:  # 'Russia has received shipments of Iranian Fath-360 missiles'
+            contributor = as_state(self._g, self._marked_nationality(objects))
         if not recipient or not recipient.get("country") or not contributor or \
                 contributor["country"] == recipient["country"]:
             return None
@@ -793,6 +800,9 @@ class ContributionExtractor:
             for c in o.children:  # 'six batteries of Patriots', 'the infrastructure, including barracks'
                 if c.dep_ == "prep" and c.lower_ in ("of", "including"):
                     more += [g for p in c.children if p.dep_ == "pobj" for g in syntax.with_conjuncts(p)]
+            more += [g for c in o.subtree if c.dep_ == "prep" and c.lower_ == "including" and c.head.i != o.i
+                     for p in c.children if p.dep_ == "pobj" for g in syntax.with_conjuncts(p)]
+            # ('a package of military support worth 1.1 billion euros, including 36 self-propelled howitzers')
         for o in list(more):  # 'the use of seven of its air bases'
             if o.like_num or o.lemma_.lower() in ("use", "access"):
                 more += [p for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
