@@ -2424,3 +2424,24 @@ def test_a_package_worth_an_amount_including_weapons_lists_them(extract):
 def test_a_headline_abbreviates_north_korea(extract):
     (c,) = contributions(extract("N. Korea sends 1,500 special forces troops to Russia: NIS", published="2024-10-18"))
     assert c["contributor"]["country"] == "PRK"
+
+
+def test_a_title_case_dateline_with_the_date_and_an_agency_is_no_subject(extract):
+    from pipeline.extract.prefilter import dateline_end
+    for lead in ("Accra, March 10, GNA - ", "Dakar, 16 May (APS) - ", "Jeddah, March 10, 2025, SPA -- "):
+        assert dateline_end(lead + "The President received the envoy.") == len(lead)
+    assert dateline_end("Kenya, Uganda and Rwanda - leaders met.") == 0
+
+
+def test_a_readouts_the_prime_minister_beside_another_prime_minister_is_the_outlets(extract):
+    (m,) = meetings(extract("The Prime Minister welcomed Prime Minister Narendra Modi of India to Chequers today.",
+                            published="2025-07-24", source="gov.uk"))
+    assert countries(m) == {"GBR", "IND"}
+
+
+def test_a_guest_the_parser_cut_off_as_a_sentence_of_its_own_is_received(extract):
+    (m,) = meetings(extract(
+        "His Royal Highness Prince Mohammed bin Salman bin Abdulaziz Al Saud, Crown Prince and Prime Minister, "
+        "received today at Al-Salam Palace in Jeddah His Excellency President Volodymyr Zelenskyy of Ukraine.",
+        published="2025-03-10", source="spa.gov.sa"))
+    assert {p["name"] for p in m["participants"]} == {"Mohammed bin Salman", "Volodymyr Zelensky"}

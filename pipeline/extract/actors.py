@@ -444,6 +444,9 @@ class ActorResolver:
             if hit and hit[1] == "demonym":
                 return state_actor(self.g, hit[0])
         person = _entity_covering(np, token, PERSON_LABELS)
+        if person is not None and person.start > token.i + 3:
+            person = None  # a name the parser hung far off ('Saudi Crown Prince ... and Pakistani Prime Minister
+            # Muhammad Shehbaz Sharif'): not this title's
         if token.lower_ in ("majesty", "highness") and (person is None or len(person) == 1) and any(
                 c.lower_ in ("his", "her") for c in token.children):  # 'His Majesty called on President Murmu':
             return ctx.person_for(None, "King", offset + token.idx) or ctx.person_for(  # the crowned head the
@@ -464,6 +467,10 @@ class ActorResolver:
                           and c.ent_type_ not in ("DATE", "TIME") and not any(
                               self.g.country_of(w.text) or self.g.title(w.text) or w.lower_ == "the"
                               for w in c.subtree)), None)
+            of = {w.i for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for w in c.subtree}
+            if named is not None and (named.left_edge.i < 2 or token.doc[named.left_edge.i - 1].text != "," or any(
+                    k not in of for k in range(token.i + 1, named.left_edge.i - 1))):
+                named = None  # only the title's own ', Name' ('the Minister of Defence, Juvenal Marizamunda')
             if named is not None:  # (the name taken for a place by the tagger)
                 person = token.doc[named.left_edge.i:named.i + 1]
                 field_ = next((" ".join(w.text for w in o.subtree) for c in token.children if c.dep_ == "prep"
@@ -554,6 +561,10 @@ class ActorResolver:
                 office = self.g.holder(ctx.home, "Leader", day) if ctx.home else None
                 return actor_from_office(office) if office else None
             found = ctx.person_for(None, head_title["role"], offset + token.idx)  # 'The President' of the story
+            if found and ctx.home and found.get("country") != ctx.home and \
+                    found["name"].split()[-1] in token.sent.text:  # 'The Prime Minister welcomed Prime Minister
+                office = self.g.holder(ctx.home, head_title["role"], day)  # Narendra Modi of India to Chequers'
+                found = actor_from_office(office) if office else found  # in a gov.uk readout: the UK's
             if found:
                 return found
             if head_title["role"] in MONARCHS and ctx.home:  # the BBC's 'the King' met no one named before

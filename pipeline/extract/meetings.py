@@ -748,6 +748,10 @@ class MeetingExtractor:
             out += _invited_by(t)
             if lemma == "discuss":
                 out += list(_discussed_with(t))
+            if lemma in HOSTING and not any(c.dep_ == "dobj" for c in t.children):  # 'received today at Al-Salam
+                out += [e.root for e in t.doc.ents if e.label_ == "PERSON" and e.root.dep_ == "ROOT"  # Palace in
+                        and e.root.i > t.i and e.root.head.i == e.root.i]  # Jeddah His Excellency President
+                # Volodymyr Zelenskyy', the guest parsed as a sentence of its own
             if lemma in HOSTING:  # 'hosted a dinner for the visiting Indian prime minister'
                 guests = [g for c in t.children if c.dep_ == "dobj" for g in syntax.preps(c, ("for",))]
                 guests += list(syntax.preps(t, ("for",)))

@@ -35,6 +35,13 @@ PLACE_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{2,40}(?:,\s*[A-Z][A-Za-z .'-]{2
                             r"Bernama|Antara|PNA|BSS|AA)\)|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})\s*(?:--|-|\u2014|\u2013|:)\s+")
 
 
+#: Datelines in title case with the date and an agency after it: 'Accra, March 10, GNA -', 'Dakar, 16 May (APS) -',
+#: 'Jeddah, March 10, 2025, SPA --'.
+DATED_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{2,30}(?:,\s*[A-Z][A-Za-z .'-]{2,30})?,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|"
+                            r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s*\d{4})?(?:,?\s*\(?[A-Z][A-Za-z]{1,10}\)?)?\s*"
+                            r"(?:--|-|\u2014|\u2013|:)\s+")
+
+
 #: A dateline written as a paragraph of its own ('Baku, Azerbaijan, August 9', 'Shusha, June 15, AZERTAC'), or an
 #: agency's name on its own line ('Trend:').
 DATELINE_LINE = re.compile(r"^(?:[A-Z][A-Za-z .'-]{2,40}(?:,\s*[A-Za-z0-9 .'()-]{1,30}){1,3}|[A-Z][A-Za-z-]{1,20}:)\s*$")
@@ -47,7 +54,7 @@ def dateline_end(paragraph: str) -> int:
     if DATELINE_LINE.match(paragraph) and _DATE_WORD.search(paragraph.strip()) and not re.search(r"\b[a-z]", paragraph):
         return len(paragraph)
     lead = DATELINE.match(paragraph) or AGENCY_DATELINE.match(paragraph) or PLACE_DATELINE.match(paragraph) \
-        or SLASHED_DATELINE.match(paragraph)
+        or SLASHED_DATELINE.match(paragraph) or DATED_DATELINE.match(paragraph)
     return lead.end() if lead else 0
 
 
