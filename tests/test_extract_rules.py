@@ -2445,3 +2445,11 @@ def test_a_guest_the_parser_cut_off_as_a_sentence_of_its_own_is_received(extract
         "received today at Al-Salam Palace in Jeddah His Excellency President Volodymyr Zelenskyy of Ukraine.",
         published="2025-03-10", source="spa.gov.sa"))
     assert {p["name"] for p in m["participants"]} == {"Mohammed bin Salman", "Volodymyr Zelensky"}
+
+
+def test_a_surname_the_article_gave_a_full_name_is_that_person_not_the_gazetteers_other_one(extract):
+    found = contributions(extract(
+        "Defence Minister Bill Blair welcomed Lithuanian Defence Minister Arvydas Anusauskas to Halifax on Saturday."
+        "\n\nBlair also used his appearance on the forum's main stage on Saturday to pledge $35 million to help "
+        "Ukraine's armed forces acquire drones.", published="2023-11-19", source="thechronicleherald.ca"))
+    assert [c["contributor"]["country"] for c in found] == ["CAN"]

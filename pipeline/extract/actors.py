@@ -234,10 +234,13 @@ class ArticleContext:
             return None
         return max(counts.values(), key=lambda e: (e[0], e[1]))[2]
 
-    def person_named(self, name: str, country: Optional[str] = None) -> Optional[dict]:
-        """The person of this article a short name refers to ('Kim' after 'Kim Jong Un')."""
+    def person_named(self, name: str, country: Optional[str] = None, before: Optional[int] = None) -> Optional[dict]:
+        """The person of this article a short name refers to ('Kim' after 'Kim Jong Un'; with ``before``, named
+        before that offset)."""
         words = set(fold(name).split())
         for m in self.mentions:
+            if before is not None and m.start >= before:
+                break
             a = m.actor
             if is_person(a) and words <= set(fold(a["name"]).split()) and (country is None or a["country"] == country):
                 return a
@@ -501,6 +504,12 @@ class ActorResolver:
                              _strip_title(person, self.g) if person is not None else None,
                              *(" ".join(titled[k:]) for k in range(len(titled) - 1)),  # 'Sultan Ibrahim' as written
                              self._proper_name(np), token.text if token.pos_ == "PROPN" or token.is_title else None) if n]
+        if person is not None and len(person) == 1 and not title:  # 'Blair' after 'Defence Minister Bill Blair':
+            known = ctx.person_named(person.text, country, before=offset + token.idx)  # the one the article named,
+            listed = self.g.leader(person.text, day, country)  # not the gazetteer's other Blair, out of office
+            if known and known.get("country") and len(known["name"].split()) > 1 and (
+                    listed is None or not listed.holds_on(day)):
+                return known
         for cand in sorted(dict.fromkeys(names), key=lambda n: -len(n.split())):  # the fullest name first:
             office = self.g.leader(cand, day, country, weak_ok=described)  # 'Seyed Abbas Araghchi', not 'Abbas'
             if office and title and fold(cand) not in self.g.offices_by_alias and \
