@@ -721,7 +721,7 @@ class ContributionExtractor:
         if PERMISSION.search(t.sent.text) or TALLY.search(t.doc[t.left_edge.i:t.i + 1].text):
             return True  # 'ready to send Leopards ... will ask Berlin for permission', 'had so far supplied'
         if CONDITION.search(t.doc[t.i:t.sent.end].text):
-            return True
+            return True  # 'willing to send a company of Leopards, but only if Berlin agrees'
         if any(c.dep_ == "dobj" and c.lemma_.lower() in WITHDRAWALS for c in t.children):
             return True  # 'Malawi had already announced the withdrawal of its contingent'
         if _background(t):
@@ -1299,13 +1299,16 @@ def _background(t: Token) -> bool:
     """'has contributed troops to UNIFIL since 2007', 'has sent Typhoons ... in recent years', 'The squadron last
     deployed to Romania in 2021': a record of the past, not a giving the article reports."""
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in t.children) or t.lemma_.lower() == "maintain"
-    since = any(c.dep_ == "prep" and c.lower_ == "since" and [w.text for w in c.subtree][1:] and all(
-        w.text.isdigit() and len(w.text) == 4 for w in list(c.subtree)[1:]) for c in t.children)  # a year, not
-    # a month: 'has shipped more than 13,000 containers since August' is this war's giving, told as a total
+    # since a year, not a month: 'has shipped more than 13,000 containers since August' is this war's giving
+    since = any(c.dep_ == "prep" and c.lower_ == "since" and _a_year(list(c.subtree)[1:]) for c in t.children)
     recent = any(c.dep_ == "prep" and c.lower_ in ("in", "over") and " ".join(w.lower_ for w in c.subtree)
                  in ("in recent years", "in the past", "over the years", "in past years") for c in t.children)
     last = t.tag_ == "VBD" and any(c.dep_ == "advmod" and c.lower_ in ("last", "previously") for c in t.children)
     return (perfect and since) or recent or last
+
+
+def _a_year(words: list[Token]) -> bool:
+    return bool(words) and all(w.text.isdigit() and len(w.text) == 4 for w in words)
 
 
 def _enters(t: Token) -> bool:
