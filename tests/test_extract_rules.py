@@ -2453,3 +2453,9 @@ def test_a_surname_the_article_gave_a_full_name_is_that_person_not_the_gazetteer
         "\n\nBlair also used his appearance on the forum's main stage on Saturday to pledge $35 million to help "
         "Ukraine's armed forces acquire drones.", published="2023-11-19", source="thechronicleherald.ca"))
     assert [c["contributor"]["country"] for c in found] == ["CAN"]
+
+
+def test_a_second_subject_the_parser_split_off_keeps_its_conjuncts(extract):
+    (m,) = meetings(extract("Biden, Australian Prime Minister Anthony Albanese and British Prime Minister Rishi Sunak "
+                            "met at the base before the announcement.", published="2023-03-14"))
+    assert countries(m) == {"USA", "AUS", "GBR"}

@@ -729,8 +729,9 @@ class MeetingExtractor:
             if subj is not None:
                 out += syntax.with_conjuncts(subj) + _people_inside(subj) + _broken_coordination(subj)
                 # headlines join subjects with a comma: 'Putin, Kim hold first summit'
-                out += [c for c in t.children if c.dep_ == "nsubj" and c.i != subj.i and (
-                    c.ent_type_ == "PERSON" or (c.pos_ == "PROPN" and c.i == subj.i + 1))]  # 'PM Modi met', parsed apart
+                out += [w for c in t.children if c.dep_ == "nsubj" and c.i != subj.i and (
+                    c.ent_type_ == "PERSON" or (c.pos_ == "PROPN" and c.i == subj.i + 1))  # 'PM Modi met', parsed apart;
+                        for w in syntax.with_conjuncts(c)]  # 'Biden, Albanese and Sunak met', a second subject
             for c in t.children:
                 if c.dep_ in ("dobj", "dative", "attr") or (c.dep_ == "nsubjpass"):
                     out += syntax.with_conjuncts(c)
