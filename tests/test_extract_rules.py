@@ -2426,7 +2426,7 @@ def test_a_headline_abbreviates_north_korea(extract):
     assert c["contributor"]["country"] == "PRK"
 
 
-def test_a_title_case_dateline_with_the_date_and_an_agency_is_no_subject(extract):
+def test_a_title_case_dateline_with_the_date_and_an_agency_is_no_subject():
     from pipeline.extract.prefilter import dateline_end
     for lead in ("Accra, March 10, GNA - ", "Dakar, 16 May (APS) - ", "Jeddah, March 10, 2025, SPA -- "):
         assert dateline_end(lead + "The President received the envoy.") == len(lead)

@@ -415,8 +415,9 @@ class ActorResolver:
         if token.lower_ in PRONOUNS:
             return None
         np = _noun_phrase(token)
-        body = next((e for e in token.doc.ents if e.label_ == "ORG" and e.end == token.i), None)
-        if body is not None and self.g.title(token.text) and not (
+        body = next((e for e in token.doc.ents if e.label_ == "ORG" and e.end == token.i), None) \
+            if token.i and token.doc[token.i - 1].ent_type_ == "ORG" and self.g.title(token.text) else None
+        if body is not None and not (
                 self.g.country_of(body.text) or self.g.org_of(body.text) or any(
                     self.g.org_of(body[k:].text) or self.g.country_of(body[k:].text) for k in range(1, len(body)))):
             return None  # 'Turkish Aerospace president', 'Korea Football Association president': a company's

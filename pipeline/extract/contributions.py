@@ -91,6 +91,8 @@ RECEIVING = {"receive", "get", "obtain"}
 BOUGHT = {"buy", "purchase", "sale", "sell", "contract", "order", "procurement", "acquisition", "deal"}
 #: '-made', '-built' on an asset: where it comes from.
 MADE = re.compile(r"-(?:made|built|produced|manufactured)$", re.I)
+#: Words that make a country on a thing where it comes from, not who gives it ('U.S.-made', 'Soviet-era').
+ORIGIN_WORDS = ("made", "built", "designed", "produced", "manufactured", "era")
 #: How far back an article names the campaign that 'the operation' means.
 CAMPAIGN_WINDOW = 1500
 #: Nouns that stand for the campaign an article names: 'to the operation', 'for the coalition'.
@@ -1292,13 +1294,13 @@ def _on_a_mission(s: Sentence, t: Token) -> bool:
 def _origin_only(modifier: Token, thing: Token) -> bool:
     """'U.S.-made F-16s', 'Soviet-era vehicles': a country that says where a thing comes from, not who gives it."""
     return any(m in w.lower_ for w in [*modifier.subtree, *thing.doc[modifier.left_edge.i:thing.i]]
-               for m in ("made", "built", "designed", "produced", "era"))
+               for m in ORIGIN_WORDS)
 
 
 def _background(t: Token) -> bool:
     """'has contributed troops to UNIFIL since 2007', 'has sent Typhoons ... in recent years', 'The squadron last
     deployed to Romania in 2021': a record of the past, not a giving the article reports."""
-    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in t.children) or t.lemma_.lower() == "maintain"
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in t.children)
     # since a year, not a month: 'has shipped more than 13,000 containers since August' is this war's giving
     since = any(c.dep_ == "prep" and c.lower_ == "since" and _a_year(list(c.subtree)[1:]) for c in t.children)
     recent = any(c.dep_ == "prep" and c.lower_ in ("in", "over") and " ".join(w.lower_ for w in c.subtree)
