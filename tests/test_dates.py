@@ -25,6 +25,7 @@ THU = dt.date(2015, 11, 26)  # a Thursday
     ("March 3", False, "2015-03-03", "EXPLICIT"),
     ("March 3", True, "2016-03-03", "EXPLICIT"),
     ("December 1", True, "2015-12-01", "EXPLICIT"),
+    ("July 29", True, "2015-07-29", "EXPLICIT"),  # four months back beats eight ahead, whatever the tense
 ])
 def test_resolution(text, future, expected, basis):
     r = resolve(text, THU, future)

@@ -2459,3 +2459,25 @@ def test_a_second_subject_the_parser_split_off_keeps_its_conjuncts(extract):
     (m,) = meetings(extract("Biden, Australian Prime Minister Anthony Albanese and British Prime Minister Rishi Sunak "
                             "met at the base before the announcement.", published="2023-03-14"))
     assert countries(m) == {"USA", "AUS", "GBR"}
+
+
+def test_a_day_told_in_the_simple_past_is_not_ahead_of_the_dateline(extract):
+    body = ("Germany's part in Afghanistan began in 2001. On November 6, the chancellor announced that Germany would "
+            "make up to 3,900 soldiers available for Operation Enduring Freedom.")
+    (e,) = contributions(extract(body, published="2021-08-20"))
+    assert e["date"].isoformat() == "2001-11-06"  # the year the retrospective is set in, not November ahead
+    (e,) = contributions(extract(body.split(". ", 1)[1], published="2021-08-20"))
+    assert e["date"].isoformat() == "2020-11-06"
+    (m,) = meetings(extract("Erdogan told reporters that his planned visit to Washington on Nov. 13 at the invitation "
+                            "of President Donald Trump was still on the agenda.", published="2019-10-23"))
+    assert m["date"].isoformat() == "2019-11-13"  # a plan's day lies ahead
+
+
+def test_since_last_year_does_not_put_a_later_day_in_last_year(extract):
+    (e,) = contributions(extract("The Ugandan troops join Kenyan troops who have been in Goma since last year and a "
+                                 "Burundian contingent that arrived in North Kivu on March 5.", published="2023-04-01"))
+    assert e["date"].isoformat() == "2023-03-05"
+    (e,) = contributions(extract("Kenya first offered to lead the multinational force on July 29, when Foreign Minister "
+                                 "Alfred Mutua announced that Nairobi was willing to send 1,000 police officers to "
+                                 "Haiti.", published="2023-11-17"))
+    assert e["date"].isoformat() == "2023-07-29"

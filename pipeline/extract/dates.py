@@ -55,7 +55,8 @@ def _month_index(token: str) -> Optional[int]:
 
 def _closest_year(month: int, day: int, anchor: dt.date, future: bool) -> Optional[dt.date]:
     """A day and month without a year: the occurrence nearest the dateline (news speaks of near dates,
-    and tense is a weak guide: 'had been scheduled for September 4'); the tense only breaks near-ties."""
+    and tense is a weak guide: 'had been scheduled for September 4'); the tense weighs against the side it
+    excludes, a past tense more than a future one (which is often only an infinitive)."""
     options = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
@@ -67,8 +68,9 @@ def _closest_year(month: int, day: int, anchor: dt.date, future: bool) -> Option
 
     def cost(d: dt.date) -> float:
         days = (d - anchor).days
-        against_tense = (days < -1) if future else (days > 1)
-        return abs(days) * (3.0 if against_tense else 1.0)
+        if future:  # a future tense is often only an infinitive ('offered to lead the force on July 29')
+            return abs(days) * (2.0 if days < -1 else 1.0)
+        return abs(days) * (3.0 if days > 1 else 1.0)
 
     return min(options, key=cost)
 

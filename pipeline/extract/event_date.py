@@ -16,6 +16,10 @@ from pipeline.extract.prefilter import dateline_end
 MAX_DATE_ARCS = 6
 
 
+#: Verbs whose simple past still points ahead ('the talks slated for June 4', 'planned a visit on March 3').
+PLAN_VERBS = {"schedule", "slate", "plan", "set", "expect", "intend", "aim", "fix", "agree", "promise"}
+
+
 def find_date(s: Sentence, trigger: Token, future: bool, announced: bool = False) -> dict:
     """The date expression closest to the trigger in the parse, resolved; else the dateline.
 
@@ -49,6 +53,7 @@ def find_date(s: Sentence, trigger: Token, future: bool, announced: bool = False
             continue  # 'will send a training team early next year': when it comes, not when it was given
         resolved = _in_the_year_said(resolved, trigger.sent.text, s.day, future,
                                      s.ctx.past_years(s.offset + trigger.sent.end_char))
+        resolved = _gone_by(resolved, ent.root, s.day, s.ctx.past_years(s.offset + trigger.sent.start_char))
         if _bounds_a_period(ent.root, trigger) or _describes_someone(ent.root, trigger) or any(
                 trigger.i < w.i < ent.start and PERIOD.fullmatch(w.text) for w in trigger.sent):
             continue  # 'his first visit since Russia launched its invasion on 24 February' (however parsed)
@@ -228,7 +233,7 @@ def _told_next(s: Sentence, future: bool) -> Optional[dt.date]:
 #: A month with its year ('in February 1999'): the year of a day in that month the sentence names.
 MONTH_YEAR = re.compile(r"\b((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?),? ((?:19|20)\d\d)\b")
 #: 'last year' or 'next year' written in a sentence.
-YEAR_SAID = re.compile(r"\b(last|next) year\b(?!'s|’s)", re.I)
+YEAR_SAID = re.compile(r"(?<!since )(?<!until )\b(last|next) year\b(?!'s|’s)", re.I)  # not 'in Goma since last year', a span's start
 #: A weekday written with a day and month: 'Monday, November 27'.
 WEEKDAY_NAME = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 #: Words that open a span of time: a date after them bounds a period.
@@ -318,6 +323,25 @@ def _in_the_year_said(r: "dates.ResolvedDate", sentence: str, day: dt.date, futu
                                   r.basis)
     except ValueError:
         return r
+
+
+def _gone_by(r: "dates.ResolvedDate", token: Token, day: dt.date, past_years: list[int]) -> "dates.ResolvedDate":
+    """A day and month told in the simple past cannot lie ahead of the dateline ('On November 6, the
+    chancellor announced' in an August story): it is in the last past year the article named (a
+    retrospective), else the last such day before the dateline."""
+    if r.basis != "EXPLICIT" or r.precision != "day" or re.search(r"\d{4}", r.text) or r.date <= day + dt.timedelta(days=2):
+        return r
+    verb = token.head.head if token.head.pos_ == "ADP" else token.head  # 'announced on November 6', not 'his visit on'
+    if verb.tag_ != "VBD" or verb.lemma_.lower() in PLAN_VERBS:
+        return r
+    for year in ([past_years[0]] if past_years else []) + [day.year, day.year - 1]:
+        try:
+            when = r.date.replace(year=year)
+        except ValueError:
+            continue
+        if when <= day:
+            return dates.ResolvedDate(when, r.text, r.basis)
+    return r
 
 
 def _bounds_a_period(token: Token, trigger: Token) -> bool:
