@@ -2481,3 +2481,19 @@ def test_since_last_year_does_not_put_a_later_day_in_last_year(extract):
                                  "Alfred Mutua announced that Nairobi was willing to send 1,000 police officers to "
                                  "Haiti.", published="2023-11-17"))
     assert e["date"].isoformat() == "2023-07-29"
+
+
+def test_the_secretary_general_and_the_heads_of_un_missions_are_un_officials(extract):
+    body = ("The following readouts were issued by the Spokesperson for UN Secretary-General Antonio Guterres.\n\n"
+            "The Secretary-General met today with H.E. Mr. Hassan Sheikh Mohamud, President of the Federal Republic of "
+            "Somalia, on the margins of the summit in Addis Ababa.")
+    (m,) = meetings(extract(body, published="2024-02-17"))
+    assert sorted(p["name"] for p in m["participants"]) == ["Antonio Guterres", "Hassan Sheikh Mohamud"]
+    (m,) = meetings(extract("The Special Representative of the Secretary-General and head of UNFICYP, Colin Stewart, was "
+                            "received by President Nikos Christodoulides at the Presidential Palace on Tuesday.",
+                            published="2023-10-11"))
+    stewart = next(p for p in m["participants"] if p["name"] == "Colin Stewart")
+    assert stewart["country"] is None and stewart["actor_code"] == "UN"
+    (m,) = meetings(extract("President Felix Tshisekedi on Tuesday received the Special Representative of the "
+                            "Secretary-General and Head of MONUSCO, Bintou Keita.", published="2023-09-06"))
+    assert {p["actor_code"] for p in m["participants"]} == {"CODGOV", "UN"}

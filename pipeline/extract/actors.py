@@ -23,7 +23,7 @@ from pipeline.extract.gazetteer import MONARCHS, Gazetteer, Office, fold, fold_l
 
 #: Offices that 'the President' alone names: the one the article has already named (one per state).
 BARE_TITLES = {"President", "Prime Minister", "Chancellor", "King", "Queen", "Emir", "Premier", "Crown Prince",
-               "Head of State"}
+               "Head of State", "Secretary-General"}
 #: Words that put a titled person out of office ('former President Obama', 'the late King Hussein').
 FORMER = {"former", "ex", "ex-", "late", "then", "erstwhile", "onetime", "one-time", "past", "previous"}
 #: Words that mark someone who speaks for no government: the opposition, the exiled, a former leader, and
@@ -44,7 +44,8 @@ PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP"}
 #: Words a long title is written with before its holder's name ('Minister of State for External Affairs').
 TITLE_LINKS = {"of", "for", "to", "on", "the", "and", "&"}
 #: Title words that head a long title but name no office of their own ('Adviser to the Prime Minister').
-TITLE_HEADS = {"adviser", "advisor", "secretary", "envoy", "representative", "minister", "president", "chairman"}
+TITLE_HEADS = {"adviser", "advisor", "secretary", "envoy", "representative", "minister", "president", "chairman",
+               "head", "chief", "commander"}
 #: Dependency labels that belong to a noun phrase's own description (title, nationality, name).
 NP_DEPS = {"compound", "amod", "poss", "det", "nmod", "appos", "case", "punct", "flat", "nummod", "cc", "conj"}
 
@@ -471,7 +472,8 @@ class ActorResolver:
                           and c.ent_type_ not in ("DATE", "TIME") and not any(
                               self.g.country_of(w.text) or self.g.title(w.text) or w.lower_ == "the"
                               for w in c.subtree)), None)
-            of = {w.i for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for w in c.subtree}
+            of = {w.i for c in token.children if c.dep_ == "prep" and c.lower_ == "of" or c.dep_ in ("cc", "conj")
+                  and (c.dep_ == "cc" or self._titled(c)) for w in c.subtree}  # '... and head of UNFICYP, Name'
             if named is not None and (named.left_edge.i < 2 or token.doc[named.left_edge.i - 1].text != "," or any(
                     k not in of for k in range(token.i + 1, named.left_edge.i - 1))):
                 named = None  # only the title's own ', Name' ('the Minister of Defence, Juvenal Marizamunda')
@@ -486,6 +488,8 @@ class ActorResolver:
         if not (country or org) and (title or self.g.title(token.text) or token.lower_ in STATE_NOUNS or (
                 token.tag_ == "NNS" and self.g.title(token.lemma_))):  # 'the leaders of the OTS'
             country, org = self._of_whom(token)  # 'the Prime Minister of Nepal', 'the Republic of Azerbaijan'
+            for also in (c for c in token.children if c.dep_ == "conj" and not (country or org) and self._titled(c)):
+                country, org = self._of_whom(also)  # 'the Special Representative ... and Head of MONUSCO'
             if country and token.lower_ in STATE_NOUNS:
                 return state_actor(self.g, country)
             for c in (c for c in token.children if c.dep_ in ("nmod", "compound") and c.i < token.i
@@ -592,7 +596,7 @@ class ActorResolver:
             if found:
                 return found
             return {"name": f"{self.g.country_name(country) if country else org} {role}", "role": role,
-                    "country": country, "actor_code": f"{country or org}{head_title['sector']}"}
+                    "country": country, "actor_code": f"{country}{head_title['sector']}" if country else org}
         hit = self.g.country_of(_span_text(np, token)) or self.g.country_of(token.text)  # "South Sudan" first
         if hit and (token.ent_type_ in PLACE_LABELS or token.pos_ == "PROPN" or hit[1].startswith("metonym")):
             a3, kind = hit
@@ -618,6 +622,9 @@ class ActorResolver:
             if person and person.get("country"):
                 return state_actor(self.g, person["country"], sector)
         return None
+
+    def _titled(self, token: Token) -> bool:
+        return token.lower_ in TITLE_HEADS or self.g.title(token.text) is not None
 
     def title_holder(self, token: Token) -> Optional[Span]:
         """'Minister for Foreign Affairs and Trade Penny Wong', 'Adviser to the Prime Minister on Foreign
@@ -673,6 +680,10 @@ class ActorResolver:
                          if c.i < obj.i and c.pos_ == "PROPN" and self.g.org_of(c.text)), None)
                     if code:
                         return None, code
+                    mission = self.g.campaigns.get(fold(obj.text))
+                    lead = self.g.org_of(mission["lead"]) if mission and mission.get("lead") else None
+                    if lead:
+                        return None, lead  # 'the head of MONUSCO' is a UN official
         return None, None
 
     def _title_of_state_name(self, token: Token, day: Optional[dt.date]) -> Optional[dict]:
