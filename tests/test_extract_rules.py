@@ -2497,3 +2497,16 @@ def test_the_secretary_general_and_the_heads_of_un_missions_are_un_officials(ext
     (m,) = meetings(extract("President Felix Tshisekedi on Tuesday received the Special Representative of the "
                             "Secretary-General and Head of MONUSCO, Bintou Keita.", published="2023-09-06"))
     assert {p["actor_code"] for p in m["participants"]} == {"CODGOV", "UN"}
+
+
+def test_a_summit_told_by_its_host_is_attended_by_the_leaders_meeting_on_its_sidelines(extract):
+    body = ("Donald Trump met Japanese Prime Minister Shigeru Ishiba on the sidelines on Monday.\n\n"
+            "The summit, hosted by Canadian Prime Minister Mark Carney at a mountain resort in the Rockies, opened "
+            "Monday.")
+    found = meetings(extract(body, published="2025-06-17"))
+    summit = next(m for m in found if m["host"] and m["host"]["name"] == "Mark Carney")
+    assert {p["name"] for p in summit["participants"]} == {"Mark Carney", "Donald Trump", "Shigeru Ishiba"}
+    assert str(summit["date"]) == "2025-06-16"
+    later = body.replace("on Monday", "on July 30")  # talks six weeks on were not at the summit
+    summit = next(m for m in meetings(extract(later, published="2025-06-17")) if m["host"])
+    assert [p["name"] for p in summit["participants"]] == ["Mark Carney"]

@@ -21,7 +21,7 @@ from pipeline.extract import confidence, gazetteer as gazetteer_mod
 from pipeline.extract.actors import ActorResolver
 from pipeline.extract.contributions import INSTITUTIONS, ContributionExtractor, settle_recipients
 from pipeline.extract.evidence import Sentence
-from pipeline.extract.meetings import MeetingExtractor, without_implied, without_tour_lists
+from pipeline.extract.meetings import MeetingExtractor, with_summit_attendees, without_implied, without_tour_lists
 from pipeline.extract.prefilter import TriggerScreen
 
 log = logging.getLogger(__name__)
@@ -194,8 +194,8 @@ class Extractor:
                 log.exception("extraction failed in article %s", articles[n].get("article_id"))
                 prepared[n] = exc
         return [(a, prepared[n] if isinstance(prepared[n], Exception)
-                 else confidence.score(without_tour_lists(without_implied(settle_recipients(events[n], prepared[n]))),
-                                       self.keep_signals)[:MAX_EVENTS_PER_ARTICLE])
+                 else confidence.score(without_tour_lists(with_summit_attendees(without_implied(
+                     settle_recipients(events[n], prepared[n])))), self.keep_signals)[:MAX_EVENTS_PER_ARTICLE])
                 for n, a in enumerate(articles)]
 
 

@@ -25,6 +25,9 @@ GROUPS = {"leader", "representative", "minister", "official", "delegation", "hea
 HANDED = {"credential", "credentials", "welcome"}
 #: Verbs whose subject takes part in the gathering that is their object.
 ATTENDING = {"attend", "join", "host", "chair", "hold", "convene"}
+#: Verbs that open a gathering: its host or chair opens it ('Merkel opened the meeting', 'the summit ...
+#: opened Monday').
+SUMMIT_OPENING = {"open", "begin", "start", "convene", "chair", "host", "close"}
 #: Words that make a 'conference' a press event, not a gathering of states.
 NOT_GATHERINGS = {"news", "press", "video", "phone", "telephone", "party", "academic"}
 #: Prepositions that only place something in time around a meeting ('Hours before the summit, Pyongyang
@@ -372,6 +375,34 @@ def without_tour_lists(events: list[dict]) -> list[dict]:
     return [e for e in events if id(e) not in drop]
 
 
+#: Days a summit lasts, and the eve before it, for the talks on its sidelines.
+SUMMIT_DAYS = 3
+
+
+def with_summit_attendees(events: list[dict]) -> list[dict]:
+    """A summit told by its host alone ('The summit, hosted by Mark Carney, opened Monday') or by its forum
+    ('Meloni, hosting her first G7') is attended by the leaders the article has meeting on its sidelines in
+    those days, in that country: they are its participants."""
+    meetings = [e for e in events if e["event_type"] == "meeting" and e["status"] == "HELD"]
+    out = []
+    for e in events:
+        if e["event_type"] != "meeting" or not (e.get(SIGNALS) or {}).get("gathering") or \
+                sum(map(is_person, e["participants"])) > 1:
+            out.append(e)
+            continue
+        have = {_actor_key(p) for p in e["participants"]}
+        where = (e.get("location") or {}).get("country")
+        for o in (o for o in meetings if o is not e and e["status"] == "HELD"):
+            there = (o.get("location") or {}).get("country")
+            if -1 <= (o["date"] - e["date"]).days <= SUMMIT_DAYS and not (where and there and where != there):
+                for p in o["participants"]:
+                    if is_person(p) and _actor_key(p) not in have:
+                        e["participants"].append(p)
+                        have.add(_actor_key(p))
+        out.append(e)
+    return out
+
+
 def _actor_key(a: dict) -> str:
     return a.get("country") or a.get("actor_code") or a["name"].lower()
 
@@ -633,8 +664,13 @@ class MeetingExtractor:
         if not words & self.gatherings or any(c.lower_ in NOT_GATHERINGS for c in t.children):
             return False
         head = t.head
+        if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ATTENDING | SUMMIT_OPENING for c in t.children):
+            return True  # 'The summit, chaired by Mr. Modi, began', 'the summit, which Putin opened on Tuesday'
+        if t.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in SUMMIT_OPENING and any(
+                c.dep_ in ("agent", "prep") or c.lemma_.lower() in ATTENDING for w in t.subtree for c in [w]):
+            return True
         if t.dep_ == "dobj":
-            return head.lemma_.lower() in ATTENDING
+            return head.lemma_.lower() in ATTENDING | SUMMIT_OPENING
         if t.dep_ == "pobj" and head.dep_ == "prep":
             verb = head.head
             if head.lower_ in ("to", "for"):
