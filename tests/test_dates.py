@@ -87,3 +87,13 @@ def test_a_range_of_days_written_day_first_is_its_first_day():
     anchor = dt.date(2023, 6, 18)
     for written in ("on 27 and 28 July", "27-28 July", "from 27 to 28 July", "July 27-28", "27 July"):
         assert resolve(written, anchor).date == dt.date(2023, 7, 27), written
+
+
+def test_a_day_of_the_month_without_its_month_and_the_following_morning():
+    day = dt.date(2024, 7, 9)
+    assert resolve("on the 14th of last month", day).date == dt.date(2024, 6, 14)
+    assert resolve("on the 14th", day).date == dt.date(2024, 6, 14)  # past: the last 14th
+    assert resolve("on the 14th", day, future=True).date == dt.date(2024, 7, 14)
+    assert resolve("the 20th anniversary", day) is None
+    from pipeline.extract.dates import narratives
+    assert [n.days for n in narratives("to meet Duda in Warsaw the following morning")] == [1]

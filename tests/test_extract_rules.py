@@ -2510,3 +2510,13 @@ def test_a_summit_told_by_its_host_is_attended_by_the_leaders_meeting_on_its_sid
     later = body.replace("on Monday", "on July 30")  # talks six weeks on were not at the summit
     summit = next(m for m in meetings(extract(later, published="2025-06-17")) if m["host"])
     assert [p["name"] for p in summit["participants"]] == ["Mark Carney"]
+
+
+def test_the_ordinal_of_a_count_is_no_day_of_the_month(extract):
+    for m in meetings(extract("Indonesian President Prabowo Subianto received Malaysian Prime Minister Anwar Ibrahim on "
+                              "Friday. The two leaders met at Merdeka Palace in Jakarta for the 13th Annual "
+                              "Consultation.", published="2025-06-28")):
+        assert str(m["date"]) == "2025-06-27"
+    (m,) = meetings(extract("Narendra Modi had met Volodymyr Zelensky on the 14th of last month in Apulia.",
+                            published="2024-07-09"))
+    assert str(m["date"]) == "2024-06-14"

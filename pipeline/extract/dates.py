@@ -108,6 +108,26 @@ def _weekday(anchor: dt.date, weekday: int, modifier: Optional[str], future: boo
     return anchor - dt.timedelta(days=delta_back)
 
 
+#: A day of the month without the month: 'on the 14th', 'the 14th of last month'.
+_ORDINAL_DAY = re.compile(r"^(?:on |by )?the (\d{1,2})(?:st|nd|rd|th)(?: of (last|this|next) month)?$")  # not 'the 20th anniversary'
+
+
+def ordinal_day(text: str) -> bool:
+    return bool(_ORDINAL_DAY.search(text.strip().lower()))
+
+
+def _ordinal_day(day: int, which: Optional[str], published: dt.date, future: bool, raw: str) -> Optional[ResolvedDate]:
+    """The day in the month named, else in this month when the tense allows, else the month before or after."""
+    shift = {"last": -1, "next": 1, "this": 0}.get(which or "")
+    if shift is None:
+        shift = 0 if (day >= published.day if future else day <= published.day) else (1 if future else -1)
+    year, month = divmod(published.year * 12 + published.month - 1 + shift, 12)
+    try:
+        return ResolvedDate(dt.date(year, month + 1, day), raw, "RELATIVE")
+    except ValueError:
+        return None
+
+
 def resolve(text: str, published: dt.date, future: bool = False) -> Optional[ResolvedDate]:
     """Resolve one date expression as written (e.g. 'on Monday', 'Nov. 26, 2015', 'last week')."""
     raw = text.strip()
@@ -138,6 +158,9 @@ def resolve(text: str, published: dt.date, future: bool = False) -> Optional[Res
         if parsed:
             return ResolvedDate(parsed, raw, "EXPLICIT", "day")
         return _month_only(raw, published, future)
+    m = _ORDINAL_DAY.search(low)
+    if m:
+        return _ordinal_day(int(m.group(1)), m.group(2), published, future, raw)
     if _DAY_AFTER.search(low):
         return ResolvedDate(published + dt.timedelta(days=2), raw, "RELATIVE")
     if _DAY_BEFORE.search(low):
@@ -172,7 +195,7 @@ def resolve(text: str, published: dt.date, future: bool = False) -> Optional[Res
 
 _NARRATIVE = re.compile(
     r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|\d+) (?P<unit>day|week)s? (?P<dir>later|afterwards|after|before|earlier)"
-    r"|the (?P<adj>next|following|previous|preceding) day"
+    r"|the (?P<adj>next|following|previous|preceding) (?:day|morning|afternoon|evening|night)"
     r"|the (?:day|evening|night|morning|afternoon) (?P<dir2>before|after)(?! (?:yesterday|tomorrow))"
     r"|(?:hours|minutes|moments|shortly) (?P<dir3>later|afterwards|after|before|earlier)"
     r"|(?:later|earlier) (?:that|the same|in the) day|(?:on )?the same day"
