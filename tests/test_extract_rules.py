@@ -2520,3 +2520,11 @@ def test_the_ordinal_of_a_count_is_no_day_of_the_month(extract):
     (m,) = meetings(extract("Narendra Modi had met Volodymyr Zelensky on the 14th of last month in Apulia.",
                             published="2024-07-09"))
     assert str(m["date"]) == "2024-06-14"
+
+
+def test_a_state_national_guard_or_a_named_division_is_its_countrys_force(extract):
+    (e,) = contributions(extract("About 150 soldiers of the Minnesota National Guard left for Kuwait on Friday for a "
+                                 "nine-month deployment.", published="2020-01-04"))
+    assert (e["contributor"]["country"], e["recipient"]["country"]) == ("USA", "KWT")
+    (e,) = contributions(extract("The 82nd Airborne Division will send 3,000 soldiers to Kuwait.", published="2020-01-04"))
+    assert e["contributor"]["country"] == "USA"
