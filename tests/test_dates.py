@@ -97,3 +97,4 @@ def test_a_day_of_the_month_without_its_month_and_the_following_morning():
     assert resolve("the 20th anniversary", day) is None
     from pipeline.extract.dates import narratives
     assert [n.days for n in narratives("to meet Duda in Warsaw the following morning")] == [1]
+    assert [n.days for n in narratives("Exactly a fortnight earlier, Abbott had committed")] == [-14]

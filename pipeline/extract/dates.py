@@ -194,7 +194,7 @@ def resolve(text: str, published: dt.date, future: bool = False) -> Optional[Res
 
 
 _NARRATIVE = re.compile(
-    r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|\d+) (?P<unit>day|week)s? (?P<dir>later|afterwards|after|before|earlier)"
+    r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|\d+) (?P<unit>day|week|fortnight)s? (?P<dir>later|afterwards|after|before|earlier)"
     r"|the (?P<adj>next|following|previous|preceding) (?:day|morning|afternoon|evening|night)"
     r"|the (?:day|evening|night|morning|afternoon) (?P<dir2>before|after)(?! (?:yesterday|tomorrow))"
     r"|(?:hours|minutes|moments|shortly) (?P<dir3>later|afterwards|after|before|earlier)"
@@ -222,7 +222,7 @@ def narratives(text: str) -> list[Narrative]:
         sign = 1 if way in ("later", "afterwards", "after", "next", "following") else -1
         if m.group("n"):
             n = int(m.group("n")) if m.group("n").isdigit() else _WORD_NUM.get(m.group("n").lower(), 1)
-            days = sign * n * (7 if m.group("unit").lower() == "week" else 1)
+            days = sign * n * {"week": 7, "fortnight": 14}.get(m.group("unit").lower(), 1)
         elif m.group("adj") or m.group("dir2"):
             days = sign
         else:
