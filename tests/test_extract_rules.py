@@ -2528,3 +2528,11 @@ def test_a_state_national_guard_or_a_named_division_is_its_countrys_force(extrac
     assert (e["contributor"]["country"], e["recipient"]["country"]) == ("USA", "KWT")
     (e,) = contributions(extract("The 82nd Airborne Division will send 3,000 soldiers to Kuwait.", published="2020-01-04"))
     assert e["contributor"]["country"] == "USA"
+
+
+def test_received_at_a_seat_of_government_is_received_by_its_occupant(extract):
+    (m,) = meetings(extract("Ukrainian President Volodymyr Zelensky was received at the White House on Thursday.",
+                            published="2024-05-07"))
+    assert {p["name"] for p in m["participants"]} == {"Volodymyr Zelensky", "Joe Biden"}
+    assert not meetings(extract("Indian Prime Minister Narendra Modi was welcomed by cheering crowds in Moscow on "
+                                "Monday.", published="2024-05-07"))

@@ -572,7 +572,9 @@ class MeetingExtractor:
         travellers = {w.i for w in syntax.with_conjuncts(subj)} if subj is not None else set()
         together = len(participants) > 1 and all(getattr(token_of.get(_actor_key(p)), "i", -1) in travellers
                                                  for p in participants)  # 'Meloni, Trudeau and De Croo arrived in Kyiv'
-        if (len(participants) == 1 or together) and self._is_visit(t) and all(map(is_person, participants)) and place \
+        received = t.lemma_.lower() in HOSTING and any(c.dep_ == "auxpass" for c in t.children) and not any(
+            c.dep_ == "agent" for c in t.children)  # 'Zelensky was received at the White House': by its occupant
+        if (len(participants) == 1 or together) and (self._is_visit(t) or received) and all(map(is_person, participants)) and place \
                 and place.get("country") and place["country"] not in {p.get("country") for p in participants} \
                 and not self._visits_a_thing(s, t) and not any(_received_by_a_counterpart(p) for p in participants):
             # 'Saddam Hussein arrived in Amman on a visit': a visit is a meeting with the country visited, and
