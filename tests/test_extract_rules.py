@@ -2536,3 +2536,10 @@ def test_received_at_a_seat_of_government_is_received_by_its_occupant(extract):
     assert {p["name"] for p in m["participants"]} == {"Volodymyr Zelensky", "Joe Biden"}
     assert not meetings(extract("Indian Prime Minister Narendra Modi was welcomed by cheering crowds in Moscow on "
                                 "Monday.", published="2024-05-07"))
+
+
+def test_a_guest_received_by_one_host_and_by_another_met_each(extract):
+    found = meetings(extract("Merz was received by Emmanuel Macron at the Elysee and by Donald Tusk in Warsaw on "
+                             "Wednesday.", published="2025-05-10"))
+    assert sorted((m["host"]["name"], (m["location"] or {}).get("country")) for m in found) == [
+        ("Donald Tusk", "POL"), ("Emmanuel Macron", "FRA")]

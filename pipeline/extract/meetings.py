@@ -483,6 +483,8 @@ class MeetingExtractor:
         """'will hold bilateral meetings with Sisi, Tamim and King Hamad': one meeting with each of them."""
         if event is None:
             return []
+        if t.lemma_.lower() in HOSTING and any(c.dep_ == "agent" for c in t.children) and event["host"]:
+            return [event] + self._second_hosts(s, t, event)
         separate = t.tag_ in ("NNS", "NNPS") and any(c.lower_ in ("bilateral", "separate") for c in t.children)
         verb = t.head if t.dep_ in ("dobj", "attr") else None
         subj = syntax.subject(verb) if separate and verb is not None and len(event["participants"]) > 2 else None
@@ -492,6 +494,19 @@ class MeetingExtractor:
         return [{**event, "participants": [own, p], "host": None, "plover_mode": None,
                  "mentions": [dict(m) for m in event["mentions"]]}
                 for p in event["participants"] if _actor_key(p) != _actor_key(own)]
+
+    def _second_hosts(self, s: Sentence, t: Token, event: dict) -> list[dict]:
+        """'was received by Macron at the Elysee and by Tusk in Warsaw': a second host, a second meeting."""
+        guest = [p for p in event["participants"] if _actor_key(p) != _actor_key(event["host"])]
+        out = []
+        for by in (w for w in t.subtree if w.lower_ == "by" and w.dep_ == "conj"):
+            for o in (c for c in by.children if c.dep_ == "pobj"):
+                host = s.actor(o)
+                if len(guest) == 1 and is_person(host) and _actor_key(host) != _actor_key(guest[0]):
+                    out.append({**event, "participants": [host, guest[0]], "host": host,
+                                "location": find_place(s, o, set(), preps=("in", "at")),
+                                "mentions": [dict(m) for m in event["mentions"]]})
+        return out
 
     # -- one trigger ---------------------------------------------------------------------------------------
     def _event(self, s: Sentence, t: Token) -> Optional[dict]:
