@@ -2543,3 +2543,14 @@ def test_a_guest_received_by_one_host_and_by_another_met_each(extract):
                              "Wednesday.", published="2025-05-10"))
     assert sorted((m["host"]["name"], (m["location"] or {}).get("country")) for m in found) == [
         ("Donald Tusk", "POL"), ("Emmanuel Macron", "FRA")]
+
+
+def test_a_summit_chaired_or_opened_by_a_leader_and_the_leaders_it_drew(extract):
+    (m,) = meetings(extract("The summit, chaired by Indian Prime Minister Narendra Modi, began on Saturday.",
+                            published="2023-09-10"))
+    assert m["host"]["name"] == "Narendra Modi" and str(m["date"]) == "2023-09-09"
+    (m,) = meetings(extract("The three-day summit, which Vladimir Putin opened on Tuesday, has drawn Chinese President "
+                            "Xi Jinping, Indian Prime Minister Narendra Modi and South African President Cyril "
+                            "Ramaphosa.", published="2024-10-23"))
+    assert {p["name"] for p in m["participants"]} == {"Vladimir Putin", "Xi Jinping", "Narendra Modi", "Cyril Ramaphosa"}
+    assert m["host"]["name"] == "Vladimir Putin"

@@ -221,11 +221,22 @@ def _is_a_trip(t: Token) -> bool:
     return t.lemma_.lower() in TRAVEL | {"trip", "tour", "stay"}
 
 
+#: Verbs of a host's part in a gathering ('hosted by', 'chaired by', 'which Putin opened').
+CHAIRING = {"host", "chair", "convene", "open"}
+#: Verbs whose subject, a gathering, has its participants as objects ('the summit has drawn Xi, Modi and ...').
+DRAWING = {"draw", "bring", "attract", "gather", "assemble"}
+
+
 def _host_by(t: Token) -> Optional[Token]:
-    """The agent of 'hosted by' hung on a meeting noun: 'the summit ..., hosted by President Ilham Aliyev'."""
-    acl = next((c for c in t.subtree if c.dep_ == "acl" and c.lemma_.lower() == "host"), None)  # the parser may
-    # hang it on the last of the states listed
-    return syntax.agent(acl) if acl is not None else None
+    """The agent of 'hosted by' hung on a meeting noun: 'the summit ..., hosted by President Ilham Aliyev',
+    'chaired by Mr. Modi'; the subject of 'which Putin opened'."""
+    acl = next((c for c in t.subtree if c.dep_ == "acl" and c.lemma_.lower() in CHAIRING - {"open"}), None)  # the
+    # parser may hang it on the last of the states listed
+    if acl is not None:
+        return syntax.agent(acl)
+    relcl = next((c for c in t.children if c.dep_ == "relcl" and c.lemma_.lower() in CHAIRING), None)
+    return syntax.subject(relcl) if relcl is not None and any(
+        c.dep_ == "dobj" and c.lower_ in ("which", "that") for c in relcl.children) else None
 
 
 #: A plan without its day: not yet an event (the day it is set, it will be reported with it).
@@ -822,6 +833,8 @@ class MeetingExtractor:
             if _courtesy_call(t):
                 out += list(syntax.preps(t, ("on",))) + list(syntax.preps(t.head, ("on",)))
             out += [a for a in (_host_by(t),) if a is not None]  # 'a summit ..., hosted by President Aliyev'
+            if t.dep_ == "nsubj" and t.head.lemma_.lower() in DRAWING and t.lemma_.lower() in self.gatherings:
+                out += [w for c in t.head.children if c.dep_ == "dobj" for w in syntax.with_conjuncts(c)]
             out += _invited_by(t)
             for c in t.children:
                 # 'Putin's visit', 'Biden-Xi talks'; not 'Syria summit' or 'NATO summit' (topics and forums)
