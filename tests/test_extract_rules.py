@@ -2554,3 +2554,11 @@ def test_a_summit_chaired_or_opened_by_a_leader_and_the_leaders_it_drew(extract)
                             "Ramaphosa.", published="2024-10-23"))
     assert {p["name"] for p in m["participants"]} == {"Vladimir Putin", "Xi Jinping", "Narendra Modi", "Cyril Ramaphosa"}
     assert m["host"]["name"] == "Vladimir Putin"
+
+
+def test_the_announcement_that_a_state_would_send_is_reported_not_hypothetical(extract):
+    (e,) = contributions(extract("The first marker was Olaf Scholz's announcement in the Bundestag on 1 June 2022 that "
+                                 "Germany would send Ukraine the IRIS-T SLM.", published="2024-05-02"))
+    assert (e["contributor"]["country"], e["recipient"]["country"], str(e["date"])) == ("DEU", "UKR", "2022-06-01")
+    assert not contributions(extract("The idea that Germany would send Ukraine the Taurus was floated.",
+                                     published="2024-05-02"))

@@ -168,6 +168,9 @@ def dep_distance(a: Token, b: Token) -> int:
 
 REPORTING = {"say", "announce", "confirm", "tell", "state", "declare", "add", "pledge", "promise", "vow",
              "agree", "decide", "insist", "write", "report", "disclose", "reveal", "indicate"}
+#: Nouns of a report whose 'that' clause is reported speech ('the announcement that Germany would send').
+REPORT_NOUNS = {"announcement", "confirmation", "pledge", "promise", "decision", "statement", "commitment", "assurance",
+                "declaration", "vow"}
 UNCERTAIN = {"could", "might", "may", "should"}
 DESIRE = {"want", "wish", "hope", "seek", "try", "attempt", "ambition", "aspiration", "dream", "desire", "bid"}
 #: 'ready to send', 'prepared to station': an offer, not a hypothesis.
@@ -188,7 +191,8 @@ def is_hypothetical(verb: Token, cues: set[str]) -> bool:
     if any(g.lemma_.lower() in DESIRE for g in governors(verb, 2)):
         return True  # 'Kim wanted to meet Trump' is a wish, not a meeting
     if "would" in words:
-        reported = any(g.lemma_.lower() in REPORTING for g in governors(verb, 3))
+        reported = any(g.lemma_.lower() in REPORTING or g.pos_ == "NOUN" and g.lemma_.lower() in REPORT_NOUNS and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in verb.children) for g in governors(verb, 3))
         conditional = any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
                           for g in [verb] + governors(verb, 3) for c in g.children)
         return conditional or not reported
