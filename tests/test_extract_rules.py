@@ -2562,3 +2562,16 @@ def test_the_announcement_that_a_state_would_send_is_reported_not_hypothetical(e
     assert (e["contributor"]["country"], e["recipient"]["country"], str(e["date"])) == ("DEU", "UKR", "2022-06-01")
     assert not contributions(extract("The idea that Germany would send Ukraine the Taurus was floated.",
                                      published="2024-05-02"))
+
+
+def test_hosts_read_as_a_noun_between_two_leaders_is_still_hosting(extract):
+    (m,) = meetings(extract("Xi Jinping hosts Vladimir Putin in Beijing", published="2024-05-16"))
+    assert m["host"]["name"] == "Xi Jinping" and {p["name"] for p in m["participants"]} == {"Xi Jinping", "Vladimir Putin"}
+    assert not meetings(extract("The White House hosts Ukraine Day on Monday.", published="2024-05-16"))
+
+
+def test_a_newsletters_label_is_not_the_items_subject(extract):
+    (m,) = meetings(extract("The UK leg: At Chequers on Friday, Theresa May hosted Trump for talks on Brexit and NATO.",
+                            published="2018-07-16"))
+    assert m["host"]["name"] == "Theresa May" and str(m["date"]) == "2018-07-13"
+    assert m["mentions"][0]["sentence"].startswith("At Chequers")

@@ -227,6 +227,21 @@ CHAIRING = {"host", "chair", "convene", "open"}
 DRAWING = {"draw", "bring", "attract", "gather", "assemble"}
 
 
+def _headline_host(t: Token) -> bool:
+    """'Xi Jinping hosts Vladimir Putin in Beijing': the verb the tagger read as the noun 'hosts', between the
+    name that ends one leader's and the name that starts the next."""
+    if t.lower_ != "hosts" or t.tag_ != "NNS" or t.i == 0 or t.i + 1 >= len(t.doc):
+        return False
+    before, after = t.nbor(-1), t.nbor(1)
+    return (before.ent_type_ == "PERSON" or before.tag_ == "NNP") and after.ent_iob_ == "B" and after.ent_type_ in (
+        "PERSON", "GPE")
+
+
+def _headline_sides(t: Token) -> list[Token]:
+    after = next(e for e in t.doc.ents if e.start == t.i + 1)
+    return [t.nbor(-1), after[-1]]
+
+
 def _host_by(t: Token) -> Optional[Token]:
     """The agent of 'hosted by' hung on a meeting noun: 'the summit ..., hosted by President Ilham Aliyev',
     'chaired by Mr. Modi'; the subject of 'which Putin opened'."""
@@ -452,7 +467,7 @@ class MeetingExtractor:
             elif t.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and _hyphenated(t) in self.nouns and not (
                     t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "NOUN"):  # (not 'face-to-face talks', 'talks' is)
                 yield t  # 'held a tete-a-tete with', tokenised in five
-            elif _other_trigger(t):
+            elif _other_trigger(t) or _headline_host(t):
                 yield t
 
     def extract(self, s: Sentence) -> list[dict]:
@@ -776,6 +791,8 @@ class MeetingExtractor:
     def _participant_tokens(self, s: Sentence, t: Token) -> list[Token]:
         out: list[Token] = []
         lemma = t.lemma_.lower()
+        if _headline_host(t):
+            return _headline_sides(t)
         if t.pos_ in ("VERB", "AUX"):
             subj = syntax.subject(t) or syntax.agent(t)
             if subj is None and t.dep_ == "acl" and t.head.pos_ == "PROPN" and t.head.i < t.i and t.tag_ in ("VBD", "VBZ"):
@@ -991,7 +1008,7 @@ class MeetingExtractor:
 
     def _host(self, t: Token, participants: list[dict], token_of: dict, place: Optional[dict]) -> Optional[dict]:
         giver = t.head if t.lemma_.lower() == "welcome" and t.dep_ == "dobj" else None  # 'gave a warm welcome to'
-        by = _host_by(t) if t.pos_ in ("NOUN", "PROPN") else None
+        by = _headline_sides(t)[0] if _headline_host(t) else _host_by(t) if t.pos_ in ("NOUN", "PROPN") else None
         if by is not None:
             host = next((p for p in participants if getattr(token_of.get(_actor_key(p)), "i", None) == by.i), None)
             if host is not None:

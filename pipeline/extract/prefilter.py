@@ -48,6 +48,12 @@ DATELINE_LINE = re.compile(r"^(?:[A-Z][A-Za-z .'-]{2,40}(?:,\s*[A-Za-z0-9 .'()-]
 _DATE_WORD = re.compile(r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|:$")
 
 
+#: A newsletter's label before its item ('The UK leg: At Chequers on Friday, Theresa May hosted Trump', 'Why it
+#: matters: ...'): a few words and a colon, the item's first word capitalised. Parsed with the item, the label
+#: would read as its subject.
+LABEL = re.compile(r"^(?:[A-Z0-9][\w'’-]*)(?:,? [\w'’-]+){0,3}: (?=[\"“A-Z])")
+
+
 def dateline_end(paragraph: str) -> int:
     """Where a paragraph's wire dateline ends (0 without one): its city would read as a subject, and its date
     is the report's, not the story's."""
@@ -66,6 +72,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
         start = para.start()
         chunk = para.group()
         lead = dateline_end(chunk)
+        label = LABEL.match(chunk[lead:])
+        lead += label.end() if label else 0
         start += lead
         chunk = chunk[lead:]
         last = 0
