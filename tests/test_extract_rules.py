@@ -2575,3 +2575,12 @@ def test_a_newsletters_label_is_not_the_items_subject(extract):
                             published="2018-07-16"))
     assert m["host"]["name"] == "Theresa May" and str(m["date"]) == "2018-07-13"
     assert m["mentions"][0]["sentence"].startswith("At Chequers")
+
+
+def test_a_named_body_is_read_whole_not_by_its_last_word():
+    import datetime as dt
+    ex = Extractor.shared()
+    day = dt.date(2023, 4, 14)
+    doc = ex.nlp("Lula met Zhao Leji, chairman of the Standing Committee of the National People's Congress.")
+    congress = next(t for t in doc if t.text == "Congress")
+    assert ex.resolver.resolve_token(congress, day, ex.resolver.context(doc.text, day), 0)["country"] == "CHN"

@@ -597,7 +597,11 @@ class ActorResolver:
                 return found
             return {"name": f"{self.g.country_name(country) if country else org} {role}", "role": role,
                     "country": country, "actor_code": f"{country}{head_title['sector']}" if country else org}
-        hit = self.g.country_of(_span_text(np, token)) or self.g.country_of(token.text)  # "South Sudan" first
+        named = next((e for e in token.doc.ents if e.start <= token.i < e.end), None) \
+            if token.ent_type_ in ("ORG", "FAC") else None
+        hit = next((h for k in range(len(named) - 1) for h in [self.g.country_of(named[k:].text)] if h), None) \
+            if named is not None else None  # "the Standing Committee of the National People's Congress", not 'Congress'
+        hit = hit or self.g.country_of(_span_text(np, token)) or self.g.country_of(token.text)  # "South Sudan" first
         if hit and (token.ent_type_ in PLACE_LABELS or token.pos_ == "PROPN" or hit[1].startswith("metonym")):
             a3, kind = hit
             if kind in ("capital", "city") and token.dep_ not in ("nsubj", "nsubjpass"):
