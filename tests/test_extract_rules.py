@@ -2584,3 +2584,9 @@ def test_a_named_body_is_read_whole_not_by_its_last_word():
     doc = ex.nlp("Lula met Zhao Leji, chairman of the Standing Committee of the National People's Congress.")
     congress = next(t for t in doc if t.text == "Congress")
     assert ex.resolver.resolve_token(congress, day, ex.resolver.context(doc.text, day), 0)["country"] == "CHN"
+
+
+def test_who_held_hours_of_talks_with_someone_met_them(extract):
+    (m,) = meetings(extract("Antony Blinken held more than five hours of talks with State Councilor and Foreign Minister "
+                            "Qin Gang on Sunday.", published="2023-06-19"))
+    assert {p["name"] for p in m["participants"]} == {"Antony Blinken", "Qin Gang"}

@@ -891,6 +891,10 @@ class MeetingExtractor:
                 verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX") and a.i != head.i), None)
                 subj = syntax.subject(verb) if verb is not None else None
                 out += syntax.with_conjuncts(subj) if subj is not None else []
+            elif t.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "dobj" and \
+                    head.head.head.lemma_.lower() in ("hold", "have", "conduct"):
+                subj = syntax.subject(head.head.head)  # 'held more than five hours of talks with Qin Gang'
+                out += syntax.with_conjuncts(subj) if subj is not None else []
             elif t.dep_ == "pobj" and not (head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX")) \
                     and (not out or (head.dep_ == "prep" and self._is_visit(head.head))) and head.lower_ not in TEMPORAL:
                 # 'agreed ... after six hours of talks', 'offered, during a visit to Kyiv for talks with
