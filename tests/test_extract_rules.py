@@ -2590,3 +2590,12 @@ def test_who_held_hours_of_talks_with_someone_met_them(extract):
     (m,) = meetings(extract("Antony Blinken held more than five hours of talks with State Councilor and Foreign Minister "
                             "Qin Gang on Sunday.", published="2023-06-19"))
     assert {p["name"] for p in m["participants"]} == {"Antony Blinken", "Qin Gang"}
+
+
+def test_whom_a_leader_received_is_the_one_the_clause_describes(extract):
+    (m,) = meetings(extract("Ukrainian President Volodymyr Zelensky, whom Biden hosted at the White House on Thursday, "
+                            "asked for more air defence.", published="2024-11-20"))
+    assert {p["name"] for p in m["participants"]} == {"Joe Biden", "Volodymyr Zelensky"}
+    assert m["host"]["name"] == "Joe Biden"
+    assert not meetings(extract("Richard Marles said he had asked to see General Wei Fenghe, whom no Australian defence "
+                                "minister has met since 2019.", published="2022-06-10"))

@@ -744,6 +744,8 @@ class MeetingExtractor:
         return self.kinds.get(lemma) == "VISIT" or lemma in ("visit", "trip", "tour", "state visit")
 
     def _resolve(self, s: Sentence, tok: Token) -> Optional[dict]:
+        if tok.tag_ == "WP" and tok.lower_ in ("who", "whom") and tok.head.dep_ == "relcl":
+            tok = tok.head.head  # 'Jake Sullivan, whom Xi received in Beijing': Sullivan
         after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         if any(w is not None and w.lower_.endswith("s") and w.lemma_.lower() in NOT_OFFICIALS for w in (tok, after)):
             return None  # 'The King meets Ukrainian recruits': people of a country, not its state
@@ -1007,6 +1009,9 @@ class MeetingExtractor:
         verb = t if t.pos_ in ("VERB", "AUX") else t.head
         if syntax.is_negated(verb):
             return True
+        subj = syntax.subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if subj is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children):
+            return True  # 'Wei, whom no Australian defence minister has met since 2019'
         chain = [verb] + syntax.governors(verb, 3)
         return any(tok.lemma_.lower() in self.negation for tok in chain)
 
