@@ -2599,3 +2599,15 @@ def test_whom_a_leader_received_is_the_one_the_clause_describes(extract):
     assert m["host"]["name"] == "Joe Biden"
     assert not meetings(extract("Richard Marles said he had asked to see General Wei Fenghe, whom no Australian defence "
                                 "minister has met since 2019.", published="2022-06-10"))
+
+
+def test_a_failed_vote_a_ranking_and_none_saying_are_no_contribution(extract):
+    assert not contributions(extract("The Croatian Parliament on Friday failed to approve a government proposal to send "
+                                     "a handful of Croatian officers to NATO's new mission.", published="2024-12-14"))
+    assert not contributions(extract("The Czech Republic has been one of the first EU countries to send military "
+                                     "equipment to Ukraine.", published="2022-03-16"))
+    assert not contributions(extract("Other allies are expected to join the formation, but none has yet said how many "
+                                     "soldiers it will send to Slovakia.", published="2022-03-16"))
+    (m,) = meetings(extract("Biden and Erdogan held talks in Vilnius on Tuesday that failed to produce a deal.",
+                            published="2023-07-12"))
+    assert m["status"] == "HELD"

@@ -49,6 +49,8 @@ HANDOVERS = {"delivery", "transfer", "handover", "hand-over", "shipment", "deplo
 WITHDRAWALS = {"withdrawal", "pullout", "pull-out", "repatriation", "recall"}
 #: Said before the verb, a running total rather than an act ('the UK had so far supplied 5,000 missiles').
 TALLY = re.compile(r"\b(?:so far|to date|in total|all told)\b", re.I)
+#: A giver ranked among others: a record, not an act ('has been one of the first EU countries to send equipment').
+RANKED = re.compile(r"\bone of the (?:first|few|only|largest|biggest)\b[^,;]{0,40}\bto$", re.I)
 #: Verbs of forces setting off, a contribution only when they say where to ('left Almaty for the Golan Heights').
 DEPARTING = {"leave", "depart", "sail"}
 #: Verbs of forces moving, an arrival when they go 'into' a place ('crossed into Bahrain', 'drove into Pristina').
@@ -720,7 +722,8 @@ class ContributionExtractor:
         }
 
     def _blocked(self, t: Token) -> bool:
-        if PERMISSION.search(t.sent.text) or TALLY.search(t.doc[t.left_edge.i:t.i + 1].text):
+        if PERMISSION.search(t.sent.text) or TALLY.search(t.doc[t.left_edge.i:t.i + 1].text) or \
+                RANKED.search(t.doc[t.sent.start:t.i].text):
             return True  # 'ready to send Leopards ... will ask Berlin for permission', 'had so far supplied'
         if CONDITION.search(t.doc[t.i:t.sent.end].text):
             return True  # 'willing to send a company of Leopards, but only if Berlin agrees'
@@ -732,6 +735,9 @@ class ContributionExtractor:
         if syntax.is_negated(t) or any(c.lemma_.lower() in self.negation or _phrasal(c) in self.negation
                                        for c in clause):
             return True  # 'ruled out sending troops'
+        if any(c.dep_ == "nsubj" and c.lower_ in ("none", "nobody", "neither") for g in syntax.governors(t, 3)
+               for c in g.children):
+            return True  # 'none has yet said how many soldiers it will send'
 
         if syntax.is_hypothetical(t, self.hypothetical):
             return True

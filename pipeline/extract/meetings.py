@@ -447,7 +447,8 @@ class MeetingExtractor:
         self.wishes = set(triggers.get("meeting_wish_verbs", []))
         self.giving = {v for v in triggers.get("contribution_verbs", {}) if " " not in v}
         # called off is a status here; 'stop in Port Moresby' is a stopover, not a halt
-        self.negation = set(triggers.get("negation_cues", [])) - self.cancel - {"stop", "stopped"}
+        self.negation = set(triggers.get("negation_cues", [])) - self.cancel - {"stop", "stopped", "fail", "failed"}
+        # ('talks that failed to produce a deal' were held)
         self.not_meeting = set(triggers.get("not_meeting_context", []))
         self.gatherings = {w.lower() for w in triggers.get("multilateral_nouns", [])}
 
