@@ -2611,3 +2611,12 @@ def test_a_failed_vote_a_ranking_and_none_saying_are_no_contribution(extract):
     (m,) = meetings(extract("Biden and Erdogan held talks in Vilnius on Tuesday that failed to produce a deal.",
                             published="2023-07-12"))
     assert m["status"] == "HELD"
+
+
+def test_heads_of_legislatures_and_security_advisers_are_officials(extract):
+    (m,) = meetings(extract("Kim Jong Un met with Zhao Leji, chairman of the National People's Congress Standing "
+                            "Committee, in Pyongyang on Saturday.", published="2024-04-13"))
+    assert {(p["name"], p["country"]) for p in m["participants"]} == {("Kim Jong Un", "PRK"), ("Zhao Leji", "CHN")}
+    (m,) = meetings(extract("Jake Sullivan, whom Xi received in Beijing on 29 August, pressed on fentanyl.",
+                            published="2024-11-20"))
+    assert {p["name"] for p in m["participants"]} == {"Xi Jinping", "Jake Sullivan"}
