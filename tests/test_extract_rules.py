@@ -2620,3 +2620,10 @@ def test_heads_of_legislatures_and_security_advisers_are_officials(extract):
     (m,) = meetings(extract("Jake Sullivan, whom Xi received in Beijing on 29 August, pressed on fentanyl.",
                             published="2024-11-20"))
     assert {p["name"] for p in m["participants"]} == {"Xi Jinping", "Jake Sullivan"}
+
+
+def test_access_to_sites_is_basing_given(extract):
+    (e,) = contributions(extract("The Philippines will give US troops access to four additional military sites.",
+                                 published="2023-02-02"))
+    assert (e["contributor"]["country"], e["recipient"]["country"]) == ("PHL", "USA")
+    assert e["assets"][0]["category"] == "BASING"

@@ -21,6 +21,8 @@ CURRENCY = {"dollar", "euro", "pound", "sterling", "krone", "kroner", "yen", "fr
 MILITARY_MONEY = re.compile(r"\b(military|defen[cs]e|security assistance|weapon|arm|drone|ammunition|missile|"
                             r"air defen[cs]e|troop|armed forces|(?:-led|peacekeeping|security|stabili[sz]ation|"
                             r"multinational|standby) force)\b", re.I)
+#: Nouns of a right to a place: what it is a right to says what is given.
+ACCESS = {"access", "use"}
 #: Nouns of a part of a force: what they are is the force's ('members of the Defence Force').
 PARTS_OF = {"member", "element", "unit", "contingent", "team", "party", "group", "batch", "detachment", "rotation"}
 #: Heads of a force's name whose parts are forces ('members of the Republican National Guard').
@@ -50,6 +52,12 @@ class AssetReader:
             if asset is not None and asset["category"] == "GROUND_FORCES":
                 count = next((number(_spelled(w)) for w in token.children if w.dep_ == "nummod"), None)
                 return {**asset, "quantity": count if count is not None else asset["quantity"]}
+        if token.lemma_.lower() in ACCESS:  # 'access to four additional military sites', 'the use of its ports'
+            place = next((o for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "of")
+                          for o in c.children if o.dep_ == "pobj"), None)
+            asset = self.read(place) if place is not None else None
+            if asset is not None and asset["category"] == "BASING":
+                return asset
         phrase = [c for c in token.subtree if c.i <= token.i and (c.i == token.i or c.dep_ in ASSET_DEPS or c.head.dep_ in ASSET_DEPS)]
         words = [w for w in phrase if w.dep_ not in ("det", "poss")]
         text = " ".join(w.text for w in words) if words else token.text
