@@ -2627,3 +2627,9 @@ def test_access_to_sites_is_basing_given(extract):
                                  published="2023-02-02"))
     assert (e["contributor"]["country"], e["recipient"]["country"]) == ("PHL", "USA")
     assert e["assets"][0]["category"] == "BASING"
+
+
+def test_kit_from_a_states_stocks_is_given_by_that_state(extract):
+    (e,) = contributions(extract("Ukraine's defence ministry confirmed on 27 March that 18 Leopard 2A6 tanks from "
+                                 "Bundeswehr stocks had been handed over to Ukraine.", published="2023-03-28"))
+    assert (e["contributor"]["country"], e["recipient"]["country"], e["status"]) == ("DEU", "UKR", "DELIVERED")

@@ -48,6 +48,8 @@ HANDOVERS = {"delivery", "transfer", "handover", "hand-over", "shipment", "deplo
 #: Nouns of forces taken back, not given.
 WITHDRAWALS = {"withdrawal", "pullout", "pull-out", "repatriation", "recall"}
 #: Said before the verb, a running total rather than an act ('the UK had so far supplied 5,000 missiles').
+#: Nouns of a state's reserves of kit: 'from Bundeswehr stocks' names the giver.
+STOCKS = {"stock", "stocks", "stockpile", "stockpiles", "inventory", "inventories", "reserve", "reserves", "arsenal"}
 TALLY = re.compile(r"\b(?:so far|to date|in total|all told)\b", re.I)
 #: A giver ranked among others: a record, not an act ('has been one of the first EU countries to send equipment').
 RANKED = re.compile(r"\bone of the (?:first|few|only|largest|biggest)\b[^,;]{0,40}\bto$", re.I)
@@ -612,6 +614,17 @@ class ContributionExtractor:
             return None
         return self._record(s, t, self._status(s, t), contributor, recipient, self._purpose_in(t.sent.text), assets, None)
 
+    def _from_stocks(self, s: Sentence, objects: list[Token]) -> Optional[dict]:
+        """'18 Leopard 2A6 tanks from Bundeswehr stocks had been handed over': whose stocks they came from."""
+        for o in objects:
+            for w in (p for c in o.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children
+                      if p.dep_ == "pobj" and p.lemma_.lower() in STOCKS):
+                for owner in (c for c in w.children if c.dep_ in ("compound", "poss", "amod", "nmod")):
+                    actor = as_state(self._g, s.actor(owner))
+                    if actor and actor.get("country"):
+                        return state_actor(self._g, actor["country"])
+        return None
+
     def _marked_nationality(self, objects: list[Token]) -> Optional[dict]:
         """The country written on what is provided ('RAF Tornado jets', 'German Leopard tanks')."""
         for o in objects:
@@ -908,7 +921,8 @@ class ContributionExtractor:
                             return actor
             if arrival or passive:  # 'Six Canadian CF-18 fighters landed', 'Forty-two New Zealand soldiers left',
                 # 'six New Zealand Defence Force personnel will be deployed'; else the one who tells of his forces
-                return self._marked_nationality(objects) or (self._speaker_state(s, t, objects) if arrival else None)
+                return self._marked_nationality(objects) or self._from_stocks(s, objects) or (
+                    self._speaker_state(s, t, objects) if arrival else None)
         subj = subj or next(  # 'Estonia armed Libya ...', its subject parsed as a modifier
             (c for c in t.children if c.dep_ == "npadvmod" and c.i < t.i and c.ent_type_ in ("GPE", "NORP")),
             None) or syntax.subject(t)
