@@ -2633,3 +2633,12 @@ def test_kit_from_a_states_stocks_is_given_by_that_state(extract):
     (e,) = contributions(extract("Ukraine's defence ministry confirmed on 27 March that 18 Leopard 2A6 tanks from "
                                  "Bundeswehr stocks had been handed over to Ukraine.", published="2023-03-28"))
     assert (e["contributor"]["country"], e["recipient"]["country"], e["status"]) == ("DEU", "UKR", "DELIVERED")
+
+
+def test_two_leaders_sitting_down_and_hosts_read_as_a_noun_are_meetings(extract):
+    (m,) = meetings(extract("Biden and Erdogan will sit down on the summit sidelines today.", published="2023-07-11"))
+    assert m["status"] == "PLANNED" and {p["name"] for p in m["participants"]} == {"Joe Biden", "Recep Tayyip Erdogan"}
+    assert not meetings(extract("Biden sat down in the front row.", published="2023-07-11"))
+    (m,) = meetings(extract("Antony Blinken and Defense Secretary Lloyd Austin host Australian counterparts Marise Payne "
+                            "and Peter Dutton at the State Department today.", published="2021-09-16"))
+    assert {p["country"] for p in m["participants"]} == {"USA", "AUS"} and m["host"]["country"] == "USA"

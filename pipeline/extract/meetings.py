@@ -158,7 +158,9 @@ def _other_trigger(t: Token) -> bool:
             any(c.lower_ == "together" for c in t.children)
             and any(_the_two(c) for c in t.children if c.dep_ == "nsubj"))
     if t.lemma_.lower() == "sit" and t.pos_ == "VERB":  # 'sat down with', and 'sat with Bush in the Oval Office',
-        return any(c.lower_ == "down" for c in t.children) and any(c.lower_ == "with" for c in t.children) or any(
+        down = any(c.lower_ == "down" for c in t.children)  # 'Biden and Erdogan will sit down on the sidelines'
+        return down and any(c.lower_ == "with" for c in t.children) or down and any(
+            c.dep_ == "nsubj" and (_the_two(c) or any(k.dep_ == "conj" for k in c.children)) for c in t.children) or any(
             c.dep_ == "prep" and c.lower_ in ("with", "beside") and any(  # 'sat beside Trump': a person
                 o.ent_type_ == "PERSON" for o in c.children if o.dep_ == "pobj") for c in t.children)
     if t.lemma_.lower() == "conversation" and t.pos_ == "NOUN":  # 'a one-on-one conversation at a seaside resort'
@@ -228,16 +230,25 @@ DRAWING = {"draw", "bring", "attract", "gather", "assemble"}
 
 
 def _headline_host(t: Token) -> bool:
-    """'Xi Jinping hosts Vladimir Putin in Beijing': the verb the tagger read as the noun 'hosts', between the
-    name that ends one leader's and the name that starts the next."""
-    if t.lower_ != "hosts" or t.tag_ != "NNS" or t.i == 0 or t.i + 1 >= len(t.doc):
+    """'Xi Jinping hosts Vladimir Putin in Beijing', 'Blinken and Austin host Australian counterparts ...': the
+    verb the tagger read as a noun, between the name that ends one leader's and the name that starts the
+    next, or with the subject and object a verb would have."""
+    if t.lower_ not in ("host", "hosts") or t.pos_ != "NOUN" or t.i == 0 or t.i + 1 >= len(t.doc):
         return False
+    if any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in t.children) and any(c.dep_ == "dobj" for c in t.children):
+        return True
     before, after = t.nbor(-1), t.nbor(1)
-    return (before.ent_type_ == "PERSON" or before.tag_ == "NNP") and after.ent_iob_ == "B" and after.ent_type_ in (
-        "PERSON", "GPE")
+    return t.tag_ == "NNS" and (before.ent_type_ == "PERSON" or before.tag_ == "NNP") and after.ent_iob_ == "B" \
+        and after.ent_type_ in ("PERSON", "GPE")
 
 
 def _headline_sides(t: Token) -> list[Token]:
+    """The host first, then the guests."""
+    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    if subj is not None:
+        guests = [w for c in t.children if c.dep_ == "dobj" for g in syntax.with_conjuncts(c)
+                  for w in [g] + [a for a in g.children if a.dep_ == "appos"]]
+        return syntax.with_conjuncts(subj) + [w for g in guests for w in syntax.with_conjuncts(g)]
     after = next(e for e in t.doc.ents if e.start == t.i + 1)
     return [t.nbor(-1), after[-1]]
 
