@@ -2642,3 +2642,11 @@ def test_two_leaders_sitting_down_and_hosts_read_as_a_noun_are_meetings(extract)
     (m,) = meetings(extract("Antony Blinken and Defense Secretary Lloyd Austin host Australian counterparts Marise Payne "
                             "and Peter Dutton at the State Department today.", published="2021-09-16"))
     assert {p["country"] for p in m["participants"]} == {"USA", "AUS"} and m["host"]["country"] == "USA"
+
+
+def test_a_person_named_again_by_one_name_is_whom_he_then_means(extract):
+    body = ("Kim Jong Un met Zhao Leji in Pyongyang on Saturday. Zhao is in Pyongyang on an official goodwill visit. "
+            "On Friday, he held talks with Choe Ryong Hae.")
+    found = {frozenset(p["name"] for p in m["participants"]) for m in meetings(extract(body, published="2024-04-13"))}
+    assert frozenset({"Zhao Leji", "Choe Ryong Hae"}) in found
+    assert frozenset({"Kim Jong Un", "Choe Ryong Hae"}) not in found

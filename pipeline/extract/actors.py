@@ -331,6 +331,7 @@ class ActorResolver:
                     if described:
                         mentions.append(Mention(doc[end].idx, described))
         mentions += self._nominal_mentions(doc, mentions)
+        mentions += _surname_mentions(doc, mentions)
         ctx.mentions = sorted(mentions, key=lambda m: m.start)
         ctx.capital_starts = capitals
         ctx.country_name = self.g.country_name
@@ -809,6 +810,27 @@ class ActorResolver:
             if org:
                 break
         return country, title, org
+
+
+def _surname_mentions(doc, mentions: list[Mention]) -> list[Mention]:
+    """'Zhao is in Pyongyang on a goodwill visit' after 'Zhao Leji': a person named in full, named again by one
+    of his names, so that 'he' in the next sentence finds him. A name two people share stays unread."""
+    first: dict[str, tuple[int, dict]] = {}
+    owners: dict[str, set[str]] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        if is_person(m.actor) and len(m.actor["name"].split()) > 1:
+            for word in m.actor["name"].split():
+                if len(word) > 2 and word[0].isupper():
+                    owners.setdefault(word, set()).add(m.actor["name"])
+                    first.setdefault(word, (m.start, m.actor))
+    taken = {m.start for m in mentions}
+    out = []
+    for t in doc:
+        hit = first.get(t.text)
+        if hit is not None and len(owners[t.text]) == 1 and t.idx > hit[0] and t.idx not in taken and not (
+                t.i > 0 and doc[t.i - 1].text in first):  # (not the second word of the full name again)
+            out.append(Mention(t.idx, hit[1]))
+    return out
 
 
 def _hyphenated(names: list[str]) -> list[str]:
