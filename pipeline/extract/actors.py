@@ -823,12 +823,16 @@ def _surname_mentions(doc, mentions: list[Mention]) -> list[Mention]:
                 if len(word) > 2 and word[0].isupper():
                     owners.setdefault(word, set()).add(m.actor["name"])
                     first.setdefault(word, (m.start, m.actor))
-    taken = {m.start for m in mentions}
+    starts = {}
+    for m in mentions:
+        starts.setdefault(m.actor["name"], []).append(m.start)
     out = []
     for t in doc:
         hit = first.get(t.text)
-        if hit is not None and len(owners[t.text]) == 1 and t.idx > hit[0] and t.idx not in taken and not (
-                t.i > 0 and doc[t.i - 1].text in first):  # (not the second word of the full name again)
+        if hit is None or len(owners[t.text]) != 1 or t.idx <= hit[0]:
+            continue
+        near = doc[max(0, t.i - 3)].idx  # not a word of a full name just read ('Sir Keir Starmer')
+        if not any(near <= at <= t.idx for at in starts.get(hit[1]["name"], ())):
             out.append(Mention(t.idx, hit[1]))
     return out
 
