@@ -473,8 +473,8 @@ class ActorResolver:
                           and c.ent_type_ not in ("DATE", "TIME") and not any(
                               self.g.country_of(w.text) or self.g.title(w.text) or w.lower_ == "the"
                               for w in c.subtree)), None)
-            of = {w.i for c in token.children if c.dep_ == "prep" and c.lower_ == "of" or c.dep_ in ("cc", "conj")
-                  and (c.dep_ == "cc" or self._titled(c)) for w in c.subtree}  # '... and head of UNFICYP, Name'
+            of = {w.i for c in token.children if (c.dep_ == "prep" and c.lower_ == "of") or c.dep_ == "cc" or (
+                  c.dep_ == "conj" and self._titled(c)) for w in c.subtree}  # '... and head of UNFICYP, Name'
             if named is not None and (named.left_edge.i < 2 or token.doc[named.left_edge.i - 1].text != "," or any(
                     k not in of for k in range(token.i + 1, named.left_edge.i - 1))):
                 named = None  # only the title's own ', Name' ('the Minister of Defence, Juvenal Marizamunda')

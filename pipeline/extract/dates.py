@@ -108,8 +108,9 @@ def _weekday(anchor: dt.date, weekday: int, modifier: Optional[str], future: boo
     return anchor - dt.timedelta(days=delta_back)
 
 
-#: A day of the month without the month: 'on the 14th', 'the 14th of last month'.
-_ORDINAL_DAY = re.compile(r"^(?:on |by )?the (\d{1,2})(?:st|nd|rd|th)(?: of (last|this|next) month)?$")  # not 'the 20th anniversary'
+#: A day of the month without the month: 'on the 14th', 'the 14th of last month' (the whole expression: not
+#: 'the 20th anniversary').
+_ORDINAL_DAY = re.compile(r"^(?:on |by )?the (\d{1,2})(?:st|nd|rd|th)(?: of (last|this|next) month)?$")
 
 
 def ordinal_day(text: str) -> bool:

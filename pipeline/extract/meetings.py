@@ -423,13 +423,13 @@ def with_summit_attendees(events: list[dict]) -> list[dict]:
     meetings = [e for e in events if e["event_type"] == "meeting" and e["status"] == "HELD"]
     out = []
     for e in events:
-        if e["event_type"] != "meeting" or not (e.get(SIGNALS) or {}).get("gathering") or \
+        if e["event_type"] != "meeting" or e["status"] != "HELD" or not (e.get(SIGNALS) or {}).get("gathering") or \
                 sum(map(is_person, e["participants"])) > 1:
             out.append(e)
             continue
         have = {_actor_key(p) for p in e["participants"]}
         where = (e.get("location") or {}).get("country")
-        for o in (o for o in meetings if o is not e and e["status"] == "HELD"):
+        for o in (o for o in meetings if o is not e):
             there = (o.get("location") or {}).get("country")
             if -1 <= (o["date"] - e["date"]).days <= SUMMIT_DAYS and not (where and there and where != there):
                 for p in o["participants"]:
@@ -627,7 +627,8 @@ class MeetingExtractor:
                                                  for p in participants)  # 'Meloni, Trudeau and De Croo arrived in Kyiv'
         received = t.lemma_.lower() in HOSTING and any(c.dep_ == "auxpass" for c in t.children) and not any(
             c.dep_ == "agent" for c in t.children)  # 'Zelensky was received at the White House': by its occupant
-        if (len(participants) == 1 or together) and (self._is_visit(t) or received) and all(map(is_person, participants)) and place \
+        if (len(participants) == 1 or together) and (self._is_visit(t) or received) and \
+                all(map(is_person, participants)) and place \
                 and place.get("country") and place["country"] not in {p.get("country") for p in participants} \
                 and not self._visits_a_thing(s, t) and not any(_received_by_a_counterpart(p) for p in participants):
             # 'Saddam Hussein arrived in Amman on a visit': a visit is a meeting with the country visited, and
@@ -722,8 +723,8 @@ class MeetingExtractor:
         if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ATTENDING | SUMMIT_OPENING for c in t.children):
             return True  # 'The summit, chaired by Mr. Modi, began', 'the summit, which Putin opened on Tuesday'
         if t.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in SUMMIT_OPENING and any(
-                c.dep_ in ("agent", "prep") or c.lemma_.lower() in ATTENDING for w in t.subtree for c in [w]):
-            return True
+                c.dep_ in ("agent", "prep") or c.lemma_.lower() in ATTENDING for c in t.subtree):
+            return True  # 'The summit, hosted by Mark Carney at a resort in the Rockies, opened Monday'
         if t.dep_ == "dobj":
             return head.lemma_.lower() in ATTENDING | SUMMIT_OPENING
         if t.dep_ == "pobj" and head.dep_ == "prep":
