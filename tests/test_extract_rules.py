@@ -2650,3 +2650,9 @@ def test_a_person_named_again_by_one_name_is_whom_he_then_means(extract):
     found = {frozenset(p["name"] for p in m["participants"]) for m in meetings(extract(body, published="2024-04-13"))}
     assert frozenset({"Zhao Leji", "Choe Ryong Hae"}) in found
     assert frozenset({"Kim Jong Un", "Choe Ryong Hae"}) not in found
+
+
+def test_a_trip_that_was_postponed_keeps_its_destination(extract):
+    (m,) = meetings(extract("Blinken's trip to Beijing, set to begin on February 5, was postponed.", published="2023-01-30"))
+    assert m["status"] == "CANCELLED" and {p["name"] for p in m["participants"]} == {"Antony Blinken", "Xi Jinping"}
+    assert str(m["date"]) == "2023-02-05"

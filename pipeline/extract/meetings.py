@@ -602,8 +602,9 @@ class MeetingExtractor:
         exclude = {tok.i for tok in tokens}
         verb = t if t.pos_ in ("VERB", "AUX") else t.head if t.head.pos_ in ("VERB", "AUX") else None
         subj = syntax.subject(verb) if verb is not None else None
-        if subj is not None:  # 'the US commander in Iraq held talks': a post, not the meeting's place
-            exclude.update(w.i for w in subj.subtree)
+        if subj is not None and not (subj.i == t.i and verb.lemma_.lower() in self.cancel):  # 'the US commander in
+            exclude.update(w.i for w in subj.subtree)  # Iraq held talks': a post, not the meeting's place; but in
+            # 'Blinken's trip to Beijing was postponed' Beijing is the trip's
         place = find_place(s, t, exclude)
         if place is None and t.dep_ in ("xcomp", "advcl") and self.kinds.get(t.head.lemma_.lower()) == "VISIT":
             place = find_place(s, t.head, exclude)  # 'traveled to Washington on Tuesday to meet Obama'
