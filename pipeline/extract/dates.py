@@ -113,7 +113,8 @@ def _weekday(anchor: dt.date, weekday: int, modifier: Optional[str], future: boo
 _ORDINAL_DAY = re.compile(r"^(?:on |by )?the (\d{1,2})(?:st|nd|rd|th)(?: of (last|this|next) month)?$")
 
 
-def ordinal_day(text: str) -> bool:
+def is_ordinal_day(text: str) -> bool:
+    """For the date finder, which must tell 'the 13th' before a noun (a count) from a day of the month."""
     return bool(_ORDINAL_DAY.search(text.strip().lower()))
 
 

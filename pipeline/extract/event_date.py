@@ -36,7 +36,7 @@ def find_date(s: Sentence, trigger: Token, future: bool, announced: bool = False
         if arcs > MAX_DATE_ARCS or ent.root.dep_ == "poss":
             continue  # "Anwar, this year's chair, welcomed ...": a date that describes, not dates
         text = ent.text
-        if dates.ordinal_day(text) and ent.end < len(ent.doc) and ent.doc[ent.end].pos_ in ("NOUN", "PROPN", "ADJ"):
+        if dates.is_ordinal_day(text) and ent.end < len(ent.doc) and ent.doc[ent.end].pos_ in ("NOUN", "PROPN", "ADJ"):
             continue  # 'for the 13th Annual Consultation': a count, not a day
         prev = ent.doc[ent.start - 1] if ent.start > 0 else None
         if prev is not None and prev.lower_ in ("on", "last", "next", "this"):
