@@ -98,3 +98,19 @@ def test_a_day_of_the_month_without_its_month_and_the_following_morning():
     from pipeline.extract.dates import narratives
     assert [n.days for n in narratives("to meet Duda in Warsaw the following morning")] == [1]
     assert [n.days for n in narratives("Exactly a fortnight earlier, Abbott had committed")] == [-14]
+
+
+def test_a_pledge_for_a_purpose_keeps_its_past_day_and_a_plans_end_is_no_day():
+    from pipeline.articles import validate
+    from pipeline.extract.extractor import Extractor
+    x = Extractor.shared()
+
+    def dated(body, published):
+        (e,) = [e for e in x.extract(validate({"article_id": "t", "source": "test.example", "published_at": published,
+                                                 "title": "", "body": body}))
+                if e["event_type"] == "military_contribution"]
+        return str(e["date"])
+    assert dated("Sweden pledged $300 million to buy artillery ammunition for Ukraine on Monday.", "2024-03-12") == \
+        "2024-03-11"
+    assert dated("Under the plan, which runs until May 19 next year, Japan will send up to six ships to the Indian Ocean.",
+                 "2001-11-16") == "2001-11-16"

@@ -2656,3 +2656,23 @@ def test_a_trip_that_was_postponed_keeps_its_destination(extract):
     (m,) = meetings(extract("Blinken's trip to Beijing, set to begin on February 5, was postponed.", published="2023-01-30"))
     assert m["status"] == "CANCELLED" and {p["name"] for p in m["participants"]} == {"Antony Blinken", "Xi Jinping"}
     assert str(m["date"]) == "2023-02-05"
+
+
+def test_a_deployment_into_a_region_named_by_no_country_is_for_that_region(extract):
+    (e,) = contributions(extract("The Pentagon said on Saturday it would send a THAAD battery and additional Patriot "
+                                 "battalions to the Middle East to increase protection for US forces.",
+                                 published="2023-10-22"))
+    assert e["contributor"]["country"] == "USA" and e["recipient"] is None and "Middle East" in e["purpose"]
+    (e,) = contributions(extract("Britain sent two warships to the Red Sea on Monday.", published="2024-03-12"))
+    assert e["purpose"] == "Red Sea maritime security" and str(e["date"]) == "2024-03-11"
+    assert not contributions(extract("The army sent two brigades to the border region on Monday.", published="2024-03-12"))
+
+
+def test_arms_counted_as_they_go_to_a_country_are_given_but_the_ones_told_before_are_not_again(extract):
+    body = ("Britain will help Ukraine's army. Defence Secretary Ben Wallace said on Saturday that 14 Challenger 2 main "
+            "battle tanks would go to Ukraine.")
+    (e,) = contributions(extract(body, published="2023-01-16"))
+    assert (e["contributor"]["country"], e["recipient"]["country"], str(e["date"])) == ("GBR", "UKR", "2023-01-14")
+    body = ("Denmark will send a frigate and four F-16 fighter jets to bolster NATO's eastern flank, the minister said "
+            "on Monday. The jets will go to Lithuania for air policing.")
+    assert len(contributions(extract(body, published="2022-01-24"))) == 1

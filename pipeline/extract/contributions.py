@@ -76,6 +76,9 @@ STATIONING = {"deploy", "station", "position", "post", "base", "rotate", "mainta
 POSTING = {"deploy", "dispatch", "send", "station", "position", "post", "order", "move", "direct", "maintain"}
 WATERS = re.compile(r"\b(?:Sea|Gulf|Straits?|Ocean|Channel|Bay|Mediterranean|Baltic|Caribbean|Indo-Pacific|Pacific|"
                     r"Atlantic)\b")
+#: Regions a state sends forces into on a mission of its own, named by no country: 'a THAAD battery to the
+#: Middle East'.
+REGIONS = re.compile(r"\b(?:Middle East|Horn of Africa|Sahel|Balkans|Persian Gulf|Gulf region)\b")
 #: Words of a disaster or its relief: warships and aircraft that come for it are no contribution.
 RELIEF = {"relief", "humanitarian", "disaster", "typhoon", "earthquake", "flood", "cyclone", "hurricane", "tsunami"}
 #: Aircraft and ships that carry people, not a force: 'a French government plane landed at Hiroshima'.
@@ -124,15 +127,16 @@ def _sent_thing(t: Token) -> bool:
 def _patrolled_waters(t: Token, assets: list[dict]) -> Optional[str]:
     """'The Pakistan Navy has deployed two ships in the Arabian Sea and the Gulf of Aden': a national
     deployment that joins no coalition has the waters it secures as its purpose."""
-    if (t.lemma_.lower() not in POSTING and not _departs(t)) or not any(
-            a["category"] in ("NAVAL", "AIR", "ISR") for a in assets):
+    if t.lemma_.lower() not in POSTING and not _departs(t):
         return None
-    places = [o for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "to", "into", "across")
+    places = [o for c in t.children if c.dep_ in ("prep", "dative") and c.lower_ in ("in", "to", "into", "across")
               for o in c.children if o.dep_ == "pobj"] + (_destinations(t) if _departs(t) else [])
     for obj in places:  # ('set sail ..., heading for the Gulf of Aden')
         start = next(w.i for w in obj.doc[obj.left_edge.i:obj.i + 1] if w.dep_ != "det")
         name = obj.doc[start:obj.i + 1].text  # 'Arabian Sea', 'Indo-Pacific'
-        if WATERS.search(name):
+        if REGIONS.search(name) and any(a["category"] in ARMS for a in assets):
+            return f"{name} security"  # 'would send a THAAD battery ... to the Middle East'
+        if WATERS.search(name) and any(a["category"] in ("NAVAL", "AIR", "ISR") for a in assets):
             return f"{name} maritime security"
     return None
 
@@ -149,6 +153,14 @@ def _moves_itself(t: Token) -> bool:
     return t.lemma_.lower() in SELF_MOVING and t.pos_ == "VERB" and t.tag_ not in ("VBP", "VBZ") and not any(
         c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in t.children) and any(
         c.dep_ == "prep" and c.lower_ in ("to", "through", "into") for c in t.children)
+
+
+def _goes_anew(t: Token) -> bool:
+    """'14 Challenger 2 tanks would go to Ukraine': forces or arms counted as they are first told of; 'the
+    jets will go to Lithuania' and 'our officers are going' point back at a giving told before."""
+    subj = syntax.subject(t)
+    return subj is not None and not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in (
+        "the", "this", "that", "these", "those")) for c in subj.children)
 
 
 def _ordered_somewhere(t: Token) -> bool:
@@ -359,6 +371,8 @@ class ContributionExtractor:
             return self._use(s, t)
         if t.lemma_.lower() == "host":
             return self._hosting(s, t)
+        if t.lemma_.lower() == "go" and not _goes_anew(t):
+            return None  # 'The jets will go to Lithuania', after 'Denmark will send four F-16s': told already
         if t.lemma_.lower() in ORDERS and not _ordered_somewhere(t):
             return None  # 'ordered 250 Abrams tanks' is a purchase, 'ordered troops to withdraw' no giving
         if t.pos_ == "NOUN" and t.lemma_.lower() in REQUEST_NOUNS:
@@ -466,8 +480,8 @@ class ContributionExtractor:
             if trained and trained.get("country") == contributor.get("country"):
                 return None  # 'a coalition would begin training Ukrainian pilots': not Ukraine's giving
         if recipient and recipient.get("country") and recipient.get("country") == contributor.get("country"):
-            recipient = None
-            if purpose is None:
+            recipient, purpose = None, purpose or _patrolled_waters(t, assets)  # ('to the Middle East to
+            if purpose is None:  # increase protection for US forces')
                 return None  # a country moving its own forces at home is not a contribution
         delivered = self._arrival(t) and t.lemma_.lower() in ("arrive", "reach") and all(
             a["category"] not in ("GROUND_FORCES", "TRAINING") for a in assets)

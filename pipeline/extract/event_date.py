@@ -225,7 +225,9 @@ def _told_next(s: Sentence, future: bool) -> Optional[dt.date]:
         return None  # (a headline counts as the first paragraph's)
     end = (paragraphs + [len(text), len(text)])[skip + 2]
     after = "\n".join(p[dateline_end(p):] for p in text[s.offset:end].split("\n"))  # not 'MOSCOW, July 25. /TASS/.'
-    for _, written in _plain_dates(after)[1]:
+    for pos, written in _plain_dates(after)[1]:
+        if BOUND_BEFORE.search(after, 0, pos):
+            continue  # 'the plan, which runs until May 19': an end, not the day
         r = dates.resolve(written, s.day, future)
         if r is not None:
             return r.date if r.precision == "day" else None
@@ -240,6 +242,7 @@ YEAR_SAID = re.compile(r"(?<!since )(?<!until )\b(last|next) year\b(?!'s|’s)",
 WEEKDAY_NAME = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 #: Words that open a span of time: a date after them bounds a period.
 PERIOD = re.compile(r"\b(?:since|until|till)\b", re.I)
+BOUND_BEFORE = re.compile(r"\b(?:since|until|till|through)\s+(?:the\s+)?$", re.I)
 #: A date written just after a verb of saying is the day of the report, not of what it reports.
 REPORTED = re.compile(r"\b(?:said|says|announced|told reporters|reported|confirmed|added)(?: in a statement)?(?: on)?\s*$", re.I)
 
@@ -276,6 +279,7 @@ def _date_untagged(s: Sentence, trigger: Token, future: bool) -> Optional["dates
     at_token = lambda pos: next((t for t in sent if t.idx - sent.start_char >= pos), trigger)  # noqa: E731
     written = [(pos, w) for pos, w in dates.expressions(sent.text)
                if not any(at < b < pos for b in bounds)  # not '... since Russia invaded on 24 February'
+               and not BOUND_BEFORE.search(sent.text, 0, pos)  # nor 'under the plan, which runs until May 19'
                and not _describes_someone(at_token(pos), trigger)
                and not (future and REPORTED.search(sent.text, 0, pos))]  # '..., the Palace confirmed on Saturday'
     if not written:
@@ -423,6 +427,8 @@ def _tense_of(token: Token, default: bool, called_off_now: bool = False) -> bool
                                                   [verb] + syntax.governors(verb, 2) for c in g.children):
         return False  # 'had been expected to take place on Friday', 'had been due to host him on Monday': the
         # plan's day has gone by (a past perfect looks back from now)
+    if verb.tag_ == "VB" and "to" in aux and _purpose_of_past(verb):
+        return False  # 'pledged $300 million to buy ammunition on Monday': the pledge's Monday, gone by
     if aux & {"will", "shall", "'ll"} or (verb.tag_ == "VB" and "to" in aux):
         return True
     if verb.lemma_.lower() in ("schedule", "slate", "plan"):
@@ -436,6 +442,16 @@ def _tense_of(token: Token, default: bool, called_off_now: bool = False) -> bool
     if verb.tag_ in ("VBZ", "VBP") and verb.pos_ == "VERB" and not aux and verb.lemma_ not in syntax.REPORTING:
         return True  # 'on Monday Mr Trump flies to Israel': the present of a schedule is the future
     return default
+
+
+def _purpose_of_past(verb: Token) -> bool:
+    """An infinitive of purpose after a past verb with a thing for object ('pledged $300 million to buy',
+    'sent two ships to patrol'): it tells what for, not when; in 'asked him to visit' or 'agreed to meet'
+    the infinitive is the plan."""
+    head = verb.head
+    if verb.dep_ not in ("xcomp", "advcl") or head.tag_ != "VBD":
+        return False
+    return any(c.dep_ == "dobj" and c.pos_ in ("NUM", "NOUN") for c in head.children)
 
 
 def _own_date(token: Token, trigger: Token) -> bool:
