@@ -2676,3 +2676,20 @@ def test_arms_counted_as_they_go_to_a_country_are_given_but_the_ones_told_before
     body = ("Denmark will send a frigate and four F-16 fighter jets to bolster NATO's eastern flank, the minister said "
             "on Monday. The jets will go to Lithuania for air policing.")
     assert len(contributions(extract(body, published="2022-01-24"))) == 1
+
+
+def test_a_state_a_relative_clause_points_back_to_is_the_giver(extract):
+    (e,) = contributions(extract("Italy, whose government offered on Monday to send up to 3,000 soldiers to Lebanon, "
+                                 "wants to lead the force.", published="2006-08-25"))
+    assert (e["contributor"]["country"], e["status"]) == ("ITA", "OFFERED")
+    (e,) = contributions(extract("New Zealand, which has pledged about 800 troops to the force in East Timor, will "
+                                 "take a sector.", published="1999-09-20"))
+    assert (e["contributor"]["country"], e["recipient"]["country"]) == ("NZL", "TLS")
+    assert not contributions(extract("Germany, which sent a frigate to Lebanon last year, has no plans for a "
+                                     "deployment this year.", published="2024-12-20"))
+
+
+def test_forces_put_at_an_organisations_disposal_are_given_to_it(extract):
+    (e,) = contributions(extract("Finland would place two navy vessels at NATO's disposal, the minister said.",
+                                 published="2025-01-14"))
+    assert (e["contributor"]["country"], e["recipient"]["actor_code"]) == ("FIN", "NATO")

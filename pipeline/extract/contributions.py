@@ -155,6 +155,24 @@ def _moves_itself(t: Token) -> bool:
         c.dep_ == "prep" and c.lower_ in ("to", "through", "into") for c in t.children)
 
 
+def _whose(subj: Token) -> Optional[Token]:
+    """'Qatar, whose Mirage jets began flying missions', 'Burundi, whose soldiers crossed into South Kivu': the
+    state a relative clause's 'whose' points back to owns the forces."""
+    if not any(c.tag_ == "WP$" for c in subj.children):
+        return None
+    clause = next((a for a in subj.ancestors if a.dep_ == "relcl"), None)
+    return clause.head if clause is not None else None
+
+
+def _which(subj: Token) -> Optional[Token]:
+    """'New Zealand, which has pledged about 800 troops': the state a relative 'which' stands for, when the
+    clause tells of now ('has pledged', 'will send'); 'Germany, which sent a frigate last year' is background."""
+    verb = subj.head
+    if subj.tag_ != "WDT" or verb.dep_ != "relcl" or not any(c.dep_ == "aux" for c in verb.children):
+        return None
+    return verb.head if verb.head.ent_type_ == "GPE" else None
+
+
 def _goes_anew(t: Token) -> bool:
     """'14 Challenger 2 tanks would go to Ukraine': forces or arms counted as they are first told of; 'the
     jets will go to Lithuania' and 'our officers are going' point back at a giving told before."""
@@ -965,6 +983,9 @@ class ContributionExtractor:
                     return person
             return s.ctx.recent_state(s.offset + subj.idx)  # 'It delivered more jets' two paragraphs on is not a state
         actor = s.actor(subj)
+        owner = _whose(subj) or _which(subj)
+        if actor is None and owner is not None:  # 'Italy, whose government offered to send 3,000 soldiers'
+            actor = as_state(self._g, s.actor(owner))
         if actor is None:
             for tok in syntax.preps(subj, ("of",)):
                 actor = s.actor(tok)
@@ -1005,8 +1026,9 @@ class ContributionExtractor:
         candidates: list[Token] = []
         heads = [t] + [o for o in self._objects(t)] + [  # 'raise its contingent in Lebanon to 2,000 soldiers'
             c for c in t.children if c.dep_ == "dobj" and t.lemma_.lower() in RAISING and c.lemma_.lower() in LEVELS]
-        candidates += [o for d in _disposals(t) for c in d.children if c.dep_ == "prep" and c.lower_ == "of"
-                       for o in c.children if o.dep_ == "pobj"]  # 'at the disposal of US forces'
+        candidates += [o for d in _disposals(t) for c in d.children if (c.dep_ == "prep" and c.lower_ == "of")
+                       or c.dep_ == "poss" for o in ([c] if c.dep_ == "poss" else c.children) if o.dep_ in (
+                           "pobj", "poss")]  # 'at the disposal of US forces', 'at NATO's disposal'
         if _provides_with(t) or _arms(t) or t.lemma_.lower() in ("reach", "join"):
             candidates += [c for c in t.children if c.dep_ == "dobj"]  # 'provide Ukraine with tanks', 'reached Kyiv',
         if t.lemma_.lower() == "join":  # "joined NATO's Standing Maritime Group 2 (SNMG2)": the group's owner
