@@ -2693,3 +2693,15 @@ def test_forces_put_at_an_organisations_disposal_are_given_to_it(extract):
     (e,) = contributions(extract("Finland would place two navy vessels at NATO's disposal, the minister said.",
                                  published="2025-01-14"))
     assert (e["contributor"]["country"], e["recipient"]["actor_code"]) == ("FIN", "NATO")
+
+
+def test_two_leaders_parsed_as_one_name_still_meet(extract):
+    (m,) = meetings(extract("President Trump and Chinese leader Xi Jinping sat down today for their first in-person "
+                            "meeting since 2019.", published="2025-10-30"))
+    assert {p["name"] for p in m["participants"]} == {"Donald Trump", "Xi Jinping"}
+
+
+def test_a_country_whose_name_ends_in_another_countrys_is_itself(extract):
+    (e,) = contributions(extract("Papua New Guinea's government said today it would send 34 security personnel to "
+                                 "Solomon Islands.", published="2021-11-26"))
+    assert (e["contributor"]["country"], e["recipient"]["country"]) == ("PNG", "SLB")

@@ -781,7 +781,10 @@ class ActorResolver:
         """Country, title and organisation written in a noun phrase ('German Chancellor', "Iraq's adviser")."""
         country = title = org = None
         # a possessive country counts even when the tagger took it into the name ("Senegal's President Faye")
-        words = [t for t in np if t.ent_type_ != "PERSON" or (t.dep_ == "poss" and self.g.country_of(t.text))]
+        owners = [t.doc[t.left_edge.i:t.i + 1] for t in np if t.dep_ == "poss" and t.ent_type_ == "PERSON"]
+        owned = {w.i for span in owners if self.g.country_of(span.text) for w in span}  # "Papua New Guinea's", whole
+        words = [t for t in np if t.ent_type_ != "PERSON" or t.i in owned or (
+            t.dep_ == "poss" and self.g.country_of(t.text))]
         spans = sorted(((i, j) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 4) + 1)),
                        key=lambda ij: ij[0] - ij[1])  # longest first: 'North Korean' before 'Korean'
         for i, j in spans:

@@ -80,11 +80,18 @@ def with_conjuncts(token: Token) -> list[Token]:
     while stack:
         t = stack.pop()
         for c in t.children:
-            if c.dep_ in ("conj", "appos") or (t.pos_ == "ADP" and t.ent_type_ and c.dep_ == "pobj"):
+            if c.dep_ in ("conj", "appos") or (t.pos_ == "ADP" and t.ent_type_ and c.dep_ == "pobj") or _coordinated_inside(c):
                 if c not in out:
                     out.append(c)
                     stack.append(c)
     return out
+
+
+def _coordinated_inside(c: Token) -> bool:
+    """'President Trump and Chinese leader Xi Jinping sat down': the first name parsed as a modifier of the
+    second, still carrying its 'and'."""
+    return c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN" and c.i < c.head.i and any(
+        w.dep_ == "cc" and w.lower_ == "and" for w in c.children)
 
 
 def preps(token: Token, words: Iterable[str]) -> Iterator[Token]:
