@@ -2705,3 +2705,9 @@ def test_a_country_whose_name_ends_in_another_countrys_is_itself(extract):
     (e,) = contributions(extract("Papua New Guinea's government said today it would send 34 security personnel to "
                                  "Solomon Islands.", published="2021-11-26"))
     assert (e["contributor"]["country"], e["recipient"]["country"]) == ("PNG", "SLB")
+
+
+def test_a_planned_sit_down_passes_the_screen(extract):
+    (m,) = meetings(extract("Xi is due to sit down with Japan's prime minister, Fumio Kishida, later today here in "
+                            "San Francisco.", published="2023-11-16"))
+    assert m["status"] == "PLANNED" and {p["name"] for p in m["participants"]} == {"Xi Jinping", "Fumio Kishida"}
