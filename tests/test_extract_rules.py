@@ -2711,3 +2711,14 @@ def test_a_planned_sit_down_passes_the_screen(extract):
     (m,) = meetings(extract("Xi is due to sit down with Japan's prime minister, Fumio Kishida, later today here in "
                             "San Francisco.", published="2023-11-16"))
     assert m["status"] == "PLANNED" and {p["name"] for p in m["participants"]} == {"Xi Jinping", "Fumio Kishida"}
+
+
+def test_money_for_nato_or_more_in_weapons_is_a_military_contribution(extract):
+    (e,) = contributions(extract("President Joe Biden on Wednesday unveiled $800 million more in weapons for Ukraine.",
+                                 published="2022-04-14"))
+    assert (e["contributor"]["country"], e["recipient"]["country"], str(e["date"])) == ("USA", "UKR", "2022-04-13")
+    assert {a["category"] for a in e["assets"]} >= {"WEAPONS"}
+    (e,) = contributions(extract("Japan is stepping up its support for Ukraine. Kishida said Japan will contribute "
+                                 "30 million dollars to a NATO trust fund so that "
+                                 "Ukraine can obtain non-lethal equipment.", published="2023-03-21"))
+    assert e["contributor"]["country"] == "JPN" and e["assets"][0]["category"] == "FUNDING"

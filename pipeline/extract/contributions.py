@@ -845,6 +845,10 @@ class ContributionExtractor:
             for c in t.children:
                 if c.dep_ == "xcomp" and c.lemma_.lower() in CONTINUING:
                     objs += [g for o in c.children if o.dep_ == "dobj" for g in syntax.with_conjuncts(o)]
+        more = next((c for c in t.children if c.dep_ == "advmod" and c.lower_ == "more"), None)
+        if not objs and more is not None:  # 'unveiled $800 million more in weapons', parsed as an adverb 'more'
+            objs += [m for m in more.children if m.dep_ == "npadvmod"] + [  # and an 'in' on the verb
+                p for c in t.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children if p.dep_ == "pobj"]
         # 'providing a frigate, satellite images and aerial refuelling': conj chains hang off the first object
         if any(o.like_num for o in objs):  # 'sending 13 of its own MiG-29s', the 'of' parsed onto the verb
             objs += [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
