@@ -212,3 +212,11 @@ def test_one_article_pledging_money_and_announcing_drones_tells_two_contribution
     headline = contribution("b", "y.example", D, status="ANNOUNCED")
     headline["assets"] = money["assets"]  # 'US unveils $345 million aid package' over its contents: one event
     assert keys.same_event(headline, other)
+
+
+def test_a_date_written_in_the_reports_own_sentence_wins_over_one_carried_from_the_story():
+    carried = meeting("a", "abc", D - dt.timedelta(days=1))  # RELATIVE, no date_text: the story's day
+    written = {**meeting("b", "bbc", D), "date_text": "on Thursday"}
+    merged = merge(new_event(carried, "id"), written)
+    assert (merged["date"], merged["date_text"]) == (D, "on Thursday")
+    assert merge(new_event(written, "id"), carried)["date"] == D

@@ -46,10 +46,15 @@ def _union_assets(known: list[dict], new: list[dict]) -> list[dict]:
     return list(seen.values())
 
 
+def _date_rank(event: dict) -> int:
+    """A date read from the text beats the publication-date fallback, a date its own sentence writes beats one
+    carried over from the story around it, and an explicit one beats a relative one."""
+    basis = event.get("date_basis") or "DATELINE"
+    return {"DATELINE": 0, "RELATIVE": 1, "EXPLICIT": 2}[basis] * 2 + (basis != "DATELINE" and bool(event.get("date_text")))
+
+
 def _better_date(known: dict, new: dict) -> dict:
-    """A date read from the text beats the publication-date fallback; an explicit one beats a relative one."""
-    rank = {"DATELINE": 0, "RELATIVE": 1, "EXPLICIT": 2}
-    if new.get("date") and rank[new["date_basis"]] > rank[known.get("date_basis") or "DATELINE"]:
+    if new.get("date") and _date_rank(new) > _date_rank(known):
         return {"date": new["date"], "date_text": new.get("date_text"), "date_basis": new["date_basis"]}
     return {}
 
