@@ -2722,3 +2722,14 @@ def test_money_for_nato_or_more_in_weapons_is_a_military_contribution(extract):
                                  "30 million dollars to a NATO trust fund so that "
                                  "Ukraine can obtain non-lethal equipment.", published="2023-03-21"))
     assert e["contributor"]["country"] == "JPN" and e["assets"][0]["category"] == "FUNDING"
+
+
+def test_an_alliance_deploying_is_no_countrys_contribution(extract):
+    assert not contributions(extract("NATO has decided to deploy additional forces to the NATO-led Kosovo Force "
+                                     "following the unrest in northern Kosovo.", published="2023-06-05"))
+    (e,) = contributions(extract("Turkey will send a commando battalion of about 500 troops to the NATO-led Kosovo "
+                                 "Force.", published="2023-06-05"))
+    assert e["contributor"]["country"] == "TUR"
+    (e,) = contributions(extract("The first NATO peacekeeping troops have arrived in Bosnia, Defense Secretary William "
+                                 "Perry said.", published="1995-12-05"))
+    assert e["contributor"]["actor_code"] == "NATO" and e["status"] == "DELIVERED"

@@ -1194,8 +1194,12 @@ def _signals(s: Sentence, t: Token, status, contributor, recipient, purpose, ass
 def settle_recipients(events: list[dict], ctx) -> list[dict]:
     """Gives a recipient to contributions whose sentence named none: the recipient other contributions of
     the same article name, else the country the article is about; drops those that still have none. A
-    decision by an unnamed parliament or cabinet goes, the same way, to the article's giver."""
-    events = _settle_assets(_settle_contributors(events, ctx))
+    decision by an unnamed parliament or cabinet goes, the same way, to the article's giver. An
+    organisation's decision to deploy is dropped: its member states give."""
+    events = [e for e in _settle_assets(_settle_contributors(events, ctx)) if e["event_type"] != "military_contribution"
+              or e["contributor"].get("country") or e["status"] == "DELIVERED"]  # a country gives: 'NATO will
+    # deploy more forces to KFOR' is its members' giving, told by each; 'NATO peacekeeping troops have arrived in
+    # Bosnia' is the alliance's on the ground
     named = [e["recipient"] for e in events if e["event_type"] == "military_contribution" and e.get("recipient")]
     out = []
     for e in events:
