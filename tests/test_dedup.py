@@ -169,6 +169,8 @@ def test_a_bilateral_held_beside_a_larger_meeting_stays_its_own_event():
     separate = meeting("d", "w.example", D, participants=(HOLLANDE, PUTIN), start=300)
     separate["mentions"][0]["sentence"] = "Ahead of the announcement, Hollande held separate talks with Putin."
     assert not keys.same_event(trilateral, separate)
+    separate["mentions"][0]["sentence"] = "The French leader also held a separate meeting with Putin that evening."
+    assert not keys.same_event(trilateral, separate)
 
 
 def test_an_unnamed_official_is_not_a_different_person_from_a_named_one():

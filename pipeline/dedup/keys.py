@@ -104,7 +104,7 @@ def _different_people(a: list[dict], b: list[dict]) -> bool:
 
 
 #: Words that set a meeting apart from the larger one around it ('met one-on-one before the trilateral').
-SIDE_MEETING = ("one on one", "bilateral", "separately", "separate talks", "ahead of the summit", "before the summit",
+SIDE_MEETING = ("one on one", "bilateral", "separate", "ahead of the summit", "before the summit",
                 "on the eve of", "also met", "also received", "also held talks", "sidelines", "margins",
                 "on the fringes", "side meeting", "tete a tete", "private meeting", "earlier in the day",
                 "later in the day", "earlier the same day", "later the same day")  # folded: 'one-on-one' reads 'one on one'
