@@ -2733,3 +2733,13 @@ def test_an_alliance_deploying_is_no_countrys_contribution(extract):
     (e,) = contributions(extract("The first NATO peacekeeping troops have arrived in Bosnia, Defense Secretary William "
                                  "Perry said.", published="1995-12-05"))
     assert e["contributor"]["actor_code"] == "NATO" and e["status"] == "DELIVERED"
+
+
+def test_a_running_total_or_a_giving_looked_at_is_no_contribution(extract):
+    assert not contributions(extract("Since May, the US has sent about 14,000 extra troops to Saudi Arabia, Pentagon "
+                                     "officials said.", published="2019-10-12"))
+    assert not contributions(extract("My understanding is that Greece is looking at sending a frigate to the Red Sea.",
+                                     published="2023-12-19"))
+    (e,) = contributions(extract("On Friday the US said it would send about 3,000 troops to Saudi Arabia.",
+                                 published="2019-10-12"))
+    assert e["contributor"]["country"] == "USA"

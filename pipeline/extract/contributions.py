@@ -51,6 +51,9 @@ WITHDRAWALS = {"withdrawal", "pullout", "pull-out", "repatriation", "recall"}
 #: Nouns of a state's reserves of kit: 'from Bundeswehr stocks' names the giver.
 STOCKS = {"stock", "stocks", "stockpile", "stockpiles", "inventory", "inventories", "reserve", "reserves", "arsenal"}
 TALLY = re.compile(r"\b(?:so far|to date|in total|all told)\b", re.I)
+#: A span counted up to now: 'Since May, the US has sent about 14,000 extra troops' is a running total.
+SINCE = re.compile(r"\bsince (?:January|February|March|April|May|June|July|August|September|October|November|"
+                   r"December|the (?:start|beginning|outbreak))\b", re.I)
 #: A giver ranked among others: a record, not an act ('has been one of the first EU countries to send equipment').
 RANKED = re.compile(r"\bone of the (?:first|few|only|largest|biggest)\b[^,;]{0,40}\bto$", re.I)
 #: Verbs of forces setting off, a contribution only when they say where to ('left Almaty for the Golan Heights').
@@ -770,6 +773,9 @@ class ContributionExtractor:
         if PERMISSION.search(t.sent.text) or TALLY.search(t.doc[t.left_edge.i:t.i + 1].text) or \
                 RANKED.search(t.doc[t.sent.start:t.i].text):
             return True  # 'ready to send Leopards ... will ask Berlin for permission', 'had so far supplied'
+        if SINCE.search(t.doc[t.left_edge.i:t.i + 1].text) and any(c.dep_ == "aux" and c.lower_ in ("has", "have")
+                                                                   for c in t.children):
+            return True  # 'Since May, the US has sent about 14,000 extra troops to the Middle East': a tally
         if CONDITION.search(t.doc[t.i:t.sent.end].text):
             return True  # 'willing to send a company of Leopards, but only if Berlin agrees'
         if any(c.dep_ == "dobj" and c.lemma_.lower() in WITHDRAWALS for c in t.children):
