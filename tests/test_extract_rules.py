@@ -2743,3 +2743,10 @@ def test_a_running_total_or_a_giving_looked_at_is_no_contribution(extract):
     (e,) = contributions(extract("On Friday the US said it would send about 3,000 troops to Saudi Arabia.",
                                  published="2019-10-12"))
     assert e["contributor"]["country"] == "USA"
+
+
+def test_it_after_a_sentence_about_a_state_is_that_state_not_the_last_one_named(extract):
+    (e,) = contributions(extract("Sweden has been one of Ukraine's biggest military backers relative to its size. It "
+                                 "pledged two ASC 890 airborne surveillance aircraft to Ukraine on May 29, 2024.",
+                                 published="2025-10-22"))
+    assert (e["contributor"]["country"], e["recipient"]["country"], str(e["date"])) == ("SWE", "UKR", "2024-05-29")

@@ -264,17 +264,17 @@ class ArticleContext:
         a = first[best]
         return {"name": self.country_name(best), "role": None, "country": best, "actor_code": best} if is_person(a) else a
 
-    def recent_state(self, at: int) -> Optional[dict]:
-        """The last country or organisation named in the sentence of ``at`` or the one before it."""
+    def recent_state(self, at: int, it: bool = False) -> Optional[dict]:
+        """The country or organisation a pronoun stands for: the last one named in the sentence of ``at`` or
+        the one before it. For 'it', one named earlier in its own sentence, else the first the sentence before
+        names, its subject as a rule ('Sweden has been one of Ukraine's biggest backers. It pledged': Sweden)."""
         k = bisect.bisect_right(self._starts, at) - 1
-        start = self._starts[max(0, k - 1)]
-        found = None
-        for m in self.mentions:
-            if m.start >= at:
-                break
-            if m.start >= start and not is_person(m.actor) and m.actor.get("actor_code"):
-                found = m.actor
-        return found
+        start, own = self._starts[max(0, k - 1)], self._starts[max(0, k)]
+        named = [m for m in self.mentions if start <= m.start < at and not is_person(m.actor)
+                 and m.actor.get("actor_code")]
+        if it and named and named[-1].start < own:
+            return named[0].actor
+        return named[-1].actor if named else None
 
 
 def _role_fits(asked: str, held: str) -> bool:

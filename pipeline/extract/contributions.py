@@ -991,7 +991,8 @@ class ContributionExtractor:
                 person = s.ctx.antecedent(s.offset + subj.idx)
                 if person and person.get("role") and person.get("country"):
                     return person
-            return s.ctx.recent_state(s.offset + subj.idx)  # 'It delivered more jets' two paragraphs on is not a state
+            return s.ctx.recent_state(s.offset + subj.idx, it=subj.lower_ == "it")  # 'It delivered more jets' two
+            # paragraphs on is not a state
         actor = s.actor(subj)
         owner = _whose(subj) or _which(subj)
         if actor is None and owner is not None:  # 'Italy, whose government offered to send 3,000 soldiers'
