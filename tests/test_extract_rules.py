@@ -1006,8 +1006,9 @@ def test_a_parliament_approving_a_motion_that_allows_a_deployment_to_a_countrys_
 def test_an_undated_opening_takes_the_day_the_next_sentence_gives(extract):
     body = ("The federal government has confirmed it will transfer 49 decommissioned M1A1 Abrams tanks to Ukraine.\n\n"
             "Defence Minister Richard Marles announced the decision yesterday.")
-    (e,) = contributions(extract(body, published="2024-10-17", title="Australia to send 49 Abrams tanks to Ukraine"))
-    assert str(e["date"]) == "2024-10-16"
+    found = contributions(extract(body, published="2024-10-17", title="Australia to send 49 Abrams tanks to Ukraine"))
+    assert found and {(e["contributor"]["country"], str(e["date"])) for e in found} == {("AUS", "2024-10-16")}
+    # (the headline and the sentence under it tell one giving; deduplication makes them one event)
     far = "Australia will transfer 49 Abrams tanks to Ukraine.\n\nThe war began in 2022.\n\nIt was cold yesterday."
     (e,) = contributions(extract(far, published="2024-10-17"))
     assert str(e["date"]) == "2024-10-17" and e["date_basis"] == "DATELINE"  # two paragraphs on is another story
