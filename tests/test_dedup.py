@@ -222,3 +222,13 @@ def test_a_date_written_in_the_reports_own_sentence_wins_over_one_carried_from_t
     merged = merge(new_event(carried, "id"), written)
     assert (merged["date"], merged["date_text"]) == (D, "on Thursday")
     assert merge(new_event(written, "id"), carried)["date"] == D
+
+
+def test_a_headline_in_the_present_is_the_giving_its_story_tells_at_whatever_stage():
+    headline = contribution("a", "x", D)  # 'Germany sends frigate', char_start 0
+    landed = {**contribution("a", "x", D, status="DELIVERED"), "mentions": [
+        {**headline["mentions"][0], "char_start": 80, "sentence": "The frigate reached the Gulf on Thursday."}]}
+    assert keys.same_event(headline, landed) and keys.same_event(landed, headline)
+    assert merge(new_event(headline, "id"), landed)["status"] == "DELIVERED"
+    other_outlet = contribution("b", "y", D, status="DELIVERED")
+    assert not keys.same_event(headline, {**other_outlet, "mentions": [{**other_outlet["mentions"][0], "char_start": 80}]})

@@ -123,7 +123,7 @@ def _told_apart(known: dict, new: dict) -> bool:
 
 def same_event(known: dict, new: dict) -> bool:
     """True when ``new`` reports the real-world event ``known`` already stands for."""
-    if known["event_type"] != new["event_type"] or stage(known) != stage(new):
+    if known["event_type"] != new["event_type"] or (stage(known) != stage(new) and not _headline_over(known, new)):
         return False
     if not _places_agree(known.get("location"), new.get("location")):
         return False
@@ -160,6 +160,18 @@ VAGUE_KINDS = {"OTHER", "FUNDING"}
 
 def _kinds(event: dict, vague: bool = False) -> set[str]:
     return {a["category"] for a in event.get("assets") or ()} - (set() if vague else VAGUE_KINDS)
+
+
+def headline_only(event: dict) -> bool:
+    """An event told only by the opening of its article: the headline."""
+    return all(m["char_start"] == 0 for m in event.get("mentions") or ())
+
+
+def _headline_over(known: dict, new: dict) -> bool:
+    """'Russia and Rwanda send troops' over a story of troops that landed: a headline's present tense tells the
+    story's giving, whatever stage the story itself tells."""
+    return known["event_type"] == "military_contribution" and _one_article(known, new) and (
+        headline_only(known) != headline_only(new))
 
 
 def _one_article(known: dict, new: dict) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import copy
 from typing import Optional
 
-from pipeline.dedup.keys import actor_key, fold
+from pipeline.dedup.keys import actor_key, fold, headline_only
 
 #: Each further independent outlet closes this share of the remaining doubt about an event.
 CORROBORATION = 0.35
@@ -89,8 +89,9 @@ def merge(known: dict, new: dict) -> Optional[dict]:
         merged["requested_by"] = known.get("requested_by") or new.get("requested_by")
         merged["purpose"] = known.get("purpose") or new.get("purpose")
         merged["assets"] = _union_assets(known["assets"], new["assets"])
-        if known["status"] == "ANNOUNCED" and new["status"] in ("PLEDGED", "OFFERED"):
-            merged["status"] = new["status"]  # one outlet's 'will send' is another's 'pledged': the precise word wins
+        if known["status"] == "ANNOUNCED" and new["status"] in ("PLEDGED", "OFFERED") or headline_only(known):
+            merged["status"] = new["status"]  # one outlet's 'will send' is another's 'pledged': the precise word
+            # wins; the story's own stage wins over its headline's
     merged["location"] = known.get("location") or new.get("location")
     merged.update(_better_date(known, new))
     sources = {m["source"] for m in merged["mentions"]}
