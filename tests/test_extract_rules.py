@@ -2751,3 +2751,15 @@ def test_it_after_a_sentence_about_a_state_is_that_state_not_the_last_one_named(
                                  "pledged two ASC 890 airborne surveillance aircraft to Ukraine on May 29, 2024.",
                                  published="2025-10-22"))
     assert (e["contributor"]["country"], e["recipient"]["country"], str(e["date"])) == ("SWE", "UKR", "2024-05-29")
+
+
+def test_talks_talked_about_welcomed_ideas_coinciding_trips_and_no_preparations_are_no_meetings(extract):
+    for body in ("On Thursday, Sybiha spoke by phone with U.S. Secretary of State Marco Rubio about the U.S.-brokered "
+                 "talks on a ceasefire.",
+                 "The Kremlin also said Putin had welcomed a Trump idea to organise ice hockey matches.",
+                 "Kishida's trip coincided with Chinese leader Xi Jinping's state visit to Russia.",
+                 "Peskov told reporters there were no preparations under way for a meeting between Putin and Ukrainian "
+                 "President Volodymyr Zelensky."):
+        assert not meetings(extract(body, published="2025-03-18")), body
+    (m,) = meetings(extract("Putin welcomed Trump to the Kremlin on Tuesday.", published="2025-03-18"))
+    assert m["host"]["name"] == "Vladimir Putin"

@@ -122,6 +122,12 @@ def _discussed_with(t: Token) -> Iterator[Token]:
             yield from syntax.preps(c, ("with",))
 
 
+#: What one welcomes that is no visitor: 'welcomed a Trump idea', 'welcomed the decision'.
+WELCOMED_THINGS = {"idea", "proposal", "decision", "move", "step", "news", "offer", "agreement", "initiative", "plan",
+                   "deal", "statement", "effort", "progress", "announcement", "release", "suggestion", "outcome",
+                   "result", "resolution", "ceasefire", "truce", "report", "support", "remark", "commitment",
+                   "invitation", "election", "victory", "return", "appointment", "talk", "dialogue", "signing"}
+
 #: What leaders spend together when a story tells their meeting by its length.
 TIME_SPENT = {"hour", "minute", "day", "evening", "morning", "afternoon"}
 
@@ -553,6 +559,13 @@ class MeetingExtractor:
             return None
         if t.pos_ == "NOUN" and t.dep_ == "dobj" and t.head.lemma_.lower() in ("address", "brief"):
             return None  # 'will address a joint meeting of Congress': a speech to a gathering, no one met
+        if t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ == "about":
+            return None  # 'spoke by phone with Rubio about the U.S.-brokered talks': what was talked about
+        if any(a.lemma_.lower() == "coincide" for a in [t, *t.ancestors][:4]):
+            return None  # "Kishida's trip coincided with Xi's state visit to Russia": two trips, no meeting
+        if t.lemma_.lower() == "welcome" and t.pos_ == "VERB" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in WELCOMED_THINGS for c in t.children):
+            return None  # 'Putin had welcomed a Trump idea to organise ice hockey matches'
         tokens = self._participant_tokens(s, t)
         titled = [(tok, s.resolver.title_holder(tok)) for tok in tokens]
         inside = {i for tok, holder in titled if holder is not None for i in range(tok.i + 1, holder.start)}
@@ -1027,6 +1040,10 @@ class MeetingExtractor:
         if subj is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children):
             return True  # 'Wei, whom no Australian defence minister has met since 2019'
         chain = [verb] + syntax.governors(verb, 3)
+        above = list(t.ancestors)[:3] if t.pos_ == "NOUN" else []
+        if any(w.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in w.children)
+               for a in above for w in [a, *(c for c in a.children if c.dep_ in ("attr", "nsubj"))]):
+            return True  # 'there were no preparations under way for a meeting between Putin and Zelensky'
         return any(tok.lemma_.lower() in self.negation for tok in chain)
 
     def _host(self, t: Token, participants: list[dict], token_of: dict, place: Optional[dict]) -> Optional[dict]:
