@@ -114,3 +114,30 @@ def test_a_pledge_for_a_purpose_keeps_its_past_day_and_a_plans_end_is_no_day():
         "2024-03-11"
     assert dated("Under the plan, which runs until May 19 next year, Japan will send up to six ships to the Indian Ocean.",
                  "2001-11-16") == "2001-11-16"
+
+
+@pytest.mark.parametrize("paragraph, expected, precision", [
+    ("July 19, 2000 - Putin becomes the first Kremlin leader to visit Pyongyang.", "2000-07-19", "day"),
+    ("JAN. 14 — Britain becomes the first country to promise tanks.", "2023-01-14", "day"),
+    ("-- March 22-24, 2013: Xi chose Russia as the destination of his first trip.", "2013-03-22", "day"),
+    ("17 January 2012 - Tuareg rebels attack.", "2012-01-17", "day"),
+    ("May-July 1999 - Pakistani troops cross the Line of Control.", "1999-05-01", "month"),
+    ("1998 — After the nuclear tests, Riyadh sends oil.", "1998-01-01", "year"),
+    ("- October 7: Hamas fighters storm southern Israel.", "2022-10-07", "day"),  # an entry looks back
+])
+def test_a_timeline_entry_opens_with_its_date(paragraph, expected, precision):
+    from pipeline.extract.dates import entry_date
+    r = entry_date(paragraph, dt.date(2023, 9, 26))
+    assert (str(r.date), r.precision) == (expected, precision)
+
+
+@pytest.mark.parametrize("paragraph", ["AUSTRALIA - Prime Minister Tony Abbott said ...", "SEOUL (Reuters) - Russian ...",
+                                       "Here are the key dates:", "On Monday - as expected - nothing happened."])
+def test_a_paragraph_that_opens_with_no_date_is_no_entry(paragraph):
+    from pipeline.extract.dates import entry_date
+    assert entry_date(paragraph, dt.date(2023, 9, 26)) is None
+
+
+def test_a_day_range_keeps_its_year():
+    assert resolve("October 7-10, 1998", dt.date(2023, 9, 26)).date == dt.date(1998, 10, 7)
+    assert resolve("June 5 to 7, 2019", dt.date(2023, 9, 26)).date == dt.date(2019, 6, 5)

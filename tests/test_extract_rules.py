@@ -2763,3 +2763,16 @@ def test_talks_talked_about_welcomed_ideas_coinciding_trips_and_no_preparations_
         assert not meetings(extract(body, published="2025-03-18")), body
     (m,) = meetings(extract("Putin welcomed Trump to the Kremlin on Tuesday.", published="2025-03-18"))
     assert m["host"]["name"] == "Vladimir Putin"
+
+
+def test_events_in_a_timeline_take_their_entrys_date(extract):
+    body = ("Here are the key dates:\n\nJune 28, 2022 - On the eve of the NATO summit in Madrid, President Recep Tayyip "
+            "Erdogan, Swedish Prime Minister Magdalena Andersson and Finnish President Sauli Niinisto meet with NATO "
+            "Secretary-General Jens Stoltenberg.\n\nNov. 8, 2022 - Ulf Kristersson visits Ankara and is received by "
+            "Erdogan.\n\n-- May 8-10, 2015: Xi traveled to Moscow. Xi held talks with Putin on May 8.")
+    dated = {frozenset(p["name"] for p in m["participants"]): str(m["date"])
+             for m in meetings(extract(body, published="2024-03-07"))}
+    assert dated[frozenset({"Recep Tayyip Erdogan", "Ulf Kristersson"})] == "2022-11-08"
+    assert dated[frozenset({"Xi Jinping", "Vladimir Putin"})] == "2015-05-08"
+    assert dated[frozenset({"Recep Tayyip Erdogan", "Magdalena Andersson", "Sauli Niinisto",
+                            "Jens Stoltenberg"})] == "2022-06-28"

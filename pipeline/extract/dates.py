@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Optional
 
@@ -30,10 +30,15 @@ _UNIT = re.compile(r"\b(last|next|this|past|coming|earlier this|later this) (wee
 _AGO = re.compile(r"\b(\d+|a|an|one|two|three|four|five|six|seven|ten) (day|week|month|year|decade)s? (ago|from now)\b")
 _HAS_MONTH = re.compile(r"\b" + _MONTH_RE + r"\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 _WORD_NUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
-_MONTH_DAY = re.compile(r"\b(" + _MONTH_RE + r")\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(\d{4}))?"
+_MONTH_DAY = re.compile(r"\b(" + _MONTH_RE + r")\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:\s*(?:-|–|to)\s*\d{1,2}\b)?(?:,?\s*(\d{4}))?"
                         r"|\b(\d{1,2})(?:st|nd|rd|th)?(?:\s*(?:-|–|and|to)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:of\s+)?("
-                        + _MONTH_RE + r")(?:,?\s*(\d{4}))?", re.I)  # a range written day first: its first day ('27-28 July')
+                        + _MONTH_RE + r")(?:,?\s*(\d{4}))?", re.I)  # a range: its first day ('27-28 July', 'October 7-10, 1998')
 _YEAR_ONLY = re.compile(r"^\s*(?:in\s+)?(\d{4})\s*$")
+#: A dated entry of a timeline or chronology: a paragraph that opens with its date and a dash or a colon
+#: ('June 28, 2022 - ...', 'JAN. 14 — ...', '-- March 22-24, 2013: ...', '17 January 2012 - ...', '1998 — ...').
+_ENTRY = re.compile(r"\s*(?:[-–—•*]+\s*)?(?P<date>(?:\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+)?" + _MONTH_RE
+                    + r"(?:\s*[-–]\s*" + _MONTH_RE + r")?(?:\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?)?(?:,?\s+(?:\d{4}))?"
+                    r"|\d{4})\s*(?:--|[-–—:])\s+", re.I)
 
 
 @dataclass(frozen=True)
@@ -215,6 +220,27 @@ class Narrative:
     #: True for 'a day after <something>': the time referred to is the clause that follows, and an event
     #: in that clause lies ``days`` before the sentence's own time
     anchored: bool
+
+
+def entry_date(paragraph: str, published: dt.date) -> Optional[ResolvedDate]:
+    """The date a timeline entry opens with: every event the entry tells happened then (a past date when the
+    entry gives no year: a chronology looks back). A year alone has year precision; a span of months
+    ('May-July 1999') its first month."""
+    m = _ENTRY.match(paragraph)
+    if not m:
+        return None
+    text = m.group("date")
+    if text.isdigit():
+        return ResolvedDate(dt.date(int(text), 1, 1), text, "EXPLICIT", "year")
+    r = resolve(text, published, False)
+    if r is not None and r.date > published and not re.search(r"\d{4}", text):
+        r = replace(r, date=r.date.replace(year=r.date.year - 1)) if (r.date.month, r.date.day) != (2, 29) else None
+    if r is not None:
+        return r
+    month, year = re.match(_MONTH_RE, text, re.I), re.search(r"\d{4}", text)
+    if month and year:
+        return ResolvedDate(dt.date(int(year.group()), _month_index(month.group()), 1), text, "EXPLICIT", "month")
+    return None
 
 
 def narratives(text: str) -> list[Narrative]:

@@ -21,10 +21,35 @@ PLAN_VERBS = {"schedule", "slate", "plan", "set", "expect", "intend", "aim", "fi
 
 
 def find_date(s: Sentence, trigger: Token, future: bool, announced: bool = False) -> dict:
-    """The date expression closest to the trigger in the parse, resolved; else the dateline.
+    """The date expression closest to the trigger in the parse, resolved; else the dateline. In a timeline's
+    entry ('June 28, 2022 - Erdogan, Andersson and Niinisto meet ...'), the entry's date, whose year a day
+    written in the sentence ('held talks in the Kremlin on March 22') takes.
 
     ``announced``: the event is the announcement ('said on Wednesday it would send troops in April'), so a
     day beats a coarser date even when the coarse one hangs on the trigger."""
+    found = _find_date(s, trigger, future, announced)
+    at = s.offset + trigger.sent.start_char
+    entry = dates.entry_date(s.ctx.text[s.ctx.text.rfind("\n", 0, at) + 1:], s.day)
+    return _within_entry(found, entry) if entry is not None else found
+
+
+def _within_entry(found: dict, entry: "dates.ResolvedDate") -> dict:
+    """'-- May 8-10, 2015: ... Xi held talks with Putin on May 8': a day the sentence writes without a year is in
+    the entry's year; a date with its own year stands; anything else is the entry's date."""
+    own = found["date_basis"] == "EXPLICIT" and found.get("date_text")
+    if own and re.search(r"\d{4}", found["date_text"]):
+        return found
+    if own and (entry.precision == "year" or found["date"].month == entry.date.month):
+        try:
+            return {**found, "date": found["date"].replace(year=entry.date.year)}
+        except ValueError:  # (29 February)
+            return found
+    if entry.precision == "year":
+        return found
+    return {"date": entry.date, "date_text": entry.text, "date_basis": "EXPLICIT"}
+
+
+def _find_date(s: Sentence, trigger: Token, future: bool, announced: bool) -> dict:
     told = _told_from_story(s, trigger, future)
     if told is not None:
         return {"date": told.date, "date_text": told.text, "date_basis": told.basis}
