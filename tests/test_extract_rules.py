@@ -2776,3 +2776,13 @@ def test_events_in_a_timeline_take_their_entrys_date(extract):
     assert dated[frozenset({"Xi Jinping", "Vladimir Putin"})] == "2015-05-08"
     assert dated[frozenset({"Recep Tayyip Erdogan", "Magdalena Andersson", "Sauli Niinisto",
                             "Jens Stoltenberg"})] == "2022-06-28"
+
+
+def test_meetings_listed_in_a_headline_with_no_one_to_hold_them_pair_no_two_of_the_list(extract):
+    found = meetings(extract("Ukrainian President Volodymyr Zelensky arrived in Rome on Saturday.", published="2023-05-13",
+                             title="Zelensky in Rome: meetings with Mattarella, Meloni and Pope Francis"))
+    assert all("Volodymyr Zelensky" in {p["name"] for p in m["participants"]} for m in found)
+    (m1, m2) = meetings(extract("President Trump held separate bilateral meetings with Ilham Aliyev and Nikol Pashinyan "
+                                "in the Oval Office on Friday.", published="2025-08-09"))
+    assert {frozenset(p["name"] for p in m["participants"]) for m in (m1, m2)} == {
+        frozenset({"Donald Trump", "Ilham Aliyev"}), frozenset({"Donald Trump", "Nikol Pashinyan"})}

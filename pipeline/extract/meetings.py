@@ -559,6 +559,10 @@ class MeetingExtractor:
             return None
         if t.pos_ == "NOUN" and t.dep_ == "dobj" and t.head.lemma_.lower() in ("address", "brief"):
             return None  # 'will address a joint meeting of Congress': a speech to a gathering, no one met
+        if t.tag_ == "NNS" and t.lemma_.lower() == "meeting" and t.head.pos_ not in ("VERB", "AUX") and not any(
+                c.dep_ == "poss" for c in t.children) and len(
+                [o for o in syntax.preps(t, ("with",))]) > 1:
+            return None  # 'Zelensky in Rome: meetings with Mattarella, Meloni and Pope Francis': one each, told after
         if t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ == "about":
             return None  # 'spoke by phone with Rubio about the U.S.-brokered talks': what was talked about
         if any(a.lemma_.lower() == "coincide" for a in [t, *t.ancestors][:4]):
