@@ -2786,3 +2786,12 @@ def test_meetings_listed_in_a_headline_with_no_one_to_hold_them_pair_no_two_of_t
                                 "in the Oval Office on Friday.", published="2025-08-09"))
     assert {frozenset(p["name"] for p in m["participants"]) for m in (m1, m2)} == {
         frozenset({"Donald Trump", "Ilham Aliyev"}), frozenset({"Donald Trump", "Nikol Pashinyan"})}
+
+
+def test_they_in_a_clause_hung_on_a_pairs_sentence_are_that_pair(extract):
+    (m,) = meetings(extract("Prime Minister Shigeru Ishiba and U.S. President Donald Trump reaffirmed the alliance on "
+                            "Friday as they held their first face-to-face talks at the White House.", published="2025-02-07"))
+    assert {p["name"] for p in m["participants"]} == {"Shigeru Ishiba", "Donald Trump"} and m["status"] == "HELD"
+    (m,) = meetings(extract("Yoon and Kishida agreed Thursday to restore reciprocal visits, suspended for more than a "
+                            "decade, as they held summit talks in Tokyo.", published="2023-03-16"))
+    assert m["status"] == "HELD"

@@ -122,6 +122,15 @@ def _discussed_with(t: Token) -> Iterator[Token]:
             yield from syntax.preps(c, ("with",))
 
 
+def _they_of(subj: Optional[Token], verb: Token) -> Optional[Token]:
+    """'Ishiba and Trump reaffirmed the alliance as they held their first talks': 'they' in a clause hung on
+    another is the pair that clause's verb has for subject."""
+    if subj is None or subj.lower_ != "they" or verb.dep_ not in ("advcl", "conj", "ccomp"):
+        return subj
+    main = syntax.subject(verb.head)
+    return main if main is not None and len(syntax.with_conjuncts(main)) > 1 else subj
+
+
 #: What one welcomes that is no visitor: 'welcomed a Trump idea', 'welcomed the decision'.
 WELCOMED_THINGS = {"idea", "proposal", "decision", "move", "step", "news", "offer", "agreement", "initiative", "plan",
                    "deal", "statement", "effort", "progress", "announcement", "release", "suggestion", "outcome",
@@ -827,7 +836,7 @@ class MeetingExtractor:
         if _headline_host(t):
             return _headline_sides(t)
         if t.pos_ in ("VERB", "AUX"):
-            subj = syntax.subject(t) or syntax.agent(t)
+            subj = _they_of(syntax.subject(t), t) or syntax.agent(t)
             if subj is None and t.dep_ == "acl" and t.head.pos_ == "PROPN" and t.head.i < t.i and t.tag_ in ("VBD", "VBZ"):
                 subj = t.head  # 'Dahal, who arrived on Wednesday, called on President Murmu', 'called' parsed as
                 # a modifier of 'Dahal'
@@ -909,7 +918,7 @@ class MeetingExtractor:
                     c.dep_ == "prep" and c.lower_ == "by" and c.i > t.i for c in [*t.children, *head.children]):
                 # (not "Kwasniewski's decision followed Sunday's summit": what came after it, not who was there;
                 # nor 'Netanyahu called off a visit to Washington by two of his aides': theirs, not his)
-                subj = syntax.subject(head)
+                subj = _they_of(syntax.subject(head), head)
                 if subj is not None and subj.i != t.i:
                     out += syntax.with_conjuncts(subj) + _people_inside(subj) + _broken_coordination(subj)
                     out += [c for c in head.children if c.dep_ == "nsubj" and c.i not in (subj.i, t.i)
@@ -977,7 +986,11 @@ class MeetingExtractor:
         return expanded
 
     def _status(self, t: Token) -> str:
-        chain = [t] + syntax.governors(t, 3)
+        chain = [t]
+        for g in syntax.governors(t, 3):  # up to the clause a 'when' or 'as' clause hangs on, not beyond:
+            if chain[-1].dep_ == "advcl":  # 'visits suspended for a decade, as they held summit talks'
+                break
+            chain.append(g)
         own = [c for c in t.children if c.dep_ not in ("advcl", "relcl", "ccomp", "conj", "parataxis")]
         for tok in chain + own:  # not 'Biden meets Netanyahu after Amman summit is called off'
             prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
