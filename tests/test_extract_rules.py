@@ -2795,3 +2795,12 @@ def test_they_in_a_clause_hung_on_a_pairs_sentence_are_that_pair(extract):
     (m,) = meetings(extract("Yoon and Kishida agreed Thursday to restore reciprocal visits, suspended for more than a "
                             "decade, as they held summit talks in Tokyo.", published="2023-03-16"))
     assert m["status"] == "HELD"
+
+
+def test_a_plans_day_in_the_sentence_before_is_ahead_and_dates_no_past_meeting_before_it(extract):
+    body = ("Zelensky met Scholz in Frankfurt.\n\nOn Saturday, the President is set to travel to Italy. He is expected "
+            "to meet Italian Prime Minister Giorgia Meloni on the sidelines of the forum in Cernobbio.")
+    dated = {frozenset(p["name"] for p in m["participants"]): (m["status"], str(m["date"]))
+             for m in meetings(extract(body, published="2024-09-06"))}
+    assert dated[frozenset({"Volodymyr Zelensky", "Giorgia Meloni"})] == ("PLANNED", "2024-09-07")
+    assert dated[frozenset({"Volodymyr Zelensky", "Olaf Scholz"})] == ("HELD", "2024-09-06")

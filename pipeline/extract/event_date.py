@@ -253,6 +253,9 @@ def _told_next(s: Sentence, future: bool) -> Optional[dt.date]:
     for pos, written in _plain_dates(after)[1]:
         if BOUND_BEFORE.search(after, 0, pos):
             continue  # 'the plan, which runs until May 19': an end, not the day
+        start, end = after.rfind(".", 0, pos), after.find(".", pos)
+        if not future and start >= 0 and PLAN_AHEAD.search(after[start + 1:end if end >= 0 else None]):
+            continue  # 'Zelensky met Scholz. On Saturday, he is set to travel to Italy': a plan's day, not the meeting's
         r = dates.resolve(written, s.day, future)
         if r is not None:
             return r.date if r.precision == "day" else None
@@ -272,8 +275,12 @@ BOUND_BEFORE = re.compile(r"\b(?:since|until|till|through)\s+(?:the\s+)?$", re.I
 REPORTED = re.compile(r"\b(?:said|says|announced|told reporters|reported|confirmed|added)(?: in a statement)?(?: on)?\s*$", re.I)
 
 #: Words that put a date of the sentences before in the future: without them, it is told as past.
-FUTURE_WORDS = re.compile(r"\b(?:will|shall|'ll|due|next|coming|scheduled|expected|to be|plans? to|(?:is|are|was|were) to)\b",
+FUTURE_WORDS = re.compile(r"\b(?:will|shall|'ll|due|next|coming|scheduled|expected|to be|plans? to|(?:is|are|was|were) "
+                          r"(?:set |slated |poised )?to)\b",
                           re.I)
+
+#: A sentence that tells a plan: its day is the plan's, not a past event's.
+PLAN_AHEAD = re.compile(r"\b(?:will|shall|'ll|(?:is|are) (?:set|due|scheduled|expected|slated) to)\b", re.I)
 
 #: How many sentences back, in the same paragraph, an undated sentence may take its date from.
 DATE_LOOKBACK = 2
