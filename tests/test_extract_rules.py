@@ -2804,3 +2804,18 @@ def test_a_plans_day_in_the_sentence_before_is_ahead_and_dates_no_past_meeting_b
              for m in meetings(extract(body, published="2024-09-06"))}
     assert dated[frozenset({"Volodymyr Zelensky", "Giorgia Meloni"})] == ("PLANNED", "2024-09-07")
     assert dated[frozenset({"Volodymyr Zelensky", "Olaf Scholz"})] == ("HELD", "2024-09-06")
+
+
+def test_forces_that_are_stationed_or_a_base_handed_back_are_no_giving(extract):
+    assert not contributions(extract("Mali wants them gone. Some 2,400 French soldiers are still stationed in Mali.",
+                                     published="2022-02-17"))
+    assert not contributions(extract("France on Thursday handed over its last military base in Chad to the Chadian army.",
+                                     published="2025-01-31"))
+    (e,) = contributions(extract("About 400 more US troops are being deployed to Poland.", published="2023-05-15"))
+    assert (e["contributor"]["country"], e["recipient"]["country"]) == ("USA", "POL")
+
+
+def test_a_headline_state_parsed_as_the_object_of_as_is_the_giver(extract):
+    found = contributions(extract("Sunak said the drones would be delivered in the coming months.", published="2023-05-15",
+                                  title="Zelensky visits Sunak at Chequers as UK pledges hundreds of attack drones to Ukraine"))
+    assert found and all(e["contributor"]["country"] == "GBR" for e in found)

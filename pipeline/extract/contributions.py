@@ -75,6 +75,8 @@ REQUEST_NOUNS = {"request", "appeal", "plea"}
 ORDERS = {"order", "direct"}
 #: Verbs that keep forces somewhere, whose 'in' or 'at' is where they serve ('station 48 F-35As at Misawa').
 STATIONING = {"deploy", "station", "position", "post", "base", "rotate", "maintain"}
+#: What a force hands over when it leaves: 'handed over its last base'.
+OWN_BASES = {"base", "camp", "airbase", "facility", "garrison", "post"}
 #: Verbs that put forces somewhere, and the waters a navy is put in for a mission of its own.
 POSTING = {"deploy", "dispatch", "send", "station", "position", "post", "order", "move", "direct", "maintain"}
 WATERS = re.compile(r"\b(?:Sea|Gulf|Straits?|Ocean|Channel|Bay|Mediterranean|Baltic|Caribbean|Indo-Pacific|Pacific|"
@@ -156,6 +158,15 @@ def _moves_itself(t: Token) -> bool:
     return t.lemma_.lower() in SELF_MOVING and t.pos_ == "VERB" and t.tag_ not in ("VBP", "VBZ") and not any(
         c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in t.children) and any(
         c.dep_ == "prep" and c.lower_ in ("to", "through", "into") for c in t.children)
+
+
+def _subject_taken_as_object(t: Token) -> Optional[Token]:
+    """'Zelensky visits Sunak at Chequers as UK pledges hundreds of drones': a headline's state just before a
+    finite verb with no subject of its own, parsed as the object of 'as', is that verb's subject."""
+    before = t.doc[t.i - 1] if t.i > 0 else None
+    if before is None or t.tag_ not in ("VBZ", "VBD", "VBP") or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+        return None
+    return before if before.ent_type_ in ("GPE", "NORP") and before.dep_ == "pobj" else None
 
 
 def _whose(subj: Token) -> Optional[Token]:
@@ -780,6 +791,13 @@ class ContributionExtractor:
             return True  # 'willing to send a company of Leopards, but only if Berlin agrees'
         if any(c.dep_ == "dobj" and c.lemma_.lower() in WITHDRAWALS for c in t.children):
             return True  # 'Malawi had already announced the withdrawal of its contingent'
+        if t.lemma_.lower() in STATIONING and t.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("is", "are")
+                                                                     for c in t.children) and not any(
+                c.dep_ == "aux" for c in t.children):
+            return True  # 'Some 2,400 French soldiers are still stationed in Mali': a state of things, no giving
+        if t.lemma_.lower() == "hand" and any(c.dep_ == "dobj" and c.lemma_.lower() in OWN_BASES and any(
+                p.dep_ == "poss" and p.lower_ in ("its", "their") for p in c.children) for c in t.children):
+            return True  # 'France handed over its last military base in Chad to the Chadian army': leaving
         if _background(t):
             return True  # 'Russia has maintained a military presence in Syria since 2015': a state of things
         clause = syntax.clause_tokens(t) + syntax.governors(t, 3)
@@ -967,7 +985,7 @@ class ContributionExtractor:
                     self._speaker_state(s, t, objects) if arrival else None)
         subj = subj or next(  # 'Estonia armed Libya ...', its subject parsed as a modifier
             (c for c in t.children if c.dep_ == "npadvmod" and c.i < t.i and c.ent_type_ in ("GPE", "NORP")),
-            None) or syntax.subject(t)
+            None) or _subject_taken_as_object(t) or syntax.subject(t)
         if subj is None:
             return None
         # 'his country would send 1,700 troops': the country of the one who says so, like 'it' or 'they'
