@@ -2694,6 +2694,9 @@ def test_forces_put_at_an_organisations_disposal_are_given_to_it(extract):
     (e,) = contributions(extract("Finland would place two navy vessels at NATO's disposal, the minister said.",
                                  published="2025-01-14"))
     assert (e["contributor"]["country"], e["recipient"]["actor_code"]) == ("FIN", "NATO")
+    (e,) = contributions(extract("The Pentagon said last week it would put U.S. Air Force tanker aircraft at the disposal "
+                                 "of French warplanes.", published="2013-02-02"))
+    assert (e["contributor"]["country"], e["recipient"]["country"]) == ("USA", "FRA")
 
 
 def test_two_leaders_parsed_as_one_name_still_meet(extract):

@@ -236,7 +236,7 @@ def _bound_somewhere(t: Token) -> bool:
 
 GIVING = {"give", "provide", "supply", "donate", "gift", "deliver", "send", "dispatch", "pledge", "promise", "transfer", "announce",
           "offer", "hand", "lend", "commit", "contribute", "approve", "authorise", "authorize", "unveil", "allocate", "earmark", "fund",
-          "make available"}
+          "make available", "put at the disposal", "place at the disposal"}
 #: Support too vague to be a contribution unless the sentence says who receives it ('offering further
 #: military support to Lebanon').
 VAGUE = [["military", "support"], ["defence", "support"], ["defense", "support"], ["security", "support"]]
@@ -1098,6 +1098,8 @@ class ContributionExtractor:
             if tok.lemma_.lower() in MISSIONS:
                 candidates += [c for c in tok.children if c.dep_ in ("compound", "poss", "nmod", "amod") and c.i < tok.i]
         armed = [c for c in t.children if c.dep_ == "dobj"] if _provides_with(t) or _arms(t) else []
+        armed += [o for d in _disposals(t) for c in d.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for o in c.children if o.dep_ == "pobj"]  # 'at the disposal of French warplanes': France's
         for tok in candidates:
             actor = s.actor(tok) or next((s.actor(c) for c in tok.children if c.dep_ == "poss" and s.actor(c)), None) \
                 or (self._marked_nationality([tok]) if tok in armed or tok.lower_ in PLACE_NOUNS or
