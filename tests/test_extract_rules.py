@@ -2822,3 +2822,14 @@ def test_a_headline_state_parsed_as_the_object_of_as_is_the_giver(extract):
     found = contributions(extract("Sunak said the drones would be delivered in the coming months.", published="2023-05-15",
                                   title="Zelensky visits Sunak at Chequers as UK pledges hundreds of attack drones to Ukraine"))
     assert found and all(e["contributor"]["country"] == "GBR" for e in found)
+
+
+def test_a_host_read_as_a_noun_before_a_nationality_and_a_pair_that_talked_meet(extract):
+    (m,) = meetings(extract("Kenyan President William Ruto hosts Haitian Prime Minister Ariel Henry in Nairobi.",
+                            published="2024-03-01"))
+    assert {p["name"] for p in m["participants"]} == {"William Ruto", "Ariel Henry"}
+    assert m["host"]["name"] == "William Ruto"
+    (m,) = meetings(extract("Xi and Vladimir Putin talked for more than four hours in the Kremlin on Monday.",
+                            published="2023-03-21"))
+    assert {p["name"] for p in m["participants"]} == {"Xi Jinping", "Vladimir Putin"} and str(m["date"]) == "2023-03-20"
+    assert not meetings(extract("Xi and Putin talked about trade on Monday.", published="2023-03-21"))

@@ -5,7 +5,7 @@ import re
 
 from typing import Iterator, Optional
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from pipeline.extract import confidence, dates, syntax
 from pipeline.extract.confidence import SIGNALS
@@ -254,7 +254,23 @@ def _headline_host(t: Token) -> bool:
         return True
     before, after = t.nbor(-1), t.nbor(1)
     return t.tag_ == "NNS" and (before.ent_type_ == "PERSON" or before.tag_ == "NNP") and after.ent_iob_ == "B" \
-        and after.ent_type_ in ("PERSON", "GPE")
+        and (after.ent_type_ in ("PERSON", "GPE") or _guest_named(t) is not None)
+
+
+def _a_pair_talked(t: Token) -> bool:
+    """'Xi and Vladimir Putin talked for more than four hours in the Kremlin': two people who talk, together and
+    not about something, meet."""
+    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    return subj is not None and not any(c.lower_ in ("about", "of") for c in t.children) and (
+        _the_two(subj) or any(c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in subj.children))
+
+
+def _guest_named(t: Token) -> Optional[Span]:
+    """'Ruto hosts Haitian Prime Minister Ariel Henry': after a nationality and a title, the guest's name."""
+    after = next((e for e in t.doc.ents if e.start == t.i + 1), None)
+    if after is None or after.label_ != "NORP":
+        return None
+    return next((e for e in t.doc.ents if e.label_ == "PERSON" and after.end <= e.start <= after.end + 3), None)
 
 
 def _headline_sides(t: Token) -> list[Token]:
@@ -264,7 +280,7 @@ def _headline_sides(t: Token) -> list[Token]:
         guests = [w for c in t.children if c.dep_ == "dobj" for g in syntax.with_conjuncts(c)
                   for w in [g] + [a for a in g.children if a.dep_ == "appos"]]
         return syntax.with_conjuncts(subj) + [w for g in guests for w in syntax.with_conjuncts(g)]
-    after = next(e for e in t.doc.ents if e.start == t.i + 1)
+    after = _guest_named(t) or next(e for e in t.doc.ents if e.start == t.i + 1)
     return [t.nbor(-1), after[-1]]
 
 
@@ -481,7 +497,8 @@ class MeetingExtractor:
     def triggers(self, doc) -> Iterator[Token]:
         for t in doc:
             if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.verbs:
-                if t.lemma_.lower() in WITH_ONLY and not any(c.lower_ == "with" for c in t.children):
+                if t.lemma_.lower() in WITH_ONLY and not any(c.lower_ == "with" for c in t.children) and not (
+                        t.lemma_.lower() == "talk" and _a_pair_talked(t)):
                     continue  # 'the guardrails they talked about', 'celebrated the deal' are not meetings
                 if t.lemma_.lower() in ("attend", "join") and not self._attends_meeting(t) and not (
                         t.lemma_.lower() == "join" and any(c.dep_ == "dobj" and _a_person(c) for c in t.children)):
