@@ -2833,3 +2833,12 @@ def test_a_host_read_as_a_noun_before_a_nationality_and_a_pair_that_talked_meet(
                             published="2023-03-21"))
     assert {p["name"] for p in m["participants"]} == {"Xi Jinping", "Vladimir Putin"} and str(m["date"]) == "2023-03-20"
     assert not meetings(extract("Xi and Putin talked about trade on Monday.", published="2023-03-21"))
+
+
+def test_a_leaders_envoy_serves_the_leaders_country_and_six_trips_are_a_tally(extract):
+    (m,) = meetings(extract("Trump's special envoy Steve Witkoff held three hours of talks with Vladimir Putin in the "
+                            "Kremlin.", published="2025-08-07"))
+    assert {(p["name"], p["country"]) for p in m["participants"]} == {("Steve Witkoff", "USA"),
+                                                                     ("Vladimir Putin", "RUS")}
+    assert not meetings(extract("Ishiba's chief tariff negotiator, Ryosei Akazawa, has made six trips to Washington.",
+                                published="2025-06-16"))

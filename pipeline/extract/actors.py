@@ -557,6 +557,8 @@ class ActorResolver:
                     any(w in title["role"] for w in ("Minister", "Secretary")):
                 country = ctx.home  # 'Foreign Minister Yoriko Kawaguchi' in a story of NHK (nhk.or.jp); not a
                 # party's 'Conservative Leader', nor a 'President' whose office our terms would know
+            if title and not (country or org):
+                country = self._principal_country(np, token, day, ctx, offset)  # "Trump's special envoy Steve Witkoff"
             return {"name": name, "role": title["role"] if title else None, "country": country,
                     "actor_code": country + (title["sector"] if title else "") if country else org}
         if person is None and token.lemma_.lower() == "counterpart" and country:
@@ -626,6 +628,16 @@ class ActorResolver:
             person = ctx.antecedent(offset + owner.idx)
             if person and person.get("country"):
                 return state_actor(self.g, person["country"], sector)
+        return None
+
+    def _principal_country(self, np: list[Token], token: Token, day, ctx, offset: int) -> Optional[str]:
+        """'Trump's special envoy Steve Witkoff', "Putin's aide Yuri Ushakov": an envoy or aide of a leader
+        serves the leader's country."""
+        for w in np:
+            if w.dep_ == "poss" and w.pos_ == "PROPN" and w.i != token.i:
+                principal = self.resolve_token(w, day, ctx, offset)
+                if principal and principal.get("role") and principal.get("country"):
+                    return principal["country"]
         return None
 
     def _titled(self, token: Token) -> bool:

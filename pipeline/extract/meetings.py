@@ -589,6 +589,10 @@ class MeetingExtractor:
                 c.dep_ == "poss" for c in t.children) and len(
                 [o for o in syntax.preps(t, ("with",))]) > 1:
             return None  # 'Zelensky in Rome: meetings with Mattarella, Meloni and Pope Francis': one each, told after
+        if t.tag_ == "NNS" and t.lemma_.lower() in ("trip", "visit") and any(
+                (c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1")) or
+                (c.dep_ == "amod" and c.lower_ in ("several", "many", "numerous", "repeated")) for c in t.children):
+            return None  # 'has made six trips to Washington', 'several visits': a tally, no one meeting
         if t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ == "about":
             return None  # 'spoke by phone with Rubio about the U.S.-brokered talks': what was talked about
         if any(a.lemma_.lower() == "coincide" for a in [t, *t.ancestors][:4]):
