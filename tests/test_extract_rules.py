@@ -2842,3 +2842,10 @@ def test_a_leaders_envoy_serves_the_leaders_country_and_six_trips_are_a_tally(ex
                                                                      ("Vladimir Putin", "RUS")}
     assert not meetings(extract("Ishiba's chief tariff negotiator, Ryosei Akazawa, has made six trips to Washington.",
                                 published="2025-06-16"))
+
+
+def test_units_of_a_named_force_are_forces_given(extract):
+    found = contributions(extract("Japan's Cabinet has approved a plan to dispatch Maritime Self-Defense Force units to "
+                                  "the Middle East.", published="2019-12-27"))
+    assert found and {(e["contributor"]["country"], e["assets"][0]["category"]) for e in found} == {("JPN", "GROUND_FORCES")}
+    assert not contributions(extract("The army sent two units to the border region.", published="2019-12-27"))

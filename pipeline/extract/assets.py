@@ -49,6 +49,11 @@ class AssetReader:
             if whole is not None and asset is None and (whole.lemma_.lower() in FORCES or self._force(whole)):
                 asset = {"description": " ".join(w.text for w in token.subtree if w.dep_ != "det"),
                          "category": "GROUND_FORCES", "quantity": None}
+            named = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
+            if whole is None and named and (named[-1].lemma_.lower() in FORCES or self.is_force(
+                    token.doc[named[0].left_edge.i:token.i].text)):  # 'Maritime Self-Defense Force units'
+                asset = {"description": token.doc[named[0].left_edge.i:token.i + 1].text,
+                         "category": "GROUND_FORCES", "quantity": None}
             if asset is not None and asset["category"] == "GROUND_FORCES":
                 count = next((number(_spelled(w)) for w in token.children if w.dep_ == "nummod"), None)
                 return {**asset, "quantity": count if count is not None else asset["quantity"]}
