@@ -300,6 +300,8 @@ class ContributionExtractor:
                     same["assets"] += [a for a in event["assets"] if a not in same["assets"]]
                     same["recipient"] = same["recipient"] or event["recipient"]
                     same["purpose"] = same["purpose"] or event["purpose"]
+                    if same["recipient"] or same["purpose"]:  # ('approved a plan to dispatch units to the
+                        same.pop(NEEDS_RECIPIENT, None)  # Middle East': the second verb says where)
         if len({e["contributor"].get("country") for e in out}) > 1 and ROLL_CALL.search(s.doc.text) and not any(
                 a["quantity"] for e in out for a in e["assets"]):
             return []  # 'Nigeria, Ghana and Malawi have also promised contingents': a roll call in passing, no one's
