@@ -2849,3 +2849,14 @@ def test_units_of_a_named_force_are_forces_given(extract):
                                   "the Middle East.", published="2019-12-27"))
     assert found and {(e["contributor"]["country"], e["assets"][0]["category"]) for e in found} == {("JPN", "GROUND_FORCES")}
     assert not contributions(extract("The army sent two units to the border region.", published="2019-12-27"))
+
+
+def test_a_request_for_help_is_the_request_of_the_giving_the_article_tells_and_nothing_alone(extract):
+    body = ("Prime Minister Manasseh Sogavare asked Canberra for help on Wednesday. Australia announced on Thursday it "
+            "would send 43 defence personnel and a patrol boat to Solomon Islands.")
+    found = {(e["status"], str(e["date"])) for e in contributions(extract(body, published="2021-11-26"))}
+    assert found == {("REQUESTED", "2021-11-24"), ("ANNOUNCED", "2021-11-25")}
+    assert not contributions(extract("Prime Minister Manasseh Sogavare asked Canberra for help on Wednesday.",
+                                     published="2021-11-26"))
+    assert {e["status"] for e in contributions(extract("Ukraine asked Germany for humanitarian help. Germany sent tanks "
+                                                       "to Ukraine.", published="2022-06-01"))} == {"DELIVERED"}

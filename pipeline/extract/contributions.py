@@ -717,9 +717,9 @@ class ContributionExtractor:
                   for o in c.children if o.dep_ == "pobj" for g in syntax.with_conjuncts(o)]
         if not wanted:  # 'requested Patriot systems from the United States'
             wanted = [g for o in asked for g in syntax.with_conjuncts(o)]
-            asked = [o for c in t.children if c.dep_ == "prep" and c.lower_ == "from" for o in c.children
-                     if o.dep_ == "pobj"]
-        assets = [a for a in (self._asset(o) for o in wanted) if a]
+            asked = [o for h in [t] + wanted for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+                     for o in c.children if o.dep_ == "pobj"]  # ('requested assistance from Canberra')
+        assets = [a for a in (self._asset(o) for o in wanted) if a] or _help(wanted)
         if not assets or self._non_military(t, wanted):
             return None
         marked = self._marked_nationality(wanted) if not asked else None  # 'requested Turkish military support'
@@ -733,14 +733,15 @@ class ContributionExtractor:
         recipient = as_state(self._g, s.actor(requester)) if requester is not None else None
         if contributor is None or (recipient and recipient.get("country") == contributor.get("country")):
             return None
-        return self._record(s, t, "REQUESTED", contributor, recipient, self._purpose_in(t.sent.text), assets, recipient)
+        return _asked_for_help(self._record(s, t, "REQUESTED", contributor, recipient, self._purpose_in(t.sent.text),
+                                            assets, recipient))
 
     def _request_noun(self, s: Sentence, t: Token) -> Optional[dict]:
         """'East Timor's Government made a formal request to Canberra for military assistance': the state asked
         by 'to', the one asking by its possessive or as the subject of the verb that makes the request."""
         wanted = [w for f in t.subtree if f.lower_ == "for" for p in f.children if p.dep_ == "pobj"
                   for w in syntax.with_conjuncts(p)]
-        assets = [a for a in (self._asset(w) for w in wanted) if a]
+        assets = [a for a in (self._asset(w) for w in wanted) if a] or _help(wanted)
         asked = list(syntax.preps(t, ("to",))) or (list(syntax.preps(t.head, ("to",))) if t.dep_ == "dobj" else [])
         if not asked and t.i + 2 < len(t.doc) and t.doc[t.i + 1].lower_ == "to" and t.doc[t.i + 2].pos_ == "PROPN":
             asked = [t.doc[t.i + 2]]  # the parser may read 'to Canberra' as an infinitive
@@ -756,7 +757,8 @@ class ContributionExtractor:
         recipient = as_state(self._g, s.actor(owner)) if owner is not None else None
         if contributor is None or recipient is None or _country(recipient) == _country(contributor):
             return None
-        return self._record(s, t, "REQUESTED", contributor, recipient, self._purpose_in(t.sent.text), assets, recipient)
+        return _asked_for_help(self._record(s, t, "REQUESTED", contributor, recipient, self._purpose_in(t.sent.text),
+                                            assets, recipient))
 
     def _record(self, s, t, status, contributor, recipient, purpose, assets, requested_by) -> dict:
         when = find_date(s, t, status in ("PLEDGED", "OFFERED", "ANNOUNCED") and _future(t),
@@ -1185,6 +1187,22 @@ class ContributionExtractor:
 
 
 NEEDS_RECIPIENT = "_needs_recipient"
+#: A request for 'help' only: a contribution when the article tells the same state giving to the same one.
+NEEDS_GIVING = "_needs_giving"
+#: What a state asks another for when it names no kit: 'asked Canberra for help'.
+HELP = {"help", "assistance", "support"}
+
+
+def _help(wanted: list[Token]) -> list[dict]:
+    """'Sogavare asked Canberra for help': a vague request, kept only beside the giving it asked for."""
+    return [{"description": w.text, "category": "OTHER", "quantity": None} for w in wanted
+            if w.lemma_.lower() in HELP and not any(c.dep_ == "amod" for c in w.children)][:1]
+
+
+def _asked_for_help(event: dict) -> dict:
+    if all(a["category"] == "OTHER" and a["description"].lower() in HELP for a in event["assets"]):
+        event[NEEDS_GIVING] = True
+    return event
 NEEDS_CONTRIBUTOR = "_needs_contributor"
 NEEDS_ASSETS = "_needs_assets"
 #: Nouns that name a giving the article has told of: 'approved the deployment', 'endorsed that transfer'.
@@ -1229,6 +1247,11 @@ def settle_recipients(events: list[dict], ctx) -> list[dict]:
               or e["contributor"].get("country") or e["status"] == "DELIVERED"]  # a country gives: 'NATO will
     # deploy more forces to KFOR' is its members' giving, told by each; 'NATO peacekeeping troops have arrived in
     # Bosnia' is the alliance's on the ground
+    gave = {(_country(e["contributor"]), _country(e.get("recipient"))) for e in events
+            if e["event_type"] == "military_contribution" and not e.get(NEEDS_GIVING)}
+    events = [e for e in events if not e.pop(NEEDS_GIVING, False)
+              or (_country(e["contributor"]), _country(e.get("recipient"))) in gave]  # 'asked Canberra for help',
+    # where Australia's deployment to Solomon Islands is told
     named = [e["recipient"] for e in events if e["event_type"] == "military_contribution" and e.get("recipient")]
     out = []
     for e in events:
