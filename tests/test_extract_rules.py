@@ -2860,3 +2860,10 @@ def test_a_request_for_help_is_the_request_of_the_giving_the_article_tells_and_n
                                      published="2021-11-26"))
     assert {e["status"] for e in contributions(extract("Ukraine asked Germany for humanitarian help. Germany sent tanks "
                                                        "to Ukraine.", published="2022-06-01"))} == {"DELIVERED"}
+
+
+def test_forces_that_touch_down_abroad_are_delivered(extract):
+    (e,) = contributions(extract("A contingent of Togolese soldiers touched down in Bamako on Thursday.",
+                                 published="2013-01-20"))
+    assert (e["contributor"]["country"], e["recipient"]["country"], e["status"]) == ("TGO", "MLI", "DELIVERED")
+    assert not contributions(extract("The president's plane touched down in Paris on Thursday.", published="2013-01-20"))

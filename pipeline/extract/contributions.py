@@ -1453,7 +1453,7 @@ def _phrasal(t: Token) -> str:
                                           for a in c.children):
         return "make available"  # 'make up to 3,900 soldiers available', 'available' parsed on the soldiers
     if not prt and t.i + 1 < len(t.doc) and (t.doc[t.i + 1].tag_ == "RP" or (
-            t.doc[t.i + 1].dep_ == "advmod" and t.doc[t.i + 1].lower_ in ("back", "off", "out", "over"))):
+            t.doc[t.i + 1].dep_ == "advmod" and t.doc[t.i + 1].lower_ in ("back", "off", "out", "over", "ashore"))):
         prt = [t.doc[t.i + 1].lower_]  # 'hand over four jets', the particle parsed into the object; 'held back'
     if not prt and t.lemma_.lower() == "make":
         prt = [c.lower_ for c in t.children if c.dep_ in ("oprd", "acomp") and c.lower_ == "available"]
