@@ -2867,3 +2867,9 @@ def test_forces_that_touch_down_abroad_are_delivered(extract):
                                  published="2013-01-20"))
     assert (e["contributor"]["country"], e["recipient"]["country"], e["status"]) == ("TGO", "MLI", "DELIVERED")
     assert not contributions(extract("The president's plane touched down in Paris on Thursday.", published="2013-01-20"))
+
+
+def test_a_name_that_begins_with_a_word_read_as_to_is_still_whom_one_met(extract):
+    (m,) = meetings(extract("On the same day, Chinese Premier Li Qiang met with To Lam at the Great Hall of the People.",
+                            published="2024-08-20"))
+    assert {p["name"] for p in m["participants"]} == {"Li Qiang", "To Lam"}

@@ -104,6 +104,8 @@ def preps(token: Token, words: Iterable[str]) -> Iterator[Token]:
                     if obj.dep_ == "pobj":
                         yield from with_conjuncts(obj)
                         yield from _named_after(obj)
+                    elif obj.dep_ == "prep" and obj.is_title and obj.i == prep.i + 1:  # 'met with To Lam': a name
+                        yield from (o for o in obj.children if o.dep_ == "pobj" and o.pos_ == "PROPN")  # read as 'to'
 
 
 def _named_after(token: Token) -> Iterator[Token]:
