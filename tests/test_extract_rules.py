@@ -2873,3 +2873,12 @@ def test_a_name_that_begins_with_a_word_read_as_to_is_still_whom_one_met(extract
     (m,) = meetings(extract("On the same day, Chinese Premier Li Qiang met with To Lam at the Great Hall of the People.",
                             published="2024-08-20"))
     assert {p["name"] for p in m["participants"]} == {"Li Qiang", "To Lam"}
+
+
+def test_the_screen_lets_a_giving_told_with_go_through_and_not_every_government():
+    from pipeline.extract.gazetteer import prefilter_words
+    from pipeline.extract.prefilter import TriggerScreen
+    screen = TriggerScreen(prefilter_words())
+    assert screen("Wallace said 14 Challenger 2 tanks would go to Ukraine.")
+    assert screen("A contingent of Togolese soldiers touched down in Bamako.")
+    assert not screen("The government bought 14 tanks.")

@@ -351,7 +351,8 @@ def prefilter_words() -> dict[str, list[str]]:
     triggers = _load_json("triggers.json")
 
     def stems(words) -> list[str]:
-        return [w[:-1] if w.endswith("e") and len(w) > 4 else w for w in words if " " not in w and w.isalpha()]
+        return [w[:-1] if w.endswith("e") and len(w) > 4 else w for w in words
+                if " " not in w and w.isalpha() and len(w) > 2]  # ('go' would let 'government' through: listed)
 
     assets = [w for words in _load_json("assets.json").values() for w in words]
     forces = [surface for info in _load_json("countries.json").values() if isinstance(info, dict)
