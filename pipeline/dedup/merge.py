@@ -50,7 +50,8 @@ def _date_rank(event: dict) -> int:
     """A date read from the text beats the publication-date fallback, a date its own sentence writes beats one
     carried over from the story around it, and an explicit one beats a relative one."""
     basis = event.get("date_basis") or "DATELINE"
-    return {"DATELINE": 0, "RELATIVE": 1, "EXPLICIT": 2}[basis] * 2 + (basis != "DATELINE" and bool(event.get("date_text")))
+    written = basis != "DATELINE" and bool(event.get("date_text"))
+    return {"DATELINE": 0, "RELATIVE": 1, "EXPLICIT": 2}[basis] * 2 + written
 
 
 def _better_date(known: dict, new: dict) -> dict:

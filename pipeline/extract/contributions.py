@@ -164,7 +164,8 @@ def _subject_taken_as_object(t: Token) -> Optional[Token]:
     """'Zelensky visits Sunak at Chequers as UK pledges hundreds of drones': a headline's state just before a
     finite verb with no subject of its own, parsed as the object of 'as', is that verb's subject."""
     before = t.doc[t.i - 1] if t.i > 0 else None
-    if before is None or t.tag_ not in ("VBZ", "VBD", "VBP") or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+    if before is None or t.tag_ not in ("VBZ", "VBD", "VBP") or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
         return None
     return before if before.ent_type_ in ("GPE", "NORP") and before.dep_ == "pobj" else None
 

@@ -30,9 +30,11 @@ _UNIT = re.compile(r"\b(last|next|this|past|coming|earlier this|later this) (wee
 _AGO = re.compile(r"\b(\d+|a|an|one|two|three|four|five|six|seven|ten) (day|week|month|year|decade)s? (ago|from now)\b")
 _HAS_MONTH = re.compile(r"\b" + _MONTH_RE + r"\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 _WORD_NUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
-_MONTH_DAY = re.compile(r"\b(" + _MONTH_RE + r")\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:\s*(?:-|–|to)\s*\d{1,2}\b)?(?:,?\s*(\d{4}))?"
+_MONTH_DAY = re.compile(r"\b(" + _MONTH_RE + r")\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:\s*(?:-|–|to)\s*\d{1,2}\b)?"
+                        r"(?:,?\s*(\d{4}))?"
                         r"|\b(\d{1,2})(?:st|nd|rd|th)?(?:\s*(?:-|–|and|to)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:of\s+)?("
-                        + _MONTH_RE + r")(?:,?\s*(\d{4}))?", re.I)  # a range: its first day ('27-28 July', 'October 7-10, 1998')
+                        + _MONTH_RE + r")(?:,?\s*(\d{4}))?", re.I)
+# (a range stands for its first day: '27-28 July', 'October 7-10, 1998')
 _YEAR_ONLY = re.compile(r"^\s*(?:in\s+)?(\d{4})\s*$")
 #: A dated entry of a timeline or chronology: a paragraph that opens with its date and a dash or a colon
 #: ('June 28, 2022 - ...', 'JAN. 14 — ...', '-- March 22-24, 2013: ...', '17 January 2012 - ...', '1998 — ...').

@@ -255,7 +255,7 @@ def _told_next(s: Sentence, future: bool) -> Optional[dt.date]:
             continue  # 'the plan, which runs until May 19': an end, not the day
         start, end = after.rfind(".", 0, pos), after.find(".", pos)
         if not future and start >= 0 and PLAN_AHEAD.search(after[start + 1:end if end >= 0 else None]):
-            continue  # 'Zelensky met Scholz. On Saturday, he is set to travel to Italy': a plan's day, not the meeting's
+            continue  # 'Zelensky met Scholz. On Saturday, he is set to travel to Italy': the plan's day
         r = dates.resolve(written, s.day, future)
         if r is not None:
             return r.date if r.precision == "day" else None

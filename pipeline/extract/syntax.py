@@ -80,7 +80,8 @@ def with_conjuncts(token: Token) -> list[Token]:
     while stack:
         t = stack.pop()
         for c in t.children:
-            if c.dep_ in ("conj", "appos") or (t.pos_ == "ADP" and t.ent_type_ and c.dep_ == "pobj") or _coordinated_inside(c):
+            if c.dep_ in ("conj", "appos") or (t.pos_ == "ADP" and t.ent_type_ and c.dep_ == "pobj") or \
+                    _coordinated_inside(c):
                 if c not in out:
                     out.append(c)
                     stack.append(c)
