@@ -2886,3 +2886,29 @@ def test_the_screen_lets_a_giving_told_with_go_through_and_not_every_government(
     assert screen("Wallace said 14 Challenger 2 tanks would go to Ukraine.")
     assert screen("A contingent of Togolese soldiers touched down in Bamako.")
     assert not screen("The government bought 14 tanks.")
+
+
+def test_a_package_that_does_not_say_what_it_holds_is_military_when_the_next_sentence_names_arms(extract):
+    lead = "Norway has handed over six F-16 jets to Ukraine.\n\n"
+    body = lead + ("On Thursday, the government announced a new package worth 4.6 billion kroner. It contains two "
+                   "NASAMS launchers and 40 M113 armoured personnel carriers.")
+    found = {(e["contributor"]["country"], e["recipient"]["country"], e["status"], str(e["date"]))
+             for e in contributions(extract(body, published="2025-01-16"))}
+    assert ("NOR", "UKR", "ANNOUNCED", "2025-01-16") in found and len(found) == 2
+    civil = lead + ("On Thursday, the government announced a new package worth 4.6 billion kroner. It will pay for "
+                    "schools and hospitals.")
+    assert len(contributions(extract(civil, published="2025-01-16"))) == 1
+
+
+def test_a_warship_whose_name_was_parsed_as_the_subject_of_a_clause_on_its_type_sets_sail(extract):
+    body = ("Greece will contribute a frigate to the EU's Aspides mission, the defence ministry said. The frigate Hydra "
+            "set sail from the Salamis naval base on Friday for the Red Sea.")
+    found = {(e["contributor"]["country"], e["status"], str(e["date"]))
+             for e in contributions(extract(body, published="2024-03-04"))}
+    assert ("GRC", "DELIVERED", "2024-03-01") in found
+
+
+def test_echelons_with_soldiers_are_the_soldiers_and_their_nationality_gives(extract):
+    (e,) = contributions(extract("The first echelons with Russian servicemen arrived in Belarus on Saturday.",
+                                 published="2022-10-17"))
+    assert (e["contributor"]["country"], e["recipient"]["country"], e["status"]) == ("RUS", "BLR", "DELIVERED")

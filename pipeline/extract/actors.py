@@ -145,6 +145,15 @@ class ArticleContext:
         starts = [b for b in self._starts if paragraph <= b < at]
         return self.text[starts[-sentences:][0]:at] if starts else ""
 
+    def sentence_after(self, at: int) -> str:
+        """The sentence after the one at offset ``at``, within its paragraph ('' at a paragraph's end)."""
+        k = bisect.bisect_right(self._starts, at)
+        if k >= len(self._starts):
+            return ""
+        start = self._starts[k]
+        end = self._starts[k + 1] if k + 1 < len(self._starts) else len(self.text)
+        return "" if "\n" in self.text[at:start] else self.text[start:end]
+
     def person_for(self, country: Optional[str], role: Optional[str], before: int) -> Optional[dict]:
         """The person a title means: the last one named before with that office or with that title written
         by the name ('Crown Prince Mohammed bin Salman' for 'the crown prince', though his office is now

@@ -25,7 +25,8 @@ MILITARY_MONEY = re.compile(r"\b(military|defen[cs]e|security assistance|weapon|
 #: Nouns of a right to a place: what it is a right to says what is given.
 ACCESS = {"access", "use"}
 #: Nouns of a part of a force: what they are is the force's ('members of the Defence Force').
-PARTS_OF = {"member", "element", "unit", "contingent", "team", "party", "group", "batch", "detachment", "rotation"}
+PARTS_OF = {"member", "element", "unit", "contingent", "team", "party", "group", "batch", "detachment", "rotation",
+            "echelon", "wave"}
 #: Heads of a force's name whose parts are forces ('members of the Republican National Guard').
 FORCES = {"force", "army", "military", "guard", "navy", "marines"}
 #: Coordinated-list dependents that belong to an asset phrase.
@@ -44,7 +45,7 @@ class AssetReader:
     def read(self, token: Token) -> Optional[dict]:
         """The Asset a noun phrase names ('six Tornado jets' is AIR, 6), or None when it names none."""
         if token.lemma_.lower() in PARTS_OF:  # '2,900 members of the South African National Defence Force'
-            whole = next((o for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+            whole = next((o for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "with")
                           for o in c.children if o.dep_ == "pobj"), None)
             asset = self.read(whole) if whole is not None else None
             if whole is not None and asset is None and (whole.lemma_.lower() in FORCES or self._force(whole)):

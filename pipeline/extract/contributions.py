@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from pipeline.articles import article_text
 from pipeline.extract import confidence, syntax
 from pipeline.extract.actors import org_actor, state_actor
-from pipeline.extract.assets import NUMBER_WORDS, AssetReader, number
+from pipeline.extract.assets import NUMBER_WORDS, PARTS_OF, AssetReader, number
 from pipeline.extract.confidence import SIGNALS
 from pipeline.extract.event_date import find_date
 from pipeline.extract.evidence import Sentence, find_place, mention
@@ -87,6 +87,8 @@ REGIONS = re.compile(r"\b(?:Middle East|Horn of Africa|Sahel|Balkans|Persian Gul
 #: Words of a disaster or its relief: warships and aircraft that come for it are no contribution.
 RELIEF = {"relief", "humanitarian", "disaster", "typhoon", "earthquake", "flood", "cyclone", "hurricane", "tsunami"}
 #: Aircraft and ships that carry people, not a force: 'a French government plane landed at Hiroshima'.
+#: Categories of assets that only armed forces give: a headline or a sentence naming one makes a package military.
+ARMED = {"NAVAL", "AIR", "ISR", "REFUELING", "GROUND_FORCES", "WEAPONS"}
 CARRIER = re.compile(r"\b(?:government|presidential|official|private|commercial|civilian|chartered|passenger)\b", re.I)
 
 
@@ -270,6 +272,7 @@ class ContributionExtractor:
         self._reader = AssetReader(assets, g.ship_prefixes,
                                    is_force=lambda name: (g.country_of(name) or ("", ""))[1] == "metonym:MIL")
         self._asset = self._reader.read
+        self._armed = AssetReader({w: c for w, c in assets.items() if c in ARMED}).pattern
 
     def triggers(self, doc) -> Iterator[Token]:
         for t in doc:
@@ -438,6 +441,8 @@ class ContributionExtractor:
         if told:  # 'The Cabinet had endorsed the deployment on October 13': what the article told of before
             assets = [{"description": told.text, "category": "OTHER", "quantity": None}]
         if not assets:
+            assets = self._package_told(s, objects)
+        if not assets:
             return None
         if self._non_military(t, objects):
             return None
@@ -572,6 +577,23 @@ class ContributionExtractor:
             out.append(asset)
         return out
 
+    def _package_told(self, s: Sentence, objects: list[Token]) -> list[dict]:
+        """'announced a new package worth 4.6 billion kroner. It contains two NASAMS launchers': a package that
+        does not say what it holds is military when the next sentence, or the headline, names arms or forces."""
+        package = next((o for o in objects if o.lemma_.lower() in PACKAGES - {"aid"} and not any(
+            c.dep_ == "prep" and c.lower_ == "of" or c.lower_ == "the" for c in o.children)), None)  # ('announcing
+        # the package', one told before)
+        if package is None or self._armed is None:
+            return []
+        if not any(self._armed.search(fold(text)) for text in (
+                s.ctx.sentence_after(s.offset + package.idx), s.article.get("title") or "")):
+            return []
+        words = [w for w in package.subtree if w.dep_ not in ("det", "poss") and w.i >= package.left_edge.i
+                 and not (w.dep_ == "relcl" or any(a.dep_ == "relcl" for a in w.ancestors if a.i > package.i))]
+        worth = any(w.ent_type_ == "MONEY" for w in words)
+        return [{"description": " ".join(w.text for w in words), "category": "FUNDING" if worth else "OTHER",
+                 "quantity": None}]
+
     def _approves_what_was_told(self, t: Token, objects: list[Token]) -> Optional[Token]:
         """'approved the deployment last Friday', 'had endorsed the dispatch', 'the deployment was approved by
         the Grand National Assembly': a vote on a contribution the article has told of, named by a noun."""
@@ -586,6 +608,10 @@ class ContributionExtractor:
         subj = syntax.subject(t)
         if subj is None or subj.lemma_.lower() not in INSTITUTIONS or s.actor(subj) is not None:
             return None
+        if subj.lemma_.lower() in ("government", "cabinet") and [c.lower_ for c in subj.children] == ["the"] \
+                and not any(e.label_ == "GPE" and e.end <= subj.i for e in t.sent.ents):
+            return subj  # 'the government announced a new package': the state the article tells of (not 'In
+            # Turkey, the government has deployed soldiers')
         return subj if self._status(s, t) == "APPROVED" else None
 
     def _package(self, s: Sentence, t: Token) -> Optional[dict]:
@@ -679,7 +705,8 @@ class ContributionExtractor:
         for o in objects:
             found = []
             for c in [w for w in o.subtree if w.head.i != w.i and (  # 'German frigate Augsburg', 'units of the KPA'
-                    w.i < o.i and w.head.i <= o.i or (w.i > o.i and w.head.dep_ == "pobj" and w.head.head.lower_ == "of"))]:
+                    w.i < o.i and w.head.i <= o.i or (w.i > o.i and w.head.dep_ == "pobj" and (w.head.head.lower_ == "of" or (
+                        w.head.head.lower_ == "with" and o.lemma_.lower() in PARTS_OF))))]:
                 made = _origin_only(c, o)
                 if (c.dep_ in ("amod", "compound", "nmod") or (c.dep_ == "poss" and c.head.i != o.i)) and not made:
                     # not 'U.S.-made F-16s', nor "Ukraine's F-16s have arrived"; but 'an advance team of Japan's
@@ -835,6 +862,9 @@ class ContributionExtractor:
             for c in t.children:  # ('paratroopers who flew out'; 'three MSDF ships -- the destroyers Kurama
                 if c.dep_ == "nsubj":  # and Kirisame -- which left their home ports')
                     subject = t.head if c.tag_ in ("WP", "WDT") and t.dep_ == "relcl" else c
+                    if t.dep_ == "relcl" and c.pos_ == "PROPN" and c.left_edge.i == t.head.i + 1 \
+                            and self._asset(t.head):  # 'The frigate Hydra set sail', its name parsed as the
+                        objs.append(t.head)  # subject of a clause on 'frigate'
                     objs += ([subject.head] if subject.dep_ == "appos" else []) + syntax.with_conjuncts(subject)
             if t.dep_ == "acl" and not objs:  # 'the first contingent of 400 officers arrived in ...' parsed as
                 # a modifier of 'officers': the contingent (and, through its 'of', the officers) arrived
