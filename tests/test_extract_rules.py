@@ -2912,3 +2912,18 @@ def test_echelons_with_soldiers_are_the_soldiers_and_their_nationality_gives(ext
     (e,) = contributions(extract("The first echelons with Russian servicemen arrived in Belarus on Saturday.",
                                  published="2022-10-17"))
     assert (e["contributor"]["country"], e["recipient"]["country"], e["status"]) == ("RUS", "BLR", "DELIVERED")
+
+
+def test_a_timeline_entry_s_date_is_not_read_as_its_subject_and_a_headline_verb_tagged_as_a_noun_gives(extract):
+    body = ("Here is how the jets reached Ukraine.\n\nAug. 20, 2023 — Denmark and the Netherlands pledge F-16s to "
+            "Ukraine.\n\nAug. 4, 2024 — The first jets arrive.")
+    found = {(e["contributor"]["country"], e["status"], str(e["date"]))
+             for e in contributions(extract(body, published="2024-08-04"))}
+    assert {("DNK", "PLEDGED", "2023-08-20"), ("NLD", "PLEDGED", "2023-08-20")} <= found
+
+
+def test_making_a_list_of_assets_available_gives_them_all(extract):
+    (e,) = contributions(extract("Sweden would make three naval vessels and a surveillance aircraft available to "
+                                 "Ukraine, the government said on Monday.", published="2024-03-05"))
+    assert (e["contributor"]["country"], e["recipient"]["country"]) == ("SWE", "UKR")
+    assert {a["category"] for a in e["assets"]} == {"NAVAL", "ISR"}

@@ -280,6 +280,9 @@ class ContributionExtractor:
                 yield t
             elif _headline_arms(t) or _package_contents(t) or _use_allowed(t) is not None:
                 yield t
+            elif t.pos_ == "NOUN" and t.dep_ == "ROOT" and t.lemma_.lower() in self.verbs and {"nsubj", "dobj"} <= {
+                    c.dep_ for c in t.children}:
+                yield t  # 'Denmark and the Netherlands pledge F-16s to Ukraine', the verb tagged as a noun
             elif t.pos_ == "NOUN" and t.lemma_.lower() in REQUEST_NOUNS and any(c.lower_ == "for" for c in t.subtree):
                 yield t  # 'made a formal request to Canberra for military assistance'
 
@@ -1481,8 +1484,9 @@ def _phrasal(t: Token) -> str:
     """'hand over', 'set aside': the verb with its particle, as the trigger lists write it."""
     prt = [c.lower_ for c in t.children if c.dep_ == "prt"]
     if t.lemma_.lower() == "make" and any(a.lower_ == "available" for c in t.children if c.dep_ == "dobj"
-                                          for a in c.children):
-        return "make available"  # 'make up to 3,900 soldiers available', 'available' parsed on the soldiers
+                                          for o in syntax.with_conjuncts(c) for a in o.children):
+        return "make available"  # 'make up to 3,900 soldiers available', 'available' parsed on the soldiers (or on
+        # the last of a list: 'make three naval vessels and an aircraft available')
     if not prt and t.i + 1 < len(t.doc) and (t.doc[t.i + 1].tag_ == "RP" or (
             t.doc[t.i + 1].dep_ == "advmod" and t.doc[t.i + 1].lower_ in ("back", "off", "out", "over", "ashore"))):
         prt = [t.doc[t.i + 1].lower_]  # 'hand over four jets', the particle parsed into the object; 'held back'

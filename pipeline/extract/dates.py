@@ -224,6 +224,13 @@ class Narrative:
     anchored: bool
 
 
+def entry_end(paragraph: str) -> int:
+    """Where a timeline entry's opening date ends (0 in any other paragraph): parsed with its sentence, the date
+    reads as the subject ('Aug. 20, 2023 — Denmark and the Netherlands pledge F-16s')."""
+    m = _ENTRY.match(paragraph)
+    return m.end() if m else 0
+
+
 def entry_date(paragraph: str, published: dt.date) -> Optional[ResolvedDate]:
     """The date a timeline entry opens with: every event the entry tells happened then (a past date when the
     entry gives no year: a chronology looks back). A year alone has year precision; a span of months

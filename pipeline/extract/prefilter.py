@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from pipeline.extract.dates import entry_end
+
 _END = re.compile(r"([.!?])([\"'\u201d\u2019)]*)(\s+)(?=[\"'\u201c\u2018(]*[A-Z0-9])")
 _ABBREV = {"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "sen", "rep", "gov", "st",
            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs",
@@ -65,13 +67,13 @@ def dateline_end(paragraph: str) -> int:
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """Character spans of sentences (paragraph breaks always end one; a wire dateline is left out, as the
-    parser would otherwise take the city for the subject)."""
+    """Character spans of sentences (paragraph breaks always end one; a wire dateline, or the date a timeline's
+    entry opens with, is left out, as the parser would otherwise take the city or the date for the subject)."""
     spans: list[tuple[int, int]] = []
     for para in re.finditer(r"[^\n]+", text):
         start = para.start()
         chunk = para.group()
-        lead = dateline_end(chunk)
+        lead = dateline_end(chunk) or entry_end(chunk)
         label = LABEL.match(chunk[lead:])
         lead += label.end() if label else 0
         start += lead
