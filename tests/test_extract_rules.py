@@ -2927,3 +2927,19 @@ def test_making_a_list_of_assets_available_gives_them_all(extract):
                                  "Ukraine, the government said on Monday.", published="2024-03-05"))
     assert (e["contributor"]["country"], e["recipient"]["country"]) == ("SWE", "UKR")
     assert {a["category"] for a in e["assets"]} == {"NAVAL", "ISR"}
+
+
+def test_a_departure_goes_where_the_parser_hung_its_destination_elsewhere(extract):
+    sentences = {  # 'for Kuwait to prepare' read as a clause; 'bound' hung on the unit; 'for' on the airport
+        "An advance team of about 50 Japanese personnel left Komaki on Dec. 26 for Kuwait and Qatar to prepare for "
+        "the airlift.": ("JPN", "KWT"),
+        "They were among 650 American paratroopers from the 82nd Airborne Division's 1st Brigade Combat Team who flew "
+        "out of Pope Army Airfield on Wednesday, bound for Kuwait.": ("USA", "KWT"),
+        "A contingent of 850 Nepali Army personnel flew out of Tribhuvan International Airport for Lebanon on "
+        "Sunday.": ("NPL", "LBN"),
+    }
+    for body, (giver, taker) in sentences.items():
+        (e,) = contributions(extract(body, published="2024-01-03"))
+        assert (e["contributor"]["country"], e["recipient"]["country"]) == (giver, taker), body
+    assert not contributions(extract("An Indian Army contingent of 76 personnel departed today for Thailand to take "
+                                     "part in the joint military exercise Maitree.", published="2024-07-01"))

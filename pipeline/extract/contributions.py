@@ -219,9 +219,19 @@ def _destinations(t: Token) -> list[Token]:
     words += [w for w in t.subtree if (w.lemma_.lower() in HEADING or w.lower_ in HEADING) and w.i != t.i
               and w.dep_ in ("advcl", "xcomp", "acl")
               and syntax.dep_distance(t, w) <= 5]  # ('left Portsmouth at the head of a strike group bound for')
+    words += [c for c in t.head.children if t.dep_ == "relcl" and c.dep_ == "acl" and c.lower_ in HEADING]
+    # ('a team who flew out of Pope Army Airfield on Wednesday, bound for Kuwait', 'bound' parsed on the team)
     found = [o for w in words for c in w.children
              if c.dep_ == "prep" and (c.lower_ in ("for", "toward", "towards") or (w is not t and c.lower_ == "to"))
              for o in c.children if o.dep_ == "pobj"]
+    found += [o for c in t.children if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for"
+                                                                  for m in c.children)
+              for o in c.children if o.dep_ == "nsubj" and o.pos_ == "PROPN"]  # 'left Komaki for Kuwait to prepare
+    # the airlift', parsed as 'for Kuwait to prepare'
+    origins = list(syntax.preps(t, ("from",))) + [o for c in t.children if c.lower_ == "out"
+                                                   for o in syntax.preps(c, ("of",))]
+    found += [o for origin in origins for c in origin.children  # 'flew out of Tribhuvan Airport for southern
+              if c.dep_ == "prep" and c.lower_ == "for" for o in c.children if o.dep_ == "pobj"]  # Lebanon'
     return [p for o in found for p in ([q for c in o.children if c.dep_ == "prep" and c.lower_ in ("to", "in")
                                         for q in c.children if q.dep_ == "pobj"] or [o])
             if o.lemma_.lower() not in TOURS or p is not o]  # 'for a nine-month deployment to Kosovo': Kosovo
@@ -502,8 +512,9 @@ class ContributionExtractor:
             contributor = {"name": body.text, "role": None, "country": None, "actor_code": None}
         if contributor is None:
             return None
-        if _departs(t) and not _bound_somewhere(t):
-            return None  # 'left Almaty for the Golan Heights' goes somewhere; 'troops left Afghanistan' does not
+        if _departs(t) and (not _bound_somewhere(t) or _for_drills(s)):
+            return None  # 'left Almaty for the Golan Heights' goes somewhere; 'troops left Afghanistan' does not,
+            # nor 'departed for Thailand to take part in the joint exercise' on a mission
         recipient, purpose = self._recipient_and_purpose(s, t)
         posted = t.lemma_.lower() in POSTING and not (self._arrival(t) or _departs(t))  # 'deployed ... to Dakar'
         if recipient is None and _departs(t) and not _for_drills(s):  # 'left Tokyo for Iraq'
