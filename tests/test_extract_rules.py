@@ -2943,3 +2943,24 @@ def test_a_departure_goes_where_the_parser_hung_its_destination_elsewhere(extrac
         assert (e["contributor"]["country"], e["recipient"]["country"]) == (giver, taker), body
     assert not contributions(extract("An Indian Army contingent of 76 personnel departed today for Thailand to take "
                                      "part in the joint military exercise Maitree.", published="2024-07-01"))
+
+
+def test_a_warship_that_left_its_home_port_in_a_story_of_a_mission_sailed_for_it(extract):
+    title = "EU launches Operation Aspides to protect Red Sea shipping"
+    (e,) = contributions(extract("The Belgian frigate Louise-Marie left Zeebrugge on March 9.", published="2024-03-13",
+                                 title=title))
+    assert (e["contributor"]["country"], e["status"], str(e["date"])) == ("BEL", "DELIVERED", "2024-03-09")
+    assert not contributions(extract("The Belgian frigate Louise-Marie will leave Zeebrugge later this month.",
+                                     published="2024-03-13", title=title))
+    assert not contributions(extract("The Belgian frigate Louise-Marie left Zeebrugge on March 9.",
+                                     published="2024-03-13", title="Belgian navy holds its spring exercise"))
+
+
+def test_a_warship_assigned_or_that_joined_an_operation_is_given(extract):
+    title = "EU launches Operation Irini off Libya"
+    (e,) = contributions(extract("Denmark had assigned the command and support ship Absalon to the new force.",
+                                 published="2020-05-08", title=title))
+    assert e["contributor"]["country"] == "DNK"
+    (e,) = contributions(extract("The operation is led from Rome. Its flagship is the French frigate Jean Bart, "
+                                 "which joined the operation on Monday.", published="2020-05-08", title=title))
+    assert (e["contributor"]["country"], str(e["date"])) == ("FRA", "2020-05-04")

@@ -110,7 +110,7 @@ ORIGIN_WORDS = ("made", "built", "designed", "produced", "manufactured", "era")
 #: How far back an article names the campaign that 'the operation' means.
 CAMPAIGN_WINDOW = 1500
 #: Nouns that stand for the campaign an article names: 'to the operation', 'for the coalition'.
-CAMPAIGN_NOUNS = {"operation", "campaign", "coalition", "mission", "offensive", "effort", "intervention", "group",
+CAMPAIGN_NOUNS = {"operation", "campaign", "coalition", "mission", "offensive", "effort", "intervention", "group", "force",
                   "deployment"}
 
 
@@ -248,6 +248,7 @@ def _bound_somewhere(t: Token) -> bool:
 
 
 GIVING = {"give", "provide", "supply", "donate", "gift", "deliver", "send", "dispatch", "pledge", "promise", "transfer", "announce",
+          "assign",
           "offer", "hand", "lend", "commit", "contribute", "approve", "authorise", "authorize", "unveil", "allocate", "earmark", "fund",
           "make available", "put at the disposal", "place at the disposal"}
 #: Support too vague to be a contribution unless the sentence says who receives it ('offering further
@@ -512,10 +513,16 @@ class ContributionExtractor:
             contributor = {"name": body.text, "role": None, "country": None, "actor_code": None}
         if contributor is None:
             return None
-        if _departs(t) and (not _bound_somewhere(t) or _for_drills(s)):
+        sailed_for = None
+        if _departs(t) and not _for_drills(s) and not _bound_somewhere(t) and not _future(t) and all(
+                a["category"] == "NAVAL" for a in assets):
+            sailed_for = self._campaign_told(s)  # 'The Belgian frigate Louise-Marie left Zeebrugge on March 9' in
+            # a story of the mission it sailed for
+        if _departs(t) and (not _bound_somewhere(t) or _for_drills(s)) and sailed_for is None:
             return None  # 'left Almaty for the Golan Heights' goes somewhere; 'troops left Afghanistan' does not,
             # nor 'departed for Thailand to take part in the joint exercise' on a mission
         recipient, purpose = self._recipient_and_purpose(s, t)
+        purpose = purpose or sailed_for
         posted = t.lemma_.lower() in POSTING and not (self._arrival(t) or _departs(t))  # 'deployed ... to Dakar'
         if recipient is None and _departs(t) and not _for_drills(s):  # 'left Tokyo for Iraq'
             recipient = next((a for a in (self._place_state(s, o) for o in _destinations(t)) if a), None)
@@ -884,6 +891,8 @@ class ContributionExtractor:
                 # a modifier of 'officers': the contingent (and, through its 'of', the officers) arrived
                 objs += [t.head.head.head if t.head.dep_ == "pobj" and t.head.head.lower_ == "of" else t.head]
         joiner = next((c for c in t.children if c.dep_ == "nsubj"), None) if t.lemma_.lower() == "join" else None
+        if joiner is not None and joiner.tag_ in ("WDT", "WP") and t.dep_ == "relcl":
+            joiner = t.head  # 'the French frigate Jean Bart, which joined the operation on Monday'
         if joiner is not None and self._asset(joiner):  # 'The German frigate Augsburg has joined the French carrier':
             return syntax.with_conjuncts(joiner)  # the frigate is given, what it joins is not
         if t.lemma_.lower() == "join":

@@ -158,9 +158,11 @@ def _other_trigger(t: Token) -> bool:
             o.ent_type_ == "PERSON" for c in t.children if c.lower_ in ("on", "upon") or c.dep_ == "dobj" for o in c.subtree):
         # 'called on Saudi Crown Prince Mohammed bin Salman in Riyadh', 'is to call on the Emperor ... to discuss';
         # not 'called on Scholz to send tanks' (an urging), whatever clause follows ('hours after ...')
+        urged = {w.i for c in t.children if c.lower_ in ("on", "upon") for w in c.subtree}
         return not any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() not in TALKING for c in t.children) and not any(
             w.lower_ == "to" and w.dep_ == "aux" and w.head.i != t.i and w.head.lemma_.lower() not in TALKING
-            for w in t.subtree)
+            and (w.head.head.i == t.i or w.head.i in urged) for w in t.subtree)  # (not '..., and was later
+        # conferred the honour, the first Indian to receive it': another verb's clause)
     if t.lemma_.lower() == "bring" and any(c.lower_ == "together" for c in t.children):
         return True  # 'Monday's conference brought together Scholz, Duda and Rutte'
     if t.lemma_.lower() in ("spend", "have") and t.pos_ == "VERB" and any(
