@@ -2964,3 +2964,21 @@ def test_a_warship_assigned_or_that_joined_an_operation_is_given(extract):
     (e,) = contributions(extract("The operation is led from Rome. Its flagship is the French frigate Jean Bart, "
                                  "which joined the operation on Monday.", published="2020-05-08", title=title))
     assert (e["contributor"]["country"], str(e["date"])) == ("FRA", "2020-05-04")
+
+
+def test_a_vote_in_favour_of_strikes_and_a_go_ahead_for_deliveries_are_approvals(extract):
+    (e,) = contributions(extract("MPs have voted in favour of UK air strikes against Islamic State militants in Iraq, "
+                                 "by 524 votes to 43.", published="2014-09-26"))
+    assert (e["contributor"]["country"], e["status"], e["purpose"]) == ("GBR", "APPROVED", "ISIS")
+    (e,) = contributions(extract("Italy's parliament gave the go-ahead on August 20 for arms deliveries to Iraq.",
+                                 published="2014-09-01"))
+    assert (e["contributor"]["country"], e["recipient"]["country"], e["status"]) == ("ITA", "IRQ", "APPROVED")
+    assert not contributions(extract("The United States has given its approval for the transfer of the aircraft to "
+                                     "Ukraine.", published="2023-08-20"))
+
+
+def test_the_federal_government_is_the_state_the_article_tells_of(extract):
+    body = ("Belgium has flown missions against the Islamic State group since 2014, Belgian officials say.\n\nThe federal "
+            "government agreed on Friday to send six F-16 fighter jets back to Jordan from 1 July.")
+    found = {(e["contributor"]["country"], str(e["date"])) for e in contributions(extract(body, published="2016-05-13"))}
+    assert ("BEL", "2016-05-13") in found

@@ -629,7 +629,8 @@ class ContributionExtractor:
         subj = syntax.subject(t)
         if subj is None or subj.lemma_.lower() not in INSTITUTIONS or s.actor(subj) is not None:
             return None
-        if subj.lemma_.lower() in ("government", "cabinet") and [c.lower_ for c in subj.children] == ["the"] \
+        if subj.lemma_.lower() in ("government", "cabinet") and [c.lower_ for c in subj.children][:1] == ["the"] \
+                and all(c.dep_ in ("det", "amod") and not c.ent_type_ for c in subj.children) \
                 and not any(e.label_ == "GPE" and e.end <= subj.i for e in t.sent.ents):
             return subj  # 'the government announced a new package': the state the article tells of (not 'In
             # Turkey, the government has deployed soldiers')
@@ -902,6 +903,7 @@ class ContributionExtractor:
                 objs += syntax.with_conjuncts(c)
         if _provides_with(t):
             objs += _with_what(t)
+        objs += _assented_to(t)
         for o in list(objs):  # 'unveiled a $2.5 billion package that includes 59 Bradleys'
             if o.lemma_.lower() in PACKAGES:  # (or 'a package worth 700 million euros that includes', the clause
                 objs += [g for c in o.subtree if c.dep_ == "relcl" and c.lemma_.lower() in ("include", "contain")
@@ -1211,6 +1213,8 @@ class ContributionExtractor:
         subj = syntax.subject(t)
         if subj is not None and subj.lemma_.lower() in ("parliament", "bundestag", "cabinet", "congress", "senate", "lawmaker", "mp"):
             return "APPROVED"
+        if _assent(t) is not None:
+            return "APPROVED"  # 'gave the green light for the deployment
         for g in [t] + syntax.governors(t, 3):
             gl = g.lemma_.lower()
             if gl in ("approve", "authorise", "authorize", "vote", "endorse", "greenlight"):
@@ -1498,6 +1502,27 @@ def _sorties(t: Token) -> bool:
         t.tag_ in ("VBD", "VBN") or any(c.dep_ == "aux" for c in t.children)) and any(
         c.dep_ == "dobj" and c.lemma_.lower() in SORTIES for c in t.children)  # (not 'Italy's jets fly only
     # reconnaissance missions', a habit)
+
+
+#: What a house gives when it approves ('gave the go-ahead for arms deliveries', 'the green light to the mission');
+#: not an 'approval' or 'consent', which is as often one state's leave for another's transfer.
+ASSENT = {"ahead", "go-ahead", "light", "nod"}
+
+
+def _assent(t: Token) -> Optional[Token]:
+    return next((c for c in t.children if c.dep_ == "dobj" and c.lemma_.lower() in ASSENT), None) \
+        if t.lemma_.lower() == "give" else None
+
+
+def _assented_to(t: Token) -> list[Token]:
+    """'MPs voted in favour of UK air strikes', 'gave the go-ahead on August 20 for arms deliveries': what the
+    vote or the assent is for."""
+    if t.lemma_.lower() == "vote":
+        return [g for p in syntax.preps(t, ("in",)) if p.lemma_.lower() in ("favour", "favor")
+                for o in syntax.preps(p, ("of",)) for g in syntax.with_conjuncts(o)]
+    assent = _assent(t)
+    return [] if assent is None else [o for h in (t, assent) for o in syntax.preps(h, ("for", "to"))
+                                      if o.ent_type_ not in ("GPE", "NORP")]
 
 
 def _phrasal(t: Token) -> str:

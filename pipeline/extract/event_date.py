@@ -17,6 +17,8 @@ MAX_DATE_ARCS = 6
 
 
 #: Verbs whose simple past still points ahead ('the talks slated for June 4', 'planned a visit on March 3').
+#: Words before a date that says when something given begins or ends, not when it was given.
+SPAN_START = {"from", "starting", "beginning", "by", "until", "till", "through"}
 PLAN_VERBS = {"schedule", "slate", "plan", "set", "expect", "intend", "aim", "fix", "agree", "promise"}
 
 
@@ -76,8 +78,10 @@ def _find_date(s: Sentence, trigger: Token, future: bool, announced: bool) -> di
             resolved = dates.resolve(text, s.day, _tense_of(ent.root, future, _called_off_now(s, trigger)))
         if resolved is None:
             continue
-        if announced and resolved.precision != "day" and resolved.date > s.day:
-            continue  # 'will send a training team early next year': when it comes, not when it was given
+        if announced and resolved.date > s.day and (resolved.precision != "day" or (
+                prev is not None and prev.lower_ in SPAN_START)):
+            continue  # 'will send a training team early next year', 'agreed on Friday to send six F-16s from 1
+            # July': when it comes, not when it was given
         resolved = _in_the_year_said(resolved, trigger.sent.text, s.day, future,
                                      s.ctx.past_years(s.offset + trigger.sent.end_char))
         resolved = _gone_by(resolved, ent.root, s.day, s.ctx.past_years(s.offset + trigger.sent.start_char))
