@@ -2982,3 +2982,10 @@ def test_the_federal_government_is_the_state_the_article_tells_of(extract):
             "government agreed on Friday to send six F-16 fighter jets back to Jordan from 1 July.")
     found = {(e["contributor"]["country"], str(e["date"])) for e in contributions(extract(body, published="2016-05-13"))}
     assert ("BEL", "2016-05-13") in found
+
+
+def test_a_vote_dated_by_its_possessor_dates_the_approval_it_made(extract):
+    body = ("British Tornado jets flew out from RAF Marham this morning, following last night's vote in the House of "
+            "Commons, which approved the extension of RAF air strikes into Syria.")
+    found = {(e["status"], str(e["date"])) for e in contributions(extract(body, published="2015-12-03"))}
+    assert ("APPROVED", "2015-12-02") in found

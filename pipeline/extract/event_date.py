@@ -60,8 +60,9 @@ def _find_date(s: Sentence, trigger: Token, future: bool, announced: bool) -> di
         if ent.label_ not in ("DATE", "TIME"):
             continue
         arcs = syntax.dep_distance(trigger, ent.root)
-        if arcs > MAX_DATE_ARCS or ent.root.dep_ == "poss":
-            continue  # "Anwar, this year's chair, welcomed ...": a date that describes, not dates
+        if arcs > MAX_DATE_ARCS or ent.root.dep_ == "poss" and not (trigger.dep_ == "relcl" and ent.root.head == trigger.head):
+            continue  # "Anwar, this year's chair, welcomed ...": a date that describes, not dates (but "last
+            # night's vote, which approved the extension of air strikes" dates the vote)
         text = ent.text
         if dates.is_ordinal_day(text) and ent.end < len(ent.doc) and ent.doc[ent.end].pos_ in ("NOUN", "PROPN", "ADJ"):
             continue  # 'for the 13th Annual Consultation': a count, not a day
