@@ -2989,3 +2989,20 @@ def test_a_vote_dated_by_its_possessor_dates_the_approval_it_made(extract):
             "Commons, which approved the extension of RAF air strikes into Syria.")
     found = {(e["status"], str(e["date"])) for e in contributions(extract(body, published="2015-12-03"))}
     assert ("APPROVED", "2015-12-02") in found
+
+
+def test_indian_official_styles_name_the_ministers_who_meet(extract):
+    (m,) = meetings(extract("Raksha Mantri Shri Rajnath Singh held bilateral talks with Minister of Defence of the "
+                            "Republic of Maldives Smt Mariya Ahmed Didi in Male on May 02, 2023.", published="2023-05-02"))
+    assert countries(m) == {"IND", "MDV"} and "Mariya Ahmed Didi" in names(m)
+    found = meetings(extract("External Affairs Minister S Jaishankar arrived in Moscow on Monday.\n\nThe EAM is also "
+                             "scheduled to meet Russian Foreign Minister Sergei Lavrov later in the day.",
+                             published="2023-11-07"))
+    assert any(names(m) >= {"S. Jaishankar", "Sergei Lavrov"} for m in found)
+
+
+def test_a_call_on_a_president_stands_though_a_later_clause_has_its_own_infinitive(extract):
+    (m,) = meetings(extract("On Tuesday, Modi called on President Dharam Gokhool at the State House in Reduit, and was "
+                            "later conferred the country's highest honour, the first Indian to receive it.",
+                            published="2025-03-12"))
+    assert names(m) == {"Narendra Modi", "Dharam Gokhool"} and str(m["date"]) == "2025-03-11"

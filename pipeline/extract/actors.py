@@ -24,6 +24,10 @@ from pipeline.extract.gazetteer import MONARCHS, Gazetteer, Office, fold, fold_l
 #: Offices that 'the President' alone names: the one the article has already named (one per state).
 BARE_TITLES = {"President", "Prime Minister", "Chancellor", "King", "Queen", "Emir", "Premier", "Crown Prince",
                "Head of State", "Secretary-General"}
+#: Ministers' titles that stand for the one the story named, alone only ('The EAM is scheduled to meet'; not 'The
+#: Minister of Defence, Mr Dominic Nitiwul').
+BARE_MINISTERS = {"External Affairs Minister", "Foreign Minister", "Defence Minister", "Foreign Secretary",
+                  "Defence Secretary"}
 #: Words that put a titled person out of office ('former President Obama', 'the late King Hussein').
 FORMER = {"former", "ex", "ex-", "late", "then", "erstwhile", "onetime", "one-time", "past", "previous"}
 #: Words that mark someone who speaks for no government: the opposition, the exiled, a former leader, and
@@ -581,8 +585,9 @@ class ActorResolver:
                                                            "actor_code": country + title["sector"]}
         head_title = self._compound_title(token) or self.g.title(token.text) or self.g.title(token.lemma_) or (
             self.g.title(token.doc[token.i:token.i + 3].text) if token.i + 3 <= len(token.doc) else None)  # 'Head of State'
-        if head_title and not (country or org) and head_title["role"] in BARE_TITLES \
-                and any(c.lower_ == "the" for c in token.children):
+        if head_title and not (country or org) and any(c.lower_ == "the" for c in token.children) and (
+                head_title["role"] in BARE_TITLES or head_title["role"] in BARE_MINISTERS and all(
+                    c.dep_ == "det" for c in token.children)):
             if head_title["role"] == "Head of State":  # Kazinform's 'the Head of State': the outlet's own
                 office = self.g.holder(ctx.home, "Leader", day) if ctx.home else None
                 return actor_from_office(office) if office else None
@@ -697,6 +702,11 @@ class ActorResolver:
                     owner = next((c for c in obj.children if c.dep_ == "poss"), None)  # "of Haiti's Council"
                     hit = self.g.country_of(text) or self.g.country_of(obj.text) or (
                         self.g.country_of(owner.text) if owner is not None else None)
+                    if hit is None and fold(obj.text).rstrip(".") in self.g.honorifics:  # 'of the Republic of
+                        hit = next((h for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"  # Maldives
+                                    for h in [self.g.country_of(c.text)] if h and h[1] == "name"), None)  # Smt ...'
+                        # the honorific before the name parsed as the object of 'of'
+
                     if hit and hit[1] in ("name", "demonym"):
                         return hit[0], None
                     named = next((e.text for e in obj.doc.ents if e.start <= obj.i < e.end and e.label_ == "ORG"), "")
