@@ -3006,3 +3006,17 @@ def test_a_call_on_a_president_stands_though_a_later_clause_has_its_own_infiniti
                             "later conferred the country's highest honour, the first Indian to receive it.",
                             published="2025-03-12"))
     assert names(m) == {"Narendra Modi", "Dharam Gokhool"} and str(m["date"]) == "2025-03-11"
+
+
+def test_a_bare_number_after_a_joined_giving_verb_counts_what_the_first_gave(extract):
+    body = ("Poland pledged 600 more soldiers to the NATO-led force in Afghanistan. Georgia offered a battalion of about "
+            "900 troops, and Slovakia promised 250.")
+    found = {e["contributor"]["country"]: e for e in contributions(extract(body, published="2009-12-07"))}
+    assert set(found) == {"POL", "GEO", "SVK"}
+    assert found["SVK"]["status"] == "PLEDGED" and found["SVK"]["assets"][0]["quantity"] == 250
+
+
+def test_forces_sent_to_a_named_province_go_to_its_country(extract):
+    (e,) = contributions(extract("Prime Minister Gordon Brown confirmed on Monday that a further 500 British soldiers "
+                                 "would deploy to Helmand province early next month.", published="2009-12-01"))
+    assert (e["contributor"]["country"], e["recipient"]["country"], str(e["date"])) == ("GBR", "AFG", "2009-11-30")

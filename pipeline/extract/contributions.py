@@ -306,7 +306,9 @@ class ContributionExtractor:
             event = self._event(s, t)
             events = [event] + self._co_contributors(s, t, event) + self._gapped(s, t, event) if event else []
             for event in events + [r for e in events for r in self._co_recipients(s, e)]:
-                covered.update(c.i for c in t.conjuncts)
+                covered.update(c.i for c in t.conjuncts if not any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children))
+                # ('will send tanks and deliver ammunition' is one giving; 'Georgia offered a battalion, and
+                # Slovakia promised 250' two)
                 same = next((e for e in out if e["contributor"]["country"] == event["contributor"]["country"]
                              and (e["status"] == event["status"] or e["date"] == event["date"])
                              and (None in (_country(e["recipient"]), _country(event["recipient"]))
@@ -342,9 +344,11 @@ class ContributionExtractor:
 
     def _said_before(self, t: Token, objects: list[Token]) -> list[dict]:
         """'the UAE has deployed 30 fighter jets, while Bahrain and Kuwait have each deployed 15': a bare
-        number given by the same verb as before counts what that verb gave before."""
+        number given by the same verb as before counts what that verb gave before; so does one given by a verb
+        joined to it ('Georgia offered a battalion of about 900 troops, and Slovakia promised 250')."""
         bare = [o for o in objects if o.pos_ == "NUM" and o.dep_ == "dobj" and number(o.text) is not None]
-        before = [w for w in t.sent if w.i < t.i and w.lemma_ == t.lemma_ and w.pos_ == t.pos_]
+        before = [w for w in t.sent if w.i < t.i and (w.lemma_ == t.lemma_ and w.pos_ == t.pos_ or (
+            t.dep_ == "conj" and w.i == t.head.i and self.verbs.get(w.lemma_.lower())))]
         if not bare or not before:
             return []
         given = [a for a in (self._asset(o) for o in self._objects(before[-1])) if a]

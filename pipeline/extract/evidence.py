@@ -14,6 +14,8 @@ from pipeline.extract.gazetteer import Gazetteer
 
 #: Places named by their city: 'Pristina airport', 'Kabul airbase'.
 FACILITIES = {"airport", "airbase", "base", "port", "harbour", "harbor", "station", "airfield", "barracks"}
+#: Parts of a country named by their place: 'Helmand province', 'Jonglei State'.
+PROVINCES = {"province", "region", "district", "governorate", "oblast", "state", "county", "prefecture"}
 #: Beyond this many dependency arcs a place is more likely another clause's.
 MAX_PLACE_ARCS = 4
 
@@ -54,8 +56,8 @@ def find_place(s: Sentence, trigger: Token, exclude: set[int], preps=("in", "at"
         if ent.label_ not in ("GPE", "LOC", "FAC") or ent.root.i in exclude:
             continue
         head = ent.root.head
-        if ent.root.dep_ == "compound" and head.dep_ == "pobj" and head.lemma_.lower() in FACILITIES:
-            head = head.head  # 'landed at Pristina airport'
+        if ent.root.dep_ == "compound" and head.dep_ == "pobj" and head.lemma_.lower() in FACILITIES | PROVINCES:
+            head = head.head  # 'landed at Pristina airport', 'deploy to Helmand province'
         if head.dep_ not in ("prep",) or head.lower_ not in preps:
             if not (ent.root.dep_ == "dobj" and ent.root.head.lemma_ in ("visit", "tour")):
                 continue
