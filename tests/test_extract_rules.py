@@ -3020,3 +3020,15 @@ def test_forces_sent_to_a_named_province_go_to_its_country(extract):
     (e,) = contributions(extract("Prime Minister Gordon Brown confirmed on Monday that a further 500 British soldiers "
                                  "would deploy to Helmand province early next month.", published="2009-12-01"))
     assert (e["contributor"]["country"], e["recipient"]["country"], str(e["date"])) == ("GBR", "AFG", "2009-11-30")
+
+
+def test_a_state_s_part_in_a_named_or_led_mission_is_its_giving(extract):
+    (e,) = contributions(extract("Parliament on Tuesday approved Italy's participation in the European Union's Aspides "
+                                 "naval mission to protect merchant shipping in the Red Sea.", published="2024-03-05"))
+    assert (e["contributor"]["country"], e["status"], str(e["date"])) == ("ITA", "APPROVED", "2024-03-05")
+    (e,) = contributions(extract("The United States has asked its allies to help guard tankers.\n\nThe UK said "
+                                 "yesterday it will join a US-led mission to protect merchant shipping in the Strait of "
+                                 "Hormuz.", published="2019-08-06"))
+    assert (e["contributor"]["country"], str(e["date"])) == ("GBR", "2019-08-05")
+    assert not contributions(extract("Tanzania joins South Africa and Malawi in the regional force, which is supporting "
+                                     "the Congolese army against the M23 rebels.", published="2024-03-08"))

@@ -78,7 +78,8 @@ class AssetReader:
                     break
         if category is None and self._warship(token):  # 'HMS Diamond', 'the frigate BNS Sangram'
             return {"description": _joined(words), "category": "NAVAL", "quantity": None}
-        if category is None and (token.ent_type_ == "MONEY" or token.lemma_.lower() in CURRENCY or _credit(token)):
+        if category is None and (token.ent_type_ == "MONEY" or token.lemma_.lower() in CURRENCY or _credit(token)
+                                 or _amount(token)):
             return self._funding(token)
         if category is None and token.lemma_.lower() == "package":  # 'a new package worth 700 million euros'
             amount = next((m for w in token.children if w.lower_ == "worth" for m in w.subtree
@@ -125,6 +126,12 @@ class AssetReader:
         start, end = min(w.i for w in money), max(w.i for w in money)
         description = sub if military else token.doc[start:end + 1].text  # '$400 million in military aid'
         return {"description": description, "category": "FUNDING", "quantity": None}
+
+
+def _amount(token: Token) -> bool:
+    """'an additional $9 billion', an amount the tagger did not mark as money."""
+    return token.lemma_.lower() in ("million", "billion", "trillion") and any(
+        c.lemma_.lower() in CURRENCY for c in token.children)
 
 
 def _credit(token: Token) -> bool:

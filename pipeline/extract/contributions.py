@@ -461,6 +461,8 @@ class ContributionExtractor:
         if not assets:
             assets = self._package_told(s, objects)
         if not assets:
+            assets = self._part_in_mission(t, objects)
+        if not assets:
             return None
         if self._non_military(t, objects):
             return None
@@ -508,6 +510,10 @@ class ContributionExtractor:
             body = owned  # landed': the giver just told of
         if contributor is None and t.lemma_.lower() == "join" and objects:  # 'Dedonder said that the frigate
             contributor = self._speaker_state(s, t, objects)  # Louise-Marie would also join the mission'
+        if contributor is None:  # 'Parliament approved Italy's participation in the mission': Italy's giving
+            contributor = next((a for o in objects if o.lemma_.lower() in TOLD_GIVINGS for c in o.children
+                                if c.dep_ == "poss" for a in [as_state(self._g, s.actor(c))] if a), None)
+            body = None if contributor is not None else body
         if body is not None and any(c.lower_ in FACTIONS for c in body.subtree):
             return None  # 'Some lawmakers from the Greens have backed sending the missiles': not the house's decision
         if body is not None and body.lemma_.lower() in INSTITUTIONS and self._marked_nationality([body]):
@@ -618,6 +624,24 @@ class ContributionExtractor:
         worth = any(w.ent_type_ == "MONEY" for w in words)
         return [{"description": " ".join(w.text for w in words), "category": "FUNDING" if worth else "OTHER",
                  "quantity": None}]
+
+    def _part_in_mission(self, t: Token, objects: list[Token]) -> list[dict]:
+        """'approved Italy's participation in the European Union's Aspides naval mission', 'will join a US-led
+        mission to protect merchant shipping': a state's part in a named or led military mission is its giving,
+        whatever the sentence leaves of what it sends."""
+        missions = [m for o in objects if o.lemma_.lower() in ("participation", "part")
+                    for m in syntax.preps(o, ("in",))]
+        if t.lemma_.lower() in ("join", "participate") and t.dep_ in ("ROOT", "ccomp", "conj") and any(
+                c.dep_ == "nsubj" for c in t.children):  # ('left Chattogram for Lebanon to join the task force')
+            missions += [c for c in t.children if c.dep_ == "dobj"] + list(syntax.preps(t, ("in",)))
+        for m in missions:
+            if m.lemma_.lower() not in MISSIONS | CAMPAIGN_NOUNS:
+                continue
+            words = " ".join(w.text for w in m.subtree if w.i <= m.i)  # its name, not a clause after it
+            if self._purpose_in(words) or any(w.lower_.endswith("led") and w.i > 0 and w.doc[w.i - 1].text == "-"
+                                              or w.lower_.endswith("-led") for w in m.subtree if w.i < m.i):
+                return [{"description": "participation in " + words, "category": "OTHER", "quantity": None}]
+        return []
 
     def _approves_what_was_told(self, t: Token, objects: list[Token]) -> Optional[Token]:
         """'approved the deployment last Friday', 'had endorsed the dispatch', 'the deployment was approved by
