@@ -3032,3 +3032,19 @@ def test_a_state_s_part_in_a_named_or_led_mission_is_its_giving(extract):
     assert (e["contributor"]["country"], str(e["date"])) == ("GBR", "2019-08-05")
     assert not contributions(extract("Tanzania joins South Africa and Malawi in the regional force, which is supporting "
                                      "the Congolese army against the M23 rebels.", published="2024-03-08"))
+
+
+def test_the_president_of_a_government_s_own_schedule_is_its_own_and_potus_is_american(extract):
+    body = ("President Xi Jinping of China arrives in Washington on Thursday.\n\nOn Friday, the President will meet with "
+            "Prime Minister Narendra Modi of India at the Waldorf Astoria.")
+    found = [names(m) for m in meetings(extract(body, published="2015-09-24", source="obamawhitehouse.archives.gov"))]
+    assert {"Barack Obama", "Narendra Modi"} in found
+    (m,) = meetings(extract("POTUS met Prime Minister Modi at his residence on Friday evening.", published="2023-09-09"))
+    assert names(m) == {"Joe Biden", "Narendra Modi"}
+
+
+def test_a_question_tells_no_meeting_unless_it_only_asks_to_confirm_one(extract):
+    assert not meetings(extract("Will President Biden meet President Zelenskyy when he is in Warsaw next week?",
+                                published="2022-03-17"))
+    (m,) = meetings(extract("And President Biden himself met Mr Erdogan today?", published="2022-06-29"))
+    assert names(m) == {"Joe Biden", "Recep Tayyip Erdogan"}

@@ -114,6 +114,7 @@ class ArticleContext:
         self._starts = sentence_starts or [0]
         self.text = ""  # the article text the offsets index
         self.home: Optional[str] = None  # the outlet's country, when its domain tells (``Gazetteer.home_of``)
+        self.official = False  # the outlet is that government's own press office (``Gazetteer.official_of``)
         self.country_name = lambda alpha3: alpha3  # the gazetteer's name for a country, once the resolver sets it
         self.met: list[dict] = []  # the people of the last meeting found, in reading order: 'the two leaders'
         self.eras: list[tuple[int, dt.date]] = []  # past dates the text names, by offset (``era``)
@@ -585,12 +586,17 @@ class ActorResolver:
                                                            "actor_code": country + title["sector"]}
         head_title = self._compound_title(token) or self.g.title(token.text) or self.g.title(token.lemma_) or (
             self.g.title(token.doc[token.i:token.i + 3].text) if token.i + 3 <= len(token.doc) else None)  # 'Head of State'
+        if head_title and head_title.get("country") and not (country or org):
+            country = head_title["country"]  # 'POTUS'
         if head_title and not (country or org) and any(c.lower_ == "the" for c in token.children) and (
                 head_title["role"] in BARE_TITLES or head_title["role"] in BARE_MINISTERS and all(
                     c.dep_ == "det" for c in token.children)):
             if head_title["role"] == "Head of State":  # Kazinform's 'the Head of State': the outlet's own
                 office = self.g.holder(ctx.home, "Leader", day) if ctx.home else None
                 return actor_from_office(office) if office else None
+            own = self.g.holder(ctx.home, head_title["role"], day) if ctx.official and ctx.home else None
+            if own is not None:  # a White House schedule's 'the President will meet with ...': its own
+                return actor_from_office(own)
             found = ctx.person_for(None, head_title["role"], offset + token.idx)  # 'The President' of the story
             if found and ctx.home and found.get("country") != ctx.home and \
                     found["name"].split()[-1] in token.sent.text:  # 'The Prime Minister welcomed Prime Minister

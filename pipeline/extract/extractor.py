@@ -47,6 +47,13 @@ _ACTOR_ELSEWHERE = re.compile(r"\b(?:" + "|".join(sorted(INSTITUTIONS)) + r")s?\
                               re.I)
 
 
+#: A question tells no event: 'Will the President meet President Zelenskyy when he's in Europe next week?' (but
+#: a presenter's 'And President Biden himself met Mr Erdogan today?' asks only to confirm one).
+_QUESTION = re.compile(r"^[\"'\u201c\u2018(]*(?:(?:and|so|but|now|then),?\s+)?(?:will|would|is|are|was|were|do|does|did|"
+                       r"can|could|should|has|have|had|what|when|where|why|how|who|which)\b[^?]*\?[\"'\u201d\u2019)]*\s*$",
+                       re.I)
+
+
 def _has_actor(starts: list[int], begin: int, end: int) -> bool:
     i = bisect.bisect_left(starts, begin)
     return i < len(starts) and starts[i] < end
@@ -108,7 +115,7 @@ class Extractor:
             spans = [(s, e) for s, e in spans if _has_actor(starts, s, e) or _PRONOUN.search(text, s, e)
                      or _ACTOR_ELSEWHERE.search(text, s, e)
                      or (short is not None and short.search(text, s, e))]
-        return [(s, min(e, s + MAX_SENTENCE_CHARS)) for s, e in spans]
+        return [(s, min(e, s + MAX_SENTENCE_CHARS)) for s, e in spans if not _QUESTION.match(text[s:e])]
 
     def extract(self, article: dict) -> list[dict]:
         (_, result), = self.extract_many([article])
@@ -176,6 +183,7 @@ class Extractor:
                 text = article_text(article)
                 ctx = self.resolver.context(text, article["published_at"].date())
                 ctx.home = self.g.home_of(article.get("source"), article.get("url"))
+                ctx.official = self.g.official_of(article.get("source"), article.get("url")) is not None
                 prepared[n] = ctx
                 spans = self.candidate_spans(text, ctx)
                 self.sentences_skipped += max(0, len(spans) - MAX_CANDIDATES_PER_ARTICLE)

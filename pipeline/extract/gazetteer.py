@@ -102,6 +102,8 @@ class Gazetteer:
     ship_prefixes: set[str] = field(default_factory=set)
     #: national outlets on generic domains -> the country they report from ('sky.com' is GBR)
     outlets: dict[str, str] = field(default_factory=dict)
+    #: a government's own press offices and archives -> its country ('whitehouse.gov' is USA)
+    official: dict[str, str] = field(default_factory=dict)
     triggers: dict = field(default_factory=dict)
 
     # -- questions -------------------------------------------------------------------------------------
@@ -157,13 +159,11 @@ class Gazetteer:
         """The country an outlet's domain names ('rnz.co.nz', 'www3.nhk.or.jp'; 'bbc.co.uk' is GBR), or that a
         national outlet on a generic domain reports from (outlets.json); None for other generic domains and
         country codes sold as brands ('.tv', '.io', '.co')."""
-        host = (source or "").lower()
-        if "." not in host and url:
-            host = url.split("//", 1)[-1].split("/", 1)[0].lower()
+        host = _host(source, url)
         labels = host.rstrip(".").split(".")
         outlet = next((self.outlets[".".join(labels[k:])] for k in range(len(labels) - 1)
-                       if ".".join(labels[k:]) in self.outlets), None)  # 'news.sky.com' is 'sky.com'
-        if outlet:
+                       if ".".join(labels[k:]) in self.outlets), None) or self.official_of(source, url)
+        if outlet:  # ('news.sky.com' is 'sky.com')
             return outlet
         code = host.rstrip(".").rsplit(".", 1)[-1] if "." in host else ""
         if len(code) != 2 or code in BRAND_DOMAINS:
@@ -186,8 +186,19 @@ class Gazetteer:
     def country_name(self, alpha3: str) -> str:
         return self.country_names.get(alpha3, alpha3)
 
+    def official_of(self, source: Optional[str], url: Optional[str] = None) -> Optional[str]:
+        """The government whose own press office or archive publishes on this domain ('en.kremlin.ru' is RUS)."""
+        labels = _host(source, url).rstrip(".").split(".")
+        return next((self.official[".".join(labels[k:])] for k in range(len(labels) - 1)
+                     if ".".join(labels[k:]) in self.official), None)
+
     def title(self, surface: str) -> Optional[dict]:
         return self.titles_exact.get(surface.strip()) or self.titles.get(fold(surface))
+
+
+def _host(source: Optional[str], url: Optional[str]) -> str:
+    host = (source or "").lower()
+    return url.split("//", 1)[-1].split("/", 1)[0].lower() if "." not in host and url else host
 
 
 def _role_rank(role: str) -> int:
@@ -220,6 +231,7 @@ def load() -> Gazetteer:
             g.assets[fold(word)] = category
     g.triggers = _load_json("triggers.json")
     g.outlets = dict(_load_json("outlets.json").get("outlets") or {})
+    g.official = dict(_load_json("outlets.json").get("official") or {})
     return g
 
 
