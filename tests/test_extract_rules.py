@@ -3048,3 +3048,10 @@ def test_a_question_tells_no_meeting_unless_it_only_asks_to_confirm_one(extract)
                                 published="2022-03-17"))
     (m,) = meetings(extract("And President Biden himself met Mr Erdogan today?", published="2022-06-29"))
     assert names(m) == {"Joe Biden", "Recep Tayyip Erdogan"}
+
+
+def test_signing_an_agreement_with_a_leader_is_meeting_him(extract):
+    body = ("Belgian Prime Minister Alexander De Croo spoke on Monday.\n\nMr De Croo signed a 10-year security agreement "
+            "with President Volodymyr Zelensky in Brussels on Tuesday.")
+    (m,) = meetings(extract(body, published="2024-05-28"))
+    assert names(m) == {"Alexander De Croo", "Volodymyr Zelensky"} and str(m["date"]) == "2024-05-28"

@@ -890,6 +890,8 @@ class MeetingExtractor:
                         if p.dep_ == "pcomp" for s_ in p.children if s_.dep_ == "nsubj" for w in syntax.with_conjuncts(s_)]
             if lemma == "call":
                 out += list(syntax.preps(t, ("on", "upon")))
+            if lemma in PEOPLE_ONLY:  # 'signed a 10-year security agreement with President Zelensky'
+                out += [w for c in t.children if c.dep_ == "dobj" for w in syntax.preps(c, ("with",))]
             out += [w for c in t.children if c.dep_ == "dobj" and _courtesy_call(c)  # 'received a courtesy call
                     for w in syntax.preps(c, ("from",))]  # from Secretary of State Marco Rubio'
             out += _invited_by(t)
