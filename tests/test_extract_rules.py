@@ -3055,3 +3055,12 @@ def test_signing_an_agreement_with_a_leader_is_meeting_him(extract):
             "with President Volodymyr Zelensky in Brussels on Tuesday.")
     (m,) = meetings(extract(body, published="2024-05-28"))
     assert names(m) == {"Alexander De Croo", "Volodymyr Zelensky"} and str(m["date"]) == "2024-05-28"
+
+
+def test_his_majesty_in_a_court_circular_is_the_outlet_s_king_not_a_prime_minister_named_before(extract):
+    body = ("The King this morning received the Honourable Anthony Albanese MP (Prime Minister of Australia).\n\n"
+            "His Majesty subsequently received the Right Honourable Christopher Hipkins MP (Prime Minister of New "
+            "Zealand).")
+    found = [names(m) for m in meetings(extract(body, published="2023-05-05", source="royal.uk"))]
+    assert {"King Charles III", "Anthony Albanese"} in found and {"King Charles III", "Chris Hipkins"} in found
+    assert {"Anthony Albanese", "Chris Hipkins"} not in found

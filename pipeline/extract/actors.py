@@ -469,8 +469,11 @@ class ActorResolver:
             # Muhammad Shehbaz Sharif'): not this title's
         if token.lower_ in ("majesty", "highness") and (person is None or len(person) == 1) and any(
                 c.lower_ in ("his", "her") for c in token.children):  # 'His Majesty called on President Murmu':
-            return ctx.person_for(None, "King", offset + token.idx) or ctx.person_for(  # the crowned head the
-                None, "Crown Prince", offset + token.idx)  # story is about
+            found = ctx.person_for(None, "King", offset + token.idx) or ctx.person_for(  # the crowned head the
+                None, "Crown Prince", offset + token.idx)  # story is about, else the outlet's own ('His Majesty
+            found = found if found and found.get("role") in MONARCHS | {"Crown Prince"} else None
+            office = self.g.holder(ctx.home, "King", day) if found is None and ctx.home else None  # received' in
+            return found or (actor_from_office(office) if office else None)  # a Court Circular)
         if person is None and token.pos_ == "NOUN" and token.i + 1 < len(token.doc):
             after = token.doc[token.i + 1]  # 'his Turkish counterpart Hakan Fidan', the name parsed apart
             if after.ent_iob_ == "B" and after.ent_type_ in PERSON_LABELS and (
