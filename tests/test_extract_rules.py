@@ -3064,3 +3064,15 @@ def test_his_majesty_in_a_court_circular_is_the_outlet_s_king_not_a_prime_minist
     found = [names(m) for m in meetings(extract(body, published="2023-05-05", source="royal.uk"))]
     assert {"King Charles III", "Anthony Albanese"} in found and {"King Charles III", "Chris Hipkins"} in found
     assert {"Anthony Albanese", "Chris Hipkins"} not in found
+
+
+def test_leave_to_re_export_unnamed_givers_and_a_leader_s_plane_are_no_contributions(extract):
+    body = ("Denmark will give Ukraine 19 F-16 fighter jets. The United States, which must approve any re-export of the "
+            "American-built aircraft, approved the transfer last week.")
+    assert {e["contributor"]["country"] for e in contributions(extract(body, published="2023-08-21"))} == {"DNK"}
+    body = ("Paris said on Monday it will send a frigate to the Red Sea to protect shipping from Houthi attacks. Several "
+            "other member states have also said they will send ships.")
+    assert {e["contributor"]["country"] for e in contributions(extract(body, published="2024-03-04"))} == {"FRA"}
+    body = ("Ukrainian President Volodymyr Zelensky flew to France to ask for more weapons.\n\nOn Sunday evening, the "
+            "Ukrainian president's plane landed at the Villacoublay military air base, south-west of Paris.")
+    assert not [e for e in contributions(extract(body, published="2023-05-15")) if e["status"] == "DELIVERED"]

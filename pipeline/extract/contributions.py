@@ -38,7 +38,7 @@ PLACE_NOUNS = {"waters", "territory", "soil", "airspace", "zone", "coast", "shor
 #: Categories of what is military by its very name, whatever its modifiers ('medical evacuation helicopters').
 ARMS = {"AIR", "NAVAL", "WEAPONS", "GROUND_FORCES", "ISR", "REFUELING"}
 #: A giving that waits on another's permission (or is that permission: re-export) is no act of giving.
-PERMISSION = re.compile(r"\bpermission\b", re.I)
+PERMISSION = re.compile(r"\b(?:permission|re-?exports?(?:ed|ing)?)\b", re.I)
 #: Said after the verb, another's consent not yet given ('willing to send a company of Leopards, but only if Berlin
 #: agrees'); an offer on other terms is still an offer ('only if certain conditions were met').
 CONDITION = re.compile(r"\b(?:only if|only once|on (?:the )?condition that|provided that|providing that) (?:the )?"
@@ -468,6 +468,9 @@ class ContributionExtractor:
             return None
         if all(a["category"] in ("AIR", "NAVAL") and CARRIER.search(a["description"]) for a in assets):
             return None  # 'a French government plane landed at Hiroshima airport'
+        if all(a["category"] == "AIR" for a in assets) and any(
+                c.dep_ == "poss" and self._g.title(c.text) for o in objects for c in o.children):
+            return None  # 'the Ukrainian president's plane landed at the Villacoublay military air base'
         request = self._request_governor(t)
         if request is not None:  # 'Ukraine asked Germany to supply Taurus missiles': Germany is asked
             asked = [c for c in request.children if c.dep_ in ("dobj", "dative")] or [
@@ -1093,6 +1096,8 @@ class ContributionExtractor:
                         actor = s.actor(speaker)
                         if actor and actor.get("country"):
                             return actor
+                        if actor is None and speaker.tag_ == "NNS":
+                            return None  # 'Several other member states have also said they will send ships
             if subj.lower_ in ("he", "she"):  # 'Healey did his best ... He announced a new package': his state
                 person = s.ctx.antecedent(s.offset + subj.idx)
                 if person and person.get("role") and person.get("country"):
