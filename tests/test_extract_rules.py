@@ -3076,3 +3076,14 @@ def test_leave_to_re_export_unnamed_givers_and_a_leader_s_plane_are_no_contribut
     body = ("Ukrainian President Volodymyr Zelensky flew to France to ask for more weapons.\n\nOn Sunday evening, the "
             "Ukrainian president's plane landed at the Villacoublay military air base, south-west of Paris.")
     assert not [e for e in contributions(extract(body, published="2023-05-15")) if e["status"] == "DELIVERED"]
+
+
+def test_an_order_that_sends_forces_is_a_giving_and_one_to_withdraw_is_not(extract):
+    (e,) = contributions(extract("President Bush ordered the deployment of two Patriot batteries to Israel on Friday.",
+                                 published="1991-01-20"))
+    assert (e["contributor"]["country"], e["recipient"]["country"], str(e["date"])) == ("USA", "ISR", "1991-01-18")
+    body = ("Hamas attacked Israel on Saturday.\n\nDefense Secretary Lloyd Austin said he had directed the Eisenhower "
+            "Carrier Strike Group to begin moving to the eastern Mediterranean to deter Iran and Hezbollah.")
+    assert {e["contributor"]["country"] for e in contributions(extract(body, published="2023-10-15"))} == {"USA"}
+    assert not contributions(extract("Putin ordered the Russian troops to withdraw from the Ukrainian border.",
+                                     published="2022-02-15"))

@@ -73,6 +73,8 @@ ROLL_CALL = re.compile(r"\b(?:also|too|as well)\b", re.I)
 REQUEST_NOUNS = {"request", "appeal", "plea"}
 #: Verbs of a deployment by order, a contribution only with a destination (``_ordered_somewhere``).
 ORDERS = {"order", "direct"}
+#: What forces are ordered to do when the order sends them: 'ordered two warships to accompany tankers'.
+ESCORTING = {"accompany", "escort", "protect", "patrol", "deploy", "move", "sail", "head", "reinforce", "defend"}
 #: Verbs that keep forces somewhere, whose 'in' or 'at' is where they serve ('station 48 F-35As at Misawa').
 STATIONING = {"deploy", "station", "position", "post", "base", "rotate", "maintain"}
 #: What a force hands over when it leaves: 'handed over its last base'.
@@ -201,7 +203,16 @@ def _goes_anew(t: Token) -> bool:
 def _ordered_somewhere(t: Token) -> bool:
     """'directed the carrier strike group to the eastern Mediterranean', 'ordered two destroyers to the waters off
     Somalia': forces sent by order to a place; not a purchase order ('from Lockheed') nor an order to act."""
-    if any(c.dep_ in ("xcomp", "ccomp") for c in t.children) or any(c.lower_ == "from" for c in t.children):
+    if any(c.lower_ == "from" for c in t.children):
+        return False
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in ("deployment", "dispatch") for c in t.children):
+        return True  # 'ordered the deployment of two Patriot batteries'
+    moves = [c for c in t.children if c.dep_ == "xcomp"]
+    moves += [g for c in moves if c.lemma_.lower() in ("begin", "start") for g in c.children if g.dep_ == "xcomp"]
+    if any(c.lemma_.lower() in ESCORTING for c in moves):
+        return True  # 'ordered two warships to accompany British-flagged vessels', 'to begin moving to the eastern
+        # Mediterranean'; not 'ordered the troops to withdraw'
+    if any(c.dep_ in ("xcomp", "ccomp") for c in t.children):
         return False
     return any(c.dep_ == "prep" and c.lower_ in ("to", "toward", "towards", "into") and any(
         o.ent_type_ in ("GPE", "LOC") or {o.lower_, o.lemma_.lower()} & (PLACE_NOUNS | {"region", "area", "gulf", "sea"})
