@@ -3087,3 +3087,11 @@ def test_an_order_that_sends_forces_is_a_giving_and_one_to_withdraw_is_not(extra
     assert {e["contributor"]["country"] for e in contributions(extract(body, published="2023-10-15"))} == {"USA"}
     assert not contributions(extract("Putin ordered the Russian troops to withdraw from the Ukrainian border.",
                                      published="2022-02-15"))
+
+
+def test_keeping_troops_abroad_is_a_giving_and_keeping_them_home_is_not(extract):
+    (e,) = contributions(extract("Prime Minister Justin Trudeau committed on Tuesday to keeping Canadian troops in "
+                                 "Latvia until 2029.", published="2025-08-27"))
+    assert (e["contributor"]["country"], e["recipient"]["country"], e["status"]) == ("CAN", "LVA", "PLEDGED")
+    assert not contributions(extract("Canada will keep its troops at home this winter, the defence minister said.",
+                                     published="2025-08-27"))

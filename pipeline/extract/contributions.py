@@ -967,9 +967,10 @@ class ContributionExtractor:
             # 'sending up to 2,500 soldiers', parsed as the particle 'up' and 'to 2,500 soldiers'
             prep = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "to"), None)
             objs += [o for o in (prep.children if prep is not None else ()) if o.dep_ == "pobj"]
-        if not objs:  # 'promised to continue military aid': the giving verb governs a verb of keeping on
-            for c in t.children:
-                if c.dep_ == "xcomp" and c.lemma_.lower() in CONTINUING:
+        if not objs:  # 'promised to continue military aid': the giving verb governs a verb of keeping on ('committed
+            for c in [c for c in t.children if c.dep_ == "xcomp"] + [  # to keeping Canadian troops in Latvia')
+                    p for c in t.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pcomp"]:
+                if c.lemma_.lower() in CONTINUING:
                     objs += [g for o in c.children if o.dep_ == "dobj" for g in syntax.with_conjuncts(o)]
         more = next((c for c in t.children if c.dep_ == "advmod" and c.lower_ == "more"), None)
         if not objs and more is not None:  # 'unveiled $800 million more in weapons', parsed as an adverb 'more'
