@@ -3095,3 +3095,11 @@ def test_keeping_troops_abroad_is_a_giving_and_keeping_them_home_is_not(extract)
     assert (e["contributor"]["country"], e["recipient"]["country"], e["status"]) == ("CAN", "LVA", "PLEDGED")
     assert not contributions(extract("Canada will keep its troops at home this winter, the defence minister said.",
                                      published="2025-08-27"))
+
+
+def test_unnamed_soldiers_who_arrive_are_the_article_s_giver_s(extract):
+    body = ("Kenya has pledged 1,000 police officers to the Haiti mission.\n\nThe first contingent of 400 officers landed "
+            "in the Haitian capital on June 25.")
+    found = {(e["contributor"]["country"], e["status"], str(e["date"]))
+             for e in contributions(extract(body, published="2024-06-26"))}
+    assert ("KEN", "DELIVERED", "2024-06-25") in found

@@ -510,7 +510,9 @@ class ContributionExtractor:
             contributor = self._marked_nationality([voter]) if voter.lemma_.lower() in INSTITUTIONS \
                 else as_state(self._g, s.actor(voter))
             body = voter if contributor is None and voter.lemma_.lower() in INSTITUTIONS else body
-        if contributor is None and objects and (_departs(t) or _moves_itself(t) and self._asset(objects[0])):
+        if contributor is None and objects and (_departs(t) or _moves_itself(t) and self._asset(objects[0]) or (
+                self._arrival(t) and (self._asset(objects[0]) or {}).get("category") == "GROUND_FORCES"
+                and not any(c.dep_ == "poss" for c in objects[0].children))):
             body = objects[0]  # 'The frigate Hydra set sail ... for the Red Sea': the navy of the article's giver
         owned = next((o for o in objects if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in o.children)),
                      None)  # 'Britain said that its destroyer HMS Diamond would join the operation': the speaker's

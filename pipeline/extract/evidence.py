@@ -94,9 +94,12 @@ def _landmark(s: "Sentence", trigger: Token, exclude: set[int], preps) -> Option
             words = [t for t in obj.subtree if t.dep_ not in ("det", "prep") and t.i <= obj.i]
             text = " ".join(t.text for t in words)
             hit = s.g.country_of(text)
+            if hit is None and obj.lemma_.lower() == "capital":  # 'landed in the Haitian capital'
+                hit = next(((h[0], "capital") for c in obj.children if c.dep_ == "amod"
+                            for h in [s.g.country_of(c.text)] if h and h[1] == "demonym"), None)
             if hit and hit[1].startswith("metonym"):
                 return ((True, 1, False), {"name": text, "country": hit[0]})
-            if hit and obj.pos_ == "PROPN" and hit[1] in ("capital", "city", "name"):
+            if hit and (obj.pos_ == "PROPN" or obj.lemma_.lower() == "capital") and hit[1] in ("capital", "city", "name"):
                 return ((hit[1] == "name", 1, prep.lower_ == "to"), {"name": text, "country": hit[0]})  # untagged 'Kyiv'
     return None
 
