@@ -3103,3 +3103,9 @@ def test_unnamed_soldiers_who_arrive_are_the_article_s_giver_s(extract):
     found = {(e["contributor"]["country"], e["status"], str(e["date"]))
              for e in contributions(extract(body, published="2024-06-26"))}
     assert ("KEN", "DELIVERED", "2024-06-25") in found
+
+
+def test_a_decision_to_give_is_not_dated_by_when_what_it_gives_begins(extract):
+    (e,) = contributions(extract("The Dutch cabinet on Thursday approved sending two F-35 fighter jets and about 150 "
+                                 "personnel to Poland from February.", published="2026-01-16"))
+    assert (e["status"], str(e["date"])) == ("APPROVED", "2026-01-15")

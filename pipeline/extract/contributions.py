@@ -856,7 +856,8 @@ class ContributionExtractor:
 
     def _record(self, s, t, status, contributor, recipient, purpose, assets, requested_by) -> dict:
         when = find_date(s, t, status in ("PLEDGED", "OFFERED", "ANNOUNCED") and _future(t),
-                         announced=status in ("PLEDGED", "OFFERED", "ANNOUNCED"))  # a delivery or vote is its own act
+                         announced=status in ("PLEDGED", "OFFERED", "ANNOUNCED"),  # a delivery or vote is its own act
+                         given=status != "DELIVERED")
         cameo = {"PLEDGED": "0332", "OFFERED": "0332", "REQUESTED": "0232", "APPROVED": "0332"}.get(status, "072")
         return {
             "event_type": "military_contribution",

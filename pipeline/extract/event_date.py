@@ -22,14 +22,16 @@ SPAN_START = {"from", "starting", "beginning", "by", "until", "till", "through"}
 PLAN_VERBS = {"schedule", "slate", "plan", "set", "expect", "intend", "aim", "fix", "agree", "promise"}
 
 
-def find_date(s: Sentence, trigger: Token, future: bool, announced: bool = False) -> dict:
+def find_date(s: Sentence, trigger: Token, future: bool, announced: bool = False, given: bool = False) -> dict:
     """The date expression closest to the trigger in the parse, resolved; else the dateline. In a timeline's
     entry ('June 28, 2022 - Erdogan, Andersson and Niinisto meet ...'), the entry's date, whose year a day
     written in the sentence ('held talks in the Kremlin on March 22') takes.
 
     ``announced``: the event is the announcement ('said on Wednesday it would send troops in April'), so a
-    day beats a coarser date even when the coarse one hangs on the trigger."""
-    found = _find_date(s, trigger, future, announced)
+    day beats a coarser date even when the coarse one hangs on the trigger. ``given``: the event is a decision
+    to give (not a delivery), so a date that starts or ends what is given ('approved sending two F-35s to Poland
+    from February') is not its date."""
+    found = _find_date(s, trigger, future, announced, given)
     at = s.offset + trigger.sent.start_char
     entry = dates.entry_date(s.ctx.text[s.ctx.text.rfind("\n", 0, at) + 1:], s.day)
     return _within_entry(found, entry) if entry is not None else found
@@ -51,7 +53,7 @@ def _within_entry(found: dict, entry: "dates.ResolvedDate") -> dict:
     return {"date": entry.date, "date_text": entry.text, "date_basis": "EXPLICIT"}
 
 
-def _find_date(s: Sentence, trigger: Token, future: bool, announced: bool) -> dict:
+def _find_date(s: Sentence, trigger: Token, future: bool, announced: bool, given: bool = False) -> dict:
     told = _told_from_story(s, trigger, future)
     if told is not None:
         return {"date": told.date, "date_text": told.text, "date_basis": told.basis}
@@ -79,8 +81,8 @@ def _find_date(s: Sentence, trigger: Token, future: bool, announced: bool) -> di
             resolved = dates.resolve(text, s.day, _tense_of(ent.root, future, _called_off_now(s, trigger)))
         if resolved is None:
             continue
-        if announced and resolved.date > s.day and (resolved.precision != "day" or (
-                prev is not None and prev.lower_ in SPAN_START)):
+        spans = prev is not None and prev.lower_ in SPAN_START
+        if given and spans or announced and resolved.date > s.day and (resolved.precision != "day" or spans):
             continue  # 'will send a training team early next year', 'agreed on Friday to send six F-16s from 1
             # July': when it comes, not when it was given
         resolved = _in_the_year_said(resolved, trigger.sent.text, s.day, future,
