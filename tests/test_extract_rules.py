@@ -3109,3 +3109,9 @@ def test_a_decision_to_give_is_not_dated_by_when_what_it_gives_begins(extract):
     (e,) = contributions(extract("The Dutch cabinet on Thursday approved sending two F-35 fighter jets and about 150 "
                                  "personnel to Poland from February.", published="2026-01-16"))
     assert (e["status"], str(e["date"])) == ("APPROVED", "2026-01-15")
+
+
+def test_taiwan_s_presidents_are_in_the_gazetteer(extract):
+    (m,) = meetings(extract("President Tsai Ing-wen met with U.S. House Speaker Kevin McCarthy at the Ronald Reagan "
+                            "Presidential Library in California on Wednesday.", published="2023-04-06"))
+    assert {p["country"] for p in m["participants"]} == {"TWN", "USA"} and "Tsai Ing-wen" in names(m)
