@@ -715,7 +715,6 @@ class ActorResolver:
                         hit = next((h for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"  # Maldives
                                     for h in [self.g.country_of(c.text)] if h and h[1] == "name"), None)  # Smt ...'
                         # the honorific before the name parsed as the object of 'of'
-
                     if hit and hit[1] in ("name", "demonym"):
                         return hit[0], None
                     named = next((e.text for e in obj.doc.ents if e.start <= obj.i < e.end and e.label_ == "ORG"), "")

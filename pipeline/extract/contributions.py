@@ -88,9 +88,9 @@ WATERS = re.compile(r"\b(?:Sea|Gulf|Straits?|Ocean|Channel|Bay|Mediterranean|Bal
 REGIONS = re.compile(r"\b(?:Middle East|Horn of Africa|Sahel|Balkans|Persian Gulf|Gulf region)\b")
 #: Words of a disaster or its relief: warships and aircraft that come for it are no contribution.
 RELIEF = {"relief", "humanitarian", "disaster", "typhoon", "earthquake", "flood", "cyclone", "hurricane", "tsunami"}
-#: Aircraft and ships that carry people, not a force: 'a French government plane landed at Hiroshima'.
 #: Categories of assets that only armed forces give: a headline or a sentence naming one makes a package military.
 ARMED = {"NAVAL", "AIR", "ISR", "REFUELING", "GROUND_FORCES", "WEAPONS"}
+#: Aircraft and ships that carry people, not a force: 'a French government plane landed at Hiroshima'.
 CARRIER = re.compile(r"\b(?:government|presidential|official|private|commercial|civilian|chartered|passenger)\b", re.I)
 
 
@@ -112,8 +112,8 @@ ORIGIN_WORDS = ("made", "built", "designed", "produced", "manufactured", "era")
 #: How far back an article names the campaign that 'the operation' means.
 CAMPAIGN_WINDOW = 1500
 #: Nouns that stand for the campaign an article names: 'to the operation', 'for the coalition'.
-CAMPAIGN_NOUNS = {"operation", "campaign", "coalition", "mission", "offensive", "effort", "intervention", "group", "force",
-                  "deployment"}
+CAMPAIGN_NOUNS = {"operation", "campaign", "coalition", "mission", "offensive", "effort", "intervention", "group",
+                  "force", "deployment"}
 
 
 def _to_the_campaign(t: Token) -> bool:
@@ -317,7 +317,8 @@ class ContributionExtractor:
             event = self._event(s, t)
             events = [event] + self._co_contributors(s, t, event) + self._gapped(s, t, event) if event else []
             for event in events + [r for e in events for r in self._co_recipients(s, e)]:
-                covered.update(c.i for c in t.conjuncts if not any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children))
+                covered.update(c.i for c in t.conjuncts
+                               if not any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children))
                 # ('will send tanks and deliver ammunition' is one giving; 'Georgia offered a battalion, and
                 # Slovakia promised 250' two)
                 same = next((e for e in out if e["contributor"]["country"] == event["contributor"]["country"]
@@ -771,8 +772,9 @@ class ContributionExtractor:
         for o in objects:
             found = []
             for c in [w for w in o.subtree if w.head.i != w.i and (  # 'German frigate Augsburg', 'units of the KPA'
-                    w.i < o.i and w.head.i <= o.i or (w.i > o.i and w.head.dep_ == "pobj" and (w.head.head.lower_ == "of" or (
-                        w.head.head.lower_ == "with" and o.lemma_.lower() in PARTS_OF))))]:
+                    w.i < o.i and w.head.i <= o.i or (w.i > o.i and w.head.dep_ == "pobj" and (
+                        w.head.head.lower_ == "of" or (
+                            w.head.head.lower_ == "with" and o.lemma_.lower() in PARTS_OF))))]:
                 made = _origin_only(c, o)
                 if (c.dep_ in ("amod", "compound", "nmod") or (c.dep_ == "poss" and c.head.i != o.i)) and not made:
                     # not 'U.S.-made F-16s', nor "Ukraine's F-16s have arrived"; but 'an advance team of Japan's
@@ -972,7 +974,8 @@ class ContributionExtractor:
             objs += [o for o in (prep.children if prep is not None else ()) if o.dep_ == "pobj"]
         if not objs:  # 'promised to continue military aid': the giving verb governs a verb of keeping on ('committed
             for c in [c for c in t.children if c.dep_ == "xcomp"] + [  # to keeping Canadian troops in Latvia')
-                    p for c in t.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pcomp"]:
+                    p for c in t.children if c.dep_ == "prep" and c.lower_ == "to"
+                    for p in c.children if p.dep_ == "pcomp"]:
                 if c.lemma_.lower() in CONTINUING:
                     objs += [g for o in c.children if o.dep_ == "dobj" for g in syntax.with_conjuncts(o)]
         more = next((c for c in t.children if c.dep_ == "advmod" and c.lower_ == "more"), None)
@@ -1112,7 +1115,7 @@ class ContributionExtractor:
                         if actor and actor.get("country"):
                             return actor
                         if actor is None and speaker.tag_ == "NNS":
-                            return None  # 'Several other member states have also said they will send ships
+                            return None  # 'Several other member states have also said they will send ships'
             if subj.lower_ in ("he", "she"):  # 'Healey did his best ... He announced a new package': his state
                 person = s.ctx.antecedent(s.offset + subj.idx)
                 if person and person.get("role") and person.get("country"):
@@ -1262,7 +1265,7 @@ class ContributionExtractor:
         if subj is not None and subj.lemma_.lower() in ("parliament", "bundestag", "cabinet", "congress", "senate", "lawmaker", "mp"):
             return "APPROVED"
         if _assent(t) is not None:
-            return "APPROVED"  # 'gave the green light for the deployment
+            return "APPROVED"  # 'gave the green light for the deployment'
         for g in [t] + syntax.governors(t, 3):
             gl = g.lemma_.lower()
             if gl in ("approve", "authorise", "authorize", "vote", "endorse", "greenlight"):

@@ -62,7 +62,8 @@ def _find_date(s: Sentence, trigger: Token, future: bool, announced: bool, given
         if ent.label_ not in ("DATE", "TIME"):
             continue
         arcs = syntax.dep_distance(trigger, ent.root)
-        if arcs > MAX_DATE_ARCS or ent.root.dep_ == "poss" and not (trigger.dep_ == "relcl" and ent.root.head == trigger.head):
+        if arcs > MAX_DATE_ARCS or ent.root.dep_ == "poss" and not (
+                trigger.dep_ == "relcl" and ent.root.head == trigger.head):
             continue  # "Anwar, this year's chair, welcomed ...": a date that describes, not dates (but "last
             # night's vote, which approved the extension of air strikes" dates the vote)
         text = ent.text

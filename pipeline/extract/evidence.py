@@ -99,7 +99,8 @@ def _landmark(s: "Sentence", trigger: Token, exclude: set[int], preps) -> Option
                             for h in [s.g.country_of(c.text)] if h and h[1] == "demonym"), None)
             if hit and hit[1].startswith("metonym"):
                 return ((True, 1, False), {"name": text, "country": hit[0]})
-            if hit and (obj.pos_ == "PROPN" or obj.lemma_.lower() == "capital") and hit[1] in ("capital", "city", "name"):
+            if hit and (obj.pos_ == "PROPN" or obj.lemma_.lower() == "capital") and hit[1] in (
+                    "capital", "city", "name"):
                 return ((hit[1] == "name", 1, prep.lower_ == "to"), {"name": text, "country": hit[0]})  # untagged 'Kyiv'
     return None
 

@@ -49,9 +49,9 @@ _ACTOR_ELSEWHERE = re.compile(r"\b(?:" + "|".join(sorted(INSTITUTIONS)) + r")s?\
 
 #: A question tells no event: 'Will the President meet President Zelenskyy when he's in Europe next week?' (but
 #: a presenter's 'And President Biden himself met Mr Erdogan today?' asks only to confirm one).
-_QUESTION = re.compile(r"^[\"'\u201c\u2018(]*(?:(?:and|so|but|now|then),?\s+)?(?:will|would|is|are|was|were|do|does|did|"
-                       r"can|could|should|has|have|had|what|when|where|why|how|who|which)\b[^?]*\?[\"'\u201d\u2019)]*\s*$",
-                       re.I)
+_QUESTION = re.compile(r"^[\"'\u201c\u2018(]*(?:(?:and|so|but|now|then),?\s+)?"
+                       r"(?:will|would|is|are|was|were|do|does|did|can|could|should|has|have|had|"
+                       r"what|when|where|why|how|who|which)\b[^?]*\?[\"'\u201d\u2019)]*\s*$", re.I)
 
 
 def _has_actor(starts: list[int], begin: int, end: int) -> bool:

@@ -157,8 +157,8 @@ class Gazetteer:
 
     def home_of(self, source: Optional[str], url: Optional[str] = None) -> Optional[str]:
         """The country an outlet's domain names ('rnz.co.nz', 'www3.nhk.or.jp'; 'bbc.co.uk' is GBR), or that a
-        national outlet on a generic domain reports from (outlets.json); None for other generic domains and
-        country codes sold as brands ('.tv', '.io', '.co')."""
+        national outlet on a generic domain reports from, or whose government's press office it is (outlets.json);
+        None for other generic domains and country codes sold as brands ('.tv', '.io', '.co')."""
         host = _host(source, url)
         labels = host.rstrip(".").split(".")
         outlet = next((self.outlets[".".join(labels[k:])] for k in range(len(labels) - 1)
