@@ -3115,3 +3115,14 @@ def test_taiwan_s_presidents_are_in_the_gazetteer(extract):
     (m,) = meetings(extract("President Tsai Ing-wen met with U.S. House Speaker Kevin McCarthy at the Ronald Reagan "
                             "Presidential Library in California on Wednesday.", published="2023-04-06"))
     assert {p["country"] for p in m["participants"]} == {"TWN", "USA"} and "Tsai Ing-wen" in names(m)
+
+
+def test_an_amount_in_dollars_the_tagger_missed_is_money_for_a_military_end():
+    x = Extractor.shared()
+    doc = x.nlp("Japan pledged on Thursday an additional $9 billion to help pay for the U.S.-led multinational force "
+                "fighting Iraq.")
+    billion = next(t for t in doc if t.lower_ == "billion")
+    asset = x.contributions._reader.read(billion)
+    assert asset is not None and asset["category"] == "FUNDING"
+    doc = x.nlp("Japan pledged on Thursday an additional $9 billion to help pay for new schools in Iraq.")
+    assert x.contributions._reader.read(next(t for t in doc if t.lower_ == "billion")) is None
