@@ -3126,3 +3126,14 @@ def test_an_amount_in_dollars_the_tagger_missed_is_money_for_a_military_end():
     assert asset is not None and asset["category"] == "FUNDING"
     doc = x.nlp("Japan pledged on Thursday an additional $9 billion to help pay for new schools in Iraq.")
     assert x.contributions._reader.read(next(t for t in doc if t.lower_ == "billion")) is None
+
+
+def test_forces_confirmed_or_mobilised_for_another_country_are_given(extract):
+    (e,) = contributions(extract("Prime Minister Justin Trudeau confirmed 450 Canadian soldiers for Latvia on Monday.",
+                                 published="2017-07-11"))
+    assert (e["contributor"]["country"], e["recipient"]["country"]) == ("CAN", "LVA")
+    (e,) = contributions(extract("France will mobilise around 3,000 soldiers and 20 helicopters for the operation in "
+                                 "Mali, Francois Hollande said on Sunday.", published="2014-07-14"))
+    assert (e["contributor"]["country"], e["recipient"]["country"]) == ("FRA", "MLI")
+    assert not contributions(extract("Russia will mobilise 300,000 reservists, Vladimir Putin said on Wednesday.",
+                                     published="2022-09-21"))
