@@ -3137,3 +3137,9 @@ def test_forces_confirmed_or_mobilised_for_another_country_are_given(extract):
     assert (e["contributor"]["country"], e["recipient"]["country"]) == ("FRA", "MLI")
     assert not contributions(extract("Russia will mobilise 300,000 reservists, Vladimir Putin said on Wednesday.",
                                      published="2022-09-21"))
+
+
+def test_a_commitment_or_offer_that_a_state_makes_is_its_giving(extract):
+    body = "The Netherlands pledged 42 F-16s to Ukraine on Sunday. Denmark made a parallel commitment of 19 jets."
+    found = {(e["contributor"]["country"], e["status"]) for e in contributions(extract(body, published="2023-08-21"))}
+    assert found == {("NLD", "PLEDGED"), ("DNK", "PLEDGED")}

@@ -261,7 +261,8 @@ def _bound_somewhere(t: Token) -> bool:
 GIVING = {"give", "provide", "supply", "donate", "gift", "deliver", "send", "dispatch", "pledge", "promise", "transfer", "announce",
           "assign",
           "offer", "hand", "lend", "commit", "contribute", "approve", "authorise", "authorize", "unveil", "allocate", "earmark", "fund",
-          "make available", "put at the disposal", "place at the disposal"}
+          "make available", "put at the disposal", "place at the disposal", "make commitment", "make pledge",
+          "make offer", "make contribution", "make donation"}
 #: Support too vague to be a contribution unless the sentence says who receives it ('offering further
 #: military support to Lebanon').
 VAGUE = [["military", "support"], ["defence", "support"], ["defense", "support"], ["security", "support"]]
@@ -1555,6 +1556,8 @@ def _sorties(t: Token) -> bool:
     # reconnaissance missions', a habit)
 
 
+#: Nouns of a giving that 'make' takes ('made a commitment of 19 jets', 'made an offer of two frigates').
+MADE_GIVINGS = {"commitment", "pledge", "offer", "contribution", "donation"}
 #: What a house gives when it approves ('gave the go-ahead for arms deliveries', 'the green light to the mission');
 #: not an 'approval' or 'consent', which is as often one state's leave for another's transfer.
 ASSENT = {"ahead", "go-ahead", "light", "nod"}
@@ -1587,7 +1590,9 @@ def _phrasal(t: Token) -> str:
             t.doc[t.i + 1].dep_ == "advmod" and t.doc[t.i + 1].lower_ in ("back", "off", "out", "over", "ashore"))):
         prt = [t.doc[t.i + 1].lower_]  # 'hand over four jets', the particle parsed into the object; 'held back'
     if not prt and t.lemma_.lower() == "make":
-        prt = [c.lower_ for c in t.children if c.dep_ in ("oprd", "acomp") and c.lower_ == "available"]
+        prt = [c.lower_ for c in t.children if c.dep_ in ("oprd", "acomp") and c.lower_ == "available"] or [
+            c.lemma_.lower() for c in t.children if c.dep_ == "dobj" and c.lemma_.lower() in MADE_GIVINGS]
+        # ('made a parallel commitment of 19 jets': the noun says how it was given)
     if not prt and t.lemma_.lower() == "set" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "sail":
         prt = ["sail"]  # 'set sail from Zhanjiang', however the parser hangs 'sail'
     if not prt and _disposals(t):
