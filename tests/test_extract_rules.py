@@ -3143,3 +3143,11 @@ def test_a_commitment_or_offer_that_a_state_makes_is_its_giving(extract):
     body = "The Netherlands pledged 42 F-16s to Ukraine on Sunday. Denmark made a parallel commitment of 19 jets."
     found = {(e["contributor"]["country"], e["status"]) for e in contributions(extract(body, published="2023-08-21"))}
     assert found == {("NLD", "PLEDGED"), ("DNK", "PLEDGED")}
+
+
+def test_an_announcement_of_the_deployment_told_before_is_its_own_stage(extract):
+    body = ("France's aircraft carrier Charles de Gaulle left Toulon on Wednesday bound for the eastern Mediterranean to "
+            "strike Islamic State targets in Syria.\n\nPresident Francois Hollande announced the deployment on Monday.")
+    found = {(e["contributor"]["country"], e["status"], str(e["date"]))
+             for e in contributions(extract(body, published="2015-11-18"))}
+    assert ("FRA", "ANNOUNCED", "2015-11-16") in found and ("FRA", "DELIVERED", "2015-11-18") in found

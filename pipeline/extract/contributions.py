@@ -664,8 +664,9 @@ class ContributionExtractor:
     def _approves_what_was_told(self, t: Token, objects: list[Token]) -> Optional[Token]:
         """'approved the deployment last Friday', 'had endorsed the dispatch', 'the deployment was approved by
         the Grand National Assembly': a vote on a contribution the article has told of, named by a noun."""
-        if (self.verbs.get(t.lemma_.lower()) or self.verbs.get(_phrasal(t))) != "APPROVED":
-            return None  # ('signed off on the mission Tuesday')
+        if (self.verbs.get(t.lemma_.lower()) or self.verbs.get(_phrasal(t))) != "APPROVED" and \
+                t.lemma_.lower() not in ("announce", "unveil"):
+            return None  # ('signed off on the mission Tuesday'; 'Hollande announced the deployment on Monday')
         return next((o for o in objects if o.lemma_.lower() in TOLD_GIVINGS and any(
             c.dep_ in ("det", "poss") and c.lower_ in ("the", "that", "this", "its", "their") for c in o.children)),
                     None)
