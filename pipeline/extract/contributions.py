@@ -663,7 +663,8 @@ class ContributionExtractor:
 
     def _approves_what_was_told(self, t: Token, objects: list[Token]) -> Optional[Token]:
         """'approved the deployment last Friday', 'had endorsed the dispatch', 'the deployment was approved by
-        the Grand National Assembly': a vote on a contribution the article has told of, named by a noun."""
+        the Grand National Assembly', 'announced the deployment on Monday': a vote on a contribution the article
+        has told of, or its announcement, named by a noun."""
         if (self.verbs.get(t.lemma_.lower()) or self.verbs.get(_phrasal(t))) != "APPROVED" and \
                 t.lemma_.lower() not in ("announce", "unveil"):
             return None  # ('signed off on the mission Tuesday'; 'Hollande announced the deployment on Monday')
