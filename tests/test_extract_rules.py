@@ -31,6 +31,11 @@ def names(meeting):
     return {p["name"] for p in meeting["participants"]}
 
 
+def stages(events):
+    """Who gave, at what stage, on what day: the contributions of a text, told apart."""
+    return {(e["contributor"]["country"], e["status"], str(e["date"])) for e in events}
+
+
 def test_a_phone_call_is_not_a_meeting(extract):
     assert not meetings(extract("Indian Prime Minister Narendra Modi spoke by phone with Russian President "
                                 "Vladimir Putin on Monday."))
@@ -2903,8 +2908,7 @@ def test_a_package_that_does_not_say_what_it_holds_is_military_when_the_next_sen
 def test_a_warship_whose_name_was_parsed_as_the_subject_of_a_clause_on_its_type_sets_sail(extract):
     body = ("Greece will contribute a frigate to the EU's Aspides mission, the defence ministry said. The frigate Hydra "
             "set sail from the Salamis naval base on Friday for the Red Sea.")
-    found = {(e["contributor"]["country"], e["status"], str(e["date"]))
-             for e in contributions(extract(body, published="2024-03-04"))}
+    found = stages(contributions(extract(body, published="2024-03-04")))
     assert ("GRC", "DELIVERED", "2024-03-01") in found
 
 
@@ -2917,8 +2921,7 @@ def test_echelons_with_soldiers_are_the_soldiers_and_their_nationality_gives(ext
 def test_a_timeline_entry_s_date_is_not_read_as_its_subject_and_a_headline_verb_tagged_as_a_noun_gives(extract):
     body = ("Here is how the jets reached Ukraine.\n\nAug. 20, 2023 — Denmark and the Netherlands pledge F-16s to "
             "Ukraine.\n\nAug. 4, 2024 — The first jets arrive.")
-    found = {(e["contributor"]["country"], e["status"], str(e["date"]))
-             for e in contributions(extract(body, published="2024-08-04"))}
+    found = stages(contributions(extract(body, published="2024-08-04")))
     assert {("DNK", "PLEDGED", "2023-08-20"), ("NLD", "PLEDGED", "2023-08-20")} <= found
 
 
@@ -3100,8 +3103,7 @@ def test_keeping_troops_abroad_is_a_giving_and_keeping_them_home_is_not(extract)
 def test_unnamed_soldiers_who_arrive_are_the_article_s_giver_s(extract):
     body = ("Kenya has pledged 1,000 police officers to the Haiti mission.\n\nThe first contingent of 400 officers landed "
             "in the Haitian capital on June 25.")
-    found = {(e["contributor"]["country"], e["status"], str(e["date"]))
-             for e in contributions(extract(body, published="2024-06-26"))}
+    found = stages(contributions(extract(body, published="2024-06-26")))
     assert ("KEN", "DELIVERED", "2024-06-25") in found
 
 
@@ -3148,6 +3150,5 @@ def test_a_commitment_or_offer_that_a_state_makes_is_its_giving(extract):
 def test_an_announcement_of_the_deployment_told_before_is_its_own_stage(extract):
     body = ("France's aircraft carrier Charles de Gaulle left Toulon on Wednesday bound for the eastern Mediterranean to "
             "strike Islamic State targets in Syria.\n\nPresident Francois Hollande announced the deployment on Monday.")
-    found = {(e["contributor"]["country"], e["status"], str(e["date"]))
-             for e in contributions(extract(body, published="2015-11-18"))}
+    found = stages(contributions(extract(body, published="2015-11-18")))
     assert ("FRA", "ANNOUNCED", "2015-11-16") in found and ("FRA", "DELIVERED", "2015-11-18") in found
