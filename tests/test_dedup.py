@@ -202,6 +202,20 @@ def test_one_article_telling_a_bilateral_on_another_day_or_earlier_in_the_day_ke
     assert not keys.same_event(new_event(meeting("a1", "s1", D, participants=(HOLLANDE, obama, MERKEL)), "x"), earlier)
 
 
+def test_a_pair_and_a_summit_each_dated_by_its_own_sentence_on_different_days_are_two_meetings():
+    summit = meeting("a1", "s1", D, participants=(HOLLANDE, PUTIN, MERKEL))
+    summit.update(date_text="on Sunday")
+    talks = meeting("a2", "s2", D - dt.timedelta(days=1), participants=(HOLLANDE, PUTIN))
+    talks.update(date_text="on Saturday")
+    assert not keys.same_event(new_event(summit, "x"), talks)  # the talks the day before the summit
+    talks.update(date_text=None)  # a day off only by the story's time: how that outlet counted
+    assert keys.same_event(new_event(summit, "x"), talks)
+    same_pair = meeting("a3", "s3", D, participants=(HOLLANDE, PUTIN))
+    same_pair.update(date_text="on Sunday")
+    talks.update(date_text="on Saturday")
+    assert keys.same_event(new_event(same_pair, "y"), talks)  # the same two, a day apart: one meeting
+
+
 def test_one_article_pledging_money_and_announcing_drones_tells_two_contributions():
     money = contribution("a", "x.example", D, status="PLEDGED")
     money["assets"] = [{"description": "$3.02 billion in support", "category": "FUNDING", "quantity": None}]

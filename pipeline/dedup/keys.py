@@ -121,6 +121,13 @@ def _told_apart(known: dict, new: dict) -> bool:
     return _one_article(known, new) and dated(known) and dated(new) and known["date"] != new["date"]
 
 
+def _own_days_apart(known: dict, new: dict) -> bool:
+    """Two outlets each dating, in their own sentence, a meeting of a pair and a summit of more on different
+    days: the talks the day before the summit, not another count of the summit's day."""
+    written = lambda e: e.get("date") and e.get("date_text") and e.get("date_basis") != "DATELINE"  # noqa: E731
+    return written(known) and written(new) and known["date"] != new["date"]
+
+
 def same_event(known: dict, new: dict) -> bool:
     """True when ``new`` reports the real-world event ``known`` already stands for."""
     if known["event_type"] != new["event_type"] or (stage(known) != stage(new) and not _headline_over(known, new)):
@@ -136,7 +143,7 @@ def same_event(known: dict, new: dict) -> bool:
             return False  # one leader at a summit is not the same event as his talks there with another
         if a != b and (_side_meeting(known) or _side_meeting(new)):
             return False  # 'Yoon also met Li separately': a bilateral beside the trilateral, not a report of it
-        if a != b and _told_apart(known, new):
+        if a != b and (_told_apart(known, new) or _own_days_apart(known, new)):
             return False  # 'On Monday, Kishida and Biden held talks' before Tuesday's Quad summit, in one article
         return not _different_people(known["participants"], new["participants"])
     if not _dates_close(known.get("date"), new.get("date"), dt.timedelta(days=2)):
