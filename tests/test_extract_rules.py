@@ -1453,6 +1453,14 @@ def test_a_roll_call_of_givers_told_in_passing_without_figures_is_no_event_each(
     assert e["contributor"]["country"] == "DEU"
 
 
+def test_givers_each_telling_their_own_giving_are_no_roll_call_and_a_ship_to_join_the_operation_is_given(extract):
+    body = ("Operation Prosperity Guardian, launched by the United States to protect shipping in the Red Sea, has "
+            "drawn several navies. Australia will send 11 personnel to the coalition's headquarters in Bahrain. Denmark said Wednesday that it would send a frigate, and Greece said on Tuesday "
+            "that it would deploy a frigate to join the operation as well.")
+    assert {("DNK", "ANNOUNCED", "2023-12-20"), ("GRC", "ANNOUNCED", "2023-12-19")} <= stages(
+        contributions(extract(body, published="2023-12-21")))
+
+
 def test_discussing_with_a_leader_in_a_named_place_is_meeting_him(extract):
     (m,) = meetings(extract("German Defence Minister Volker Ruehe, who discussed the deployment with U.S. Defense "
                             "Secretary William Perry in Bonn on Tuesday, said no combat units would go.",

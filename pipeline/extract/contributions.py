@@ -312,6 +312,7 @@ class ContributionExtractor:
     def extract(self, s: Sentence) -> list[dict]:
         out = []
         covered: set[int] = set()
+        givings: set[int] = set()  # the verbs that gave
         for t in self.triggers(s.doc):
             if t.i in covered:
                 continue
@@ -328,6 +329,7 @@ class ContributionExtractor:
                                   or _country(e["recipient"]) == _country(event["recipient"]))), None)
                 if same is None:
                     out.append(event)
+                    givings.add(t.i)
                 else:  # one sentence, one contribution: 'will send tanks and deliver ammunition', 'approved the
                     # dispatch of 200 soldiers ..., making Poland one of only a handful of countries to commit troops'
                     same["assets"] += [a for a in event["assets"] if a not in same["assets"]]
@@ -335,9 +337,10 @@ class ContributionExtractor:
                     same["purpose"] = same["purpose"] or event["purpose"]
                     if same["recipient"] or same["purpose"]:  # ('approved a plan to dispatch units to the
                         same.pop(NEEDS_RECIPIENT, None)  # Middle East': the second verb says where)
-        if len({e["contributor"].get("country") for e in out}) > 1 and ROLL_CALL.search(s.doc.text) and not any(
-                a["quantity"] for e in out for a in e["assets"]):
+        if len({e["contributor"].get("country") for e in out}) > 1 and len(givings) == 1 and ROLL_CALL.search(
+                s.doc.text) and not any(a["quantity"] for e in out for a in e["assets"]):
             return []  # 'Nigeria, Ghana and Malawi have also promised contingents': a roll call in passing, no one's
+            # own giving (but 'Denmark said it would send a frigate, and Greece that it would deploy one as well')
         return out
 
     def _co_contributors(self, s: Sentence, t: Token, event: dict) -> list[dict]:
@@ -582,8 +585,11 @@ class ContributionExtractor:
         # on the move are on a mission the article names (``settle_recipients``); not 'a French government plane'
         if recipient is None and purpose is None:
             purpose = _patrolled_waters(t, assets) or (self._campaign_told(s) if _to_the_campaign(t) else None)
-        joins_force = t.lemma_.lower() == "join" and any(  # 'will join the group', not 'the maritime phase'
-            c.dep_ == "dobj" and c.lemma_.lower() in MISSIONS | CAMPAIGN_NOUNS for c in t.children)
+        joins_force = any(v.lemma_.lower() == "join" and any(  # 'will join the group', not 'the maritime phase';
+            c.dep_ == "dobj" and c.lemma_.lower() in MISSIONS | CAMPAIGN_NOUNS for c in v.children)  # 'would deploy
+            for v in [t] + [c for c in t.children if c.dep_ in ("xcomp", "advcl")] + [  # a frigate to join the
+                c for o in t.children if o.dep_ == "dobj" for c in o.children if c.dep_ in ("relcl", "acl")  # operation'
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)])
         if t.lemma_.lower() == "join" and any(c.dep_ == "dobj" and (self._asset(c) or {}).get("category") ==
                                               "GROUND_FORCES" for c in t.children):
             return None  # 'The Ugandan troops join Kenyan troops who have been in Goma': told as their deployment
