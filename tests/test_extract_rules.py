@@ -3160,3 +3160,13 @@ def test_an_announcement_of_the_deployment_told_before_is_its_own_stage(extract)
             "strike Islamic State targets in Syria.\n\nPresident Francois Hollande announced the deployment on Monday.")
     found = stages(contributions(extract(body, published="2015-11-18")))
     assert ("FRA", "ANNOUNCED", "2015-11-16") in found and ("FRA", "DELIVERED", "2015-11-18") in found
+
+
+def test_on_a_ministrys_own_site_the_bare_secretary_is_its_head_and_he_goes_on_being_him(extract):
+    body = ("Secretary of Defense Lloyd J. Austin III travelled to the Middle East this week. While in the region, "
+            "the Secretary met with Israeli Prime Minister Benjamin Netanyahu in Tel Aviv on Monday. On Tuesday he "
+            "met with Bahrain's Crown Prince and Prime Minister Salman bin Hamad Al Khalifa in Manama.")
+    found = {(frozenset(names(m)), str(m["date"])) for m in meetings(extract(body, published="2023-12-21",
+                                                                              source="defense.gov"))}
+    assert found == {(frozenset({"Lloyd Austin", "Benjamin Netanyahu"}), "2023-12-18"),
+                     (frozenset({"Lloyd Austin", "Salman bin Hamad Al Khalifa"}), "2023-12-19")}

@@ -28,6 +28,9 @@ BARE_TITLES = {"President", "Prime Minister", "Chancellor", "King", "Queen", "Em
 #: Minister of Defence, Mr Dominic Nitiwul').
 BARE_MINISTERS = {"External Affairs Minister", "Foreign Minister", "Defence Minister", "Foreign Secretary",
                   "Defence Secretary"}
+#: A ministry's own head named by the bare title ('the Secretary', not 'the Secretary of the Navy' or 'the
+#: Secretary-General').
+OWN_MINISTER = re.compile(r"\b[Tt]he (?:Secretary|Minister)\b(?![- ](?:of|General|[A-Z]))")
 #: Words that put a titled person out of office ('former President Obama', 'the late King Hussein').
 FORMER = {"former", "ex", "ex-", "late", "then", "erstwhile", "onetime", "one-time", "past", "previous"}
 #: Words that mark someone who speaks for no government: the opposition, the exiled, a former leader, and
@@ -115,6 +118,7 @@ class ArticleContext:
         self.text = ""  # the article text the offsets index
         self.home: Optional[str] = None  # the outlet's country, when its domain tells (``Gazetteer.home_of``)
         self.official = False  # the outlet is that government's own press office (``Gazetteer.official_of``)
+        self.ministry: Optional[str] = None  # the role of the minister whose ministry it is (``Gazetteer.ministry_of``)
         self.country_name = lambda alpha3: alpha3  # the gazetteer's name for a country, once the resolver sets it
         self.met: list[dict] = []  # the people of the last meeting found, in reading order: 'the two leaders'
         self.eras: list[tuple[int, dt.date]] = []  # past dates the text names, by offset (``era``)
@@ -350,6 +354,15 @@ class ActorResolver:
         ctx.capital_starts = capitals
         ctx.country_name = self.g.country_name
         return ctx
+
+    def mention_own_minister(self, ctx: ArticleContext, day: Optional[dt.date]) -> None:
+        """On a ministry's own site ('the Secretary met with ...' in a Pentagon readout), each bare 'the
+        Secretary' or 'the Minister' is a mention of its head, so that 'he' in the next sentence finds him."""
+        office = self.g.holder(ctx.home, ctx.ministry, day) if ctx.ministry and ctx.home else None
+        if office is None:
+            return
+        own = [Mention(m.start(), actor_from_office(office)) for m in OWN_MINISTER.finditer(ctx.text)]
+        ctx.mentions = sorted(ctx.mentions + own, key=lambda m: m.start)
 
     def _nominal_mentions(self, doc, mentions: list[Mention]) -> list[Mention]:
         """'The Chinese minister began his trip in Egypt': a person named before, mentioned again by
@@ -591,6 +604,11 @@ class ActorResolver:
             self.g.title(token.doc[token.i:token.i + 3].text) if token.i + 3 <= len(token.doc) else None)  # 'Head of State'
         if head_title and head_title.get("country") and not (country or org):
             country = head_title["country"]  # 'POTUS'
+        if ctx.ministry and ctx.home and not (country or org) and token.text in ("Secretary", "Minister") and [
+                c.lower_ for c in token.children] == ["the"]:  # a Pentagon readout's 'the Secretary met with': its own
+            office = self.g.holder(ctx.home, ctx.ministry, day)
+            if office is not None:
+                return actor_from_office(office)
         if head_title and not (country or org) and any(c.lower_ == "the" for c in token.children) and (
                 head_title["role"] in BARE_TITLES or head_title["role"] in BARE_MINISTERS and all(
                     c.dep_ == "det" for c in token.children)):

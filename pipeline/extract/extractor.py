@@ -184,6 +184,8 @@ class Extractor:
                 ctx = self.resolver.context(text, article["published_at"].date())
                 ctx.home = self.g.home_of(article.get("source"), article.get("url"))
                 ctx.official = self.g.official_of(article.get("source"), article.get("url")) is not None
+                ctx.ministry = self.g.ministry_of(article.get("source"), article.get("url"))
+                self.resolver.mention_own_minister(ctx, article["published_at"].date())
                 prepared[n] = ctx
                 spans = self.candidate_spans(text, ctx)
                 self.sentences_skipped += max(0, len(spans) - MAX_CANDIDATES_PER_ARTICLE)

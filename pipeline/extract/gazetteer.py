@@ -104,6 +104,8 @@ class Gazetteer:
     outlets: dict[str, str] = field(default_factory=dict)
     #: a government's own press offices and archives -> its country ('whitehouse.gov' is USA)
     official: dict[str, str] = field(default_factory=dict)
+    #: a ministry's own press office -> the role of its head ('defense.gov' is the Defence Minister's)
+    ministry: dict[str, str] = field(default_factory=dict)
     triggers: dict = field(default_factory=dict)
 
     # -- questions -------------------------------------------------------------------------------------
@@ -188,9 +190,11 @@ class Gazetteer:
 
     def official_of(self, source: Optional[str], url: Optional[str] = None) -> Optional[str]:
         """The government whose own press office or archive publishes on this domain ('en.kremlin.ru' is RUS)."""
-        labels = _host(source, url).rstrip(".").split(".")
-        return next((self.official[".".join(labels[k:])] for k in range(len(labels) - 1)
-                     if ".".join(labels[k:]) in self.official), None)
+        return _listed(self.official, source, url)
+
+    def ministry_of(self, source: Optional[str], url: Optional[str] = None) -> Optional[str]:
+        """The role of the minister whose own ministry publishes on this domain ('www.defense.gov')."""
+        return _listed(self.ministry, source, url)
 
     def title(self, surface: str) -> Optional[dict]:
         return self.titles_exact.get(surface.strip()) or self.titles.get(fold(surface))
@@ -232,7 +236,14 @@ def load() -> Gazetteer:
     g.triggers = _load_json("triggers.json")
     g.outlets = dict(_load_json("outlets.json").get("outlets") or {})
     g.official = dict(_load_json("outlets.json").get("official") or {})
+    g.ministry = dict(_load_json("outlets.json").get("ministry") or {})
     return g
+
+
+def _listed(table: dict[str, str], source: Optional[str], url: Optional[str]) -> Optional[str]:
+    """A domain's entry in ``table``, a subdomain counting as its domain."""
+    labels = _host(source, url).rstrip(".").split(".")
+    return next((table[".".join(labels[k:])] for k in range(len(labels) - 1) if ".".join(labels[k:]) in table), None)
 
 
 def _load_countries(g: Gazetteer) -> None:
