@@ -3170,3 +3170,16 @@ def test_on_a_ministrys_own_site_the_bare_secretary_is_its_head_and_he_goes_on_b
                                                                               source="defense.gov"))}
     assert found == {(frozenset({"Lloyd Austin", "Benjamin Netanyahu"}), "2023-12-18"),
                      (frozenset({"Lloyd Austin", "Salman bin Hamad Al Khalifa"}), "2023-12-19")}
+
+
+def test_a_parliament_named_in_its_own_language_decides_for_its_state_and_is_no_recipient(extract):
+    assert ("NOR", "APPROVED", "2014-10-02") in stages(contributions(extract(
+        "The Storting on Thursday approved sending four F-16s to the coalition against Islamic State in Iraq.",
+        published="2014-10-03")))
+    assert ("USA", "APPROVED", "2021-09-23") in stages(contributions(extract(
+        "The US House of Representatives on Thursday voted 420-9 to approve $1 billion in supplemental funding "
+        "for Israel's Iron Dome missile defense system.", published="2021-09-24")))
+    assert "DNK" in {giver for giver, _, _ in stages(contributions(extract(
+        "Belgium's parliament voted to send six F-16 fighter jets to Iraq, while Denmark's government said on "
+        "Friday it would contribute seven F-16s to the campaign, subject to a vote in the Folketing next week.",
+        published="2014-09-27")))}

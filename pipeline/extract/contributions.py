@@ -571,6 +571,9 @@ class ContributionExtractor:
             trained = self._marked_nationality(trainees or objects)
             if trained and trained.get("country") == contributor.get("country"):
                 return None  # 'a coalition would begin training Ukrainian pilots': not Ukraine's giving
+        if recipient and (recipient.get("actor_code") or "").endswith("LEG"):
+            recipient = None  # 'would contribute seven F-16s, subject to a vote in the Folketing': no one's forces
+            # go to a parliament
         if recipient and recipient.get("country") and recipient.get("country") == contributor.get("country"):
             recipient, purpose = None, purpose or _patrolled_waters(t, assets)  # ('to the Middle East to
             if purpose is None:  # increase protection for US forces')
