@@ -3183,3 +3183,13 @@ def test_a_parliament_named_in_its_own_language_decides_for_its_state_and_is_no_
         "Belgium's parliament voted to send six F-16 fighter jets to Iraq, while Denmark's government said on "
         "Friday it would contribute seven F-16s to the campaign, subject to a vote in the Folketing next week.",
         published="2014-09-27")))}
+
+
+def test_an_accepted_invitation_is_a_plan_only_once_a_day_is_set(extract):
+    body = ("Secretary of State Antony Blinken met Chinese Foreign Minister Qin Gang in Beijing on Sunday. Qin "
+            "accepted an invitation to visit the United States at a mutually convenient time.")
+    assert [names(m) for m in meetings(extract(body, published="2023-06-19"))] == [{"Antony Blinken", "Qin Gang"}]
+    (m,) = meetings(extract("At the end of the talks in Dakar, Mauritanian President Mohamed Ould Ghazouani "
+                            "accepted an invitation from President Bassirou Diomaye Faye to pay a state visit to "
+                            "Senegal, scheduled for 28 June.", published="2025-05-16"))
+    assert (m["status"], str(m["date"])) == ("PLANNED", "2025-06-28")

@@ -221,6 +221,12 @@ def _hyphenated(t: Token) -> str:
     return t.doc[start:t.i + 1].text.lower()
 
 
+def _a_day_named(sent) -> bool:
+    """A sentence that names a day: a date with a figure, or a weekday."""
+    return any(e.label_ == "DATE" and (any(w.like_num for w in e) or any(w.lower_ in dates.WEEKDAYS for w in e))
+               for e in sent.ents)
+
+
 def _invited_by(t: Token) -> list[Token]:
     """'arrived in Tehran on an official visit at the invitation of Ayatollah Raisi': who invited receives
     the visit. Only an invitation hung on the trigger's own phrase, not on another clause's verb."""
@@ -1064,8 +1070,11 @@ class MeetingExtractor:
         verb = t if t.pos_ in ("VERB", "AUX") else t.head
         if verb is not t and t.dep_ == "dobj" and verb.lemma_.lower() in self.hypothetical:
             return True  # 'floated a three-way meeting', 'proposed a summit'
-        if any(g.lemma_.lower() == "invite" or g.lemma_.lower() in syntax.READINESS for g in [verb] + syntax.governors(verb, 2)):
-            return True  # 'invited Zelensky to visit Australia', 'ready to host a meeting': not yet a plan
+        if any(g.lemma_.lower() == "invite" or g.lemma_.lower() in syntax.READINESS or g.lemma_.lower() == "invitation"
+               and not _a_day_named(t.sent) for g in [verb] + syntax.governors(verb, 2)):
+            return True  # 'invited Zelensky to visit Australia', 'accepted an invitation to visit the United
+            # States at a mutually convenient time', 'ready to host a meeting': not yet a plan (but 'accepted an
+            # invitation to pay a state visit, scheduled for 28 June' is one)
         if t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.lemma_.lower() in self.wishes:
             return True  # 'called for talks with Putin', 'pressed for a summit': asked for, not arranged
         if t.lower_ == "talks" and t.head.lower_ == "in" and t.head.head.lemma_ == "be":
