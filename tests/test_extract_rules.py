@@ -3193,3 +3193,9 @@ def test_an_accepted_invitation_is_a_plan_only_once_a_day_is_set(extract):
                             "accepted an invitation from President Bassirou Diomaye Faye to pay a state visit to "
                             "Senegal, scheduled for 28 June.", published="2025-05-16"))
     assert (m["status"], str(m["date"])) == ("PLANNED", "2025-06-28")
+
+
+def test_forces_sent_to_a_third_country_to_train_another_states_soldiers_are_for_that_state(extract):
+    events = contributions(extract("Australia will send up to 70 army personnel to Britain to help train Ukrainian "
+                                   "recruits, Prime Minister Anthony Albanese said on Monday.", published="2022-10-10"))
+    assert {(e["contributor"]["country"], e["recipient"]["country"]) for e in events} == {("AUS", "UKR")}

@@ -554,6 +554,9 @@ class ContributionExtractor:
             # nor 'departed for Thailand to take part in the joint exercise' on a mission
         recipient, purpose = self._recipient_and_purpose(s, t)
         purpose = purpose or sailed_for
+        trained = self._trained_there(t)
+        if trained is not None and trained.get("country") not in (None, contributor.get("country")):
+            recipient = trained  # 'will send 70 personnel to Britain to help train Ukrainian recruits': for Ukraine
         posted = t.lemma_.lower() in POSTING and not (self._arrival(t) or _departs(t))  # 'deployed ... to Dakar'
         if recipient is None and _departs(t) and not _for_drills(s):  # 'left Tokyo for Iraq'
             recipient = next((a for a in (self._place_state(s, o) for o in _destinations(t)) if a), None)
@@ -778,6 +781,13 @@ class ContributionExtractor:
                     if actor and actor.get("country"):
                         return state_actor(self._g, actor["country"])
         return None
+
+    def _trained_there(self, t: Token) -> Optional[dict]:
+        """The state whose soldiers forces are sent to train ('to Britain to (help) train Ukrainian recruits')."""
+        goals = [c for c in t.children if c.dep_ in ("xcomp", "advcl")]
+        goals += [g for c in goals if c.lemma_.lower() == "help" for g in c.children if g.dep_ in ("xcomp", "ccomp")]
+        trainees = [o for g in goals if g.lemma_.lower() == "train" for o in g.children if o.dep_ == "dobj"]
+        return as_state(self._g, self._marked_nationality(trainees)) if trainees else None
 
     def _marked_nationality(self, objects: list[Token]) -> Optional[dict]:
         """The country written on what is provided ('RAF Tornado jets', 'German Leopard tanks')."""
