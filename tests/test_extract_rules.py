@@ -3199,3 +3199,12 @@ def test_forces_sent_to_a_third_country_to_train_another_states_soldiers_are_for
     events = contributions(extract("Australia will send up to 70 army personnel to Britain to help train Ukrainian "
                                    "recruits, Prime Minister Anthony Albanese said on Monday.", published="2022-10-10"))
     assert {(e["contributor"]["country"], e["recipient"]["country"]) for e in events} == {("AUS", "UKR")}
+
+
+def test_the_next_day_after_sentences_that_date_nothing_counts_from_the_paragraph_before(extract):
+    body = ("The Bundestag voted on Friday to send Tornado jets to the campaign against Isis.\n\n"
+            "When Angela Merkel went to the Elysee on November 25, Francois Hollande asked her for help. Within a "
+            "week her defence minister had a list.\n\nHollande, meanwhile, was looking further afield. The next day "
+            "he flew to Moscow to see Vladimir Putin at the Kremlin.")
+    (m,) = [m for m in meetings(extract(body, published="2015-12-04")) if "Vladimir Putin" in names(m)]
+    assert str(m["date"]) == "2015-11-26"

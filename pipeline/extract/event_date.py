@@ -169,7 +169,9 @@ def _told_from_story(s: Sentence, trigger: Token, future: bool) -> Optional["dat
     # counted from the last date before it: in its sentence ('met Li on Sunday, while Kishida and Yoon held
     # talks the same day'), else in its paragraph or the story's lead; a paragraph that opens with it ('Two
     # days later, Mr Kerry was in Cairo') goes on from the paragraph before
-    opens = not sent.text[:n.start].strip() and not s.ctx.text_before(s.offset + sent.start_char, 1)
+    before = s.ctx.text_before(s.offset + sent.start_char, 99)
+    opens = not sent.text[:n.start].strip() and not any(_plain_dates(before))  # (or follows sentences that date
+    # nothing: 'Hollande, meanwhile, was looking further afield. The next day he flew to Moscow')
     ref = _sentence_time(s, sent, [p for p in others if p < n.start], future) or (
         opens and _last_paragraph_time(s, s.offset + sent.start_char)) or _story_time(s, s.offset + sent.start_char)
     return dates.ResolvedDate(ref + dt.timedelta(days=n.days), n.text, "RELATIVE") if ref else None
