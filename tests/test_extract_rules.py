@@ -3208,3 +3208,11 @@ def test_the_next_day_after_sentences_that_date_nothing_counts_from_the_paragrap
             "he flew to Moscow to see Vladimir Putin at the Kremlin.")
     (m,) = [m for m in meetings(extract(body, published="2015-12-04")) if "Vladimir Putin" in names(m)]
     assert str(m["date"]) == "2015-11-26"
+
+
+def test_typhoon_jets_are_no_storm_and_sendings_in_recent_years_are_background(extract):
+    body = ("RAF Typhoon jets have arrived in Estonia to carry out NATO air policing alongside the German Air Force. "
+            "The RAF has also sent Typhoons to Poland and Romania for similar missions in recent years.")
+    events = contributions(extract(body, published="2023-03-24"))
+    assert {(e["contributor"]["country"], e["recipient"]["country"], e["status"]) for e in events} == {
+        ("GBR", "EST", "DELIVERED")}

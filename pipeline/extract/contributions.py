@@ -1034,7 +1034,8 @@ class ContributionExtractor:
         return self._reader.assets.get(fold(o.text)) or self._reader.assets.get(fold(o.lemma_))
 
     def _non_military(self, t: Token, objects: list[Token]) -> bool:
-        if (self._arrival(t) or _departs(t)) and {w.lemma_.lower() for w in t.sent} & RELIEF:
+        named = {w.i for o in objects for w in o.subtree if w.i < o.i}  # 'Typhoon jets' are no storm
+        if (self._arrival(t) or _departs(t)) and {w.lemma_.lower() for w in t.sent if w.i not in named} & RELIEF:
             return True  # 'The aircraft carrier arrived off the coast of Samar, bringing 21 helicopters that will
             # ferry food and water': a warship on the move for relief
         cargo = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
@@ -1551,9 +1552,21 @@ def _background(t: Token) -> bool:
     # since a year, not a month: 'has shipped more than 13,000 containers since August' is this war's giving
     since = any(c.dep_ == "prep" and c.lower_ == "since" and _a_year(list(c.subtree)[1:]) for c in t.children)
     recent = any(c.dep_ == "prep" and c.lower_ in ("in", "over") and " ".join(w.lower_ for w in c.subtree)
-                 in ("in recent years", "in the past", "over the years", "in past years") for c in t.children)
+                 in ("in recent years", "in the past", "over the years", "in past years") and _in_clause(c, t, 3)
+                 for c in t.subtree)  # ('sent Typhoons to Poland for similar missions in recent years', hung on
+    # the missions)
     last = t.tag_ == "VBD" and any(c.dep_ == "advmod" and c.lower_ in ("last", "previously") for c in t.children)
     return (perfect and since) or recent or last
+
+
+def _in_clause(w: Token, verb: Token, arcs: int) -> bool:
+    """``w`` hangs on ``verb`` within ``arcs`` arcs and through no other verb."""
+    for a in list(w.ancestors)[:arcs]:
+        if a == verb:
+            return True
+        if a.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _a_year(words: list[Token]) -> bool:
