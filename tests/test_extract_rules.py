@@ -3216,3 +3216,14 @@ def test_typhoon_jets_are_no_storm_and_sendings_in_recent_years_are_background(e
     events = contributions(extract(body, published="2023-03-24"))
     assert {(e["contributor"]["country"], e["recipient"]["country"], e["status"]) for e in events} == {
         ("GBR", "EST", "DELIVERED")}
+
+
+def test_a_contingent_taking_over_an_alliance_mission_abroad_is_delivered_to_it(extract):
+    assert ("ITA", "DELIVERED", "2024-10-14") in stages(contributions(extract(
+        "The Italian Air Force took over NATO's Baltic air policing mission at Siauliai on Monday with four "
+        "Eurofighters.", published="2024-10-18")))
+    (e,) = contributions(extract("Poland took over the lead at Siauliai in Lithuania with four MiG-29s on "
+                                 "Wednesday.", published="2014-05-02"))
+    assert (e["contributor"]["country"], e["recipient"]["country"], e["status"]) == ("POL", "LTU", "DELIVERED")
+    assert not contributions(extract("The new defence minister took charge of the ministry in Warsaw on Monday, "
+                                     "as Polish troops prepared for the exercise.", published="2014-05-02"))

@@ -301,7 +301,7 @@ class ContributionExtractor:
         for t in doc:
             if t.pos_ in ("VERB", "AUX") and (t.lemma_.lower() in self.verbs or _phrasal(t) in self.verbs):
                 yield t
-            elif _headline_arms(t) or _package_contents(t) or _use_allowed(t) is not None:
+            elif _headline_arms(t) or _package_contents(t) or _use_allowed(t) is not None or _taken_over(t) is not None:
                 yield t
             elif t.pos_ == "NOUN" and t.dep_ == "ROOT" and t.lemma_.lower() in self.verbs and {"nsubj", "dobj"} <= {
                     c.dep_ for c in t.children}:
@@ -443,6 +443,8 @@ class ContributionExtractor:
             return self._use(s, t)
         if t.lemma_.lower() == "host":
             return self._hosting(s, t)
+        if _taken_over(t) is not None:
+            return self._rotation(s, t, _taken_over(t))
         if t.lemma_.lower() == "go" and not _goes_anew(t):
             return None  # 'The jets will go to Lithuania', after 'Denmark will send four F-16s': told already
         if t.lemma_.lower() in ORDERS and not _ordered_somewhere(t):
@@ -744,6 +746,30 @@ class ContributionExtractor:
         hosted = " ".join(w.text for w in forces[0].subtree if w.dep_ != "det")
         assets = [{"description": f"hosting {hosted}", "category": "BASING", "quantity": None}]
         return self._record(s, t, self._status(s, t), giver, guest, self._purpose_in(t.sent.text), assets, None)
+
+    def _rotation(self, s: Sentence, t: Token, taken: Token) -> Optional[dict]:
+        """'British troops have formally taken charge of Nato's battlegroup in Estonia', 'Poland took over the
+        lead at Siauliai with four MiG-29s': a contingent relieving the last one is delivered to the mission
+        it takes over, abroad or under an alliance's flag; not a minister taking charge of his ministry."""
+        if t.dep_ in ("advcl", "xcomp") and t.head.lemma_.lower() in self.verbs:
+            return None  # 'arrived in south Lebanon on Saturday to take over duties': the arrival tells it
+        subj = syntax.subject(t)
+        if subj is None or subj.ent_type_ == "PERSON":
+            return None
+        forces = ([subj] if self._asset(subj) else []) + list(syntax.preps(t, ("with",))) + list(
+            syntax.preps(taken, ("with",)))
+        assets = [a for a in self._assets_of(forces) if a["category"] in ARMED]
+        giver = as_state(self._g, s.actor(subj)) or as_state(self._g, self._marked_nationality([subj]))
+        if not assets or not giver or not giver.get("country"):
+            return None
+        flag = next((a for w in taken.subtree for a in [s.actor(w)] if a and not a.get("country")
+                     and a.get("actor_code")), None)  # 'Nato's battlegroup', 'NATO's Regional Command-East'
+        place = find_place(s, t, set(), preps=("in", "at"))
+        there = state_actor(self._g, place["country"]) if place and place.get("country") else None
+        if flag is None and (there is None or there.get("country") == giver["country"]):
+            return None  # 'took charge of the border', at home
+        recipient = flag or there
+        return self._record(s, t, "DELIVERED", giver, recipient, self._purpose_in(t.sent.text), assets, None)
 
     def _received(self, s: Sentence, t: Token, objects: list[Token], assets: list[dict]) -> Optional[dict]:
         """'Ukraine has received its first Archer howitzers from Sweden', 'Ukraine will also receive 3,000
@@ -1611,6 +1637,21 @@ def _assented_to(t: Token) -> list[Token]:
     assent = _assent(t)
     return [] if assent is None else [o for h in (t, assent) for o in syntax.preps(h, ("for", "to"))
                                       if o.ent_type_ not in ("GPE", "NORP")]
+
+
+#: What forces take on when they relieve the last contingent: 'took charge of NATO's battlegroup', 'assumed
+#: command of', 'took over the lead at Siauliai' (and 'took over NATO's air policing mission', 'took over as flagship').
+TAKEN_CHARGE = {"charge", "command", "lead", "leadership", "duty", "duties", "responsibility"}
+
+
+def _taken_over(t: Token) -> Optional[Token]:
+    """What a rotation takes over, or None: the object of 'take over', 'take charge of', 'assume command of'."""
+    if t.lemma_.lower() not in ("take", "assume") or t.pos_ != "VERB":
+        return None
+    dobj = next((c for c in t.children if c.dep_ == "dobj"), None)
+    if t.lemma_.lower() == "take" and _phrasal(t) == "take over":
+        return dobj if dobj is not None else next(syntax.preps(t, ("as",)), None)
+    return dobj if dobj is not None and dobj.lemma_.lower() in TAKEN_CHARGE else None
 
 
 def _phrasal(t: Token) -> str:
