@@ -3227,3 +3227,13 @@ def test_a_contingent_taking_over_an_alliance_mission_abroad_is_delivered_to_it(
     assert (e["contributor"]["country"], e["recipient"]["country"], e["status"]) == ("POL", "LTU", "DELIVERED")
     assert not contributions(extract("The new defence minister took charge of the ministry in Warsaw on Monday, "
                                      "as Polish troops prepared for the exercise.", published="2014-05-02"))
+
+
+def test_indian_ministers_titles_alone_are_indias_and_a_hyphenated_name_keeps_its_hyphen(extract):
+    (m,) = meetings(extract("EAM met Dr. Nayef Falah Mubarak Al-Hajraf, Secretary General of the Gulf Cooperation "
+                            "Council (GCC), at the GCC Secretariat in Riyadh on 12 September 2022.",
+                            published="2022-09-13", source="mea.gov.in"))
+    assert names(m) == {"S. Jaishankar", "Nayef Falah Mubarak Al-Hajraf"}
+    (m,) = meetings(extract("Later in the day, Raksha Mantri called on the President of the Socialist Republic of "
+                            "Vietnam H.E. Mr Nguyen Xuan Phuc.", published="2022-06-09", source="pib.gov.in"))
+    assert names(m) == {"Rajnath Singh", "Nguyen Xuan Phuc"}

@@ -480,6 +480,8 @@ class ActorResolver:
         if person is not None and person.start > token.i + 3:
             person = None  # a name the parser hung far off ('Saudi Crown Prince ... and Pakistani Prime Minister
             # Muhammad Shehbaz Sharif'): not this title's
+        if person is not None and (self.g.title(person.text) or {}).get("country"):
+            person = None  # 'Raksha Mantri called on', a title the tagger took for a name
         if token.lower_ in ("majesty", "highness") and (person is None or len(person) == 1) and any(
                 c.lower_ in ("his", "her") for c in token.children):  # 'His Majesty called on President Murmu':
             found = ctx.person_for(None, "King", offset + token.idx) or ctx.person_for(  # the crowned head the
@@ -960,9 +962,15 @@ def _strip_title(person: Span, g: Gazetteer) -> str:
             words = words[2:]  # 'Crown Prince Mohammed bin Salman'
         else:
             break
-    return " ".join(w.text for w in words)
+    return _as_written(words)
 
 
 def _span_text(np: list[Token], head: Token) -> str:
     core = [t for t in np if t.dep_ not in ("det", "poss", "case", "punct") or t is head]
-    return " ".join(t.text for t in core)
+    return _as_written(core)
+
+
+def _as_written(words: list[Token]) -> str:
+    """Words joined as the text spaces them: 'Al-Hajraf', not 'Al - Hajraf'."""
+    return "".join(w.text + (w.whitespace_ and " " if k + 1 < len(words) and words[k + 1].i == w.i + 1 else " ")
+                   for k, w in enumerate(words)).strip()
