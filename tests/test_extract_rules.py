@@ -3237,3 +3237,12 @@ def test_indian_ministers_titles_alone_are_indias_and_a_hyphenated_name_keeps_it
     (m,) = meetings(extract("Later in the day, Raksha Mantri called on the President of the Socialist Republic of "
                             "Vietnam H.E. Mr Nguyen Xuan Phuc.", published="2022-06-09", source="pib.gov.in"))
     assert names(m) == {"Rajnath Singh", "Nguyen Xuan Phuc"}
+
+
+def test_an_approval_is_not_dated_by_the_year_its_forces_serve_and_an_ex_soviet_army_is_no_soviet_one(extract):
+    assert ("LVA", "APPROVED", "2023-11-24") in stages(contributions(extract(
+        "The Saeima has approved sending up to 15 Latvian soldiers to the NATO-led KFOR mission in Kosovo next year.",
+        published="2023-11-24")))
+    events = contributions(extract("The United States will send up to 200 special forces troops to Georgia to train "
+                                   "the ex-Soviet republic's army.", published="2002-02-27"))
+    assert {e["recipient"]["country"] for e in events} == {"GEO"}

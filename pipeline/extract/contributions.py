@@ -812,8 +812,9 @@ class ContributionExtractor:
         """The state whose soldiers forces are sent to train ('to Britain to (help) train Ukrainian recruits')."""
         goals = [c for c in t.children if c.dep_ in ("xcomp", "advcl")]
         goals += [g for c in goals if c.lemma_.lower() == "help" for g in c.children if g.dep_ in ("xcomp", "ccomp")]
-        trainees = [o for g in goals if g.lemma_.lower() == "train" for o in g.children if o.dep_ == "dobj"]
-        return as_state(self._g, self._marked_nationality(trainees)) if trainees else None
+        trainees = [o for g in goals if g.lemma_.lower() == "train" for o in g.children if o.dep_ == "dobj"
+                    and not any(w.lower_.startswith(("ex-", "former")) for w in o.subtree)]  # ('the ex-Soviet
+        return as_state(self._g, self._marked_nationality(trainees)) if trainees else None  # republic's army')
 
     def _marked_nationality(self, objects: list[Token]) -> Optional[dict]:
         """The country written on what is provided ('RAF Tornado jets', 'German Leopard tanks')."""
@@ -823,7 +824,7 @@ class ContributionExtractor:
                     w.i < o.i and w.head.i <= o.i or (w.i > o.i and w.head.dep_ == "pobj" and (
                         w.head.head.lower_ == "of" or (
                             w.head.head.lower_ == "with" and o.lemma_.lower() in PARTS_OF))))]:
-                made = _origin_only(c, o)
+                made = _origin_only(c, o) or _once(c)  # (nor 'the ex-Soviet republic's army')
                 if (c.dep_ in ("amod", "compound", "nmod") or (c.dep_ == "poss" and c.head.i != o.i)) and not made:
                     # not 'U.S.-made F-16s', nor "Ukraine's F-16s have arrived"; but 'an advance team of Japan's
                     # Ground Self-Defense Force'
@@ -845,7 +846,7 @@ class ContributionExtractor:
         if not trained:
             return assets, recipient
         for c in trained[0].children:
-            hit = self._g.country_of(c.text) if c.dep_ in ("amod", "compound", "poss", "nmod") else None
+            hit = self._g.country_of(c.text) if c.dep_ in ("amod", "compound", "poss", "nmod") and not _once(c) else None
             if recipient is None and hit and hit[1] in ("demonym", "name"):
                 recipient = state_actor(self._g, hit[0])
         description = " ".join(w.text for w in trained[0].subtree if w.i <= trained[0].i and w.dep_ != "det")
@@ -1583,6 +1584,12 @@ def _background(t: Token) -> bool:
     # the missions)
     last = t.tag_ == "VBD" and any(c.dep_ == "advmod" and c.lower_ in ("last", "previously") for c in t.children)
     return (perfect and since) or recent or last
+
+
+def _once(w: Token) -> bool:
+    """'ex-Soviet', 'former Yugoslav': a state that was, not the one that gives or receives."""
+    before = [x.lower_ for x in w.doc[max(0, w.i - 2):w.i]]
+    return bool(before) and (before[-1] in ("former", "ex", "ex-") or before[-2:] in (["ex", "-"], ["post", "-"]))
 
 
 def _in_clause(w: Token, verb: Token, arcs: int) -> bool:

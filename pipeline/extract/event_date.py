@@ -83,7 +83,8 @@ def _find_date(s: Sentence, trigger: Token, future: bool, announced: bool, given
         if resolved is None:
             continue
         spans = prev is not None and prev.lower_ in SPAN_START
-        if given and spans or announced and resolved.date > s.day and (resolved.precision != "day" or spans):
+        if given and (spans or resolved.date > s.day and resolved.precision != "day") or \
+                announced and resolved.date > s.day and (resolved.precision != "day" or spans):
             continue  # 'will send a training team early next year', 'agreed on Friday to send six F-16s from 1
             # July': when it comes, not when it was given
         resolved = _in_the_year_said(resolved, trigger.sent.text, s.day, future,
