@@ -3246,3 +3246,9 @@ def test_an_approval_is_not_dated_by_the_year_its_forces_serve_and_an_ex_soviet_
     events = contributions(extract("The United States will send up to 200 special forces troops to Georgia to train "
                                    "the ex-Soviet republic's army.", published="2002-02-27"))
     assert {e["recipient"]["country"] for e in events} == {"GEO"}
+
+
+def test_defence_ministers_of_smaller_allies_are_known_by_name(extract):
+    (m,) = meetings(extract("Defence Secretary Ben Wallace flew to Tallinn on Thursday, where he met Hanno "
+                            "Pevkur to discuss the British-led battlegroup.", published="2023-03-24"))
+    assert names(m) == {"Ben Wallace", "Hanno Pevkur"} and countries(m) == {"GBR", "EST"}
