@@ -3252,3 +3252,14 @@ def test_defence_ministers_of_smaller_allies_are_known_by_name(extract):
     (m,) = meetings(extract("Defence Secretary Ben Wallace flew to Tallinn on Thursday, where he met Hanno "
                             "Pevkur to discuss the British-led battlegroup.", published="2023-03-24"))
     assert names(m) == {"Ben Wallace", "Hanno Pevkur"} and countries(m) == {"GBR", "EST"}
+
+
+def test_leaders_who_came_together_or_shook_hands_met(extract):
+    (m,) = meetings(extract("Turkish Foreign Minister Hakan Fidan also came together with Ukrainian Foreign Minister "
+                            "Dmytro Kuleba on the sidelines of the forum on Saturday.", published="2024-03-03"))
+    assert names(m) == {"Hakan Fidan", "Dmytro Kuleba"} and str(m["date"]) == "2024-03-02"
+    (m,) = meetings(extract("On July 8 Viktor Orban was in Beijing, shaking hands with Xi Jinping.",
+                            published="2024-07-12"))
+    assert names(m) == {"Viktor Orban", "Xi Jinping"}
+    assert not meetings(extract("Fidan said the two sides would come together again once the fighting stopped.",
+                                published="2024-03-03"))

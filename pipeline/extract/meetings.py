@@ -165,6 +165,10 @@ def _other_trigger(t: Token) -> bool:
         # conferred the honour, the first Indian to receive it': another verb's clause)
     if t.lemma_.lower() == "bring" and any(c.lower_ == "together" for c in t.children):
         return True  # 'Monday's conference brought together Scholz, Duda and Rutte'
+    if t.pos_ == "VERB" and (t.lemma_.lower() in ("come", "get") and any(c.lower_ == "together" for c in t.children) or
+                             t.lemma_.lower() == "shake" and any(c.lower_ == "hands" for c in t.children)):
+        return any(o.ent_type_ == "PERSON" for o in syntax.preps(t, ("with",)))  # 'also came together with
+        # Ukrainian Foreign Minister Dmytro Kuleba', 'in Beijing, shaking hands with Xi Jinping'
     if t.lemma_.lower() in ("spend", "have") and t.pos_ == "VERB" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in TIME_SPENT for c in t.children):
         # 'Witkoff spent three hours with Putin at the Kremlin', 'had 30 minutes alone with his Australian
