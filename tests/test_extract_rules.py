@@ -3263,3 +3263,9 @@ def test_leaders_who_came_together_or_shook_hands_met(extract):
     assert names(m) == {"Viktor Orban", "Xi Jinping"}
     assert not meetings(extract("Fidan said the two sides would come together again once the fighting stopped.",
                                 published="2024-03-03"))
+
+
+def test_a_visit_told_years_later_is_received_by_the_leader_of_its_own_day(extract):
+    (m,) = meetings(extract("US House Speaker Nancy Pelosi visited Taiwan on August 2, 2022, angering Beijing.",
+                            published="2025-05-01"))
+    assert names(m) == {"Nancy Pelosi", "Tsai Ing-wen"}

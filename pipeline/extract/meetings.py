@@ -735,6 +735,12 @@ class MeetingExtractor:
             status, future = "PLANNED", True
         if status == "PLANNED" and (NO_DATE.search(t.sent.text) or VAGUE_PLAN.search(t.sent.text) and _vaguer(when, s.day)):
             return None  # 'is due to visit Oman next month', 'a return visit in the spring, but no date has been set'
+        for k, p in enumerate(participants):  # 'after Pelosi visited Taiwan in August 2022': received by the
+            if p["name"] in implied and p.get("country") and when["date"] != s.day:  # leader of that day
+                office = s.g.holder(p["country"], "Leader", when["date"])
+                if office is not None and office.name != p["name"]:
+                    implied[implied.index(p["name"])] = office.name
+                    participants[k] = actor_from_office(office)
 
         host = self._host(t, participants, token_of, place)
         mode = "multilateral" if len(participants) > 2 or gathering else ("visit" if host else None)
