@@ -3269,3 +3269,15 @@ def test_a_visit_told_years_later_is_received_by_the_leader_of_its_own_day(extra
     (m,) = meetings(extract("US House Speaker Nancy Pelosi visited Taiwan on August 2, 2022, angering Beijing.",
                             published="2025-05-01"))
     assert names(m) == {"Nancy Pelosi", "Tsai Ing-wen"}
+
+
+def test_capitals_listed_as_givers_each_give_and_guard_boats_and_hmmwvs_are_assets(extract):
+    found = stages(contributions(extract("Washington, Berlin, and Bucharest each promised a Patriot battery to "
+                                         "Ukraine on Tuesday.", published="2024-07-12")))
+    assert {giver for giver, _, _ in found} == {"USA", "DEU", "ROU"}
+    (e,) = contributions(extract("India handed over 12 High Speed Guard Boats to the Vietnam Border Guard Command on "
+                                 "Thursday.", published="2022-06-10"))
+    assert e["assets"][0]["category"] == "NAVAL" and e["assets"][0]["quantity"] == 12
+    (e,) = contributions(extract("The United States delivered 59 armored HMMWVs to the Lebanese Armed Forces on "
+                                 "Monday.", published="2024-07-12"))
+    assert e["assets"][0]["category"] == "WEAPONS"

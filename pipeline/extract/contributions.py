@@ -71,6 +71,8 @@ SORTIES = {"patrol", "sortie", "mission", "combat mission", "strike"}
 ROLL_CALL = re.compile(r"\b(?:also|too|as well)\b", re.I)
 #: Nouns of asking that carry what is asked for: 'a formal request to Canberra for military assistance'.
 REQUEST_NOUNS = {"request", "appeal", "plea"}
+#: A state's armed services or security bodies, named with its name: 'the Vietnam Border Guard Command'.
+SERVICES = {"command", "army", "navy", "guard", "police", "ministry", "corps", "coastguard"}
 #: Verbs of a deployment by order, a contribution only with a destination (``_ordered_somewhere``).
 ORDERS = {"order", "direct"}
 #: What forces are ordered to do when the order sends them: 'ordered two warships to accompany tankers'.
@@ -351,6 +353,9 @@ class ContributionExtractor:
         out = []
         for c in (syntax.with_conjuncts(subj)[1:] if subj is not None else ()):  # a list parsed as an apposition
             actor = as_state(self._g, s.actor(c))
+            hit = self._g.country_of(c.text) if actor is None else None
+            if hit and hit[1] == "capital":  # 'Washington, Berlin, and Bucharest each promised a Patriot battery'
+                actor = state_actor(self._g, hit[0], "GOV")
             if actor and actor.get("country") and actor["country"] not in (
                     event["contributor"].get("country"), (event.get("recipient") or {}).get("country")):
                 out.append({**event, "contributor": actor, "assets": [dict(a) for a in event["assets"]],
@@ -1264,7 +1269,8 @@ class ContributionExtractor:
         for tok in candidates:
             actor = s.actor(tok) or next((s.actor(c) for c in tok.children if c.dep_ == "poss" and s.actor(c)), None) \
                 or (self._marked_nationality([tok]) if tok in armed or tok.lower_ in PLACE_NOUNS or
-                    tok.head.lower_ == "through" else None)  # ('rotate submarines through HMAS Stirling')
+                    tok.head.lower_ == "through" or tok.lemma_.lower() in SERVICES else None)
+            # ('rotate submarines through HMAS Stirling', 'to the Vietnam Border Guard Command')
             # 'equip Ukrainian brigades with', 'deployment ... to Somali waters'
             if actor and recipient is None:  # "to bolster NATO's eastern flank": the flank's owner
                 recipient = actor
