@@ -3281,3 +3281,8 @@ def test_capitals_listed_as_givers_each_give_and_guard_boats_and_hmmwvs_are_asse
     (e,) = contributions(extract("The United States delivered 59 armored HMMWVs to the Lebanese Armed Forces on "
                                  "Monday.", published="2024-07-12"))
     assert e["assets"][0]["category"] == "WEAPONS"
+
+
+def test_held_talks_parsed_as_a_modifier_of_talks_keeps_its_subject(extract):
+    (m,) = meetings(extract("Earlier, Trump held talks with Benjamin Netanyahu in Jerusalem.", published="2025-10-13"))
+    assert names(m) == {"Donald Trump", "Benjamin Netanyahu"}

@@ -933,6 +933,9 @@ class MeetingExtractor:
             if _courtesy_call(t):
                 out += list(syntax.preps(t, ("on",))) + list(syntax.preps(t.head, ("on",)))
             out += [a for a in (_host_by(t),) if a is not None]  # 'a summit ..., hosted by President Aliyev'
+            out += [w for v in t.children if v.dep_ == "amod" and v.pos_ == "VERB" and v.i < t.i
+                    for c in v.children if c.dep_ in ("nsubj", "nsubjpass") for w in syntax.with_conjuncts(c)]
+            # ('Earlier, Trump held talks with Netanyahu', 'held' parsed as a modifier of 'talks')
             if t.dep_ == "nsubj" and t.head.lemma_.lower() in DRAWING and t.lemma_.lower() in self.gatherings:
                 out += [w for c in t.head.children if c.dep_ == "dobj" for w in syntax.with_conjuncts(c)]
             out += _invited_by(t)
