@@ -3286,3 +3286,10 @@ def test_capitals_listed_as_givers_each_give_and_guard_boats_and_hmmwvs_are_asse
 def test_held_talks_parsed_as_a_modifier_of_talks_keeps_its_subject(extract):
     (m,) = meetings(extract("Earlier, Trump held talks with Benjamin Netanyahu in Jerusalem.", published="2025-10-13"))
     assert names(m) == {"Donald Trump", "Benjamin Netanyahu"}
+
+
+def test_a_mandate_for_soldiers_is_an_approval_of_those_soldiers(extract):
+    (e,) = contributions(extract("Mali's army is in disarray. The German cabinet on Wednesday approved a mandate for "
+                                 "up to 180 soldiers to serve in the European Union's training mission in Mali.",
+                                 published="2013-02-21"))
+    assert (e["contributor"]["country"], e["status"], e["assets"][0]["quantity"]) == ("DEU", "APPROVED", 180)

@@ -71,6 +71,8 @@ SORTIES = {"patrol", "sortie", "mission", "combat mission", "strike"}
 ROLL_CALL = re.compile(r"\b(?:also|too|as well)\b", re.I)
 #: Nouns of asking that carry what is asked for: 'a formal request to Canberra for military assistance'.
 REQUEST_NOUNS = {"request", "appeal", "plea"}
+#: What a parliament approves that names the forces it sends: 'a mandate for up to 180 soldiers'.
+MANDATES = {"mandate", "authorisation", "authorization"}
 #: A state's armed services or security bodies, named with its name: 'the Vietnam Border Guard Command'.
 SERVICES = {"command", "army", "navy", "guard", "police", "ministry", "corps", "coastguard"}
 #: Verbs of a deployment by order, a contribution only with a destination (``_ordered_somewhere``).
@@ -1005,6 +1007,8 @@ class ContributionExtractor:
         if _provides_with(t):
             objs += _with_what(t)
         objs += _assented_to(t)
+        objs += [p for o in list(objs) if o.lemma_.lower() in MANDATES for p in syntax.preps(o, ("for",))]
+        # ('approved a mandate for up to 180 soldiers to serve in the EU's training mission')
         for o in list(objs):  # 'unveiled a $2.5 billion package that includes 59 Bradleys'
             if o.lemma_.lower() in PACKAGES:  # (or 'a package worth 700 million euros that includes', the clause
                 objs += [g for c in o.subtree if c.dep_ == "relcl" and c.lemma_.lower() in ("include", "contain")
