@@ -141,3 +141,15 @@ def test_a_paragraph_that_opens_with_no_date_is_no_entry(paragraph):
 def test_a_day_range_keeps_its_year():
     assert resolve("October 7-10, 1998", dt.date(2023, 9, 26)).date == dt.date(1998, 10, 7)
     assert resolve("June 5 to 7, 2019", dt.date(2023, 9, 26)).date == dt.date(2019, 6, 5)
+
+
+def test_an_anniversary_counts_back_whole_years_from_the_dateline():
+    assert str(resolve("A year ago today", THU).date) == "2014-11-26"
+    assert str(resolve("Twenty years ago today", THU).date) == "1995-11-26"
+    assert resolve("ten years ago this week", THU).precision == "week"
+    assert str(resolve("today", THU).date) == "2015-11-26"
+
+
+def test_a_year_ago_today_is_one_expression_not_today():
+    from pipeline.extract.dates import expressions
+    assert expressions("A year ago today, Sarkozy hosted a summit in Paris.") == [(0, "A year ago today")]

@@ -30,6 +30,11 @@ _UNIT = re.compile(r"\b(last|next|this|past|coming|earlier this|later this) (wee
 _AGO = re.compile(r"\b(\d+|a|an|one|two|three|four|five|six|seven|ten) (day|week|month|year|decade)s? (ago|from now)\b")
 _HAS_MONTH = re.compile(r"\b" + _MONTH_RE + r"\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 _WORD_NUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+_YEARS_WORDS = {**_WORD_NUM, "eight": 8, "nine": 9, "fifteen": 15, "twenty": 20, "twenty-five": 25, "thirty": 30,
+                "forty": 40, "fifty": 50}
+#: 'A year ago today', 'Ten years ago this week': an anniversary, counted in calendar years.
+_ANNIVERSARY = re.compile(r"\b(\d+|" + "|".join(sorted(_YEARS_WORDS, key=len, reverse=True)) +
+                          r") years? ago (today|this week|this month|on this day)\b")
 _MONTH_DAY = re.compile(r"\b(" + _MONTH_RE + r")\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:\s*(?:-|–|to)\s*\d{1,2}\b)?"
                         r"(?:,?\s*(\d{4}))?"
                         r"|\b(\d{1,2})(?:st|nd|rd|th)?(?:\s*(?:-|–|and|to)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:of\s+)?("
@@ -170,6 +175,14 @@ def resolve(text: str, published: dt.date, future: bool = False) -> Optional[Res
     m = _ORDINAL_DAY.search(low)
     if m:
         return _ordinal_day(int(m.group(1)), m.group(2), published, future, raw)
+    m = _ANNIVERSARY.search(low)
+    if m:
+        n = int(m.group(1)) if m.group(1).isdigit() else _YEARS_WORDS[m.group(1)]
+        try:
+            day = published.replace(year=published.year - n)
+        except ValueError:  # 29 February
+            day = published.replace(year=published.year - n, day=28)
+        return ResolvedDate(day, raw, "RELATIVE", "day" if m.group(2) in ("today", "on this day") else m.group(2)[5:])
     if _DAY_AFTER.search(low):
         return ResolvedDate(published + dt.timedelta(days=2), raw, "RELATIVE")
     if _DAY_BEFORE.search(low):
@@ -277,8 +290,12 @@ _ANY_EXPRESSION = [_MONTH_DAY, re.compile(r"\b(?:on |last |next |this |past |com
 
 def expressions(text: str) -> list[tuple[int, str]]:
     """Date expressions written in raw text, with their offsets: for text the tagger gave no DATE entity
-    ('at the Istana on Feb 12' tagged as one place), and for the sentences before an undated one."""
-    return sorted((m.start(), m.group(0)) for pattern in _ANY_EXPRESSION for m in pattern.finditer(text))
+    ('at the Istana on Feb 12' tagged as one place), and for the sentences before an undated one. 'A year ago
+    today' is one expression, not 'today'."""
+    years = [(m.start(), m.end()) for m in re.finditer(_ANNIVERSARY.pattern, text, re.I)]
+    found = [(m.start(), m.group(0)) for pattern in _ANY_EXPRESSION for m in pattern.finditer(text)
+             if not any(a <= m.start() < b for a, b in years)]
+    return sorted(found + [(a, text[a:b]) for a, b in years])
 
 
 @lru_cache(maxsize=4096)
