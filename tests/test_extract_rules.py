@@ -3293,3 +3293,10 @@ def test_a_mandate_for_soldiers_is_an_approval_of_those_soldiers(extract):
                                  "up to 180 soldiers to serve in the European Union's training mission in Mali.",
                                  published="2013-02-21"))
     assert (e["contributor"]["country"], e["status"], e["assets"][0]["quantity"]) == ("DEU", "APPROVED", 180)
+
+
+def test_forces_ordered_to_a_region_to_join_other_forces_are_sent_there(extract):
+    assert ("USA", "ANNOUNCED", "2025-04-01") in stages(contributions(extract(
+        "On April 1, a Pentagon spokesman said Defense Secretary Pete Hegseth had ordered the USS Carl Vinson carrier "
+        "strike group to the Middle East to join the USS Harry S. Truman.", published="2025-04-12")))
+    assert not contributions(extract("Hegseth ordered the troops to withdraw from the base.", published="2025-04-12"))

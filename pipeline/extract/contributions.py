@@ -216,8 +216,8 @@ def _ordered_somewhere(t: Token) -> bool:
     if any(c.lemma_.lower() in ESCORTING for c in moves):
         return True  # 'ordered two warships to accompany British-flagged vessels', 'to begin moving to the eastern
         # Mediterranean'; not 'ordered the troops to withdraw'
-    if any(c.dep_ in ("xcomp", "ccomp") for c in t.children):
-        return False
+    if any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() not in DEFENDING for c in t.children):
+        return False  # (but 'ordered the carrier strike group to the Middle East to join the USS Harry S. Truman')
     return any(c.dep_ == "prep" and c.lower_ in ("to", "toward", "towards", "into") and any(
         o.ent_type_ in ("GPE", "LOC") or {o.lower_, o.lemma_.lower()} & (PLACE_NOUNS | {"region", "area", "gulf", "sea"})
         for o in c.subtree) for c in t.children)
