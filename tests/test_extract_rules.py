@@ -3300,3 +3300,11 @@ def test_forces_ordered_to_a_region_to_join_other_forces_are_sent_there(extract)
         "On April 1, a Pentagon spokesman said Defense Secretary Pete Hegseth had ordered the USS Carl Vinson carrier "
         "strike group to the Middle East to join the USS Harry S. Truman.", published="2025-04-12")))
     assert not contributions(extract("Hegseth ordered the troops to withdraw from the base.", published="2025-04-12"))
+
+
+def test_a_congress_in_a_national_outlet_is_that_nations(extract):
+    body = "Brasilia - Congress approved on Monday the sending of 1,300 additional military personnel to Haiti."
+    assert ("BRA", "APPROVED", "2010-01-25") in stages(contributions(extract(body, published="2010-01-26",
+                                                                             source="agenciabrasil.ebc.com.br")))
+    assert "USA" in {giver for giver, _, _ in stages(contributions(extract(body, published="2010-01-26",
+                                                                          source="apnews.com")))}

@@ -31,6 +31,9 @@ BARE_MINISTERS = {"External Affairs Minister", "Foreign Minister", "Defence Mini
 #: A ministry's own head named by the bare title ('the Secretary', not 'the Secretary of the Navy' or 'the
 #: Secretary-General').
 OWN_MINISTER = re.compile(r"\b[Tt]he (?:Secretary|Minister)\b(?![- ](?:of|General|[A-Z]))")
+#: Legislatures that several states name alike: in a national outlet, its own ('Congress' in a Brazilian
+#: paper, 'the House of Commons' in a Canadian one).
+SHARED_LEGISLATURES = {"congress", "commons"}
 #: Words that put a titled person out of office ('former President Obama', 'the late King Hussein').
 FORMER = {"former", "ex", "ex-", "late", "then", "erstwhile", "onetime", "one-time", "past", "previous"}
 #: Words that mark someone who speaks for no government: the opposition, the exiled, a former leader, and
@@ -655,6 +658,8 @@ class ActorResolver:
             sector = kind.split(":")[1] if kind.startswith("metonym:") else None
             if kind == "capital":
                 sector = "GOV"
+            if sector == "LEG" and ctx.home and fold(token.text) in SHARED_LEGISLATURES:
+                a3 = ctx.home  # 'Congress approves sending 1,300 more troops to Haiti' in Agência Brasil: Brazil's
             return state_actor(self.g, a3, sector)
         code = self.g.org_of(_span_text(np, token)) or self.g.org_of(token.text)
         if code:
