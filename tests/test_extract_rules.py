@@ -3308,3 +3308,9 @@ def test_a_congress_in_a_national_outlet_is_that_nations(extract):
                                                                              source="agenciabrasil.ebc.com.br")))
     assert "USA" in {giver for giver, _, _ in stages(contributions(extract(body, published="2010-01-26",
                                                                           source="apnews.com")))}
+
+
+def test_a_presidential_envoy_who_leads_talks_is_known_by_name(extract):
+    (m,) = meetings(extract("Witkoff flew to Muscat from St. Petersburg, where he met Russian President Vladimir "
+                            "Putin on Friday for more than four hours of talks.", published="2025-04-13"))
+    assert names(m) == {"Steve Witkoff", "Vladimir Putin"} and str(m["date"]) == "2025-04-11"
