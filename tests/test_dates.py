@@ -153,3 +153,9 @@ def test_an_anniversary_counts_back_whole_years_from_the_dateline():
 def test_a_year_ago_today_is_one_expression_not_today():
     from pipeline.extract.dates import expressions
     assert expressions("A year ago today, Sarkozy hosted a summit in Paris.") == [(0, "A year ago today")]
+
+
+def test_a_day_of_the_month_last_year_is_one_expression_of_that_year():
+    from pipeline.extract.dates import expressions
+    found = expressions("On October 7 last year, Hamas-led fighters broke through the fence.")
+    assert found == [(3, "October 7 last year")] and str(resolve(found[0][1], dt.date(2024, 10, 7)).date) == "2023-10-07"

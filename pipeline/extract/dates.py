@@ -288,13 +288,18 @@ _ANY_EXPRESSION = [_MONTH_DAY, re.compile(r"\b(?:on |last |next |this |past |com
                    re.compile(_SAME_DAY.pattern, re.I)]
 
 
+#: 'last year' after a day of the month: the year the day is in.
+_YEAR_AFTER = re.compile(r",? (?:last|next|this) year\b", re.I)
+
+
 def expressions(text: str) -> list[tuple[int, str]]:
     """Date expressions written in raw text, with their offsets: for text the tagger gave no DATE entity
     ('at the Istana on Feb 12' tagged as one place), and for the sentences before an undated one. 'A year ago
     today' is one expression, not 'today'."""
     years = [(m.start(), m.end()) for m in re.finditer(_ANNIVERSARY.pattern, text, re.I)]
-    found = [(m.start(), m.group(0)) for pattern in _ANY_EXPRESSION for m in pattern.finditer(text)
-             if not any(a <= m.start() < b for a, b in years)]
+    found = [(m.start(), m.group(0) + _YEAR_AFTER.match(text, m.end()).group(0) if _YEAR_AFTER.match(text, m.end())
+              and pattern is _MONTH_DAY else m.group(0)) for pattern in _ANY_EXPRESSION for m in pattern.finditer(text)
+             if not any(a <= m.start() < b for a, b in years)]  # ('On October 7 last year': that year's)
     return sorted(found + [(a, text[a:b]) for a, b in years])
 
 
