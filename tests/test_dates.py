@@ -159,3 +159,9 @@ def test_a_day_of_the_month_last_year_is_one_expression_of_that_year():
     from pipeline.extract.dates import expressions
     found = expressions("On October 7 last year, Hamas-led fighters broke through the fence.")
     assert found == [(3, "October 7 last year")] and str(resolve(found[0][1], dt.date(2024, 10, 7)).date) == "2023-10-07"
+
+
+def test_a_day_last_year_is_a_past_time_the_passage_is_set_in():
+    from pipeline.extract.dates import past_dates
+    text = "A year after Xi met Fumio Kishida in San Francisco on Nov. 16 last year, he met Ishiba on 3 March last year."
+    assert [str(d) for _, d in past_dates(text, dt.date(2024, 11, 16))] == ["2023-11-16", "2023-03-03"]

@@ -3314,3 +3314,9 @@ def test_a_presidential_envoy_who_leads_talks_is_known_by_name(extract):
     (m,) = meetings(extract("Witkoff flew to Muscat from St. Petersburg, where he met Russian President Vladimir "
                             "Putin on Friday for more than four hours of talks.", published="2025-04-13"))
     assert names(m) == {"Steve Witkoff", "Vladimir Putin"} and str(m["date"]) == "2025-04-11"
+
+
+def test_a_leader_out_of_office_is_met_in_the_office_he_held_on_a_day_last_year(extract):
+    (m,) = meetings(extract("Xi met Japanese leader Fumio Kishida in San Francisco on Nov. 16 last year.",
+                            published="2024-11-16"))
+    assert names(m) == {"Xi Jinping", "Fumio Kishida"} and str(m["date"]) == "2023-11-16"

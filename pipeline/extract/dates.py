@@ -326,9 +326,22 @@ PAST_DATE = re.compile(r"\b(?:" + _MONTH + r"\s+(\d{1,2}),?\s+|(\d{1,2})\s+" + _
                        r"((?:19|20)\d\d)\b", re.I)
 
 
+#: 'Nov. 16 last year': a past date whose year is the one before the dateline's.
+LAST_YEAR_DATE = re.compile(r"\b" + _MONTH + r"\s+(\d{1,2}),?\s+last year\b|\b(\d{1,2})\s+" + _MONTH + r",?\s+last year\b",
+                            re.I)
+
+
 def past_dates(text: str, day: Optional[dt.date]) -> list[tuple[int, dt.date]]:
-    """The dates with a year before the dateline's that a text names, by offset (mid-year for a bare year)."""
+    """The dates with a year before the dateline's that a text names, by offset (mid-year for a bare year;
+    'Nov. 16 last year' too)."""
     out = []
+    for m in LAST_YEAR_DATE.finditer(text) if day is not None else ():
+        name, date = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        month = next((k + 1 for k, full in enumerate(MONTHS) if full.startswith(name[:3].lower())), None)
+        try:
+            out.append((m.start(), dt.date(day.year - 1, month, int(date)))) if month else None
+        except ValueError:
+            pass
     for m in PAST_DATE.finditer(text):
         year = int(m.group(6))
         if day is None or year >= day.year:
