@@ -977,5 +977,5 @@ def _span_text(np: list[Token], head: Token) -> str:
 
 def _as_written(words: list[Token]) -> str:
     """Words joined as the text spaces them: 'Al-Hajraf', not 'Al - Hajraf'."""
-    return "".join(w.text + (w.whitespace_ and " " if k + 1 < len(words) and words[k + 1].i == w.i + 1 else " ")
+    return "".join(w.text + (w.whitespace_ if k + 1 < len(words) and words[k + 1].i == w.i + 1 else " ")
                    for k, w in enumerate(words)).strip()

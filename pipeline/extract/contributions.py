@@ -450,8 +450,8 @@ class ContributionExtractor:
             return self._use(s, t)
         if t.lemma_.lower() == "host":
             return self._hosting(s, t)
-        if _taken_over(t) is not None:
-            return self._rotation(s, t, _taken_over(t))
+        if (taken := _taken_over(t)) is not None:
+            return self._rotation(s, t, taken)
         if t.lemma_.lower() == "go" and not _goes_anew(t):
             return None  # 'The jets will go to Lithuania', after 'Denmark will send four F-16s': told already
         if t.lemma_.lower() in ORDERS and not _ordered_somewhere(t):
@@ -819,9 +819,8 @@ class ContributionExtractor:
         """The state whose soldiers forces are sent to train ('to Britain to (help) train Ukrainian recruits')."""
         goals = [c for c in t.children if c.dep_ in ("xcomp", "advcl")]
         goals += [g for c in goals if c.lemma_.lower() == "help" for g in c.children if g.dep_ in ("xcomp", "ccomp")]
-        trainees = [o for g in goals if g.lemma_.lower() == "train" for o in g.children if o.dep_ == "dobj"
-                    and not any(w.lower_.startswith(("ex-", "former")) for w in o.subtree)]  # ('the ex-Soviet
-        return as_state(self._g, self._marked_nationality(trainees)) if trainees else None  # republic's army')
+        trainees = [o for g in goals if g.lemma_.lower() == "train" for o in g.children if o.dep_ == "dobj"]
+        return as_state(self._g, self._marked_nationality(trainees)) if trainees else None
 
     def _marked_nationality(self, objects: list[Token]) -> Optional[dict]:
         """The country written on what is provided ('RAF Tornado jets', 'German Leopard tanks')."""

@@ -297,10 +297,14 @@ def expressions(text: str) -> list[tuple[int, str]]:
     ('at the Istana on Feb 12' tagged as one place), and for the sentences before an undated one. 'A year ago
     today' is one expression, not 'today'."""
     years = [(m.start(), m.end()) for m in re.finditer(_ANNIVERSARY.pattern, text, re.I)]
-    found = [(m.start(), m.group(0) + _YEAR_AFTER.match(text, m.end()).group(0) if _YEAR_AFTER.match(text, m.end())
-              and pattern is _MONTH_DAY else m.group(0)) for pattern in _ANY_EXPRESSION for m in pattern.finditer(text)
-             if not any(a <= m.start() < b for a, b in years)]  # ('On October 7 last year': that year's)
-    return sorted(found + [(a, text[a:b]) for a, b in years])
+    found = [(a, text[a:b]) for a, b in years]
+    for pattern in _ANY_EXPRESSION:
+        for m in pattern.finditer(text):
+            if any(a <= m.start() < b for a, b in years):
+                continue
+            year = _YEAR_AFTER.match(text, m.end()) if pattern is _MONTH_DAY else None
+            found.append((m.start(), m.group(0) + (year.group(0) if year else "")))  # 'On October 7 last year'
+    return sorted(found)
 
 
 @lru_cache(maxsize=4096)
@@ -339,7 +343,8 @@ def past_dates(text: str, day: Optional[dt.date]) -> list[tuple[int, dt.date]]:
         name, date = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
         month = next((k + 1 for k, full in enumerate(MONTHS) if full.startswith(name[:3].lower())), None)
         try:
-            out.append((m.start(), dt.date(day.year - 1, month, int(date)))) if month else None
+            if month:
+                out.append((m.start(), dt.date(day.year - 1, month, int(date))))
         except ValueError:
             pass
     for m in PAST_DATE.finditer(text):

@@ -1083,8 +1083,8 @@ class MeetingExtractor:
         verb = t if t.pos_ in ("VERB", "AUX") else t.head
         if verb is not t and t.dep_ == "dobj" and verb.lemma_.lower() in self.hypothetical:
             return True  # 'floated a three-way meeting', 'proposed a summit'
-        if any(g.lemma_.lower() == "invite" or g.lemma_.lower() in syntax.READINESS or g.lemma_.lower() == "invitation"
-               and not _a_day_named(t.sent) for g in [verb] + syntax.governors(verb, 2)):
+        if any(g.lemma_.lower() == "invite" or g.lemma_.lower() in syntax.READINESS or (
+                g.lemma_.lower() == "invitation" and not _a_day_named(t.sent)) for g in [verb] + syntax.governors(verb, 2)):
             return True  # 'invited Zelensky to visit Australia', 'accepted an invitation to visit the United
             # States at a mutually convenient time', 'ready to host a meeting': not yet a plan (but 'accepted an
             # invitation to pay a state visit, scheduled for 28 June' is one)
