@@ -3308,6 +3308,14 @@ def test_a_congress_in_a_national_outlet_is_that_nations(extract):
                                                                              source="agenciabrasil.ebc.com.br")))
     assert "USA" in {giver for giver, _, _ in stages(contributions(extract(body, published="2010-01-26",
                                                                           source="apnews.com")))}
+    commons = "The House of Commons voted on Tuesday to send 450 soldiers to Latvia."
+    assert {giver for giver, _, _ in stages(contributions(extract(commons, published="2017-07-12",
+                                                                  source="theglobeandmail.com")))} == {"CAN"}
+    assert {giver for giver, _, _ in stages(contributions(extract(commons, published="2017-07-12",
+                                                                  source="bbc.co.uk")))} == {"GBR"}
+    assert {giver for giver, _, _ in stages(contributions(extract(
+        "Britain's House of Commons voted on Tuesday to send 450 soldiers to Estonia.", published="2017-07-12",
+        source="theglobeandmail.com")))} == {"GBR"}
 
 
 def test_a_presidential_envoy_who_leads_talks_is_known_by_name(extract):

@@ -33,7 +33,7 @@ BARE_MINISTERS = {"External Affairs Minister", "Foreign Minister", "Defence Mini
 OWN_MINISTER = re.compile(r"\b[Tt]he (?:Secretary|Minister)\b(?![- ](?:of|General|[A-Z]))")
 #: Legislatures that several states name alike: in a national outlet, its own ('Congress' in a Brazilian
 #: paper, 'the House of Commons' in a Canadian one).
-SHARED_LEGISLATURES = {"congress", "commons"}
+SHARED_LEGISLATURES = {"congress", "house of commons"}
 #: Words that put a titled person out of office ('former President Obama', 'the late King Hussein').
 FORMER = {"former", "ex", "ex-", "late", "then", "erstwhile", "onetime", "one-time", "past", "previous"}
 #: Words that mark someone who speaks for no government: the opposition, the exiled, a former leader, and
@@ -658,7 +658,10 @@ class ActorResolver:
             sector = kind.split(":")[1] if kind.startswith("metonym:") else None
             if kind == "capital":
                 sector = "GOV"
-            if sector == "LEG" and ctx.home and fold(token.text) in SHARED_LEGISLATURES:
+            written = {fold(token.text), fold(_span_text(np, token))} | ({fold(named.text)} if named is not None else set())
+            if sector == "LEG" and ctx.home and any(w.removeprefix("the ") in SHARED_LEGISLATURES for w in written) \
+                    and not any((self.g.country_of(c.text) or ("", ""))[1] in ("name", "demonym")  # (not "Britain's
+                                for c in token.lefts if c.dep_ in ("poss", "amod", "compound")):  # House of Commons")
                 a3 = ctx.home  # 'Congress approves sending 1,300 more troops to Haiti' in Agência Brasil: Brazil's
             return state_actor(self.g, a3, sector)
         code = self.g.org_of(_span_text(np, token)) or self.g.org_of(token.text)
