@@ -658,10 +658,7 @@ class ActorResolver:
             sector = kind.split(":")[1] if kind.startswith("metonym:") else None
             if kind == "capital":
                 sector = "GOV"
-            written = {fold(token.text), fold(_span_text(np, token))} | ({fold(named.text)} if named is not None else set())
-            if sector == "LEG" and ctx.home and any(w.removeprefix("the ") in SHARED_LEGISLATURES for w in written) \
-                    and not any((self.g.country_of(c.text) or ("", ""))[1] in ("name", "demonym")  # (not "Britain's
-                                for c in token.lefts if c.dep_ in ("poss", "amod", "compound")):  # House of Commons")
+            if sector == "LEG" and ctx.home and self._shared_legislature(np, token, named):
                 a3 = ctx.home  # 'Congress approves sending 1,300 more troops to Haiti' in Agência Brasil: Brazil's
             return state_actor(self.g, a3, sector)
         code = self.g.org_of(_span_text(np, token)) or self.g.org_of(token.text)
@@ -826,6 +823,14 @@ class ActorResolver:
             start -= 1  # 'South African leader': the whole name before it
         words = [t.doc[k:t.i].text for k in range(start, t.i)]
         return not any(self.g.country_of(w) or self.g.org_of(w) for w in words)
+
+    def _shared_legislature(self, np: list[Token], token: Token, named) -> bool:
+        """'Congress', 'the House of Commons': a name several states give their legislature, and the text does not
+        say whose ("Britain's House of Commons")."""
+        written = {fold(token.text), fold(_span_text(np, token))} | ({fold(named.text)} if named is not None else set())
+        return any(w.removeprefix("the ") in SHARED_LEGISLATURES for w in written) and not any(
+            (self.g.country_of(c.text) or ("", ""))[1] in ("name", "demonym")
+            for c in token.lefts if c.dep_ in ("poss", "amod", "compound"))
 
     def _proper_name(self, np: list[Token]) -> Optional[str]:
         """The run of proper nouns that is a name, without titles or nationality ('Matteo Renzi')."""
