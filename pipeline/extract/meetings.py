@@ -155,7 +155,8 @@ def _other_trigger(t: Token) -> bool:
             for c in t.subtree):
         return True  # 'who discussed the deployment with U.S. Defense Secretary William Perry in Bonn on Tuesday'
     if t.lemma_.lower() == "call" and t.pos_ == "VERB" and any(c.lower_ in ("on", "upon") for c in t.children) and any(
-            o.ent_type_ == "PERSON" for c in t.children if c.lower_ in ("on", "upon") or c.dep_ == "dobj" for o in c.subtree):
+            o.ent_type_ == "PERSON" or o.lemma_.lower() in CALLED_ON for c in t.children
+            if c.lower_ in ("on", "upon") or c.dep_ == "dobj" for o in c.subtree):
         # 'called on Saudi Crown Prince Mohammed bin Salman in Riyadh', 'is to call on the Emperor ... to discuss';
         # not 'called on Scholz to send tanks' (an urging), whatever clause follows ('hours after ...')
         urged = {w.i for c in t.children if c.lower_ in ("on", "upon") for w in c.subtree}
@@ -189,6 +190,11 @@ def _other_trigger(t: Token) -> bool:
         return any(w in before for w in IN_PERSON)
     return _courtesy_call(t)
 
+
+#: Whom one calls on in person when the tagger misses the name: 'called on Party General Secretary To Lam',
+#: 'will call on His Majesty The King'.
+CALLED_ON = {"president", "king", "queen", "emperor", "emir", "sultan", "chancellor", "premier", "minister",
+             "secretary", "majesty", "highness", "counterpart", "pope", "governor-general"}
 
 #: What one calls on a leader to do in person: 'called on Annan to discuss the transition'.
 TALKING = {"discuss", "talk", "review", "brief", "exchange", "convey", "deliver", "present", "pay"}
