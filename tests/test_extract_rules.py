@@ -465,6 +465,30 @@ def test_calling_on_a_leader_whatever_clause_follows(extract):
     assert not meetings(events)
 
 
+def test_calling_on_an_untagged_name_by_its_office(extract):
+    """The tagger misses some names ('To Lam'); the office they are called on by still marks a person."""
+    (m,) = meetings(extract("Later in the afternoon, Indonesian President Prabowo Subianto called on Party General "
+                            "Secretary To Lam at the party headquarters in Hanoi.", published="2025-03-10"))
+    assert countries(m) == {"IDN", "VNM"} and m["status"] == "HELD"
+    (m,) = meetings(extract("Prime Minister Kishida will call on His Majesty The King at Buckingham Palace later "
+                            "today.", published="2023-05-04", source="gov.uk"))
+    assert m["status"] == "PLANNED" and "JPN" in countries(m)
+    events = extract("Zelensky called on the President of the European Commission to speed up the sixth sanctions "
+                     "package.", published="2022-05-20")
+    assert not meetings(events)
+
+
+def test_the_dates_of_a_stay_do_not_set_the_storys_day(extract):
+    """'on a visit from October 14-16' bounds the stay; the day of the talks is the story's day."""
+    events = meetings(extract(
+        "Defence Minister Richard Marles, who is on an official visit to Vietnam from October 14-16, 2024, held "
+        "talks with Vietnamese Defence Minister Phan Van Giang in Hanoi on October 15, 2024.\n\n"
+        "The two ministers reviewed training, maritime security and peacekeeping cooperation.\n\n"
+        "Later in the day, Mr Marles called on Prime Minister Pham Minh Chinh at the Government Office.",
+        published="2024-10-16"))
+    assert {str(m["date"]) for m in events} == {"2024-10-15"} and len(events) == 2
+
+
 def test_set_to_meet_is_planned(extract):
     (m,) = meetings(extract("Netanyahu is set to meet Biden in New York on the sidelines of the UN General Assembly.",
                             published="2023-09-18"))

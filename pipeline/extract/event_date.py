@@ -239,7 +239,7 @@ def _story_time(s: Sentence, before: int, depth: int = 3, future: bool = False) 
         skip = 1 if (s.article.get("title") or "").strip() else 0  # the lead comes after the title
         paragraphs = [p for p in text[:low].split("\n") if p.strip()][skip:skip + LEAD_PARAGRAPHS]
         lead = "\n".join(p[dateline_end(p):] for p in paragraphs)  # a dateline's date is the report's
-        plain = _plain_dates(lead)[1][:1]
+        plain = [(pos, w) for pos, w in _plain_dates(lead)[1] if not _a_span(lead, pos, w)][:1]
         if plain:  # the lead's day in the lead's own tense ('was greeted on Saturday': not the Saturday ahead)
             sentence = lead[:lead.find(".", plain[0][0]) + 1]
             future = future and bool(FUTURE_WORDS.search(sentence[sentence.rfind(".", 0, plain[0][0]) + 1:]))
@@ -247,6 +247,12 @@ def _story_time(s: Sentence, before: int, depth: int = 3, future: bool = False) 
         r = dates.resolve(plain[-1][1], s.day, future)
         return r.date if r else None
     return None
+
+
+def _a_span(text: str, pos: int, written: str) -> bool:
+    """'on an official visit from May 01-03, 2023', 'until March 5': a date that bounds a stay or a period
+    sets no story's day."""
+    return bool(SPAN_OPENS.search(text, 0, pos) or SPAN_GOES_ON.match(text, pos + len(written)))
 
 
 def _told_next(s: Sentence, future: bool) -> Optional[dt.date]:
@@ -282,6 +288,8 @@ WEEKDAY_NAME = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturd
 #: Words that open a span of time: a date after them bounds a period.
 PERIOD = re.compile(r"\b(?:since|until|till)\b", re.I)
 BOUND_BEFORE = re.compile(r"\b(?:since|until|till|through)\s+(?:the\s+)?$", re.I)
+SPAN_OPENS = re.compile(r"\b(?:since|until|till|through|from|between|to)\s+(?:the\s+)?$", re.I)
+SPAN_GOES_ON = re.compile(r"\s*(?:-|–|to|and)\s*\d")
 #: A date written just after a verb of saying is the day of the report, not of what it reports.
 REPORTED = re.compile(r"\b(?:said|says|announced|told reporters|reported|confirmed|added)(?: in a statement)?(?: on)?\s*$", re.I)
 
