@@ -489,6 +489,13 @@ def test_the_dates_of_a_stay_do_not_set_the_storys_day(extract):
     assert {str(m["date"]) for m in events} == {"2024-10-15"} and len(events) == 2
 
 
+def test_him_hosted_by_he_is_not_the_host_himself(extract):
+    """'when he hosted him': he is the subject above, him the other person the sentence has named."""
+    (m,) = meetings(extract("Prime Minister Fumio Kishida thanked Australian Prime Minister Anthony Albanese for his "
+                            "support when he hosted him in Tokyo on Friday.", published="2022-10-24"))
+    assert countries(m) == {"JPN", "AUS"} and m["host"]["country"] == "JPN"
+
+
 def test_set_to_meet_is_planned(extract):
     (m,) = meetings(extract("Netanyahu is set to meet Biden in New York on the sidelines of the UN General Assembly.",
                             published="2023-09-18"))

@@ -256,6 +256,17 @@ class ArticleContext:
             return None
         return max(counts.values(), key=lambda e: (e[0], e[1]))[2]
 
+    def other_person(self, at: int, sentence_start: int, not_name: str) -> Optional[dict]:
+        """Whom 'him' or 'her' means when the nearest reading is the subject itself ('Abe explained the plan
+        to Rouhani when he hosted him', 'Kim Jong Il received her'): the last other person named earlier in
+        the sentence, else the one the sentences before were about, else the one the article is about."""
+        people = [m.actor for m in self.mentions if sentence_start <= m.start < at and is_person(m.actor)
+                  and m.actor["name"] != not_name]
+        for found in (people[-1] if people else None, self.antecedent(sentence_start - 1), self.protagonist(at)):
+            if found is not None and found["name"] != not_name:
+                return found
+        return None
+
     def person_named(self, name: str, country: Optional[str] = None, before: Optional[int] = None) -> Optional[dict]:
         """The person of this article a short name refers to ('Kim' after 'Kim Jong Un'; with ``before``, named
         before that offset)."""

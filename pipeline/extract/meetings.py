@@ -852,7 +852,9 @@ class MeetingExtractor:
             root = next((a for a in above if any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"
                                                  for c in a.children)), tok.sent.root)
             subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None and subj.i != tok.i and subj.pos_ != "PRON" and tok.head.i != root.i:
+            mine = syntax.subject(tok.head) if tok.lower_ in ("him", "her") and tok.head.pos_ in ("VERB", "AUX") else None
+            if subj is not None and subj.i != tok.i and subj.pos_ != "PRON" and tok.head.i != root.i and not (
+                    mine is not None and mine.lower_ in ("he", "she")):  # 'when he hosted him': he is the one above
                 actor = s.actor(subj)
                 if actor and actor.get("role"):
                     return actor
@@ -860,12 +862,12 @@ class MeetingExtractor:
             if found and tok.lower_ in ("him", "her") and tok.dep_ in ("dobj", "pobj"):
                 verb = tok.head if tok.dep_ == "dobj" else tok.head.head
                 subj = syntax.subject(verb) if verb.pos_ in ("VERB", "AUX") else None
-                own = s.actor(subj) if subj is not None and subj.pos_ != "PRON" else None
+                own = (self._resolve_any(s, subj) if subj.lower_ in ("he", "she") else s.actor(subj)) \
+                    if subj is not None and subj.lower_ not in ("him", "her", "his") else None
                 if own and own.get("name") == found.get("name"):
                     # 'On Thursday, President Mohamed bin Zayed received him': not himself, but the one the
-                    # sentences before were about
-                    found = s.ctx.antecedent(s.offset + tok.sent.start_char - 1)
-                    return found if found and found.get("name") != own.get("name") else None
+                    # sentences before were about ('explained the plan to Rouhani when he hosted him')
+                    return s.ctx.other_person(s.offset + tok.idx, s.offset + tok.sent.start_char, own["name"])
             if found and tok.dep_ in ("nsubj", "nsubjpass"):
                 named = [c for c in tok.sent if c.i < tok.i and c.pos_ == "PROPN" and (s.actor(c) or {}).get("name") == found["name"]]
                 if named and all(c.dep_ in ("dobj", "pobj", "dative", "attr") for c in named):
