@@ -3333,6 +3333,29 @@ def test_forces_ordered_to_a_region_to_join_other_forces_are_sent_there(extract)
     assert not contributions(extract("Hegseth ordered the troops to withdraw from the base.", published="2025-04-12"))
 
 
+def test_forces_ordered_to_a_region_to_deter_are_sent_there(extract):
+    """'to deter Iran' says why the carrier goes, not that no one sends it; the carrier's name between it and 'to
+    the region' does not hide where it goes."""
+    assert ("USA", "ANNOUNCED", "2025-03-03") in stages(contributions(extract(
+        "Defense Secretary Lloyd Austin ordered the USS Carl Vinson carrier strike group to the Arabian Sea on March 3 "
+        "to deter Iran from attacking shipping.", published="2025-03-30")))
+    assert ("USA", "ANNOUNCED", "2025-03-25") in stages(contributions(extract(
+        "Defense Secretary Lloyd Austin ordered a second carrier, the USS Nimitz, to the region on Tuesday to help "
+        "defend Israel.",
+        published="2025-03-30")))
+
+
+def test_equipment_received_as_a_donation_names_its_donor(extract):
+    (e,) = contributions(extract("Georgia on Tuesday received twelve armoured personnel carriers and four Cougar "
+                                 "vehicles donated by the United States.", published="2021-06-10"))
+    assert (e["contributor"]["country"], e["recipient"]["country"], e["status"]) == ("USA", "GEO", "DELIVERED")
+    (e,) = contributions(extract("Last week, Georgia took delivery of 30 Humvee vehicles donated by the United States.",
+                                 published="2021-06-10"))
+    assert (e["contributor"]["country"], e["recipient"]["country"]) == ("USA", "GEO")
+    assert not contributions(extract("Bangladesh took delivery of two Ming-class submarines from China on Monday.",
+                                     published="2016-11-14"))
+
+
 def test_a_congress_in_a_national_outlet_is_that_nations(extract):
     body = "Brasilia - Congress approved on Monday the sending of 1,300 additional military personnel to Haiti."
     assert ("BRA", "APPROVED", "2010-01-25") in stages(contributions(extract(body, published="2010-01-26",

@@ -216,11 +216,14 @@ def _ordered_somewhere(t: Token) -> bool:
     if any(c.lemma_.lower() in ESCORTING for c in moves):
         return True  # 'ordered two warships to accompany British-flagged vessels', 'to begin moving to the eastern
         # Mediterranean'; not 'ordered the troops to withdraw'
-    if any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() not in DEFENDING for c in t.children):
-        return False  # (but 'ordered the carrier strike group to the Middle East to join the USS Harry S. Truman')
+    if any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() not in DEFENDING | DETERRING for c in t.children):
+        return False  # (but 'ordered the carrier strike group to the Middle East to join the USS Harry S. Truman',
+        # 'to the eastern Mediterranean ... to deter Iran')
+    sent = [c for c in t.children if c.dep_ == "dobj"]  # 'ordered a second carrier, the USS Eisenhower, to the
+    sent += [a for o in sent for a in o.children if a.dep_ == "appos"]  # region': 'to' hung on the carrier's name
     return any(c.dep_ == "prep" and c.lower_ in ("to", "toward", "towards", "into") and any(
         o.ent_type_ in ("GPE", "LOC") or {o.lower_, o.lemma_.lower()} & (PLACE_NOUNS | {"region", "area", "gulf", "sea"})
-        for o in c.subtree) for c in t.children)
+        for o in c.subtree) for c in [*t.children, *(c for o in sent for c in o.children)])
 
 
 #: Words that carry a departure on to where it goes: 'heading for the Gulf of Aden', 'a flight bound for Juba'.
@@ -274,6 +277,8 @@ VAGUE = [["military", "support"], ["defence", "support"], ["defense", "support"]
 MISSIONS = {"mission", "operation", "coalition", "force", "battlegroup", "task", "taskforce", "contingent", "presence",
             "group"}
 #: Verbs of a purpose clause whose object receives what is sent ('to join the coalition', 'to help defend Poland').
+#: What forces are ordered somewhere to do besides defending: 'to deter Iran and Hezbollah from widening the war'.
+DETERRING = {"deter", "reassure", "counter", "guard", "shield", "dissuade"}
 DEFENDING = {"join", "reinforce", "support", "bolster", "defend", "protect", "secure", "strengthen"}
 #: Verbs that bring a state's part in a mission to a new level, and the nouns for that part ('would raise its
 #: contribution to 2,000 troops', 'will increase its contingent in Lebanon to 3,000 troops').
@@ -515,7 +520,7 @@ class ContributionExtractor:
             if _country(named) and _country(recipient) and _country(named) != _country(recipient):
                 return None  # 'the Baltic states urged Germany to provide Leopards to Ukraine': not Ukraine's request
             return self._record(s, t, "REQUESTED", contributor, recipient, purpose, assets, recipient)
-        if t.lemma_.lower() in RECEIVING:
+        if t.lemma_.lower() in RECEIVING or _phrasal(t) == "take delivery":
             return self._received(s, t, objects, assets)
         contributor = as_state(self._g, self._contributor(s, t, objects))
         body = self._institution(s, t) if contributor is None else None
@@ -786,7 +791,11 @@ class ContributionExtractor:
             return None  # 'Poland received 250 Abrams tanks from the United States under a purchase deal'
         subj = syntax.subject(t)
         recipient = as_state(self._g, s.actor(subj)) if subj is not None else None
-        givers = [p for h in [t] + objects for p in syntax.preps(h, ("from",))]
+        donors = [by for o in objects for c in o.children if c.dep_ == "acl" and c.lemma_.lower() in GIVING
+                  for by in [syntax.agent(c)] if by is not None]  # 'received seven carriers donated by Germany'
+        if not donors and _phrasal(t) == "take delivery":
+            return None  # 'took delivery of two submarines from China': most often bought
+        givers = [p for h in [t] + objects for p in syntax.preps(h, ("from",))] + donors
         contributor = next((a for a in (as_state(self._g, s.actor(g)) for g in givers) if a and a.get("country")), None)
         if contributor is None and not givers:
             for o in objects:  # 'Lithuanian-made', 'German-built', tokenised in one or in three
@@ -1688,6 +1697,8 @@ def _phrasal(t: Token) -> str:
         prt = ["sail"]  # 'set sail from Zhanjiang', however the parser hangs 'sail'
     if not prt and _disposals(t):
         prt = ["at the disposal"]  # 'placed its airfields at the disposal of US forces'
+    if not prt and t.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "delivery" for c in t.children):
+        prt = ["delivery"]  # 'took delivery of 22 Humvee vehicles'
     return f"{t.lemma_.lower()} {prt[0]}" if prt else t.lemma_.lower()
 
 
