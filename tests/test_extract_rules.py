@@ -279,6 +279,12 @@ def test_a_scheduled_present_tense_points_to_the_coming_weekday(extract):
     assert str(m["date"]) == "2017-05-22"
 
 
+def test_what_a_move_follows_is_past_though_told_in_the_present(extract):
+    (m,) = meetings(extract("The Dutch decision follows a visit to Kyiv on Thursday by Belgian Prime Minister Alexander "
+                            "De Croo, who held talks with President Volodymyr Zelensky.", published="2023-02-05"))
+    assert str(m["date"]) == "2023-02-02"
+
+
 @pytest.mark.parametrize("body,published,contributor,recipient", [
     ("Denmark will send a frigate, four F-16 fighter jets and up to 800 soldiers to bolster NATO's eastern flank.",
      "2022-03-01", "DNK", "NATO"),

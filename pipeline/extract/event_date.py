@@ -490,6 +490,9 @@ def _tense_of(token: Token, default: bool, called_off_now: bool = False) -> bool
         return default  # 'Biden had been due in Port Moresby on Monday' in a story of the trip's postponement
     if verb.tag_ in ("VBD", "VBN") or aux & {"has", "have", "had", "did", "was", "were"}:
         return False
+    if verb.tag_ in ("VBZ", "VBP") and (verb.lemma_.lower() == "follow" or verb.lemma_.lower() == "come" and any(
+            c.lower_ == "after" for c in verb.subtree)):
+        return False  # 'The British move follows a visit to Lviv on Wednesday', 'comes days after talks on Monday'
     if verb.tag_ in ("VBZ", "VBP") and verb.pos_ == "VERB" and not aux and verb.lemma_ not in syntax.REPORTING:
         return True  # 'on Monday Mr Trump flies to Israel': the present of a schedule is the future
     return default
