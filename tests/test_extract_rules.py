@@ -279,6 +279,12 @@ def test_a_scheduled_present_tense_points_to_the_coming_weekday(extract):
     assert str(m["date"]) == "2017-05-22"
 
 
+def test_breakfast_with_a_leader_is_a_meeting(extract):
+    (m,) = meetings(extract("Prime Minister Narendra Modi had breakfast with French President Emmanuel Macron at the "
+                            "Elysee on Thursday before flying to Marseille.", published="2025-02-14"))
+    assert countries(m) == {"IND", "FRA"} and str(m["date"]) == "2025-02-13"
+
+
 def test_what_a_move_follows_is_past_though_told_in_the_present(extract):
     (m,) = meetings(extract("The Dutch decision follows a visit to Kyiv on Thursday by Belgian Prime Minister Alexander "
                             "De Croo, who held talks with President Volodymyr Zelensky.", published="2023-02-05"))
