@@ -1000,6 +1000,16 @@ def test_a_long_title_before_a_name_is_that_persons(extract):
     assert [p["name"] for p in french] == ["Emmanuel Macron"]
 
 
+def test_what_others_hope_a_state_will_give_is_no_contribution(extract):
+    """The tagger lemmatises 'hoped' as 'hop'; the wish is read from the word as written."""
+    assert not contributions(extract("Officials said they hoped Ghana, Kenya and Nepal would add troops to the United "
+                                     "Nations force.", published="1994-05-02"))
+    assert not meetings(extract("Biden has said he hopes to meet Xi again early next year.", published="2023-12-20"))
+    (m,) = meetings(extract("Scholz had hoped to end the dispute last Friday, when he received French President "
+                            "Emmanuel Macron at the Chancellery.", published="2024-03-18"))
+    assert countries(m) == {"DEU", "FRA"}
+
+
 def test_a_wish_to_meet_is_no_meeting_and_is_expected_lies_ahead(extract):
     assert not meetings(extract("Moon said on Sunday that Kim remains committed to meeting Trump.",
                                 published="2018-05-27"))

@@ -187,6 +187,13 @@ DESIRE = {"want", "wish", "hope", "seek", "try", "attempt", "ambition", "aspirat
 READINESS = {"ready", "willing", "prepared", "offer", "propose", "eager", "keen"}
 
 
+def _desires(word: Token) -> bool:
+    """A word of wishing, by its lemma or its own form: the tagger lemmatises 'hoped' as 'hop'."""
+    w = word.lower_
+    return word.lemma_.lower() in DESIRE or w in DESIRE or (w.endswith(("ed", "es")) and w[:-1] in DESIRE) or (
+        w.endswith("ing") and w[:-3] + "e" in DESIRE)
+
+
 def is_hypothetical(verb: Token, cues: set[str]) -> bool:
     """'could send', 'would send if', 'considering sending': not (yet) an event. Reported speech
     ('said it would send') is an announcement, not a hypothesis."""
@@ -198,7 +205,8 @@ def is_hypothetical(verb: Token, cues: set[str]) -> bool:
         return True  # 'questioned whether Belgium can afford to give away aircraft'
     if any(g.lemma_.lower() in cues and g.pos_ == "VERB" for g in governors(verb, 3)):
         return True
-    if any(g.lemma_.lower() in DESIRE for g in governors(verb, 2)):
+    if any(g.lemma_.lower() in DESIRE for g in governors(verb, 2)) or (
+            verb.dep_ in ("ccomp", "xcomp") and _desires(verb.head)):  # ('they hoped India would add troops')
         return True  # 'Kim wanted to meet Trump' is a wish, not a meeting
     if "would" in words:
         reported = any(g.lemma_.lower() in REPORTING or g.pos_ == "NOUN" and g.lemma_.lower() in REPORT_NOUNS and any(
