@@ -1000,6 +1000,29 @@ def test_a_long_title_before_a_name_is_that_persons(extract):
     assert [p["name"] for p in french] == ["Emmanuel Macron"]
 
 
+def test_the_secretary_general_is_whom_the_next_he_means(extract):
+    """'the Secretary-General' (three words to the tokeniser) is a mention of the one named so before."""
+    events = meetings(extract(
+        "UN Secretary-General Antonio Guterres arrived in Egypt on Sunday for a two-day visit.\n\nOn Monday, the "
+        "Secretary-General was received by President Abdel Fattah el-Sisi in Cairo. He went on to see Foreign "
+        "Minister Sameh Shoukry at the ministry.", published="2021-12-21"))
+    assert frozenset({"Antonio Guterres", "Sameh Shoukry"}) in {frozenset(names(m)) for m in events}
+
+
+def test_a_briefings_president_and_potus_are_whom_he_means(extract):
+    """On the White House's own site 'the President' is its own, though the briefing named another president
+    first; 'POTUS' is the US president anywhere."""
+    events = meetings(extract(
+        "The President spoke on Friday with President Emmanuel Macron of France about the summit. On Monday, the "
+        "President will travel to Brussels. On the margins of the summit, he will hold a bilateral meeting with "
+        "President Erdogan of Turkey.", published="2021-06-07", source="whitehouse.gov"))
+    assert {frozenset(names(m)) for m in events} == {frozenset({"Joe Biden", "Recep Tayyip Erdogan"})}
+    (m,) = meetings(extract("The motorcade left the hotel at 9:10. POTUS departs for Hanoi later today. On arrival he "
+                            "will be received by Prime Minister Pham Minh Chinh at the Presidential Palace.",
+                            published="2023-09-10", source="pool.example"))
+    assert names(m) == {"Joe Biden", "Pham Minh Chinh"}
+
+
 def test_what_others_hope_a_state_will_give_is_no_contribution(extract):
     """The tagger lemmatises 'hoped' as 'hop'; the wish is read from the word as written."""
     assert not contributions(extract("Officials said they hoped Ghana, Kenya and Nepal would add troops to the United "

@@ -31,6 +31,9 @@ BARE_MINISTERS = {"External Affairs Minister", "Foreign Minister", "Defence Mini
 #: A ministry's own head named by the bare title ('the Secretary', not 'the Secretary of the Navy' or 'the
 #: Secretary-General').
 OWN_MINISTER = re.compile(r"\b[Tt]he (?:Secretary|Minister)\b(?![- ](?:of|General|[A-Z]))")
+#: A government's own leader by the bare title, on its own site ('the President will travel to Brussels'), and
+#: the US president's initials.
+OWN_LEADER = re.compile(r"\b[Tt]he (President|Prime Minister|Chancellor)\b(?! of\b)|\bPOTUS\b")
 #: Legislatures that several states name alike: in a national outlet, its own ('Congress' in a Brazilian
 #: paper, 'the House of Commons' in a Canadian one).
 SHARED_LEGISLATURES = {"congress", "house of commons"}
@@ -371,12 +374,20 @@ class ActorResolver:
 
     def mention_own_minister(self, ctx: ArticleContext, day: Optional[dt.date]) -> None:
         """On a ministry's own site ('the Secretary met with ...' in a Pentagon readout), each bare 'the
-        Secretary' or 'the Minister' is a mention of its head, so that 'he' in the next sentence finds him."""
+        Secretary' or 'the Minister' is a mention of its head, so that 'he' in the next sentence finds him. On a
+        government's own site, 'the President' is its own president, whoever else the briefing named; and
+        'POTUS' anywhere is the US president of the day."""
         office = self.g.holder(ctx.home, ctx.ministry, day) if ctx.ministry and ctx.home else None
-        if office is None:
-            return
-        own = [Mention(m.start(), actor_from_office(office)) for m in OWN_MINISTER.finditer(ctx.text)]
-        ctx.mentions = sorted(ctx.mentions + own, key=lambda m: m.start)
+        own = [Mention(m.start(), actor_from_office(office)) for m in OWN_MINISTER.finditer(ctx.text)] if office else []
+        for m in OWN_LEADER.finditer(ctx.text):
+            home, role = ("USA", "President") if m.group(0) == "POTUS" else (
+                ctx.home if ctx.official else None, m.group(1).title())
+            leader = self.g.holder(home, role, day) if home else None
+            if leader is not None:
+                own.append(Mention(m.start(), actor_from_office(leader)))
+        if own:
+            at = {m.start for m in own}
+            ctx.mentions = sorted([m for m in ctx.mentions if m.start not in at] + own, key=lambda m: m.start)
 
     def _nominal_mentions(self, doc, mentions: list[Mention]) -> list[Mention]:
         """'The Chinese minister began his trip in Egypt': a person named before, mentioned again by
@@ -385,9 +396,10 @@ class ActorResolver:
         for i in range(len(doc) - 2):
             if doc[i].lower_ != "the":
                 continue
-            bare = next((self.g.title(doc[i + 1:i + 1 + n].text) for n in (2, 1) if i + 1 + n <= len(doc)
-                         and (self.g.title(doc[i + 1:i + 1 + n].text) or {}).get("role") in BARE_TITLES), None)
-            if bare and not (i + 3 < len(doc) and doc[i + 3].lower_ == "of"):  # 'The prime minister will leave
+            n, bare = next(((n, self.g.title(doc[i + 1:i + 1 + n].text)) for n in (3, 2, 1) if i + 1 + n <= len(doc)
+                            and (self.g.title(doc[i + 1:i + 1 + n].text) or {}).get("role") in BARE_TITLES), (0, None))
+            # ('the Secretary-General', three words to the tokeniser)
+            if bare and not (i + 1 + n < len(doc) and doc[i + 1 + n].lower_ == "of"):  # 'The prime minister will leave
                 earlier = [m for m in mentions + out if m.start < doc[i].idx and is_person(m.actor)  # for Tehran
                            and m.actor.get("role") == bare["role"]]  # today': the one the story named most so
                 if earlier:
