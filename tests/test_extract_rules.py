@@ -1000,6 +1000,14 @@ def test_a_long_title_before_a_name_is_that_persons(extract):
     assert [p["name"] for p in french] == ["Emmanuel Macron"]
 
 
+def test_a_two_letter_surname_is_a_mention_a_later_he_goes_back_to(extract):
+    events = meetings(extract(
+        "US President Joe Biden and Chinese President Xi Jinping met in Lima on Saturday.\n\nBiden later flew to "
+        "Manaus. Xi is in Peru for the summit as well. He is scheduled to meet Peruvian President Dina Boluarte on "
+        "Thursday.", published="2024-11-17"))
+    assert {frozenset(names(m)) for m in events if m["status"] == "PLANNED"} == {frozenset({"Xi Jinping", "Dina Boluarte"})}
+
+
 def test_the_secretary_general_is_whom_the_next_he_means(extract):
     """'the Secretary-General' (three words to the tokeniser) is a mention of the one named so before."""
     events = meetings(extract(

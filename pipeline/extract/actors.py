@@ -31,6 +31,8 @@ BARE_MINISTERS = {"External Affairs Minister", "Foreign Minister", "Defence Mini
 #: A ministry's own head named by the bare title ('the Secretary', not 'the Secretary of the Navy' or 'the
 #: Secretary-General').
 OWN_MINISTER = re.compile(r"\b[Tt]he (?:Secretary|Minister)\b(?![- ](?:of|General|[A-Z]))")
+#: Short words of names that are no name alone.
+NAME_PARTICLES = {"Al", "El", "Le", "La", "De", "Da", "Di", "Du", "Do", "Dos", "Bin", "Ibn", "Van", "Von", "Mc", "St"}
 #: A government's own leader by the bare title, on its own site ('the President will travel to Brussels'), and
 #: the US president's initials.
 OWN_LEADER = re.compile(r"\b[Tt]he (President|Prime Minister|Chancellor)\b(?! of\b)|\bPOTUS\b")
@@ -918,7 +920,8 @@ def _surname_mentions(doc, mentions: list[Mention]) -> list[Mention]:
     for m in sorted(mentions, key=lambda m: m.start):
         if is_person(m.actor) and len(m.actor["name"].split()) > 1:
             for word in m.actor["name"].split():
-                if len(word) > 2 and word[0].isupper():
+                if (len(word) > 2 or len(word) == 2 and word not in NAME_PARTICLES) and word[0].isupper():
+                    # ('Xi', 'Hu' and 'Li' too; not the 'Al' of 'Al Thani')
                     owners.setdefault(word, set()).add(m.actor["name"])
                     first.setdefault(word, (m.start, m.actor))
     starts = {}
