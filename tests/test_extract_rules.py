@@ -506,6 +506,14 @@ def test_the_dates_of_a_stay_do_not_set_the_storys_day(extract):
     assert {str(m["date"]) for m in events} == {"2024-10-15"} and len(events) == 2
 
 
+def test_him_hosted_by_a_compatriot_of_the_last_host_is_the_guest_from_abroad(extract):
+    events = meetings(extract(
+        "Chancellor Olaf Scholz flew to Washington on Thursday. President Joe Biden welcomed him at the White House on "
+        "Friday.\n\nOn Saturday, Vice President Kamala Harris hosted him at the Naval Observatory.",
+        published="2023-03-06"))
+    assert frozenset({"Kamala Harris", "Olaf Scholz"}) in {frozenset(names(m)) for m in events}
+
+
 def test_him_hosted_by_he_is_not_the_host_himself(extract):
     """'when he hosted him': he is the subject above, him the other person the sentence has named."""
     (m,) = meetings(extract("Prime Minister Fumio Kishida thanked Australian Prime Minister Anthony Albanese for his "

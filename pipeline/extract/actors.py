@@ -261,14 +261,21 @@ class ArticleContext:
             return None
         return max(counts.values(), key=lambda e: (e[0], e[1]))[2]
 
-    def other_person(self, at: int, sentence_start: int, not_name: str) -> Optional[dict]:
+    def other_person(self, at: int, sentence_start: int, not_name: str, not_country: Optional[str] = None
+                     ) -> Optional[dict]:
         """Whom 'him' or 'her' means when the nearest reading is the subject itself ('Abe explained the plan
-        to Rouhani when he hosted him', 'Kim Jong Il received her'): the last other person named earlier in
-        the sentence, else the one the sentences before were about, else the one the article is about."""
-        people = [m.actor for m in self.mentions if sentence_start <= m.start < at and is_person(m.actor)
-                  and m.actor["name"] != not_name]
-        for found in (people[-1] if people else None, self.antecedent(sentence_start - 1), self.protagonist(at)):
-            if found is not None and found["name"] != not_name:
+        to Rouhani when he hosted him', 'Kim Jong Il received her') or the subject's compatriot ('Vice President
+        Harris hosted him' after 'Biden welcomed him'): the last other person named earlier in the sentence,
+        else the one the sentences before were about, else the nearest other they named, else the one the
+        article is about."""
+        def fits(a: Optional[dict]) -> bool:
+            return a is not None and a["name"] != not_name and (not_country is None or a.get("country") != not_country)
+        people = [m.actor for m in self.mentions if sentence_start <= m.start < at and is_person(m.actor)]
+        k = bisect.bisect_right(self._starts, sentence_start) - 1
+        before = [m.actor for m in reversed(self.mentions)
+                  if self._starts[max(k - 3, 0)] <= m.start < sentence_start and is_person(m.actor)]
+        for found in [*reversed(people), self.antecedent(sentence_start - 1), *before, self.protagonist(at)]:
+            if fits(found):
                 return found
         return None
 

@@ -864,10 +864,15 @@ class MeetingExtractor:
                 subj = syntax.subject(verb) if verb.pos_ in ("VERB", "AUX") else None
                 own = (self._resolve_any(s, subj) if subj.lower_ in ("he", "she") else s.actor(subj)) \
                     if subj is not None and subj.lower_ not in ("him", "her", "his") else None
+                abroad = own.get("country") if own and is_person(own) and verb.lemma_.lower() in HOSTING else None
                 if own and own.get("name") == found.get("name"):
                     # 'On Thursday, President Mohamed bin Zayed received him': not himself, but the one the
-                    # sentences before were about ('explained the plan to Rouhani when he hosted him')
-                    return s.ctx.other_person(s.offset + tok.idx, s.offset + tok.sent.start_char, own["name"])
+                    # sentences before were about ('explained the plan to Rouhani when he hosted him'); a guest
+                    # from abroad ('Vice President Kamala Harris hosted him' after 'Biden welcomed him')
+                    return s.ctx.other_person(s.offset + tok.idx, s.offset + tok.sent.start_char, own["name"], abroad)
+                if abroad and is_person(found) and found.get("country") == abroad:
+                    return s.ctx.other_person(s.offset + tok.idx, s.offset + tok.sent.start_char, own["name"],
+                                              abroad) or found
             if found and tok.dep_ in ("nsubj", "nsubjpass"):
                 named = [c for c in tok.sent if c.i < tok.i and c.pos_ == "PROPN" and (s.actor(c) or {}).get("name") == found["name"]]
                 if named and all(c.dep_ in ("dobj", "pobj", "dative", "attr") for c in named):
