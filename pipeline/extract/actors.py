@@ -403,6 +403,11 @@ class ActorResolver:
         nationality and title, so that 'he' in the next sentence finds him."""
         out = []
         for i in range(len(doc) - 2):
+            if doc[i + 1].text in ("'s", "’s") and doc[i].text[:1].isupper():  # "Iran's foreign minister will fly"
+                who = self._possessed_title(doc, i, mentions)
+                if who is not None:
+                    out.append(Mention(doc[i].idx, who))
+                continue
             if doc[i].lower_ != "the":
                 continue
             n, bare = next(((n, self.g.title(doc[i + 1:i + 1 + n].text)) for n in (3, 2, 1) if i + 1 + n <= len(doc)
@@ -425,6 +430,20 @@ class ActorResolver:
             if earlier:
                 out.append(Mention(doc[i].idx, earlier[-1]))
         return out
+
+    def _possessed_title(self, doc, i: int, mentions: list[Mention]) -> Optional[dict]:
+        """"Iran's foreign minister" after 'Araghchi': the person named before who holds that country's office."""
+        hit = self.g.country_of(doc[i].text)
+        if not hit or hit[1] != "name":
+            return None
+        title = next((self.g.title(doc[i + 2:i + 2 + n].text) for n in (2, 1) if i + 2 + n <= len(doc)
+                      and self.g.title(doc[i + 2:i + 2 + n].text)), None)
+        if not title or not title.get("role") or (i + 4 < len(doc) and doc[i + 4].ent_type_ == "PERSON"):
+            return None
+        earlier = [m.actor for m in mentions if m.start < doc[i].idx and is_person(m.actor)
+                   and m.actor.get("country") == hit[0] and m.actor.get("role")
+                   and self.g.roles_fit(title["role"], m.actor["role"])]
+        return earlier[-1] if earlier else None
 
     def _described_person(self, doc, i: int, state: dict) -> Optional[dict]:
         """'Tunisian President Kais Saied': a nationality, a title and a capitalised name, though the name

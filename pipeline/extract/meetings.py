@@ -854,7 +854,9 @@ class MeetingExtractor:
             subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             mine = syntax.subject(tok.head) if tok.lower_ in ("him", "her") and tok.head.pos_ in ("VERB", "AUX") else None
             if subj is not None and subj.i != tok.i and subj.pos_ != "PRON" and tok.head.i != root.i and not (
-                    mine is not None and mine.lower_ in ("he", "she")):  # 'when he hosted him': he is the one above
+                    mine is not None and mine.lower_ in ("he", "she")) and subj.tag_ not in ("NNS", "NNPS"):
+                # ('when he hosted him': he is the one above; 'Turkish officials say Erdogan will receive him': no
+                # one of the officials)
                 actor = s.actor(subj)
                 if actor and actor.get("role"):
                     return actor
