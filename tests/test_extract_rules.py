@@ -3417,6 +3417,9 @@ def test_forces_ordered_to_a_region_to_deter_are_sent_there(extract):
         "Defense Secretary Lloyd Austin ordered a second carrier, the USS Nimitz, to the region on Tuesday to help "
         "defend Israel.",
         published="2025-03-30")))
+    (e,) = contributions(extract("President Mitterrand said on Tuesday he had ordered warplanes and paratroopers to "
+                                 "Chad to help defend the country.", published="1986-02-14"))
+    assert route(e) == ("FRA", "TCD")
 
 
 def test_equipment_received_as_a_donation_names_its_donor(extract):

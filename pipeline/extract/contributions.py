@@ -216,7 +216,10 @@ def _ordered_somewhere(t: Token) -> bool:
     if any(c.lemma_.lower() in ESCORTING for c in moves):
         return True  # 'ordered two warships to accompany British-flagged vessels', 'to begin moving to the eastern
         # Mediterranean'; not 'ordered the troops to withdraw'
-    if any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() not in DEFENDING | DETERRING for c in t.children):
+    goals = [g for c in t.children if c.dep_ in ("xcomp", "ccomp")
+             for g in ([k for k in c.children if k.dep_ in ("xcomp", "ccomp")] or [c]) if c.lemma_.lower() == "help"] + [
+        c for c in t.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() != "help"]  # 'to help defend'
+    if any(c.lemma_.lower() not in DEFENDING | DETERRING for c in goals):
         return False  # (but 'ordered the carrier strike group to the Middle East to join the USS Harry S. Truman',
         # 'to the eastern Mediterranean ... to deter Iran')
     sent = [c for c in t.children if c.dep_ == "dobj"]  # 'ordered a second carrier, the USS Eisenhower, to the
