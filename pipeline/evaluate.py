@@ -58,7 +58,8 @@ class Score:
     tp: int = 0
     fp: int = 0
     fn: int = 0
-    dates_right: int = 0
+    dates_right: int = 0  # as each article gives the date
+    canonical_dates_right: int = 0  # as the merged event settled it
     status_right: int = 0
     fps: list = field(default_factory=list)
     fns: list = field(default_factory=list)
@@ -83,6 +84,10 @@ class Score:
         return self.dates_right / self.tp if self.tp else 1.0
 
     @property
+    def canonical_date_accuracy(self) -> float:
+        return self.canonical_dates_right / self.tp if self.tp else 1.0
+
+    @property
     def status_accuracy(self) -> float:
         return self.status_right / self.tp if self.tp else 1.0
 
@@ -96,12 +101,20 @@ class Score:
         return wins / (len(self.tp_confidence) * len(false))
 
 
+#: The date the merged event carries, kept beside an article's own reading of it.
+CANONICAL_DATE = "_canonical_date"
+
+
 def per_article(events: Iterable[dict]) -> dict[str, list[dict]]:
-    """Canonical events expanded to one entry per article that mentions them."""
+    """Canonical events expanded to one entry per article that mentions them. A gold file codes each article's
+    own reading, so each entry carries the day its article's mention gives, not the one the merged event
+    settled on (that one stays as ``CANONICAL_DATE``); records written before mentions had a date keep the
+    event's."""
     out: dict[str, list[dict]] = defaultdict(list)
     for e in events:
         for article_id in dict.fromkeys(m["article_id"] for m in e["mentions"]):
-            out[article_id].append(e)
+            own = next((m["date"] for m in e["mentions"] if m["article_id"] == article_id and m.get("date")), None)
+            out[article_id].append({**e, "date": own or e.get("date"), CANONICAL_DATE: e.get("date")})
     return out
 
 
@@ -126,6 +139,7 @@ def match(gold: list[dict], predicted: dict[str, list[dict]]) -> tuple[dict[str,
                 s = scores[etype]
                 s.tp += 1
                 s.dates_right += str(ps[j].get("date")) == gs[i].get("date")
+                s.canonical_dates_right += str(ps[j].get(CANONICAL_DATE, ps[j].get("date"))) == gs[i].get("date")
                 if str(ps[j].get("date")) != gs[i].get("date"):
                     s.wrong_dates.append((gs[i], ps[j]))
                 s.status_right += ps[j]["status"] == gs[i].get("status")
@@ -165,10 +179,12 @@ def load_gold(paths: Iterable[str]) -> list[dict]:
 
 
 def report(scores: dict[str, Score], dedup: Optional[tuple[float, float, float]] = None) -> str:
-    lines = [f"{'type':<24}{'tp':>5}{'fp':>5}{'fn':>5}{'prec':>8}{'recall':>8}{'f1':>8}{'dates':>8}{'status':>8}"]
+    lines = [f"{'type':<24}{'tp':>5}{'fp':>5}{'fn':>5}{'prec':>8}{'recall':>8}{'f1':>8}{'dates':>8}{'status':>8}"
+             f"{'merged':>8}"]
     for t, s in scores.items():
         lines.append(f"{t:<24}{s.tp:>5}{s.fp:>5}{s.fn:>5}{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}"
-                     f"{s.date_accuracy:>8.3f}{s.status_accuracy:>8.3f}")
+                     f"{s.date_accuracy:>8.3f}{s.status_accuracy:>8.3f}{s.canonical_date_accuracy:>8.3f}")
+    lines.append("dates: as each article gives them (its mention's date); merged: the one date its merged event carries")
     if dedup:
         lines.append(f"dedup pairwise: precision {dedup[0]:.3f} recall {dedup[1]:.3f} f1 {dedup[2]:.3f}")
     ranks = [f"{t} {s.confidence_auc:.3f}" for t, s in scores.items() if s.confidence_auc is not None]

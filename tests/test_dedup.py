@@ -5,9 +5,11 @@ import apache_beam as beam
 from apache_beam.testing.test_pipeline import TestPipeline
 from apache_beam.testing.util import assert_that
 
+from pipeline import evaluate
 from pipeline.dedup import keys
 from pipeline.dedup.merge import merge, new_event
 from pipeline.dedup.transform import Deduplicate
+from pipeline.extract.evidence import dated_mentions
 
 UTC = dt.timezone.utc
 PUTIN = {"name": "Vladimir Putin", "role": "President", "country": "RUS", "actor_code": "RUSGOV"}
@@ -236,6 +238,24 @@ def test_a_date_written_in_the_reports_own_sentence_wins_over_one_carried_from_t
     merged = merge(new_event(carried, "id"), written)
     assert (merged["date"], merged["date_text"]) == (D, "on Thursday")
     assert merge(new_event(written, "id"), carried)["date"] == D
+
+
+def test_outlets_a_day_apart_keep_their_own_day_on_their_mentions():
+    """The merged event carries the best-attested day; each mention keeps the day its own article gave, and the
+    evaluator scores each article by its own reading."""
+    carried = dated_mentions([meeting("a", "abc", D - dt.timedelta(days=1))])[0]
+    written = dated_mentions([{**meeting("b", "bbc", D, start=1), "date_text": "on Thursday"}])[0]
+
+    def check(events):
+        last = max(events, key=lambda e: e["version"])
+        assert last["date"] == D
+        assert {m["article_id"]: m["date"] for m in last["mentions"]} == {"a": D - dt.timedelta(days=1), "b": D}
+        views = evaluate.per_article([last])
+        assert (views["a"][0]["date"], views["b"][0]["date"]) == (D - dt.timedelta(days=1), D)
+        assert views["a"][0][evaluate.CANONICAL_DATE] == D
+
+    with TestPipeline(runner="FnApiRunner") as p:
+        assert_that(p | beam.Create([carried, written], reshuffle=False) | Deduplicate(), check)
 
 
 def test_a_headline_in_the_present_is_the_giving_its_story_tells_at_whatever_stage():

@@ -62,6 +62,7 @@ def test_every_event_carries_its_evidence(seed_run):
         for m in e["mentions"]:
             if m["article_id"] == seed["article_id"]:
                 assert text[m["char_start"]:m["char_end"]] == m["sentence"]
+                assert m["date"] == e["date"]  # one outlet: its own day is the event's, read back from Avro bytes
 
 
 def test_malformed_line_is_a_dead_letter_and_the_rest_still_flows(seed_run):

