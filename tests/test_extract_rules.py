@@ -531,6 +531,20 @@ def test_whom_a_pronoun_means(extract, body, published, pair):
     assert frozenset(pair) in met(meetings(extract(body, published=published)))
 
 
+def test_i_in_an_interview_is_the_speaker_its_label_names(extract):
+    """A transcript's 'I' is whoever the paragraph's label names, and goes on being him in the paragraphs
+    after it; with no label, 'I' is no one."""
+    body = ("SPIEGEL: Minister Wadephul, you were in Kyiv on Monday. What stayed with you?\n\n"
+            "Johann Wadephul, German Foreign Minister: The calm of the people. I met my counterpart Andrii Sybiha "
+            "at his ministry in the afternoon.\n\n"
+            "We spoke for a long time about air defence.\n\n"
+            "On Tuesday morning I sat down with President Volodymyr Zelensky.")
+    found = met(meetings(extract(body, published="2025-06-04")))
+    assert found == {frozenset({"Johann Wadephul", "Andrii Sybiha"}), frozenset({"Johann Wadephul", "Volodymyr Zelensky"})}
+    assert not meetings(extract("On Tuesday morning I sat down with President Volodymyr Zelensky.",
+                                published="2025-06-04"))
+
+
 def test_him_hosted_by_he_is_not_the_host_himself(extract):
     """'when he hosted him': he is the subject above, him the other person the sentence has named."""
     (m,) = meetings(extract("Prime Minister Fumio Kishida thanked Australian Prime Minister Anthony Albanese for his "

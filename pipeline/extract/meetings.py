@@ -844,6 +844,8 @@ class MeetingExtractor:
         return found
 
     def _resolve_any(self, s: Sentence, tok: Token) -> Optional[dict]:
+        if tok.lower_ in ("i", "me") and tok.pos_ == "PRON":  # 'Pistorius: I met my counterpart', in an interview
+            return s.ctx.speaker(s.offset + tok.idx)
         if tok.lower_ in ("he", "she", "him", "her", "his"):
             # 'The crown prince travelled to Paris, where he met ...': the subject of the clause above first
             # ('The prime minister will leave for Tehran today, where he is to call on ..., the PM Office said')
