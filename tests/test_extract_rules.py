@@ -3451,7 +3451,8 @@ def test_a_congress_in_a_national_outlet_is_that_nations(extract):
     body = "Brasilia - Congress approved on Monday the sending of 1,300 additional military personnel to Haiti."
     assert ("BRA", "APPROVED", "2010-01-25") in stages(contributions(extract(body, published="2010-01-26",
                                                                              source="agenciabrasil.ebc.com.br")))
-    assert "USA" in {giver for giver, _, _ in stages(contributions(extract(body, published="2010-01-26",
+    unmarked = "Congress approved on Monday the sending of 1,300 additional military personnel to Haiti."
+    assert "USA" in {giver for giver, _, _ in stages(contributions(extract(unmarked, published="2010-01-26",
                                                                           source="apnews.com")))}
     commons = "The House of Commons voted on Tuesday to send 450 soldiers to Latvia."
     assert {giver for giver, _, _ in stages(contributions(extract(commons, published="2017-07-12",
@@ -3461,6 +3462,10 @@ def test_a_congress_in_a_national_outlet_is_that_nations(extract):
     assert {giver for giver, _, _ in stages(contributions(extract(
         "Britain's House of Commons voted on Tuesday to send 450 soldiers to Estonia.", published="2017-07-12",
         source="theglobeandmail.com")))} == {"GBR"}
+    for body in ("Chile's Congress on Monday approved sending 200 more soldiers to Haiti.",
+                 "The Chilean Congress on Monday approved sending 200 more soldiers to Haiti."):
+        assert {giver for giver, _, _ in stages(contributions(extract(body, published="2010-01-26",
+                                                                      source="apnews.com")))} == {"CHL"}
 
 
 def test_a_presidential_envoy_who_leads_talks_is_known_by_name(extract):

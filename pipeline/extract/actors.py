@@ -730,6 +730,8 @@ class ActorResolver:
                 sector = "GOV"
             if sector == "LEG" and ctx.home and self._shared_legislature(np, token, named):
                 a3 = ctx.home  # 'Congress approves sending 1,300 more troops to Haiti' in Agência Brasil: Brazil's
+            elif sector == "LEG" and country and country != a3 and self._shared_legislature_name(np, token, named):
+                a3 = country  # "Brazil's Congress", 'the Brazilian Congress': whose, as the text says
             return state_actor(self.g, a3, sector)
         code = self.g.org_of(_span_text(np, token)) or self.g.org_of(token.text)
         if code:
@@ -894,11 +896,15 @@ class ActorResolver:
         words = [t.doc[k:t.i].text for k in range(start, t.i)]
         return not any(self.g.country_of(w) or self.g.org_of(w) for w in words)
 
-    def _shared_legislature(self, np: list[Token], token: Token, named) -> bool:
-        """'Congress', 'the House of Commons': a name several states give their legislature, and the text does not
-        say whose ("Britain's House of Commons")."""
+    @staticmethod
+    def _shared_legislature_name(np: list[Token], token: Token, named) -> bool:
+        """'Congress', 'the House of Commons': a name several states give their legislature."""
         written = {fold(token.text), fold(_span_text(np, token))} | ({fold(named.text)} if named is not None else set())
-        return any(w.removeprefix("the ") in SHARED_LEGISLATURES for w in written) and not any(
+        return any(w.removeprefix("the ") in SHARED_LEGISLATURES for w in written)
+
+    def _shared_legislature(self, np: list[Token], token: Token, named) -> bool:
+        """A legislature's shared name, and the text does not say whose ("Britain's House of Commons")."""
+        return self._shared_legislature_name(np, token, named) and not any(
             (self.g.country_of(c.text) or ("", ""))[1] in ("name", "demonym")
             for c in token.lefts if c.dep_ in ("poss", "amod", "compound"))
 
