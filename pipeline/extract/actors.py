@@ -718,9 +718,9 @@ class ActorResolver:
                     "country": country, "actor_code": f"{country}{head_title['sector']}" if country else org}
         named = next((e for e in token.doc.ents if e.start <= token.i < e.end), None) \
             if token.ent_type_ in ("ORG", "FAC") else None
-        hit = next((h for k in range(len(named) - 1) for h in [self.g.country_of(named[k:].text)] if h), None) \
+        whole = next((h for k in range(len(named) - 1) for h in [self.g.country_of(named[k:].text)] if h), None) \
             if named is not None else None  # "the Standing Committee of the National People's Congress", not 'Congress'
-        hit = hit or self.g.country_of(_span_text(np, token)) or self.g.country_of(token.text)  # "South Sudan" first
+        hit = whole or self.g.country_of(_span_text(np, token)) or self.g.country_of(token.text)  # "South Sudan" first
         if hit and (token.ent_type_ in PLACE_LABELS or token.pos_ == "PROPN" or hit[1].startswith("metonym")):
             a3, kind = hit
             if kind in ("capital", "city") and token.dep_ not in ("nsubj", "nsubjpass"):
@@ -730,7 +730,8 @@ class ActorResolver:
                 sector = "GOV"
             if sector == "LEG" and ctx.home and self._shared_legislature(np, token, named):
                 a3 = ctx.home  # 'Congress approves sending 1,300 more troops to Haiti' in Agência Brasil: Brazil's
-            elif sector == "LEG" and country and country != a3 and self._shared_legislature_name(np, token, named):
+            elif sector == "LEG" and not whole and country and country != a3 and \
+                    self._shared_legislature_name(np, token, named):
                 a3 = country  # "Brazil's Congress", 'the Brazilian Congress': whose, as the text says
             return state_actor(self.g, a3, sector)
         code = self.g.org_of(_span_text(np, token)) or self.g.org_of(token.text)
