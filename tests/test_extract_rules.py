@@ -64,6 +64,15 @@ def test_a_visit_to_a_country_is_a_meeting_with_it(extract):
     assert countries(m) == {"IRQ", "JOR"}
 
 
+def test_a_state_visit_is_received_by_the_head_of_state(extract):
+    (m,) = meetings(extract("French President Emmanuel Macron began a state visit to Germany on Sunday.",
+                            published="2024-05-27"))
+    assert names(m) == {"Emmanuel Macron", "Frank-Walter Steinmeier"}
+    (m,) = meetings(extract("French President Emmanuel Macron began a visit to Germany on Sunday.",
+                            published="2024-05-27"))
+    assert names(m) == {"Emmanuel Macron", "Olaf Scholz"}
+
+
 def test_a_visit_is_received_by_the_leader_of_the_country_visited(extract):
     (m,) = meetings(extract("Indonesian President Joko Widodo has postponed a visit to Australia that was scheduled "
                             "to begin on Sunday.", published="2016-11-05"))

@@ -92,6 +92,7 @@ class Gazetteer:
     titles_exact: dict[str, dict] = field(default_factory=dict)
     role_families: dict[str, list[str]] = field(default_factory=dict)
     leader_roles: dict[str, list[str]] = field(default_factory=dict)
+    head_of_state_roles: list[str] = field(default_factory=list)  # who receives a state visit, in order
     institutions: dict[str, str] = field(default_factory=dict)
     honorifics: set[str] = field(default_factory=set)
     #: honorifics written with a full stop ('Smt.', 'H.E.'), which must not end a sentence
@@ -360,6 +361,7 @@ def _load_titles(g: Gazetteer) -> None:
             g.titles.pop(fold(info["case_sensitive"]), None)
     g.role_families = data.get("role_families") or {}
     g.leader_roles = data.get("leader_roles_by_country") or {}
+    g.head_of_state_roles = data.get("head_of_state_roles") or []
     g.institutions = {fold(k): v for k, v in (data.get("institution_nouns") or {}).items()}
     g.honorifics = {fold(h).rstrip(".") for h in data.get("honorifics") or []}
     g.abbreviations = sorted(h for h in data.get("honorifics") or [] if h.endswith(".") and " " not in h)

@@ -358,6 +358,17 @@ def _jointly(t: Token) -> bool:
 COUNTED = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
+def _receiver(g, country: str, day, t: Token):
+    """Who receives a visit to a country: its leader; a state visit, its head of state ('Macron begins first
+    French state visit to Germany': the German president, not the chancellor)."""
+    if t.lemma_.lower() == "visit" and any(c.lower_ == "state" for c in t.children):
+        for role in g.head_of_state_roles:
+            office = g.holder(country, role, day)
+            if office is not None:
+                return office
+    return g.holder(country, "Leader", day)
+
+
 def _the_two(t: Token) -> bool:
     """'the two leaders', 'both presidents', 'the four leaders', 'The leaders first met': people the story has
     just named."""
@@ -699,14 +710,14 @@ class MeetingExtractor:
                 and not self._visits_a_thing(s, t) and not any(_received_by_a_counterpart(p) for p in participants):
             # 'Saddam Hussein arrived in Amman on a visit': a visit is a meeting with the country visited, and
             # the one who receives it is its leader on that day, where the gazetteer knows who that was
-            office = s.g.holder(place["country"], "Leader", s.day)
+            office = _receiver(s.g, place["country"], s.day, t)
             participants.append(actor_from_office(office) if office else state_actor(s.g, place["country"], "GOV"))
             implied.append(participants[-1]["name"])
         if self._is_visit(t) and len(participants) == 2 and sum(map(is_person, participants)) == 1:
             # 'Macron to visit China': as 'a visit to China', the visit is received by China's leader
             i = next(k for k, p in enumerate(participants) if not is_person(p))
             state = participants[i]
-            office = s.g.holder(state["country"], "Leader", s.day) if state.get("country") and \
+            office = _receiver(s.g, state["country"], s.day, t) if state.get("country") and \
                 state.get("actor_code") in (state["country"], state["country"] + "GOV") else None
             if office and office.country != participants[1 - i].get("country"):
                 participants[i] = actor_from_office(office)
@@ -743,7 +754,7 @@ class MeetingExtractor:
             return None  # 'is due to visit Oman next month', 'a return visit in the spring, but no date has been set'
         for k, p in enumerate(participants):  # 'after Pelosi visited Taiwan in August 2022': received by the
             if p["name"] in implied and p.get("country") and when["date"] != s.day:  # leader of that day
-                office = s.g.holder(p["country"], "Leader", when["date"])
+                office = _receiver(s.g, p["country"], when["date"], t)
                 if office is not None and office.name != p["name"]:
                     implied[implied.index(p["name"])] = office.name
                     participants[k] = actor_from_office(office)
