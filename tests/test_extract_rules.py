@@ -3456,6 +3456,13 @@ def test_equipment_received_as_a_donation_names_its_donor(extract):
                                      published="2016-11-14"))
 
 
+def test_a_headline_giving_the_story_tells_at_another_stage_is_that_giving(extract):
+    events = contributions(extract("Norway's cabinet on Friday approved a plan to send a frigate and two patrol "
+                                   "planes to the Red Sea.", published="2024-01-13",
+                                   title="Norway to send frigate, patrol planes to Red Sea"))
+    assert [(e["contributor"]["country"], e["status"]) for e in events] == [("NOR", "APPROVED")]
+
+
 def test_a_congress_in_a_national_outlet_is_that_nations(extract):
     body = "Brasilia - Congress approved on Monday the sending of 1,300 additional military personnel to Haiti."
     assert ("BRA", "APPROVED", "2010-01-25") in stages(contributions(extract(body, published="2010-01-26",

@@ -1447,6 +1447,23 @@ def settle_recipients(events: list[dict], ctx) -> list[dict]:
     return out
 
 
+def without_told_headlines(events: list[dict], title: str) -> list[dict]:
+    """'Japan to send warship, patrol planes to Middle East' over a story whose cabinet 'approved a plan to send a
+    destroyer and two P-3C patrol planes': the headline tells the story's giving, at the story's stage."""
+    headline = len(title.strip())
+    def kinds(e: dict) -> set[str]:
+        return {a["category"] for a in e["assets"]} - {"OTHER", "FUNDING"}
+
+    def told(h: dict, g: dict) -> bool:
+        if g is h or g["event_type"] != "military_contribution" or g["mentions"][0]["char_start"] < headline:
+            return False
+        ra, rb = _country(g.get("recipient")), _country(h.get("recipient"))
+        return _country(g["contributor"]) == _country(h["contributor"]) and (None in (ra, rb) or ra == rb) \
+            and not (kinds(g) and kinds(h) and kinds(g).isdisjoint(kinds(h)))
+    return [e for e in events if e["event_type"] != "military_contribution"
+            or e["mentions"][0]["char_start"] >= headline or not any(told(e, g) for g in events)]
+
+
 def _settle_assets(events: list[dict]) -> list[dict]:
     """'The Cabinet had endorsed the deployment on October 13': the approval of the contribution the
     article told of before it, by the same giver; none told of, no event."""

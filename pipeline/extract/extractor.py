@@ -19,7 +19,7 @@ from spacy.symbols import ORTH
 from pipeline.articles import article_text
 from pipeline.extract import confidence, gazetteer as gazetteer_mod
 from pipeline.extract.actors import ActorResolver
-from pipeline.extract.contributions import INSTITUTIONS, ContributionExtractor, settle_recipients
+from pipeline.extract.contributions import INSTITUTIONS, ContributionExtractor, settle_recipients, without_told_headlines
 from pipeline.extract.evidence import Sentence, dated_mentions
 from pipeline.extract.meetings import MeetingExtractor, with_summit_attendees, without_implied, without_tour_lists
 from pipeline.extract.prefilter import TriggerScreen
@@ -203,10 +203,15 @@ class Extractor:
             except Exception as exc:
                 log.exception("extraction failed in article %s", articles[n].get("article_id"))
                 prepared[n] = exc
-        return [(a, prepared[n] if isinstance(prepared[n], Exception)
-                 else dated_mentions(confidence.score(without_tour_lists(with_summit_attendees(without_implied(
-                     settle_recipients(events[n], prepared[n])))), self.keep_signals)[:MAX_EVENTS_PER_ARTICLE]))
+        return [(a, prepared[n] if isinstance(prepared[n], Exception) else self._finished(events[n], prepared[n], a))
                 for n, a in enumerate(articles)]
+
+    def _finished(self, events: list[dict], ctx, article: dict) -> list[dict]:
+        """An article's events once every sentence is read: what needs the whole article settled, scored,
+        and each mention given its article's day."""
+        events = without_told_headlines(settle_recipients(events, ctx), article.get("title") or "")
+        events = without_tour_lists(with_summit_attendees(without_implied(events)))
+        return dated_mentions(confidence.score(events, self.keep_signals)[:MAX_EVENTS_PER_ARTICLE])
 
 
 def _share_out(articles: list[dict], n: int) -> list[list[int]]:
