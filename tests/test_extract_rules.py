@@ -293,6 +293,12 @@ def test_a_scheduled_present_tense_points_to_the_coming_weekday(extract):
     assert str(m["date"]) == "2017-05-22"
 
 
+def test_a_hyphenated_meeting_word_lets_its_sentence_through_the_screen(extract):
+    (m,) = meetings(extract("Abe and Modi held a tete-a-tete in the garden of the Akasaka Palace on Monday.",
+                            published="2014-09-03"))
+    assert countries(m) == {"JPN", "IND"}
+
+
 def test_breakfast_with_a_leader_is_a_meeting(extract):
     (m,) = meetings(extract("Prime Minister Narendra Modi had breakfast with French President Emmanuel Macron at the "
                             "Elysee on Thursday before flying to Marseille.", published="2025-02-14"))

@@ -377,7 +377,8 @@ def prefilter_words() -> dict[str, list[str]]:
 
     def stems(words) -> list[str]:
         return [w[:-1] if w.endswith("e") and len(w) > 4 else w for w in words
-                if " " not in w and w.isalpha() and len(w) > 2]  # ('go' would let 'government' through: listed)
+                if " " not in w and w.replace("-", "").replace("+", "").isalnum() and len(w) > 2]
+        # ('go' would let 'government' through: listed; 'one-on-one' and '2+2' are single words too)
 
     assets = [w for words in _load_json("assets.json").values() for w in words]
     forces = [surface for info in _load_json("countries.json").values() if isinstance(info, dict)
