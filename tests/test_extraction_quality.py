@@ -82,9 +82,10 @@ def test_heldout_set_keeps_its_floor(heldout_scores):
     the fixes it prompted (the README has those numbers). The floor keeps what the fixes gained; it sits
     under the last measure of the whole set, which each new batch of unseen outlets lowers before its fixes."""
     meetings, contributions = heldout_scores["meeting"], heldout_scores["military_contribution"]
-    assert meetings.precision >= 0.90 and meetings.recall >= 0.83, (meetings.precision, meetings.recall)
-    assert contributions.precision >= 0.86 and contributions.recall >= 0.76, (contributions.precision,
+    assert meetings.precision >= 0.90 and meetings.recall >= 0.82, (meetings.precision, meetings.recall)
+    assert contributions.precision >= 0.86 and contributions.recall >= 0.74, (contributions.precision,
                                                                                contributions.recall)
-    # dates told from the story's own time ('a day later', 'hours after his arrival') are the hard part here
-    assert meetings.date_accuracy >= 0.92 and contributions.date_accuracy >= 0.89, (meetings.date_accuracy,
+    # dates told from the story's own time ('a day later', 'hours after his arrival') are the hard part here;
+    # each article is scored by the day its own mention gives
+    assert meetings.date_accuracy >= 0.91 and contributions.date_accuracy >= 0.90, (meetings.date_accuracy,
                                                                                     contributions.date_accuracy)
