@@ -33,6 +33,7 @@ BARE_MINISTERS = {"External Affairs Minister", "Foreign Minister", "Defence Mini
 OWN_MINISTER = re.compile(r"\b[Tt]he (?:Secretary|Minister)\b(?![- ](?:of|General|[A-Z]))")
 #: A transcript's or interview's speaker label at the start of a paragraph: a name (and title), then a colon.
 SPEAKER_LABEL = re.compile(r"[A-Z][A-Za-z.'’\- ]{1,40}(?:, [^:\n]{1,60})?: ")
+PARAGRAPH_BREAK = re.compile(r"\n+")
 #: Short words of names that are no name alone.
 NAME_PARTICLES = {"Al", "El", "Le", "La", "De", "Da", "Di", "Du", "Do", "Dos", "Bin", "Ibn", "Van", "Von", "Mc", "St"}
 #: A government's own leader by the bare title, on its own site ('the President will travel to Brussels'), and
@@ -267,17 +268,12 @@ class ArticleContext:
         """Who says 'I' at an offset: the person named in the speaker label that opens its paragraph in a
         transcript or interview ('ANTONY BLINKEN, U.S. SECRETARY OF STATE: Yesterday I ... met', 'Pistorius: I
         met my counterpart')."""
-        start = self.text.rfind("\n", 0, at) + 1
-        for _ in range(3):  # a speaker goes on talking in the paragraphs after the one the label opens
+        starts = [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(self.text, 0, at)]
+        for start in reversed(starts[-3:]):  # a speaker goes on talking in the paragraphs after his label's
             label = SPEAKER_LABEL.match(self.text, start)
             if label is not None and label.end() <= at:
                 people = [m.actor for m in self.mentions if start <= m.start < label.end() and is_person(m.actor)]
                 return people[0] if people else None
-            if start == 0:
-                return None
-            start = self.text.rfind("\n", 0, max(0, self.text.rfind("\n", 0, start - 1))) + 1
-            while start < len(self.text) and self.text[start] == "\n":
-                start += 1
         return None
 
     def other_person(self, at: int, sentence_start: int, not_name: str, not_country: Optional[str] = None

@@ -280,9 +280,9 @@ VAGUE = [["military", "support"], ["defence", "support"], ["defense", "support"]
 MISSIONS = {"mission", "operation", "coalition", "force", "battlegroup", "task", "taskforce", "contingent", "presence",
             "group"}
 #: Verbs of a purpose clause whose object receives what is sent ('to join the coalition', 'to help defend Poland').
+DEFENDING = {"join", "reinforce", "support", "bolster", "defend", "protect", "secure", "strengthen"}
 #: What forces are ordered somewhere to do besides defending: 'to deter Iran and Hezbollah from widening the war'.
 DETERRING = {"deter", "reassure", "counter", "guard", "shield", "dissuade"}
-DEFENDING = {"join", "reinforce", "support", "bolster", "defend", "protect", "secure", "strengthen"}
 #: Verbs that bring a state's part in a mission to a new level, and the nouns for that part ('would raise its
 #: contribution to 2,000 troops', 'will increase its contingent in Lebanon to 3,000 troops').
 RAISING = {"raise", "increase", "boost", "expand", "bring", "double", "triple", "lift"}
@@ -1451,6 +1451,7 @@ def without_told_headlines(events: list[dict], title: str) -> list[dict]:
     """'Japan to send warship, patrol planes to Middle East' over a story whose cabinet 'approved a plan to send a
     destroyer and two P-3C patrol planes': the headline tells the story's giving, at the story's stage."""
     headline = len(title.strip())
+
     def kinds(e: dict) -> set[str]:
         return {a["category"] for a in e["assets"]} - {"OTHER", "FUNDING"}
 
