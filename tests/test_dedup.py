@@ -131,6 +131,21 @@ def test_planned_and_held_meetings_stay_apart_but_are_linked_both_ways():
     assert later[0]["related_event_ids"] == []  # three months on, another affair
 
 
+def test_a_link_lost_to_a_kill_is_written_when_its_report_is_replayed():
+    """Killed after writing the held meeting and before the planned one's link: the restored state has the held
+    meeting linked one way. The replayed report mends the link, at the version a clean run gives it."""
+    from pipeline.dedup.transform import upsert
+
+    clean = {}
+    (planned,), _ = upsert(clean, meeting("a", "abc", D, status="PLANNED"))
+    held_report = meeting("b", "bbc", D + dt.timedelta(days=1))
+    (held, relinked), _ = upsert(clean, held_report)
+    restored = {planned["event_id"]: planned, held["event_id"]: held}  # the last versions written before the kill
+    mended, outcome = upsert(restored, held_report)
+    assert outcome == "replay" and mended == [relinked]
+    assert upsert(restored, held_report) == ([], "replay")  # mended once, then a replay changes nothing
+
+
 def test_pledge_and_approval_are_separate_linked_events():
     from pipeline.dedup.transform import upsert
 

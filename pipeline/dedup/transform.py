@@ -92,9 +92,23 @@ def upsert(cell: dict[str, dict], candidate: dict) -> tuple[list[dict], str]:
         return changed, "new"
     event = merge(match, candidate)
     if event is None:
-        return [], "replay"
+        return _relinked(cell, match), "replay"
     cell[event["event_id"]] = event
     return [event], "merged"
+
+
+def _relinked(cell: dict[str, dict], event: dict) -> list[dict]:
+    """A replayed report finds its event linked to another stage that is not linked back: the job was
+    killed after writing the new event and before writing the other's link. The link is written now, so a
+    restart ends as a clean run does; in a clean run there is nothing to mend."""
+    changed = []
+    for other_id in event.get("related_event_ids", []):
+        other = cell.get(other_id)
+        linked = link(other, event["event_id"]) if other is not None and other_id != PRUNED else None
+        if linked is not None:
+            cell[other_id] = linked
+            changed.append(linked)
+    return changed
 
 
 def deduplicate(candidates: Iterable[dict]) -> list[dict]:
