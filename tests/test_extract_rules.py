@@ -293,22 +293,21 @@ def test_a_scheduled_present_tense_points_to_the_coming_weekday(extract):
     assert str(m["date"]) == "2017-05-22"
 
 
-def test_a_hyphenated_meeting_word_lets_its_sentence_through_the_screen(extract):
-    (m,) = meetings(extract("Abe and Modi held a tete-a-tete in the garden of the Akasaka Palace on Monday.",
-                            published="2014-09-03"))
-    assert countries(m) == {"JPN", "IND"}
-
-
-def test_breakfast_with_a_leader_is_a_meeting(extract):
-    (m,) = meetings(extract("Prime Minister Narendra Modi had breakfast with French President Emmanuel Macron at the "
-                            "Elysee on Thursday before flying to Marseille.", published="2025-02-14"))
-    assert countries(m) == {"IND", "FRA"} and str(m["date"]) == "2025-02-13"
-
-
-def test_what_a_move_follows_is_past_though_told_in_the_present(extract):
-    (m,) = meetings(extract("The Dutch decision follows a visit to Kyiv on Thursday by Belgian Prime Minister Alexander "
-                            "De Croo, who held talks with President Volodymyr Zelensky.", published="2023-02-05"))
-    assert str(m["date"]) == "2023-02-02"
+@pytest.mark.parametrize("body,published,sides,day", [
+    pytest.param("Abe and Modi held a tete-a-tete in the garden of the Akasaka Palace on Monday.", "2014-09-03",
+                 {"JPN", "IND"}, "2014-09-01", id="a-hyphenated-meeting-word-passes-the-screen"),
+    pytest.param("Prime Minister Narendra Modi had breakfast with French President Emmanuel Macron at the Elysee on "
+                 "Thursday before flying to Marseille.", "2025-02-14", {"IND", "FRA"}, "2025-02-13",
+                 id="breakfast-with-a-leader"),
+    pytest.param("The Dutch decision follows a visit to Kyiv on Thursday by Belgian Prime Minister Alexander De Croo, "
+                 "who held talks with President Volodymyr Zelensky.", "2023-02-05", {"BEL", "UKR"}, "2023-02-02",
+                 id="what-a-move-follows-is-past-though-told-in-the-present"),
+])
+def test_one_sentence_one_meeting_on_its_day(extract, body, published, sides, day):
+    """'held a tete-a-tete' (hyphenated triggers let their sentence through the screen), 'had breakfast with', and
+    the visit a move 'follows', which lies in the past though told in the present."""
+    (m,) = meetings(extract(body, published=published))
+    assert countries(m) == sides and str(m["date"]) == day
 
 
 @pytest.mark.parametrize("body,published,contributor,recipient", [
