@@ -302,10 +302,13 @@ def test_a_scheduled_present_tense_points_to_the_coming_weekday(extract):
     pytest.param("The Dutch decision follows a visit to Kyiv on Thursday by Belgian Prime Minister Alexander De Croo, "
                  "who held talks with President Volodymyr Zelensky.", "2023-02-05", {"BEL", "UKR"}, "2023-02-02",
                  id="what-a-move-follows-is-past-though-told-in-the-present"),
+    pytest.param("King Abdullah, who discussed the war with French President Emmanuel Macron in Amman on Wednesday, "
+                 "warned of a wider conflict.", "2023-10-27", {"JOR", "FRA"}, "2023-10-25",
+                 id="discussed-with-a-leader-somewhere-passes-the-screen"),
 ])
 def test_one_sentence_one_meeting_on_its_day(extract, body, published, sides, day):
-    """'held a tete-a-tete' (hyphenated triggers let their sentence through the screen), 'had breakfast with', and
-    the visit a move 'follows', which lies in the past though told in the present."""
+    """'held a tete-a-tete' and 'discussed the war with Macron in Amman' (a screen stem for each trigger), 'had
+    breakfast with', and the visit a move 'follows', which lies in the past though told in the present."""
     (m,) = meetings(extract(body, published=published))
     assert countries(m) == sides and str(m["date"]) == day
 
