@@ -154,6 +154,10 @@ def _other_trigger(t: Token) -> bool:
             c.dep_ == "prep" and c.lower_ in ("in", "at") and any(o.ent_type_ in ("GPE", "FAC") for o in c.children)
             for c in t.subtree):
         return True  # 'who discussed the deployment with U.S. Defense Secretary William Perry in Bonn on Tuesday'
+    seen = next((c for c in t.children if c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN" and (
+        c.ent_type_ not in ("GPE", "NORP", "LOC", "ORG", "DATE")))), None) if t.lemma_.lower() == "see" else None
+    if seen is not None and t.pos_ == "VERB" and (_somewhere(t) or _somewhere(seen)):
+        return True  # 'after he saw Crown Prince Abdullah in Riyadh on Sunday'; not 'saw Putin as a threat'
     if t.lemma_.lower() == "call" and t.pos_ == "VERB" and any(c.lower_ in ("on", "upon") for c in t.children) and any(
             o.ent_type_ == "PERSON" or o.lemma_.lower() in CALLED_ON for c in t.children
             if c.lower_ in ("on", "upon") or c.dep_ == "dobj" for o in c.subtree):
@@ -198,6 +202,12 @@ CALLED_ON = {"president", "king", "queen", "emperor", "emir", "sultan", "chancel
 
 #: What one calls on a leader to do in person: 'called on Annan to discuss the transition'.
 TALKING = {"discuss", "talk", "review", "brief", "exchange", "convey", "deliver", "present", "pay"}
+
+
+def _somewhere(t: Token) -> bool:
+    """'in Bonn', 'at the White House': the verb says where it happened, so it happened in person."""
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "at") and any(o.ent_type_ in ("GPE", "FAC") for o in c.children)
+               for c in t.children)
 
 
 def _courtesy_call(t: Token) -> bool:
