@@ -804,6 +804,12 @@ def test_a_person_described_by_an_apposition_is_one_side_and_guests_expected_to_
     assert countries(m) == {"KEN", "COD"} and m["status"] == "PLANNED"
 
 
+def test_an_officer_described_as_head_of_a_states_forces_is_of_that_state(extract):
+    (m,) = meetings(extract("Canadian Defence Minister Bill Blair met Lieutenant General Leonids Kalnins, Commander of "
+                            "the Latvian National Armed Forces, at NATO headquarters on Monday.", published="2024-03-13"))
+    assert countries(m) == {"CAN", "LVA"}
+
+
 def test_nationalities_listed_without_and_are_each_a_side(extract):
     (m,) = meetings(extract("Saudi, Iranian, Chinese foreign ministers meet in Beijing", published="2023-04-06"))
     assert countries(m) == {"SAU", "IRN", "CHN"}

@@ -809,8 +809,8 @@ class ActorResolver:
                         hit = next((h for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"  # Maldives
                                     for h in [self.g.country_of(c.text)] if h and h[1] == "name"), None)  # Smt ...'
                         # the honorific before the name parsed as the object of 'of'
-                    if hit and hit[1] in ("name", "demonym"):
-                        return hit[0], None
+                    if hit and (hit[1] in ("name", "demonym") or hit[1].startswith("metonym")):
+                        return hit[0], None  # ('Chief of the Kenya Defence Forces': the state whose forces they are)
                     named = next((e.text for e in obj.doc.ents if e.start <= obj.i < e.end and e.label_ == "ORG"), "")
                     code = self.g.org_of(text) or self.g.org_of(obj.text) or self.g.org_of(
                         re.sub(r"^the ", "", named, flags=re.I)) or next(  # 'the Organization of Turkic States',
