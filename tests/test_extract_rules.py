@@ -810,6 +810,31 @@ def test_an_officer_described_as_head_of_a_states_forces_is_of_that_state(extrac
     assert countries(m) == {"CAN", "LVA"}
 
 
+def test_an_officer_named_with_his_service_is_known_by_his_surname_later(extract):
+    (m,) = meetings(extract("U.S. Army Gen. Erik Kurilla, commander of U.S. Central Command, traveled to Israel this "
+                            "week.\n\nGen. Kurilla met with Israeli Minister of Defense Yoav Gallant in Tel Aviv on "
+                            "Thursday.", published="2024-04-12", source="centcom.mil"))
+    assert countries(m) == {"USA", "ISR"} and str(m["date"]) == "2024-04-11"
+
+
+def test_the_tail_of_a_title_many_states_give_their_officers_names_no_state(extract):
+    events = extract("King Abdullah visited the family of the pilot in Karak on Thursday. The King was accompanied by "
+                     "Crown Prince Hussein and Chairman of the Joint Chiefs of Staff Gen. Mashal Al Zaben.",
+                     published="2015-02-06", source="jordantimes.com")
+    assert not meetings(events)
+
+
+def test_a_headlines_short_name_is_the_bodys_full_name(extract):
+    """One person under two names would be two sides of one meeting told twice."""
+    events = meetings(extract(
+        "Senegal's President Bassirou Diomaye Faye was received at the Elysee Palace by Emmanuel Macron on Thursday "
+        "evening.\n\nFaye's first trip abroad as president was to neighbouring Mauritania, where he was received by "
+        "President Mohamed Ould Ghazouani on 18 April.", published="2024-06-21",
+        title="Senegal's President Faye received at the Elysee"))
+    assert sorted((sorted(countries(m)), str(m["date"])) for m in events) == [
+        (["FRA", "SEN"], "2024-06-20"), (["MRT", "SEN"], "2024-04-18")]
+
+
 def test_nationalities_listed_without_and_are_each_a_side(extract):
     (m,) = meetings(extract("Saudi, Iranian, Chinese foreign ministers meet in Beijing", published="2023-04-06"))
     assert countries(m) == {"SAU", "IRN", "CHN"}

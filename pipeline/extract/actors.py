@@ -385,13 +385,16 @@ class ActorResolver:
             if actor:
                 mentions.append(Mention(span.start_char, actor))
                 if label == "PLACE" and not is_person(actor) and not leader_at & set(range(end, end + 4)) \
-                        and not (start and doc[start - 1].lower_ in OUT_OF_POWER):  # 'Former Taiwanese president Ma'
+                        and not (start and doc[start - 1].lower_ in OUT_OF_POWER) \
+                        and not (start > 1 and doc[start - 2].lower_ == "of" and actor["actor_code"] != actor["country"]):
+                    # ('Former Taiwanese president Ma'; 'Chairman of the Joint Chiefs of Staff Gen. Mashal Al Zaben'
+                    # ends a title many states' officers hold, and names no state)
                     described = self._described_person(doc, end, actor)  # no gazetteer name follows
                     if described:
                         mentions.append(Mention(doc[end].idx, described))
         mentions += self._nominal_mentions(doc, mentions)
         mentions += _surname_mentions(doc, mentions)
-        ctx.mentions = sorted(mentions, key=lambda m: m.start)
+        ctx.mentions = sorted(_full_names(mentions), key=lambda m: m.start)
         ctx.capital_starts = capitals
         ctx.country_name = self.g.country_name
         return ctx
@@ -464,6 +467,11 @@ class ActorResolver:
         """'Tunisian President Kais Saied': a nationality, a title and a capitalised name, though the name
         is in no gazetteer; later sentences that say only 'Saied' then know who he is."""
         title = None
+        if i < len(doc) and doc[i].text in ("'s", "’s"):
+            i += 1  # "Greenland's Premier Jens-Frederik Nielsen"
+        service = next((n for n in (2, 1) if i + n <= len(doc) and doc[i].is_title
+                        and self.g.institutions.get(fold(doc[i:i + n].text)) == "MIL"), 0)
+        i += service  # 'U.S. Army Gen. Erik Kurilla', 'U.S. Marine Corps Gen. Michael Langley': the state's service
         if i < len(doc) and doc[i].lower_ in self.g.qualifiers.get("acting", ()) + self.g.qualifiers.get("outgoing", ()):
             i += 1  # 'Malian transitional President Assimi Goita', 'the acting Prime Minister'
         for n in (3, 2, 1):
@@ -477,6 +485,10 @@ class ActorResolver:
         while i < len(doc) and len(name) < 4 and doc[i].is_title and not self.g.title(doc[i].text):
             name.append(doc[i].text)
             i += 1
+            if i + 1 < len(doc) and doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_ \
+                    and doc[i + 1].is_alpha:  # 'Kim Myung-soo', 'Jens-Frederik Nielsen': one name
+                name[-1] += "-" + doc[i + 1].text
+                i += 2
         if not name:
             return None
         return {"name": " ".join(name), "role": title["role"], "country": state["country"],
@@ -984,6 +996,17 @@ def _surname_mentions(doc, mentions: list[Mention]) -> list[Mention]:
         if not any(near <= at <= t.idx for at in starts.get(hit[1]["name"], ())):
             out.append(Mention(t.idx, hit[1]))
     return out
+
+
+def _full_names(mentions: list[Mention]) -> list[Mention]:
+    """A headline's 'Senegal's President Faye' is the body's 'President Bassirou Diomaye Faye': one person under
+    the fullest name the article gives, so that his events merge."""
+    full = {}
+    for m in mentions:
+        if is_person(m.actor) and len(m.actor["name"].split()) > 1:
+            full.setdefault((m.actor.get("country"), m.actor["role"], m.actor["name"].split()[-1]), m.actor)
+    return [Mention(m.start, full.get((m.actor.get("country"), m.actor["role"], m.actor["name"]), m.actor))
+            if is_person(m.actor) and len(m.actor["name"].split()) == 1 else m for m in mentions]
 
 
 def _hyphenated(names: list[str]) -> list[str]:
