@@ -259,9 +259,22 @@ def test_the_president_alone_is_the_one_the_story_named(extract):
 @pytest.mark.parametrize("body", [
     "India sent the destroyer INS Kolkata and the frigate INS Sahyadri for the exercise off the coast of Australia.",
     "Türkiye sends navy ships with aid, tents to flood-hit Libya",
+    "Japan would send up to 1,000 Self-Defense Forces personnel, along with transport aircraft and ships, for relief "
+    "operations in the Philippines.",
 ])
 def test_ships_sent_for_an_exercise_or_carrying_relief_are_no_contribution(extract, body):
     assert not contributions(extract(body, published="2023-09-13"))
+
+
+@pytest.mark.parametrize("body,giver,receiver", [
+    ("Vietnam has handed over 12 armoured personnel carriers and a batch of field medical equipment to the Lao "
+     "People's Army.", "VNM", "LAO"),
+    ("Belgium pledged up to 400 troops, including de-mining experts and medical staff, to the UN force in Lebanon.",
+     "BEL", "LBN"),
+])
+def test_a_forces_medical_kit_beside_its_arms_keeps_the_giving_military(extract, body, giver, receiver):
+    (c,) = contributions(extract(body, published="2023-05-26"))
+    assert c["contributor"]["country"] == giver and (c["recipient"] or {}).get("country") == receiver
 
 
 def test_a_headline_of_ships_with_aid_is_relief_too(extract):

@@ -1100,10 +1100,12 @@ class ContributionExtractor:
         # 'pledged up to 120 million dollars in humanitarian aid', the 'in' parsed onto the verb
         # judged by what they are, not where they go: 'to Somali waters, including the exclusive economic zone'
         where = {w.i for p in t.sent if p.lower_ in PLACE_NOUNS or p.lemma_.lower() in PLACE_NOUNS for w in p.subtree}
+        armed = any(self._asset_of_word(o) in ARMS for o in objects)
         for o in list(objects) + cargo:  # 'sends navy ships with aid, tents': judged by what they carry
-            if o not in cargo and self._asset_of_word(o) in ARMS:
-                continue  # 'two medical evacuation helicopters' are helicopters
             words = {w.lemma_.lower() for w in o.subtree if w.i not in where} | {w.lower_ for w in o.subtree if w.i not in where}
+            if o not in cargo and armed and not words & RELIEF:
+                continue  # 'two medical evacuation helicopters' are helicopters; '12 armoured personnel carriers
+                # and a batch of field medical equipment', '400 troops, including medical staff', a force's kit
             if words & self.non_military and not words & {"military", "defence", "defense", "security", "weapon", "arm"}:
                 return True
         return False
