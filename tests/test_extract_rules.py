@@ -151,6 +151,12 @@ def test_the_office_the_text_names_wins_over_the_gazetteer_terms(extract):
                                 "London on Monday.", published="2023-05-10"))
 
 
+def test_launchers_are_weapons(extract):
+    (e,) = contributions(extract("Spain would send four MIM-23 Hawk launchers to Ukraine, the defence minister said.",
+                                 published="2022-11-29"))
+    assert route(e) == ("ESP", "UKR") and [(a["category"], a["quantity"]) for a in e["assets"]] == [("WEAPONS", 4)]
+
+
 def test_a_promise_to_keep_on_giving_is_a_pledge(extract):
     (e,) = contributions(extract("Germany pledged on Monday to keep supplying air defence systems to Ukraine.",
                                  published="2023-05-10"))
