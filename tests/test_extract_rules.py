@@ -151,6 +151,14 @@ def test_the_office_the_text_names_wins_over_the_gazetteer_terms(extract):
                                 "London on Monday.", published="2023-05-10"))
 
 
+def test_talks_a_day_after_which_a_subject_met_another_are_the_subjects(extract):
+    events = meetings(extract("Saudi Arabia's Deputy Defense Minister Prince Khalid bin Salman met U.S. Secretary of "
+                              "State Antony Blinken on Wednesday, a day after separate talks at the Pentagon with "
+                              "Defense Secretary Lloyd Austin.", published="2021-07-07"))
+    assert sorted(sorted(names(m)) for m in events) == [["Antony Blinken", "Khalid bin Salman"],
+                                                        ["Khalid bin Salman", "Lloyd Austin"]]
+
+
 def test_launchers_are_weapons(extract):
     (e,) = contributions(extract("Spain would send four MIM-23 Hawk launchers to Ukraine, the defence minister said.",
                                  published="2022-11-29"))

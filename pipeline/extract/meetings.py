@@ -1027,9 +1027,10 @@ class MeetingExtractor:
                 subj = syntax.subject(verb) if verb is not None else None  # 'Blinken lands in Beijing for talks'
                 if subj is not None:
                     out += syntax.with_conjuncts(subj)
-            if t.dep_ == "pobj" and head.lower_ in ("during", "at", "in") and head.head.pos_ not in ("VERB", "AUX") \
+            if t.dep_ == "pobj" and head.lower_ in ("during", "at", "in", "after") and head.head.pos_ not in ("VERB", "AUX") \
                     and any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children):
-                # 'paved the way for the summit during talks with Lavrov': the one who paved had the talks
+                # 'paved the way for the summit during talks with Lavrov': the one who paved had the talks ('met
+                # Blinken on Wednesday, a day after separate talks with Lloyd Austin': the one who met Blinken)
                 verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
                 subj = syntax.subject(verb) if verb is not None else None
                 out += syntax.with_conjuncts(subj) if subj is not None else []
