@@ -314,6 +314,12 @@ def test_national_teams_meeting_in_a_fixture_are_not_states(extract):
     assert countries(m) == {"ISR", "LBN"}
 
 
+def test_the_day_a_summit_is_scheduled_for_is_its_day_not_the_days_travel(extract):
+    (m,) = meetings(extract("President Lee Jae-myung flies to Washington on Sunday for his first summit with Donald Trump, "
+                            "scheduled for Monday at the White House.", published="2025-08-24"))
+    assert countries(m) == {"KOR", "USA"} and str(m["date"]) == "2025-08-25" and m["status"] == "PLANNED"
+
+
 def test_a_scheduled_present_tense_points_to_the_coming_weekday(extract):
     (m,) = meetings(extract("On Monday President Donald Trump flies to Israel for talks with Prime Minister Benjamin "
                             "Netanyahu in Jerusalem.", published="2017-05-20"))

@@ -469,6 +469,8 @@ def _tense_of(token: Token, default: bool, called_off_now: bool = False) -> bool
     if verb.pos_ not in ("VERB", "AUX"):
         return default
     if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        if verb.lemma_.lower() in ("schedule", "slate", "plan", "set") and token.head.lower_ == "for":
+            return True  # 'talks with Kim set for Wednesday', 'a summit scheduled for Monday': the day ahead
         return False  # 'a statement released Tuesday', 'a decision to deploy ..., announced on Sunday': past
     while verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl") and verb.head.i != verb.i \
             and verb.head.pos_ in ("VERB", "AUX"):
@@ -521,5 +523,8 @@ def _own_date(token: Token, trigger: Token) -> bool:
         if t.pos_ in ("VERB", "AUX"):
             if t.dep_ == "xcomp":
                 continue  # 'a visit that was to begin on Sunday': up through 'to begin'
-            return t.dep_ in ("relcl", "acl") and t.head.i == trigger.i
+            return t.dep_ in ("relcl", "acl") and (t.head.i == trigger.i or (
+                t.lemma_.lower() in ("schedule", "slate", "set") and trigger.pos_ == "NOUN"
+                and trigger.left_edge.i <= t.head.i <= trigger.right_edge.i))
+            # ('his first summit with Trump, scheduled for Monday', the schedule hung on the last name)
     return False
