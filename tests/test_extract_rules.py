@@ -1502,6 +1502,8 @@ def test_an_outlets_country_is_read_from_its_domain_not_from_a_brand():
     assert g.home_of("rnz.co.nz") == "NZL" and g.home_of("ansa.it") == "ITA"
     assert g.home_of("reuters.com") is None and g.home_of("news.tv") is None
     assert g.home_of("", "https://www.abc.net.au/news/2014-09-14/x") == "AUS"
+    assert g.home_of("kpl.gov.la") == "LAO" and g.home_of("example.la") is None  # the state's own '.la'
+    assert g.home_of("www.centcom.mil") == "USA"  # a top-level domain one state alone uses
 
 
 def test_a_person_we_list_in_another_office_holds_the_one_the_text_gives(extract):

@@ -70,6 +70,8 @@ class Office:
 
 #: Country-code domains used as brands, saying nothing of where an outlet is.
 BRAND_DOMAINS = {"tv", "io", "co", "me", "fm", "ly", "ai", "am", "cc", "ws", "to", "gg", "la"}
+#: Second-level labels under which a country code names its country again ('gov.la', 'com.co', 'org.ly').
+PUBLIC_SECOND_LEVEL = {"gov", "gob", "gouv", "go", "govt", "mil", "com", "co", "org", "net", "edu", "ac", "or", "ne"}
 
 
 @dataclass
@@ -164,13 +166,13 @@ class Gazetteer:
         None for other generic domains and country codes sold as brands ('.tv', '.io', '.co')."""
         host = _host(source, url)
         labels = host.rstrip(".").split(".")
-        outlet = next((self.outlets[".".join(labels[k:])] for k in range(len(labels) - 1)
+        outlet = next((self.outlets[".".join(labels[k:])] for k in range(len(labels))
                        if ".".join(labels[k:]) in self.outlets), None) or self.official_of(source, url)
-        if outlet:  # ('news.sky.com' is 'sky.com')
+        if outlet:  # ('news.sky.com' is 'sky.com'; 'centcom.mil' is the US's '.mil')
             return outlet
         code = host.rstrip(".").rsplit(".", 1)[-1] if "." in host else ""
-        if len(code) != 2 or code in BRAND_DOMAINS:
-            return None
+        if len(code) != 2 or code in BRAND_DOMAINS and not (len(labels) > 2 and labels[-2] in PUBLIC_SECOND_LEVEL):
+            return None  # (a brand's '.la', but the state's 'kpl.gov.la')
         country = pycountry.countries.get(alpha_2="GB" if code == "uk" else code.upper())
         return country.alpha_3 if country else None
 
