@@ -159,6 +159,15 @@ def test_talks_a_day_after_which_a_subject_met_another_are_the_subjects(extract)
                                                         ["Khalid bin Salman", "Lloyd Austin"]]
 
 
+def test_adding_to_a_force_the_article_names_is_giving_to_it(extract):
+    events = contributions(extract(
+        "Italy pledged 2,500 troops to the UN force in Lebanon on Monday.\n\nPoland said it would add some 500 "
+        "soldiers, and France would raise its contribution to 2,000 troops.\n\nXi said China would neither sit idly "
+        "by nor add fuel to the fire. Ma raised the mainland's missiles deployed across the strait.",
+        published="2006-08-26"))
+    assert sorted(route(e) for e in events) == [("FRA", "LBN"), ("ITA", "LBN"), ("POL", "LBN")]
+
+
 def test_launchers_are_weapons(extract):
     (e,) = contributions(extract("Spain would send four MIM-23 Hawk launchers to Ukraine, the defence minister said.",
                                  published="2022-11-29"))

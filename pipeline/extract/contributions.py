@@ -268,6 +268,11 @@ def _bound_somewhere(t: Token) -> bool:
         o.lemma_.lower() in TOURS for c in t.children if c.dep_ == "prep" and c.lower_ == "for" for o in c.children)
 
 
+#: Verbs that add to a giving the article tells ('would add some 500 soldiers', 'raise its contribution to 2,000
+#: troops'): the force they add to is the one told elsewhere.
+ADDING = {"add", "raise", "increase", "double"}
+#: What such a verb adds to when it names no asset itself ('raise its contingent to 2,000 soldiers').
+ADDED_TO = {"contribution", "contingent", "number", "presence", "force", "deployment", "commitment"}
 GIVING = {"give", "provide", "supply", "donate", "gift", "deliver", "send", "dispatch", "pledge", "promise", "transfer", "announce",
           "assign",
           "offer", "hand", "lend", "commit", "contribute", "approve", "authorise", "authorize", "unveil", "allocate", "earmark", "fund",
@@ -617,6 +622,7 @@ class ContributionExtractor:
                                               "GROUND_FORCES" for c in t.children):
             return None  # 'The Ugandan troops join Kenyan troops who have been in Goma': told as their deployment
         if recipient is None and purpose is None and t.lemma_.lower() not in GIVING | ORDERS and not joins_force \
+                and not self._adds_to_a_force(t) \
                 and _phrasal(t) not in GIVING \
                 and not delivered and not moved:
             # forces moved with no one to receive them and no campaign: not a contribution; but equipment that
@@ -1079,6 +1085,15 @@ class ContributionExtractor:
     def _asset_of_word(self, o: Token) -> Optional[str]:
         """The category the head word alone names ('helicopters': AIR), whatever its modifiers say."""
         return self._reader.assets.get(fold(o.text)) or self._reader.assets.get(fold(o.lemma_))
+
+    def _adds_to_a_force(self, t: Token) -> bool:
+        """'would add some 500 soldiers', 'raise its contribution to 2,000 troops', 'double the number of its
+        Eurofighters': more of a force; not 'raised concerns about its military cooperation', nor 'adding that'."""
+        if t.lemma_.lower() not in ADDING or any(c.dep_ == "ccomp" for c in t.children):
+            return False
+        return any((self._asset_of_word(o) in ARMS - {"REFUELING"} or o.lemma_.lower() in ADDED_TO) and not any(
+            p.dep_ == "poss" and p.pos_ != "PRON" for p in o.children)  # (not 'add fuel'; not 'raised the mainland's
+                   for c in t.children if c.dep_ == "dobj" for o in syntax.with_conjuncts(c))  # missiles' in talks)
 
     def _non_military(self, t: Token, objects: list[Token]) -> bool:
         named = {w.i for o in objects for w in o.subtree if w.i < o.i}  # 'Typhoon jets' are no storm
