@@ -349,10 +349,13 @@ def test_a_scheduled_present_tense_points_to_the_coming_weekday(extract):
                  id="discussed-with-a-leader-somewhere-passes-the-screen"),
     pytest.param("Cheney, who saw Crown Prince Abdullah in Riyadh on Sunday, said the kingdom was worried.", "2002-03-19",
                  {"USA", "SAU"}, "2002-03-17", id="saw-a-leader-somewhere"),
+    pytest.param("On the eve of the ceremony, President Milosevic had talks at the Elysee Palace with President Chirac "
+                 "on Wednesday.", "1995-12-15", {"SRB", "FRA"}, "1995-12-13", id="talks-at-a-place-with-a-leader"),
 ])
 def test_one_sentence_one_meeting_on_its_day(extract, body, published, sides, day):
     """'held a tete-a-tete' and 'discussed the war with Macron in Amman' (a screen stem for each trigger), 'saw
-    Crown Prince Abdullah in Riyadh' (where it happened says it was in person), 'had breakfast with', and the visit a move 'follows', which lies in the past though told in the present."""
+    Crown Prince Abdullah in Riyadh' (where it happened says it was in person), 'talks at the Elysee Palace with
+    President Chirac' ('with' hung on the place), 'had breakfast with', and the visit a move 'follows', which lies in the past though told in the present."""
     (m,) = meetings(extract(body, published=published))
     assert countries(m) == sides and str(m["date"]) == day
 

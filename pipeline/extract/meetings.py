@@ -968,6 +968,9 @@ class MeetingExtractor:
             out += list(syntax.preps(t, ("with", "between", "among", "of") + (() if self._is_visit(t) else ("to",))))
             for body in syntax.preps(t, ("of",)):  # 'meetings of the joint commission with India'
                 out += list(syntax.preps(body, ("with",)))
+            for where in syntax.preps(t, ("at", "in")):  # 'had talks at the Elysee Palace with President Chirac',
+                if where.ent_type_ in ("FAC", "GPE", "LOC", "ORG"):  # 'with' hung on the place
+                    out += [w for w in syntax.preps(where, ("with",)) if w.ent_type_ == "PERSON" or _a_person(w)]
             if _courtesy_call(t):
                 out += list(syntax.preps(t, ("on",))) + list(syntax.preps(t.head, ("on",)))
             out += [a for a in (_host_by(t),) if a is not None]  # 'a summit ..., hosted by President Aliyev'
