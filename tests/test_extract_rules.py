@@ -51,6 +51,12 @@ def test_a_phone_call_is_not_a_meeting(extract):
                                 "Vladimir Putin on Monday."))
 
 
+def test_a_call_after_a_meeting_does_not_unmake_it(extract):
+    (m,) = meetings(extract("German Chancellor Friedrich Merz received Volodymyr Zelensky at the chancellery on "
+                            "Wednesday before the two joined a video call with Donald Trump.", published="2025-08-15"))
+    assert countries(m) == {"DEU", "UKR"} and str(m["date"]) == "2025-08-13"
+
+
 def test_future_meeting_is_planned_with_its_future_date(extract):
     (m,) = meetings(extract("French President Emmanuel Macron will travel to Berlin next Tuesday for talks "
                             "with Chancellor Olaf Scholz.", published="2024-02-01"))

@@ -1102,7 +1102,10 @@ class MeetingExtractor:
     def _is_call(self, t: Token) -> bool:
         if _courtesy_call(t):
             return False
-        near = list(t.subtree) if t.pos_ == "NOUN" else [c for c in t.children] + [g for c in t.children for g in c.children]
+        own = [c for c in t.children if not (c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in ("before", "after", "until") for m in c.children))]
+        # ('received him at the chancellery before the two joined a video call with Trump': a call after it)
+        near = list(t.subtree) if t.pos_ == "NOUN" else own + [g for c in own for g in c.children]
         near += [t, t.head] + list(t.head.children)
         near += [w for c in t.children if c.dep_ in ("prep", "agent") and c.lower_ in CALL_MEANS
                  for w in c.subtree]  # 'met by video link'
