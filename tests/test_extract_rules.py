@@ -174,6 +174,13 @@ def test_adding_to_a_force_the_article_names_is_giving_to_it(extract):
     assert sorted(route(e) for e in events) == [("FRA", "LBN"), ("ITA", "LBN"), ("POL", "LBN")]
 
 
+def test_a_country_of_several_words_is_not_the_shorter_one_inside_it(extract):
+    (e,) = contributions(extract("A team of 34 Papua New Guinea Defence Force personnel flew out of Jacksons "
+                                 "International Airport on Saturday for Honiara to help restore order.",
+                                 published="2021-11-28"))
+    assert route(e) == ("PNG", "SLB") and str(e["date"]) == "2021-11-27"
+
+
 def test_launchers_are_weapons(extract):
     (e,) = contributions(extract("Spain would send four MIM-23 Hawk launchers to Ukraine, the defence minister said.",
                                  published="2022-11-29"))

@@ -840,6 +840,16 @@ class ContributionExtractor:
         trainees = [o for g in goals if g.lemma_.lower() == "train" for o in g.children if o.dep_ == "dobj"]
         return as_state(self._g, self._marked_nationality(trainees)) if trainees else None
 
+    def _name_in_run(self, c: Token) -> Optional[str]:
+        """The longest country name a run of proper nouns starts with: 'Papua New Guinea' in 'Papua New Guinea
+        Defence Force personnel', not the 'Guinea' inside it."""
+        doc = c.doc
+        start = c.left_edge.i if all(w.pos_ == "PROPN" for w in doc[c.left_edge.i:c.i + 1]) else c.i
+        end = start
+        while end < len(doc) and doc[end].pos_ == "PROPN":
+            end += 1
+        return next((doc[start:k].text for k in range(end, start + 1, -1) if self._g.country_of(doc[start:k].text)), None)
+
     def _marked_nationality(self, objects: list[Token]) -> Optional[dict]:
         """The country written on what is provided ('RAF Tornado jets', 'German Leopard tanks')."""
         for o in objects:
@@ -854,8 +864,9 @@ class ContributionExtractor:
                     # Ground Self-Defense Force'
                     whole = o.doc[c.left_edge.i:c.head.i + 1].text if c.head.pos_ == "PROPN" else None
                     named = o.doc[c.left_edge.i:o.i + 1].text if o.pos_ == "PROPN" and c.i < o.i else None
-                    for text in (named, whole, o.doc[c.left_edge.i:c.i + 1].text if c.pos_ == "PROPN" else None,
-                                 c.text.split("-")[0]):  # "the Korean People's Army" before 'Korean'
+                    for text in (named, whole, self._name_in_run(c), o.doc[c.left_edge.i:c.i + 1].text
+                                 if c.pos_ == "PROPN" else None, c.text.split("-")[0]):
+                        # ("the Korean People's Army" before 'Korean')
                         hit = self._g.country_of(text) if text else None
                         if hit and (hit[1] in ("demonym", "name") or hit[1].startswith("metonym")):
                             found.append((len(text), hit[0]))
@@ -1160,8 +1171,9 @@ class ContributionExtractor:
                         if a is not None and s.actor(a):
                             return s.actor(a)
                     if c.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod") and not _origin_only(c, o):
+                        run = self._name_in_run(c)
                         hit = (self._g.country_of(o.doc[c.left_edge.i:o.i + 1].text) if o.pos_ == "PROPN" else None) \
-                            or self._g.country_of(c.text.split("-")[0]) or next(  # "the Korean People's Army" whole
+                            or (self._g.country_of(run) if run else None) or self._g.country_of(c.text.split("-")[0]) or next(  # "the Korean People's Army" whole
                                 (self._g.country_of(w.text) for w in c.lefts if self._g.country_of(w.text)), None)
                         if hit and (hit[1] in ("demonym", "name") or hit[1].startswith("metonym")):
                             return state_actor(self._g, hit[0])
