@@ -1254,6 +1254,11 @@ def test_an_undated_opening_takes_the_day_the_next_sentence_gives(extract):
     assert str(e["date"]) == "2024-10-17" and e["date_basis"] == "DATELINE"  # two paragraphs on is another story
 
 
+def test_ethnic_negotiators_speak_for_a_people_not_for_the_state_of_that_name(extract):
+    assert not meetings(extract("Macedonia's feuding Slav and ethnic Albanian political leaders resumed peace talks in "
+                                "this lakeside resort on Saturday.", published="2001-07-29"))
+
+
 def test_opposition_exiled_and_rebel_leaders_speak_for_no_state_and_wishes_and_negotiations_are_no_meetings(extract):
     for sentence, published in (
             ("In Vilnius, exiled Belarusian opposition leader Sviatlana Tsikhanouskaya met Lithuanian President "

@@ -533,6 +533,8 @@ class ActorResolver:
             return None  # 'Turkish Aerospace president', 'Korea Football Association president': a company's
         described = [t for t in np if token.ent_type_ != "GPE" or not any(  # 'Portugal, the former colonial
             a.dep_ == "appos" and a.head == token for a in [t, *t.ancestors])]  # power' is still Portugal
+        if any(t.lower_ == "ethnic" for t in described) or token.i and token.doc[token.i - 1].lower_ == "ethnic":
+            return None  # 'ethnic Albanian negotiators' speak for a people, not for Albania
         if any(t.lower_ in OUT_OF_POWER for t in described) or any(
                 w.lemma_.lower() in REBELS or self._armed_group(w) for c in token.children if c.dep_ == "appos"
                 for w in c.subtree) or (token.pos_ == "NOUN" and any(map(self._armed_group, token.subtree))):
