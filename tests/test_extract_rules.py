@@ -868,6 +868,20 @@ def test_an_officer_described_as_head_of_a_states_forces_is_of_that_state(extrac
     assert countries(m) == {"CAN", "LVA"}
 
 
+def test_an_organisations_chief_a_leader_in_an_earlier_office_and_the_faroese_are_placed(extract):
+    """'The U.N. chief' is the UN's head of the day; Solana in 1996 was NATO's, not yet the EU's; the Faroe Islands
+    are a side of their own, as Greenland is."""
+    (m,) = meetings(extract("The U.N. chief had been in Moscow on Tuesday, where he was received by President "
+                            "Vladimir Putin at the Kremlin.", published="2022-04-28"))
+    assert names(m) == {"Antonio Guterres", "Vladimir Putin"}
+    (m,) = meetings(extract("NATO Secretary General Javier Solana will meet Russian Foreign Minister Yevgeny Primakov "
+                            "in Moscow on Tuesday.", published="1996-11-15"))
+    assert {p["actor_code"] for p in m["participants"]} == {"NATO", "RUSGOV"}
+    (m,) = meetings(extract("Faroese Prime Minister Aksel V. Johannesen met Prime Minister Kristrun Frostadottir in "
+                            "Reykjavik yesterday.", published="2025-05-06"))
+    assert countries(m) == {"FRO", "ISL"}
+
+
 def test_an_officer_named_with_his_service_is_known_by_his_surname_later(extract):
     (m,) = meetings(extract("U.S. Army Gen. Erik Kurilla, commander of U.S. Central Command, traveled to Israel this "
                             "week.\n\nGen. Kurilla met with Israeli Minister of Defense Yoav Gallant in Tel Aviv on "

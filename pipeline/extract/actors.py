@@ -110,6 +110,9 @@ def is_person(actor: Optional[dict]) -> bool:
     return bool(actor and actor.get("role"))
 
 
+#: The offices that head an international organisation, for 'the U.N. chief' and 'the IAEA chief'.
+ORG_HEADS = ("Secretary-General", "Director General", "President", "Chairperson")
+
 #: Offices whose holder's counterpart is the other country's leader ('Kishida ... his South Korean counterpart').
 LEADING = {"President", "Prime Minister", "Chancellor", "Premier", "Leader"}
 
@@ -685,6 +688,10 @@ class ActorResolver:
                 title = self._counterpart_of(np, ctx, offset)  # name the tagger missed: that person, in that office
                 return ctx.person_named(name, country) or {"name": name, "role": title["role"], "country": country,
                                                            "actor_code": country + title["sector"]}
+        if token.lower_ == "chief" and org and not country and person is None:  # 'the U.N. chief', 'the NATO chief'
+            office = next((o for o in (self.g.holder(None, role, day, org) for role in ORG_HEADS) if o), None)
+            if office is not None:
+                return actor_from_office(office)
         head_title = self._compound_title(token) or self.g.title(token.text) or self.g.title(token.lemma_) or (
             self.g.title(token.doc[token.i:token.i + 3].text) if token.i + 3 <= len(token.doc) else None)  # 'Head of State'
         if head_title and head_title.get("country") and not (country or org):
