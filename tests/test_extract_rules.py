@@ -336,6 +336,14 @@ def test_national_teams_meeting_in_a_fixture_are_not_states(extract):
     assert countries(m) == {"ISR", "LBN"}
 
 
+def test_a_leader_due_at_another_leaders_residence_is_a_planned_visit(extract):
+    (m,) = meetings(extract("British Prime Minister Keir Starmer is due at the White House on Thursday.",
+                            published="2025-02-25"))
+    assert countries(m) == {"GBR", "USA"} and m["status"] == "PLANNED" and str(m["date"]) == "2025-02-27"
+    assert not meetings(extract("Turkish President Recep Tayyip Erdogan is due in Hamburg for the G20 summit.",
+                                published="2017-07-05"))
+
+
 def test_the_day_a_summit_is_scheduled_for_is_its_day_not_the_days_travel(extract):
     (m,) = meetings(extract("President Lee Jae-myung flies to Washington on Sunday for his first summit with Donald Trump, "
                             "scheduled for Monday at the White House.", published="2025-08-24"))

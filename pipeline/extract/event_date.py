@@ -484,8 +484,9 @@ def _tense_of(token: Token, default: bool, called_off_now: bool = False) -> bool
         return False  # 'pledged $300 million to buy ammunition on Monday': the pledge's Monday, gone by
     if aux & {"will", "shall", "'ll"} or (verb.tag_ == "VB" and "to" in aux):
         return True
-    if verb.lemma_.lower() in ("schedule", "slate", "plan"):
-        return True  # 'a visit that was scheduled for Thursday': the Thursday ahead
+    if verb.lemma_.lower() in ("schedule", "slate", "plan") or verb.lemma_ == "be" and any(
+            c.dep_ == "acomp" and c.lower_ == "due" for c in verb.children):
+        return True  # 'a visit that was scheduled for Thursday', 'is due at the White House on Thursday': ahead
     if verb.lemma_.lower() == "expect" and aux & {"is", "are", "'s", "'re"}:
         return True  # 'Jonathan is expected in Abidjan on Saturday'
     if called_off_now and "had" in aux:

@@ -210,6 +210,22 @@ def _somewhere(t: Token) -> bool:
                for c in t.children)
 
 
+def _due_somewhere(t: Token) -> bool:
+    """'Koizumi is due at the White House next Tuesday', 'is expected at the Elysee on Monday': a visit told by the
+    residence its guest will be at (not 'is due to meet', told by its own verb)."""
+    if t.lemma_ == "be" and t.pos_ == "AUX":
+        due = next((c for c in t.children if c.dep_ == "acomp" and c.lower_ == "due"), None)
+    elif t.lemma_ == "expect" and t.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in t.children):
+        due = t
+    else:
+        return False
+    if due is None or any(c.dep_ in ("xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ == "for"
+                          for c in [*due.children, *t.children]):
+        return False  # (nor 'is due in Hamburg for the G20 summit': a gathering, told as such)
+    return any(c.dep_ == "prep" and c.lower_ == "at" and any(o.ent_type_ == "FAC" for o in c.children)
+               for c in due.children)  # (a residence: 'is due in Belgrade later today' may be for anything)
+
+
 def _courtesy_call(t: Token) -> bool:
     """'paid a courtesy call on President X': a visit in person, not a telephone call."""
     return t.pos_ == "NOUN" and t.lemma_.lower() == "call" and any(c.lower_ == "courtesy" for c in t.children)
@@ -550,7 +566,7 @@ class MeetingExtractor:
             elif t.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and _hyphenated(t) in self.nouns and not (
                     t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "NOUN"):  # (not 'face-to-face talks', 'talks' is)
                 yield t  # 'held a tete-a-tete with', tokenised in five
-            elif _other_trigger(t) or _headline_host(t):
+            elif _other_trigger(t) or _headline_host(t) or _due_somewhere(t):
                 yield t
 
     def extract(self, s: Sentence) -> list[dict]:
@@ -847,7 +863,7 @@ class MeetingExtractor:
 
     def _is_visit(self, t: Token) -> bool:
         lemma = t.lemma_.lower()
-        return self.kinds.get(lemma) == "VISIT" or lemma in ("visit", "trip", "tour", "state visit")
+        return self.kinds.get(lemma) == "VISIT" or lemma in ("visit", "trip", "tour", "state visit") or _due_somewhere(t)
 
     def _resolve(self, s: Sentence, tok: Token) -> Optional[dict]:
         if tok.tag_ == "WP" and tok.lower_ in ("who", "whom") and tok.head.dep_ == "relcl":
