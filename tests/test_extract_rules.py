@@ -365,6 +365,9 @@ def test_a_scheduled_present_tense_points_to_the_coming_weekday(extract):
     pytest.param("The Dutch decision follows a visit to Kyiv on Thursday by Belgian Prime Minister Alexander De Croo, "
                  "who held talks with President Volodymyr Zelensky.", "2023-02-05", {"BEL", "UKR"}, "2023-02-02",
                  id="what-a-move-follows-is-past-though-told-in-the-present"),
+    pytest.param("The visit builds on Iraqi Prime Minister Mohammed Shia al-Sudani's trip to Ankara on March 21, when he "
+                 "held talks with President Recep Tayyip Erdogan.", "2023-08-24", {"IRQ", "TUR"}, "2023-03-21",
+                 id="what-a-visit-builds-on-is-past-though-told-in-the-present"),
     pytest.param("King Abdullah, who discussed the war with French President Emmanuel Macron in Amman on Wednesday, "
                  "warned of a wider conflict.", "2023-10-27", {"JOR", "FRA"}, "2023-10-25",
                  id="discussed-with-a-leader-somewhere-passes-the-screen"),

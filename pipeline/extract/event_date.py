@@ -19,6 +19,9 @@ MAX_DATE_ARCS = 6
 #: Verbs whose simple past still points ahead ('the talks slated for June 4', 'planned a visit on March 3').
 #: Words before a date that says when something given begins or ends, not when it was given.
 SPAN_START = {"from", "starting", "beginning", "by", "until", "till", "through"}
+#: Present-tense verbs that point back at what they name: 'follows a visit to Lviv on Wednesday', 'builds on
+#: Sudani's trip to Ankara on March 21', 'reciprocates a visit by Kim Yo-jong on Feb. 10'.
+LOOKING_BACK = {"follow", "build", "reciprocate", "repay", "echo"}
 PLAN_VERBS = {"schedule", "slate", "plan", "set", "expect", "intend", "aim", "fix", "agree", "promise"}
 
 
@@ -493,7 +496,7 @@ def _tense_of(token: Token, default: bool, called_off_now: bool = False) -> bool
         return default  # 'Biden had been due in Port Moresby on Monday' in a story of the trip's postponement
     if verb.tag_ in ("VBD", "VBN") or aux & {"has", "have", "had", "did", "was", "were"}:
         return False
-    if verb.tag_ in ("VBZ", "VBP") and (verb.lemma_.lower() == "follow" or verb.lemma_.lower() == "come" and any(
+    if verb.tag_ in ("VBZ", "VBP") and (verb.lemma_.lower() in LOOKING_BACK or verb.lemma_.lower() == "come" and any(
             c.lower_ == "after" for c in verb.subtree)):
         return False  # 'The British move follows a visit to Lviv on Wednesday', 'comes days after talks on Monday'
     if verb.tag_ in ("VBZ", "VBP") and verb.pos_ == "VERB" and not aux and verb.lemma_ not in syntax.REPORTING:
