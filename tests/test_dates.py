@@ -140,6 +140,7 @@ def test_a_paragraph_that_opens_with_no_date_is_no_entry(paragraph):
 
 def test_a_day_range_keeps_its_year():
     assert resolve("October 7-10, 1998", dt.date(2023, 9, 26)).date == dt.date(1998, 10, 7)
+    assert resolve("on July 15 and 16, 2001", dt.date(2003, 8, 1)).date == dt.date(2001, 7, 15)
     assert resolve("June 5 to 7, 2019", dt.date(2023, 9, 26)).date == dt.date(2019, 6, 5)
 
 

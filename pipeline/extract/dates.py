@@ -35,11 +35,11 @@ _YEARS_WORDS = {**_WORD_NUM, "eight": 8, "nine": 9, "fifteen": 15, "twenty": 20,
 #: 'A year ago today', 'Ten years ago this week': an anniversary, counted in calendar years.
 _ANNIVERSARY = re.compile(r"\b(\d+|" + "|".join(sorted(_YEARS_WORDS, key=len, reverse=True)) +
                           r") years? ago (today|this week|this month|on this day)\b")
-_MONTH_DAY = re.compile(r"\b(" + _MONTH_RE + r")\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:\s*(?:-|–|to)\s*\d{1,2}\b)?"
+_MONTH_DAY = re.compile(r"\b(" + _MONTH_RE + r")\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:\s*(?:-|–|to|and)\s*\d{1,2}\b)?"
                         r"(?:,?\s*(\d{4}))?"
                         r"|\b(\d{1,2})(?:st|nd|rd|th)?(?:\s*(?:-|–|and|to)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:of\s+)?("
                         + _MONTH_RE + r")(?:,?\s*(\d{4}))?", re.I)
-# (a range stands for its first day: '27-28 July', 'October 7-10, 1998')
+# (a range stands for its first day: '27-28 July', 'October 7-10, 1998', 'July 15 and 16, 2001')
 _YEAR_ONLY = re.compile(r"^\s*(?:in\s+)?(\d{4})\s*$")
 #: A dated entry of a timeline or chronology: a paragraph that opens with its date and a dash or a colon
 #: ('June 28, 2022 - ...', 'JAN. 14 — ...', '-- March 22-24, 2013: ...', '17 January 2012 - ...', '1998 — ...').
