@@ -841,8 +841,8 @@ class ContributionExtractor:
         return as_state(self._g, self._marked_nationality(trainees)) if trainees else None
 
     def _name_in_run(self, c: Token) -> Optional[str]:
-        """The longest country name a run of proper nouns starts with: 'Papua New Guinea' in 'Papua New Guinea
-        Defence Force personnel', not the 'Guinea' inside it."""
+        """The longest country name of two words or more that a run of proper nouns starts with: 'Papua New Guinea'
+        in 'Papua New Guinea Defence Force personnel', not the 'Guinea' inside it (one word is read as before)."""
         doc = c.doc
         start = c.left_edge.i if all(w.pos_ == "PROPN" for w in doc[c.left_edge.i:c.i + 1]) else c.i
         end = start
@@ -1171,9 +1171,10 @@ class ContributionExtractor:
                         if a is not None and s.actor(a):
                             return s.actor(a)
                     if c.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod") and not _origin_only(c, o):
-                        run = self._name_in_run(c)
+                        run = self._name_in_run(c)  # 'Papua New Guinea Defence Force personnel'
                         hit = (self._g.country_of(o.doc[c.left_edge.i:o.i + 1].text) if o.pos_ == "PROPN" else None) \
-                            or (self._g.country_of(run) if run else None) or self._g.country_of(c.text.split("-")[0]) or next(  # "the Korean People's Army" whole
+                            or (self._g.country_of(run) if run else None) \
+                            or self._g.country_of(c.text.split("-")[0]) or next(  # "the Korean People's Army" whole
                                 (self._g.country_of(w.text) for w in c.lefts if self._g.country_of(w.text)), None)
                         if hit and (hit[1] in ("demonym", "name") or hit[1].startswith("metonym")):
                             return state_actor(self._g, hit[0])
