@@ -181,6 +181,13 @@ def test_a_country_of_several_words_is_not_the_shorter_one_inside_it(extract):
     assert route(e) == ("PNG", "SLB") and str(e["date"]) == "2021-11-27"
 
 
+def test_one_officer_is_a_giving_as_officers_are(extract):
+    events = contributions(extract("Denmark asked its allies to strengthen their presence in Greenland.\n\nFrance has sent "
+                                   "15 soldiers to Greenland, and Britain said on Wednesday it would send one officer "
+                                   "and Finland two.", published="2026-01-15"))
+    assert ("GBR", "GRL") in {route(e) for e in events}
+
+
 def test_launchers_are_weapons(extract):
     (e,) = contributions(extract("Spain would send four MIM-23 Hawk launchers to Ukraine, the defence minister said.",
                                  published="2022-11-29"))
