@@ -382,11 +382,15 @@ def test_a_scheduled_present_tense_points_to_the_coming_weekday(extract):
                  {"USA", "SAU"}, "2002-03-17", id="saw-a-leader-somewhere"),
     pytest.param("On the eve of the ceremony, President Milosevic had talks at the Elysee Palace with President Chirac "
                  "on Wednesday.", "1995-12-15", {"SRB", "FRA"}, "1995-12-13", id="talks-at-a-place-with-a-leader"),
+    pytest.param("Nigerian President Ibrahim Babangida yesterday played host to the Gambian President, Sir Dawda Jawara.",
+                 "1991-03-05", {"NGA", "GMB"}, "1991-03-04", id="played-host-to-a-leader"),
+    pytest.param("Yesterday here in Gyeongju, Trump was the guest of South Korean President Lee Jae-myung.",
+                 "2025-10-30", {"USA", "KOR"}, "2025-10-29", id="the-guest-of-a-leader"),
 ])
 def test_one_sentence_one_meeting_on_its_day(extract, body, published, sides, day):
     """'held a tete-a-tete' and 'discussed the war with Macron in Amman' (a screen stem for each trigger), 'saw
     Crown Prince Abdullah in Riyadh' (where it happened says it was in person), 'talks at the Elysee Palace with
-    President Chirac' ('with' hung on the place), 'had breakfast with', and the visit a move 'follows', which lies in the past though told in the present."""
+    President Chirac' ('with' hung on the place), 'played host to', 'was the guest of', 'had breakfast with', and the visit a move 'follows', which lies in the past though told in the present."""
     (m,) = meetings(extract(body, published=published))
     assert countries(m) == sides and str(m["date"]) == day
 

@@ -168,6 +168,12 @@ def _other_trigger(t: Token) -> bool:
             w.lower_ == "to" and w.dep_ == "aux" and w.head.i != t.i and w.head.lemma_.lower() not in TALKING
             and (w.head.head.i == t.i or w.head.i in urged) for w in t.subtree)  # (not '..., and was later
         # conferred the honour, the first Indian to receive it': another verb's clause)
+    if t.lemma_.lower() == "play" and t.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lower_ == "host" for c in t.children):
+        return any(o.ent_type_ == "PERSON" or _a_person(o) for o in syntax.preps(t, ("to",)))  # 'played host to the
+        # Gambian President'
+    if t.lemma_.lower() == "guest" and t.dep_ == "attr" and any(o.ent_type_ == "PERSON" or _a_person(o)
+                                                                 for o in syntax.preps(t, ("of",))):
+        return True  # 'Trump was the guest of South Korean President Lee Jae-myung'
     if t.lemma_.lower() == "bring" and any(c.lower_ == "together" for c in t.children):
         return True  # 'Monday's conference brought together Scholz, Duda and Rutte'
     if t.pos_ == "VERB" and (t.lemma_.lower() in ("come", "get") and any(c.lower_ == "together" for c in t.children) or
