@@ -168,6 +168,12 @@ def _other_trigger(t: Token) -> bool:
             w.lower_ == "to" and w.dep_ == "aux" and w.head.i != t.i and w.head.lemma_.lower() not in TALKING
             and (w.head.head.i == t.i or w.head.i in urged) for w in t.subtree)  # (not '..., and was later
         # conferred the honour, the first Indian to receive it': another verb's clause)
+    if t.lemma_.lower() == "stand" and t.pos_ == "VERB":  # 'Trump stood beside Theresa May at Chequers'; not
+        return any(o.ent_type_ == "PERSON" or _a_person(o) for o in syntax.preps(t, ("beside", "alongside")))  # 'stands
+        # with Ukraine'
+    if t.lemma_.lower() == "sit" and t.pos_ == "VERB" and any(c.lower_ == "across" for c in t.children) and any(
+            o.ent_type_ == "PERSON" or _a_person(o) for o in syntax.preps(t, ("from",))):
+        return True  # 'sat across the table from President Vladimir Putin'
     if t.lemma_.lower() == "play" and t.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lower_ == "host" for c in t.children):
         return any(o.ent_type_ == "PERSON" or _a_person(o) for o in syntax.preps(t, ("to",)))  # 'played host to the
         # Gambian President'
@@ -960,6 +966,8 @@ class MeetingExtractor:
                 elif c.dep_ == "npadvmod" and c.ent_type_ == "PERSON":
                     out.append(c)  # headlines parse badly: 'Erdogan hosts Zelensky in Istanbul'
             out += list(syntax.preps(t, ("with", "between", "by", "to", "among")))
+            if lemma in ("sit", "stand"):  # 'sat beside Trump', 'stood alongside Biden', 'sat across the table from Putin'
+                out += list(syntax.preps(t, ("beside", "alongside", "from")))
             if t.dep_ == "xcomp" and t.head.lemma_.lower() in PLANNING:  # 'is expected to convene a summit ...,
                 out += list(syntax.preps(t.head, ("with",)))  # with Tshisekedi and Kagame expected to attend'
                 out += [w for c in t.head.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
