@@ -390,12 +390,14 @@ def test_a_scheduled_present_tense_points_to_the_coming_weekday(extract):
                  "2018-07-13", id="stood-beside-a-leader"),
     pytest.param("On Monday, Turkish President Recep Tayyip Erdogan sat across the table from President Vladimir Putin "
                  "in Sochi.", "2018-09-19", {"TUR", "RUS"}, "2018-09-17", id="sat-across-the-table-from-a-leader"),
+    pytest.param("Later Friday, Queen Elizabeth II had Trump and Melania to tea at Windsor Castle.", "2018-07-14",
+                 {"GBR", "USA"}, "2018-07-13", id="had-a-leader-to-tea"),
 ])
 def test_one_sentence_one_meeting_on_its_day(extract, body, published, sides, day):
     """'held a tete-a-tete' and 'discussed the war with Macron in Amman' (a screen stem for each trigger), 'saw
     Crown Prince Abdullah in Riyadh' (where it happened says it was in person), 'talks at the Elysee Palace with
     President Chirac' ('with' hung on the place), 'played host to', 'was the guest of', 'stood beside', 'sat across
-    the table from', 'had breakfast with', and the visit a move 'follows', which lies in the past though told in the present."""
+    the table from', 'had Trump to tea', 'had breakfast with', and the visit a move 'follows', which lies in the past though told in the present."""
     (m,) = meetings(extract(body, published=published))
     assert countries(m) == sides and str(m["date"]) == day
 

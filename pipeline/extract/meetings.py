@@ -137,6 +137,9 @@ WELCOMED_THINGS = {"idea", "proposal", "decision", "move", "step", "news", "offe
                    "result", "resolution", "ceasefire", "truce", "report", "support", "remark", "commitment",
                    "invitation", "election", "victory", "return", "appointment", "talk", "dialogue", "signing"}
 
+#: What a host has a guest to: 'had Trump to tea at Windsor Castle'.
+MEALS = {"tea", "lunch", "dinner", "breakfast", "supper", "luncheon", "banquet"}
+
 #: What leaders spend together when a story tells their meeting by its length.
 TIME_SPENT = {"hour", "minute", "day", "evening", "morning", "afternoon"}
 
@@ -174,6 +177,9 @@ def _other_trigger(t: Token) -> bool:
     if t.lemma_.lower() == "sit" and t.pos_ == "VERB" and any(c.lower_ == "across" for c in t.children) and any(
             o.ent_type_ == "PERSON" or _a_person(o) for o in syntax.preps(t, ("from",))):
         return True  # 'sat across the table from President Vladimir Putin'
+    if t.lemma_.lower() == "have" and t.pos_ == "VERB" and any(o.lemma_.lower() in MEALS for o in syntax.preps(t, ("to",))):
+        return any(c.dep_ == "dobj" and (c.pos_ == "PROPN" or _a_person(c)) for c in t.children)  # 'the Queen had
+        # Trump and Melania to tea at Windsor Castle'
     if t.lemma_.lower() == "play" and t.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lower_ == "host" for c in t.children):
         return any(o.ent_type_ == "PERSON" or _a_person(o) for o in syntax.preps(t, ("to",)))  # 'played host to the
         # Gambian President'
