@@ -911,6 +911,12 @@ def test_an_organisations_chief_a_leader_in_an_earlier_office_and_the_faroese_ar
     assert countries(m) == {"FRO", "ISL"}
 
 
+def test_an_acronym_title_on_a_national_outlet_is_that_nations_officer(extract):
+    (m,) = meetings(extract("Today, COAS called on Chinese Defence Minister General Li Shangfu in Beijing.",
+                            published="2023-04-25", source="ispr.gov.pk"))
+    assert countries(m) == {"PAK", "CHN"}
+
+
 def test_an_officer_named_with_his_service_is_known_by_his_surname_later(extract):
     (m,) = meetings(extract("U.S. Army Gen. Erik Kurilla, commander of U.S. Central Command, traveled to Israel this "
                             "week.\n\nGen. Kurilla met with Israeli Minister of Defense Yoav Gallant in Tel Aviv on "

@@ -696,6 +696,8 @@ class ActorResolver:
             self.g.title(token.doc[token.i:token.i + 3].text) if token.i + 3 <= len(token.doc) else None)  # 'Head of State'
         if head_title and head_title.get("country") and not (country or org):
             country = head_title["country"]  # 'POTUS'
+        if head_title and not (country or org) and token.text.isupper() and len(token.text) > 2 and ctx.home:
+            country = ctx.home  # 'COAS called on General Zhang Youxia' in ISPR's release: its own army chief
         if ctx.ministry and ctx.home and not (country or org) and token.text in ("Secretary", "Minister") and [
                 c.lower_ for c in token.children] == ["the"]:  # a Pentagon readout's 'the Secretary met with': its own
             office = self.g.holder(ctx.home, ctx.ministry, day)
