@@ -153,13 +153,11 @@ def _other_trigger(t: Token) -> bool:
     if t.lower_ == "talk" and t.dep_ == "pobj" and t.head.lower_ == "for":
         return True
     if t.lemma_.lower() == "discuss" and t.pos_ == "VERB" and any(w.ent_type_ == "PERSON" for p in _discussed_with(t)
-                                                                   for w in p.subtree) and any(
-            c.dep_ == "prep" and c.lower_ in ("in", "at") and any(o.ent_type_ in ("GPE", "FAC") for o in c.children)
-            for c in t.subtree):
+                                                                   for w in p.subtree) and _somewhere(t.subtree):
         return True  # 'who discussed the deployment with U.S. Defense Secretary William Perry in Bonn on Tuesday'
     seen = next((c for c in t.children if c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN" and (
         c.ent_type_ not in ("GPE", "NORP", "LOC", "ORG", "DATE")))), None) if t.lemma_.lower() == "see" else None
-    if seen is not None and t.pos_ == "VERB" and (_somewhere(t) or _somewhere(seen)):
+    if seen is not None and t.pos_ == "VERB" and _somewhere([*t.children, *seen.children]):
         return True  # 'after he saw Crown Prince Abdullah in Riyadh on Sunday'; not 'saw Putin as a threat'
     if t.lemma_.lower() == "call" and t.pos_ == "VERB" and any(c.lower_ in ("on", "upon") for c in t.children) and any(
             o.ent_type_ == "PERSON" or o.lemma_.lower() in CALLED_ON for c in t.children
@@ -172,18 +170,18 @@ def _other_trigger(t: Token) -> bool:
             and (w.head.head.i == t.i or w.head.i in urged) for w in t.subtree)  # (not '..., and was later
         # conferred the honour, the first Indian to receive it': another verb's clause)
     if t.lemma_.lower() == "stand" and t.pos_ == "VERB":  # 'Trump stood beside Theresa May at Chequers'; not
-        return any(o.ent_type_ == "PERSON" or _a_person(o) for o in syntax.preps(t, ("beside", "alongside")))  # 'stands
+        return any(_a_person(o) for o in syntax.preps(t, ("beside", "alongside")))  # 'stands
         # with Ukraine'
     if t.lemma_.lower() == "sit" and t.pos_ == "VERB" and any(c.lower_ == "across" for c in t.children) and any(
-            o.ent_type_ == "PERSON" or _a_person(o) for o in syntax.preps(t, ("from",))):
+            _a_person(o) for o in syntax.preps(t, ("from",))):
         return True  # 'sat across the table from President Vladimir Putin'
     if t.lemma_.lower() == "have" and t.pos_ == "VERB" and any(o.lemma_.lower() in MEALS for o in syntax.preps(t, ("to",))):
         return any(c.dep_ == "dobj" and (c.pos_ == "PROPN" or _a_person(c)) for c in t.children)  # 'the Queen had
         # Trump and Melania to tea at Windsor Castle'
     if t.lemma_.lower() == "play" and t.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lower_ == "host" for c in t.children):
-        return any(o.ent_type_ == "PERSON" or _a_person(o) for o in syntax.preps(t, ("to",)))  # 'played host to the
+        return any(_a_person(o) for o in syntax.preps(t, ("to",)))  # 'played host to the
         # Gambian President'
-    if t.lemma_.lower() == "guest" and t.dep_ == "attr" and any(o.ent_type_ == "PERSON" or _a_person(o)
+    if t.lemma_.lower() == "guest" and t.dep_ == "attr" and any(_a_person(o)
                                                                  for o in syntax.preps(t, ("of",))):
         return True  # 'Trump was the guest of South Korean President Lee Jae-myung'
     if t.lemma_.lower() == "bring" and any(c.lower_ == "together" for c in t.children):
@@ -222,10 +220,11 @@ CALLED_ON = {"president", "king", "queen", "emperor", "emir", "sultan", "chancel
 TALKING = {"discuss", "talk", "review", "brief", "exchange", "convey", "deliver", "present", "pay"}
 
 
-def _somewhere(t: Token) -> bool:
-    """'in Bonn', 'at the White House': the verb says where it happened, so it happened in person."""
+def _somewhere(near) -> bool:
+    """'in Bonn', 'at the White House' among the words near a verb (its own words, or a whole clause): it says
+    where it happened, so it happened in person."""
     return any(c.dep_ == "prep" and c.lower_ in ("in", "at") and any(o.ent_type_ in ("GPE", "FAC") for o in c.children)
-               for c in t.children)
+               for c in near)
 
 
 def _due_somewhere(t: Token) -> bool:
@@ -1006,7 +1005,7 @@ class MeetingExtractor:
                 out += list(syntax.preps(body, ("with",)))
             for where in syntax.preps(t, ("at", "in")):  # 'had talks at the Elysee Palace with President Chirac',
                 if where.ent_type_ in ("FAC", "GPE", "LOC", "ORG"):  # 'with' hung on the place
-                    out += [w for w in syntax.preps(where, ("with",)) if w.ent_type_ == "PERSON" or _a_person(w)]
+                    out += [w for w in syntax.preps(where, ("with",)) if _a_person(w)]
             if _courtesy_call(t):
                 out += list(syntax.preps(t, ("on",))) + list(syntax.preps(t.head, ("on",)))
             out += [a for a in (_host_by(t),) if a is not None]  # 'a summit ..., hosted by President Aliyev'
