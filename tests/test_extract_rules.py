@@ -3655,3 +3655,49 @@ def test_a_leader_out_of_office_is_met_in_the_office_he_held_on_a_day_last_year(
     (m,) = meetings(extract("Xi met Japanese leader Fumio Kishida in San Francisco on Nov. 16 last year.",
                             published="2024-11-16"))
     assert names(m) == {"Xi Jinping", "Fumio Kishida"} and str(m["date"]) == "2023-11-16"
+
+
+def test_states_that_take_part_with_forces_each_give_them(extract):
+    events = contributions(extract(
+        "Among the other members of the coalition, the UAE is taking part with 30 fighter jets, Kuwait and Bahrain "
+        "with 15 each and Qatar with 10.", published="2015-03-27",
+        title="Arab states line up behind Saudi-led strikes on Houthis in Yemen"))
+    assert {e["contributor"]["country"] for e in events} == {"ARE", "KWT", "BHR", "QAT"}
+    assert {e["assets"][0]["quantity"] for e in events if e["contributor"]["country"] == "KWT"} == {15}
+
+
+def test_a_gulf_agencys_styled_titles_are_its_own_royals(extract):
+    """'HRH the Crown Prince' and 'His Highness the Amir' as SPA and KUNA write them: the style is no person
+    of its own, nor is 'the Amir Sheikh' a name; a crown prince who is also prime minister is still the one."""
+    events = meetings(extract("JEDDAH, May 19 (SPA) -- On the sidelines of the summit, HRH the Crown Prince met "
+                              "with the Ukrainian President.", published="2023-05-19", source="spa.gov.sa"))
+    assert {frozenset(names(m)) for m in events} == {frozenset({"Mohammed bin Salman", "Volodymyr Zelensky"})}
+    body = ("His Royal Highness Prince Mohammed bin Salman bin Abdulaziz Al Saud, Crown Prince and Prime Minister, "
+            "returned to Riyadh today.\n\nLater, His Royal Highness the Crown Prince held talks with the Syrian "
+            "President.")
+    (m,) = meetings(extract(body, published="2023-05-19", source="spa.gov.sa"))
+    assert names(m) == {"Mohammed bin Salman", "Bashar al-Assad"}
+    (m,) = meetings(extract("His Highness the Amir Sheikh Sabah Al-Ahmad Al-Jaber Al-Sabah held talks in Doha on "
+                            "Wednesday with His Highness Sheikh Tamim bin Hamad Al-Thani.", published="2017-06-08",
+                            source="kuna.net.kw"))
+    assert names(m) == {"Sabah Al-Ahmad Al-Jaber Al-Sabah", "Tamim bin Hamad Al Thani"}
+
+
+def test_a_guest_parsed_as_a_time_is_still_received(extract):
+    (m,) = meetings(extract("His Royal Highness Prince Mohammed bin Salman bin Abdulaziz Al Saud, Crown Prince and "
+                            "Prime Minister, received at Al-Salam Palace in Jeddah today President of Ukraine Volodymyr "
+                            "Zelenskyy, who is taking part in the Arab Summit.", published="2023-05-19",
+                            source="spa.gov.sa"))
+    assert names(m) == {"Mohammed bin Salman", "Volodymyr Zelensky"}
+
+
+def test_chiefs_of_defence_are_known_by_name(extract):
+    """A chief of defence is met by name and by title, and a rank written before his name in an apposition
+    ('..., General Carsten Breuer') is no second title."""
+    (m,) = meetings(extract("Australia's Chief of the Defence Force, General Angus Campbell, held talks in Berlin on "
+                            "Thursday with Germany's Inspector General of the Bundeswehr, General Carsten Breuer.",
+                            published="2023-09-22"))
+    assert names(m) == {"Angus Campbell", "Carsten Breuer"} and str(m["date"]) == "2023-09-21"
+    (m,) = meetings(extract("General Mark Milley held talks with General Valery Gerasimov in Helsinki on Thursday.",
+                            published="2020-12-19"))
+    assert names(m) == {"Mark Milley", "Valery Gerasimov"} and countries(m) == {"USA", "RUS"}

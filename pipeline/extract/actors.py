@@ -68,6 +68,18 @@ TITLE_HEADS = {"adviser", "advisor", "secretary", "envoy", "representative", "mi
 NP_DEPS = {"compound", "amod", "poss", "det", "nmod", "appos", "case", "punct", "flat", "nummod", "cc", "conj"}
 
 
+def _titled(text: str, start: int, role: str) -> bool:
+    """Whether a name at an offset has the title written by it: just before ('Saudi Crown Prince Mohammed bin
+    Salman', 'Crown Prince and Prime Minister Mohammed bin Salman', the name read from 'Prince Mohammed'), or in
+    an apposition after it ('Mohammed bin Salman bin Abdulaziz Al Saud, Crown Prince and Prime Minister'); not
+    'the Crown Prince met with the Ukrainian President', a title of someone else."""
+    low = max(0, start - 30)
+    for hit in re.finditer(re.escape(role), text[low:start + len(role)], re.I):
+        if not re.search(r"\b(?!(?:and|of|the|bin|al)\b)[a-z]+\b", text[low + hit.end():start]):
+            return True
+    return re.match(r"[^,.;\n]{0,60},\s+(?:the\s+)?" + re.escape(role) + r"\b", text[start:start + 120], re.I) is not None
+
+
 @dataclass(frozen=True)
 class Mention:
     """An actor seen at a character offset of the article (for 'he', 'they', 'the Russian leader')."""
@@ -188,7 +200,7 @@ class ArticleContext:
                 break
             a = m.actor
             if is_person(a) and (country is None or a["country"] == country) and (role is None or self._fits(role, a["role"])):
-                titled = role is not None and role.lower() in getattr(self, "text", "")[max(0, m.start - 30):m.start + len(role)].lower()
+                titled = role is not None and _titled(getattr(self, "text", ""), m.start, role)
                 r = 1 if titled or role is None or a["role"] == role else 0
                 if r >= rank:
                     best, rank = a, r
@@ -492,8 +504,8 @@ class ActorResolver:
                     and doc[i + 1].is_alpha:  # 'Kim Myung-soo', 'Jens-Frederik Nielsen': one name
                 name[-1] += "-" + doc[i + 1].text
                 i += 2
-        if not name:
-            return None
+        if not name or self.g.country_of(" ".join(name)):
+            return None  # ('Meets Ukrainian President' in a headline, then the dateline's 'Jeddah')
         return {"name": " ".join(name), "role": title["role"], "country": state["country"],
                 "actor_code": f"{state['country']}{title['sector']}"}
 
@@ -530,6 +542,8 @@ class ActorResolver:
         np = _noun_phrase(token)
         body = next((e for e in token.doc.ents if e.label_ == "ORG" and e.end == token.i), None) \
             if token.i and token.doc[token.i - 1].ent_type_ == "ORG" and self.g.title(token.text) else None
+        if body is not None and self.g.title(token.doc[token.i - 1].text + " " + token.text):
+            body = None  # 'HRH the Crown Prince', 'Crown' tagged as a body: the words are one title
         if body is not None and not (
                 self.g.country_of(body.text) or self.g.org_of(body.text) or any(
                     self.g.org_of(body[k:].text) or self.g.country_of(body[k:].text) for k in range(1, len(body)))):
@@ -566,14 +580,30 @@ class ActorResolver:
         if person is not None and person.start > token.i + 3:
             person = None  # a name the parser hung far off ('Saudi Crown Prince ... and Pakistani Prime Minister
             # Muhammad Shehbaz Sharif'): not this title's
-        if person is not None and (self.g.title(person.text) or {}).get("country"):
-            person = None  # 'Raksha Mantri called on', a title the tagger took for a name
+        if person is not None and ((self.g.title(person.text) or {}).get("country") or not _strip_title(person, self.g)
+                                   and not self.g.country_of(person.text)):
+            person = None  # 'Raksha Mantri called on', a title the tagger took for a name; 'the Amir Sheikh Sabah
+            # Al-Ahmad', the title and honorific tagged as a name of their own
         if token.lower_ in ("majesty", "highness") and (person is None or len(person) == 1) and any(
                 c.lower_ in ("his", "her") for c in token.children):  # 'His Majesty called on President Murmu':
-            found = ctx.person_for(None, "King", offset + token.idx) or ctx.person_for(  # the crowned head the
-                None, "Crown Prince", offset + token.idx)  # story is about, else the outlet's own ('His Majesty
-            found = found if found and found.get("role") in MONARCHS | {"Crown Prince"} else None
-            office = self.g.holder(ctx.home, "King", day) if found is None and ctx.home else None  # received' in
+            after = token.doc[token.i + 1:token.i + 4].text.lower()  # the crowned head the story is about, else the
+            roles = ("King", "Crown Prince") if token.lower_ == "majesty" else ("Crown Prince", "King") if (  # outlet's
+                "crown prince" in after or any(c.lower_ == "royal" for c in token.children)) else (  # own ('His
+                "Emir", "Crown Prince", "King")  # Majesty received' in a Court Circular; 'His Royal Highness the
+            found = office = None  # Crown Prince', 'His Highness the Amir')
+            for role in roles:
+                found = ctx.person_for(None, role, offset + token.idx)
+                held = self.g.holder(found.get("country"), role, day) if found and found.get("country") else None
+                if found and (found.get("role") in MONARCHS | {"Crown Prince"} or held and held.role == role and held.name == found["name"]):
+                    break  # (the crown prince who is also prime minister)
+                found = None
+            for role in roles if found is None and ctx.home else ():
+                office = self.g.holder(ctx.home, role, day)
+                if office is not None and office.role == role:
+                    break
+                office = None
+            if found is None and office is None and ctx.home:  # WAM's 'His Highness': its own head of state
+                office = self.g.holder(ctx.home, roles[0], day)
             return found or (actor_from_office(office) if office else None)  # a Court Circular)
         if person is None and token.pos_ == "NOUN" and token.i + 1 < len(token.doc):
             after = token.doc[token.i + 1]  # 'his Turkish counterpart Hakan Fidan', the name parsed apart
@@ -589,8 +619,10 @@ class ActorResolver:
         if person is None and title and token.pos_ == "PROPN":  # 'the Minister of Defence, Juvenal Marizamunda,'
             named = next((c for c in token.children if c.dep_ == "appos" and c.i > token.i and c.pos_ == "PROPN"
                           and c.ent_type_ not in ("DATE", "TIME") and not any(
-                              self.g.country_of(w.text) or self.g.title(w.text) or w.lower_ == "the"
-                              for w in c.subtree)), None)
+                              self.g.country_of(w.text) or self.g.title(w.text) and not (
+                                  c.ent_type_ == "PERSON" and w.i < c.i and w.ent_type_ != "PERSON")
+                              or w.lower_ == "the" for w in c.subtree)), None)  # (a rank before a name:
+            # "Germany's Inspector General of the Bundeswehr, General Carsten Breuer")
             of = {w.i for c in token.children if (c.dep_ == "prep" and c.lower_ == "of") or c.dep_ == "cc" or (
                   c.dep_ == "conj" and self._titled(c)) for w in c.subtree}  # '... and head of UNFICYP, Name'
             if named is not None and (named.left_edge.i < 2 or token.doc[named.left_edge.i - 1].text != "," or any(
@@ -719,7 +751,8 @@ class ActorResolver:
                 found = actor_from_office(office) if office else found  # in a gov.uk readout: the UK's
             if found:
                 return found
-            if head_title["role"] in MONARCHS and ctx.home:  # the BBC's 'the King' met no one named before
+            if head_title["role"] in MONARCHS | {"Crown Prince"} and ctx.home:  # the BBC's 'the King' met no one
+                # named before, SPA's 'HRH the Crown Prince'
                 office = self.g.holder(ctx.home, head_title["role"], day)
                 return actor_from_office(office) if office else None
         if head_title and org and not country and token.tag_ == "NNS":
@@ -983,6 +1016,10 @@ class ActorResolver:
         return country, title, org
 
 
+#: Words that join a name to a father's or a house's name.
+PATRONYMIC = {"bin", "bint", "ibn", "al", "al-", "el", "ben"}
+
+
 def _surname_mentions(doc, mentions: list[Mention]) -> list[Mention]:
     """'Zhao is in Pyongyang on a goodwill visit' after 'Zhao Leji': a person named in full, named again by one
     of his names, so that 'he' in the next sentence finds him. A name two people share stays unread."""
@@ -1003,6 +1040,8 @@ def _surname_mentions(doc, mentions: list[Mention]) -> list[Mention]:
         hit = first.get(t.text)
         if hit is None or len(owners[t.text]) != 1 or t.idx <= hit[0]:
             continue
+        if t.i and doc[t.i - 1].lower_ in PATRONYMIC:
+            continue  # 'Mohammed bin Salman bin Abdulaziz Al Saud': his father's and his house's names, not King Salman
         near = doc[max(0, t.i - 3)].idx  # not a word of a full name just read ('Sir Keir Starmer')
         if not any(near <= at <= t.idx for at in starts.get(hit[1]["name"], ())):
             out.append(Mention(t.idx, hit[1]))

@@ -396,33 +396,42 @@ class ContributionExtractor:
         state followed by a verb of its own is not gapped ('..., and Denmark said it would ...')."""
         if event["status"] == "REQUESTED" or not event["assets"]:
             return []
-        doc, out = s.doc, []
+        doc, out, seen = s.doc, [], set()
+        starts = {e.start: e for e in doc.ents if e.label_ in ("GPE", "NORP")}
         for ent in doc.ents:
             if ent.start <= t.i or ent.label_ not in ("GPE", "NORP") or ent.end >= len(doc):
                 continue
             if doc[ent.start - 1].lower_ not in (",", "and", ";", "while"):
                 continue
+            states, after = [ent], ent.end  # 'Kuwait and Bahrain with 15 each': two states, one amount
+            while after + 1 < len(doc) and doc[after].lower_ in ("and", ",") and after + 1 in starts:
+                states.append(starts[after + 1])
+                after = states[-1].end
+            if after < len(doc) and doc[after].lower_ == "with" and _takes_part(t):
+                after += 1  # 'the UAE is taking part with 30 fighter jets, Qatar with 10'
             clause = []
-            for w in doc[ent.end:]:
+            for w in doc[after:]:
                 if (w.is_punct or w.pos_ in ("CCONJ", "VERB", "AUX", "ADP", "SCONJ")) and not (
                         not clause and w.lower_ in APPROXIMATELY):
                     break
                 clause.append(w)
-            end = ent.end + len(clause)
+            end = after + len(clause)
             while len(clause) > 1 and clause[0].lower_ in APPROXIMATELY:  # 'and France about 4,000'
                 clause = clause[1:]
             if not clause or not (clause[0].like_num or clause[0].lower_ in NUMBER_WORDS) or (
                     end < len(doc) and doc[end].pos_ in ("VERB", "AUX")):
                 continue
-            actor = as_state(self._g, s.actor(ent.root))
-            if not actor or not actor.get("country") or actor["country"] in (
-                    event["contributor"].get("country"), _country(event.get("recipient"))):
-                continue
             noun = next((w for w in reversed(clause) if w.pos_ in ("NOUN", "PROPN") and not w.like_num), None)
             asset = self._asset(noun) if noun is not None else None
             if asset is None and noun is None:  # 'Britain 5,000': the amount of what the verb gave
                 asset = {**event["assets"][0], "quantity": number(clause[0].text)}
-            if asset:
+            for state in states:
+                actor = as_state(self._g, s.actor(state.root))
+                if not asset or not actor or not actor.get("country") or actor["country"] in (
+                        event["contributor"].get("country"), _country(event.get("recipient"))) \
+                        or actor["country"] in seen:
+                    continue
+                seen.add(actor["country"])
                 out.append({**event, "contributor": actor, "assets": [asset],
                             "mentions": [dict(m) for m in event["mentions"]],
                             SIGNALS: dict(event[SIGNALS])})
@@ -622,7 +631,7 @@ class ContributionExtractor:
                                               "GROUND_FORCES" for c in t.children):
             return None  # 'The Ugandan troops join Kenyan troops who have been in Goma': told as their deployment
         if recipient is None and purpose is None and t.lemma_.lower() not in GIVING | ORDERS and not joins_force \
-                and not self._adds_to_a_force(t) \
+                and not self._adds_to_a_force(t) and not _takes_part(t) \
                 and _phrasal(t) not in GIVING \
                 and not delivered and not moved:
             # forces moved with no one to receive them and no campaign: not a contribution; but equipment that
@@ -1034,6 +1043,8 @@ class ContributionExtractor:
                 objs += syntax.with_conjuncts(c)
         if _provides_with(t):
             objs += _with_what(t)
+        if _takes_part(t):  # 'Jordan is taking part with six fighter jets'
+            objs += [g for o in syntax.preps(t, ("with",)) for g in syntax.with_conjuncts(o)]
         objs += _assented_to(t)
         objs += [p for o in list(objs) if o.lemma_.lower() in MANDATES for p in syntax.preps(o, ("for",))]
         # ('approved a mandate for up to 180 soldiers to serve in the EU's training mission')
@@ -1563,6 +1574,13 @@ def _provides_with(t: Token) -> bool:
     return t.lemma_.lower() in ("provide", "supply", "arm", "equip", "furnish", "reinforce") and bool(_with_what(t))
 
 
+def _takes_part(t: Token) -> bool:
+    """'participates with two frigates', 'is taking part with 30 fighter jets': the 'with' phrase is what the
+    state sends."""
+    return t.lemma_.lower() == "participate" or t.lemma_.lower() == "take" and any(
+        c.dep_ == "dobj" and c.lower_ == "part" for c in t.children)
+
+
 def _with_what(t: Token) -> list[Token]:
     """What a recipient is provided with; the parser may hang the phrase on the recipient ('equip
     Ukrainian brigades with tanks')."""
@@ -1750,6 +1768,8 @@ def _phrasal(t: Token) -> str:
         prt = ["at the disposal"]  # 'placed its airfields at the disposal of US forces'
     if not prt and t.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "delivery" for c in t.children):
         prt = ["delivery"]  # 'took delivery of 22 Humvee vehicles'
+    if not prt and t.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in t.children):
+        prt = ["part"]  # 'is taking part with 30 fighter jets'
     return f"{t.lemma_.lower()} {prt[0]}" if prt else t.lemma_.lower()
 
 

@@ -970,6 +970,9 @@ class MeetingExtractor:
                     out += syntax.with_conjuncts(c)
                 elif c.dep_ == "npadvmod" and c.ent_type_ == "PERSON":
                     out.append(c)  # headlines parse badly: 'Erdogan hosts Zelensky in Istanbul'
+                elif c.dep_ == "npadvmod" and lemma in HOSTING and c.pos_ == "PROPN" and s.g.title(c.text) and not any(
+                        d.dep_ == "dobj" for d in t.children):  # 'received at Al-Salam Palace in Jeddah today
+                    out.append(c)  # President of Ukraine Volodymyr Zelenskyy', the guest parsed as a time
             out += list(syntax.preps(t, ("with", "between", "by", "to", "among")))
             if lemma in ("sit", "stand"):  # 'sat beside Trump', 'stood alongside Biden', 'sat across the table from Putin'
                 out += list(syntax.preps(t, ("beside", "alongside", "from")))

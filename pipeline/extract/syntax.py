@@ -6,6 +6,8 @@ from typing import Iterable, Iterator, Optional
 from spacy.tokens import Token
 
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
+#: Styles written as initials before a title: 'HRH the Crown Prince', 'HH the Amir', 'HE the President'.
+STYLES = {"HRH", "HH", "HM", "HE", "H.R.H.", "H.H.", "H.M.", "H.E."}
 CLIMB = {"xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp", "dobj", "pobj", "prep", "attr"}
 
 
@@ -14,11 +16,13 @@ def subject(verb: Token) -> Optional[Token]:
     seen = 0
     t = verb
     while t is not None and seen < 6:
-        for child in t.children:
-            if child.dep_ in SUBJ:
-                if child.tag_ == "WP" and t.dep_ == "relcl":  # 'Hollande, who met Putin' -> Hollande
-                    return t.head
-                return child
+        subjects = [c for c in t.children if c.dep_ in SUBJ]
+        if len(subjects) > 1 and subjects[0].text in STYLES:
+            subjects = subjects[1:]  # 'HRH the Crown Prince met', the style parsed as a subject of its own
+        for child in subjects:
+            if child.tag_ == "WP" and t.dep_ == "relcl":  # 'Hollande, who met Putin' -> Hollande
+                return t.head
+            return child
         if t.dep_ == "relcl" and t.head.dep_ == "pobj" and t.head.head.lower_ == "by" and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
             t = t.head.head.head  # 'voted by a wide margin to authorise 700 soldiers': the voter, not the margin
