@@ -3701,3 +3701,23 @@ def test_chiefs_of_defence_are_known_by_name(extract):
     (m,) = meetings(extract("General Mark Milley held talks with General Valery Gerasimov in Helsinki on Thursday.",
                             published="2020-12-19"))
     assert names(m) == {"Mark Milley", "Valery Gerasimov"} and countries(m) == {"USA", "RUS"}
+
+
+def test_a_state_parsed_as_the_object_before_what_it_is_sent_receives_it(extract):
+    (c,) = contributions(extract("The Pentagon said on March 21 it would send Ukraine 31 refurbished M1A1 Abrams tanks "
+                                 "instead of the newer version.", published="2023-03-28"))
+    assert (c["contributor"]["country"], c["recipient"]["country"], str(c["date"])) == ("USA", "UKR", "2023-03-21")
+
+
+def test_an_unnamed_giver_in_a_national_outlet_is_its_own_country(extract):
+    """'The destroyer departed from Busan' in the Korea Times is Korea's; the forces that 'arrive in Bahrain' in
+    Bahrain's own agency are not Bahrain's."""
+    body = ("The destroyer Munmu the Great, with a Lynx helicopter on board, departed from the naval base in Busan "
+            "on Friday to join the U.S.-led Combined Task Force 151 after a period of escorting South Korean "
+            "vessels.")
+    givers = {e["contributor"]["country"] for e in contributions(extract(body, published="2009-03-13",
+                                                                        source="koreatimes.co.kr"))}
+    assert givers == {"KOR"}
+    body = "MANAMA, March 14 (BNA) -- Peninsula Shield Forces with 1,000 troops arrived in Bahrain today."
+    assert "BHR" not in {e["contributor"]["country"] for e in contributions(extract(body, published="2011-03-14",
+                                                                                    source="bna.bh"))}

@@ -1041,6 +1041,10 @@ class ContributionExtractor:
         for c in t.children:
             if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and not (c.dep_ == "dobj" and (_provides_with(t) or _arms(t))):
                 objs += syntax.with_conjuncts(c)
+        for c in t.children:  # 'would send Ukraine 31 refurbished M1A1 Abrams tanks', the participle parsed as
+            if c.dep_ == "advcl" and c.tag_ in ("VBD", "VBN") and any(  # a verb of its own after the recipient
+                    o.dep_ == "dobj" and o.i < c.i <= o.i + 2 for o in t.children):
+                objs += [g for d in c.children if d.dep_ == "dobj" for g in syntax.with_conjuncts(d)]
         if _provides_with(t):
             objs += _with_what(t)
         if _takes_part(t):  # 'Jordan is taking part with six fighter jets'
@@ -1280,6 +1284,10 @@ class ContributionExtractor:
         candidates += [o for d in _disposals(t) for c in d.children if (c.dep_ == "prep" and c.lower_ == "of")
                        or c.dep_ == "poss" for o in ([c] if c.dep_ == "poss" else c.children) if o.dep_ in (
                            "pobj", "poss")]  # 'at the disposal of US forces', 'at NATO's disposal'
+        objects = [c for c in t.children if c.dep_ == "dobj"]
+        if objects and objects[0].ent_type_ == "GPE" and t.lemma_.lower() in GIVING and (len(objects) > 1 or (
+                objects[0].i + 1 < len(t.doc) and t.doc[objects[0].i + 1].like_num)):
+            candidates.append(objects[0])  # 'would send Ukraine 31 M1A1 Abrams tanks', the state parsed as an object
         if _provides_with(t) or _arms(t) or t.lemma_.lower() in ("reach", "join"):
             candidates += [c for c in t.children if c.dep_ == "dobj"]  # 'provide Ukraine with tanks', 'reached Kyiv',
         if t.lemma_.lower() == "join":  # "joined NATO's Standing Maritime Group 2 (SNMG2)": the group's owner
@@ -1544,8 +1552,17 @@ def _settle_contributors(events: list[dict], ctx) -> list[dict]:
         before = [g for g in events if g["event_type"] == "military_contribution" and not g.get(NEEDS_CONTRIBUTOR)
                   and g["contributor"].get("country") not in (None, taker) and g["mentions"][0]["char_start"] < at]
         ranked = [c for c, _ in givers.most_common() if c != taker]
+        home = getattr(ctx, "home", None)
         if before:  # 'Four Danish F-16s landed today ... Lawmakers voted 110-0 on Friday': the giver just told of
             giver = max(before, key=lambda g: g["mentions"][0]["char_start"])["contributor"]
+        elif home and not ranked and (taker is None or taker == home and not re.search(
+                r"\b(?:in|to|into|at)\s+(?:the\s+)?" + re.escape(ctx.country_name(home)), e["mentions"][0]["sentence"])):
+            # 'The destroyer departed from Busan' in the Korea Times: its own country's, which gives nothing to
+            # itself ('after escorting South Korean vessels'); but 'Peninsula Shield Forces arrive in Bahrain' in
+            # BNA's are others'
+            giver = {"name": ctx.country_name(home), "role": None, "country": home, "actor_code": home}
+            if taker == home:
+                e["recipient"] = None
         else:
             giver = known[ranked[0]] if ranked else ctx.focus(taker)
         if giver is not None and giver.get("country"):
