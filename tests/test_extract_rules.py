@@ -3721,3 +3721,17 @@ def test_an_unnamed_giver_in_a_national_outlet_is_its_own_country(extract):
     body = "MANAMA, March 14 (BNA) -- Peninsula Shield Forces with 1,000 troops arrived in Bahrain today."
     assert "BHR" not in {e["contributor"]["country"] for e in contributions(extract(body, published="2011-03-14",
                                                                                     source="bna.bh"))}
+
+
+def test_a_date_of_history_in_the_sentence_is_not_the_meetings(extract):
+    (m,) = meetings(extract("Biden and Zelenskiy met at a hotel in Paris a day after both attended commemorations on "
+                            "the beaches of Normandy, where Allied troops landed on June 6, 1944.",
+                            published="2024-06-07"))
+    assert (str(m["date"]), m["date_basis"]) == ("2024-06-07", "DATELINE")  # not a day after the landing
+
+
+def test_leaders_who_agree_to_meet_plan_a_meeting(extract):
+    (m,) = meetings(extract("Obama and Duterte agreed on Monday to meet next week.", published="2016-09-06"))
+    assert (m["status"], str(m["date"])) == ("PLANNED", "2016-09-13")
+    for later in ("at a later date", "within the next three months, at a date still to be fixed"):
+        assert not meetings(extract(f"Obama and Duterte agreed to meet {later}.", published="2016-09-06"))

@@ -25,6 +25,11 @@ LOOKING_BACK = {"follow", "build", "reciprocate", "repay", "echo"}
 PLAN_VERBS = {"schedule", "slate", "plan", "set", "expect", "intend", "aim", "fix", "agree", "promise"}
 
 
+#: How many years before its dateline a news story's event can lie; a date further back is history the
+#: sentence recalls (a landing in 1944, a treaty of 1949), never the day of the meeting or giving it tells.
+OLDEST_STORY_YEARS = 60
+
+
 def find_date(s: Sentence, trigger: Token, future: bool, announced: bool = False, given: bool = False) -> dict:
     """The date expression closest to the trigger in the parse, resolved; else the dateline. In a timeline's
     entry ('June 28, 2022 - Erdogan, Andersson and Niinisto meet ...'), the entry's date, whose year a day
@@ -35,6 +40,9 @@ def find_date(s: Sentence, trigger: Token, future: bool, announced: bool = False
     to give (not a delivery), so a date that starts or ends what is given ('approved sending two F-35s to Poland
     from February') is not its date."""
     found = _find_date(s, trigger, future, announced, given)
+    if found["date"].year < s.day.year - OLDEST_STORY_YEARS:  # 'a day after both attended commemorations on the
+        found = {"date": s.day, "date_text": None, "date_basis": "DATELINE"}  # beaches where Allied troops
+        # landed on June 6, 1944': a date of history, not of the event the sentence tells
     at = s.offset + trigger.sent.start_char
     entry = dates.entry_date(s.ctx.text[s.ctx.text.rfind("\n", 0, at) + 1:], s.day)
     return _within_entry(found, entry) if entry is not None else found

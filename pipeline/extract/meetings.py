@@ -358,8 +358,10 @@ def _host_by(t: Token) -> Optional[Token]:
 
 
 #: A plan without its day: not yet an event (the day it is set, it will be reported with it).
-NO_DATE = re.compile(r"\b(?:no date (?:has|had) been (?:set|fixed|announced)|without giving (?:a )?dates?)\b", re.I)
+NO_DATE = re.compile(r"\b(?:no date (?:has|had) been (?:set|fixed|announced)|without giving (?:a )?dates?|"
+                     r"(?:a )?date (?:still |yet )?to be (?:set|fixed|agreed|determined|announced))\b", re.I)
 VAGUE_PLAN = re.compile(r"\b(?:in the coming (?:days|weeks|months)|next month|"
+                        r"within the (?:next )?(?:few |two |three |six )?(?:days|weeks|months)|"
                         r"later (?:this|in the) (?:year|month)|(?:in|this|next) (?:the )?(?:spring|summer|autumn|fall|winter)|"
                         r"at some point|at a later date)\b", re.I)
 
@@ -1129,6 +1131,8 @@ class MeetingExtractor:
             return "PLANNED"  # hypothetical 'would' was rejected before; what is left is reported future
         if t.pos_ == "NOUN" and any(c.lower_ in ("upcoming", "planned", "forthcoming", "next", "proposed") for c in t.children):
             return "PLANNED"
+        if t.dep_ == "xcomp" and t.head.lemma_.lower() in ("agree", "decide", "arrange"):
+            return "PLANNED"  # 'the two leaders had agreed to meet at a later date': a meeting still ahead
         if verb is not t and any(c.dep_ == "acomp" and c.lemma_.lower() in PLANNING for c in verb.children):
             return "PLANNED"  # 'Zelensky is due in Berlin on Sunday for talks with Scholz'
         return "HELD"
