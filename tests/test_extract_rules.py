@@ -3735,3 +3735,20 @@ def test_leaders_who_agree_to_meet_plan_a_meeting(extract):
     assert (m["status"], str(m["date"])) == ("PLANNED", "2016-09-13")
     for later in ("at a later date", "within the next three months, at a date still to be fixed"):
         assert not meetings(extract(f"Obama and Duterte agreed to meet {later}.", published="2016-09-06"))
+
+
+@pytest.mark.parametrize("body, published, who", [
+    pytest.param("The visit came five days after Meloni went to Tunis alone for talks with Saied on Tuesday.",
+                 "2023-06-12", {"Giorgia Meloni", "Kais Saied"}, id="talks-hung-on-alone"),
+    pytest.param("UN Secretary-General Ban Ki-moon said he had raised the matter when he met then-Prime Minister Naoto "
+                 "Kan in Tokyo on August 8.",
+                 "2012-01-20", {"Ban Ki-moon", "Naoto Kan"}, id="then-prime-minister"),
+    pytest.param("Before sitting down with Kim, Trump was received on Wednesday at the Presidential Palace by Nguyen "
+                 "Phu Trong, Vietnam's president.", "2019-02-28", {"Donald Trump", "Nguyen Phu Trong"},
+                 id="passive-subject-parsed-as-apposition"),
+    pytest.param("Erdoğan hosted GNA head Fayez al-Sarraj in Istanbul on Dec. 15 for talks that lasted more than two "
+                 "hours behind closed doors.", "2019-12-27",
+                 {"Recep Tayyip Erdogan", "Fayez al-Sarraj"}, id="hosted-parsed-as-modifier"),
+])
+def test_sides_the_parser_hangs_elsewhere_are_found(extract, body, published, who):
+    assert who in [names(m) for m in meetings(extract(body, published=published))]

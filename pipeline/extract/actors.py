@@ -923,9 +923,10 @@ class ActorResolver:
         now, whatever our terms of office say (a gazetteer lags behind elections and may lack old terms)."""
         if not title or title.get("status") == "future" or (country and country != office.country):
             return False
-        if any(t.lower_ in FORMER or t.lower_ in ("opposition", "party") for t in token.subtree):
-            return False  # the appositions count too: 'Merz, leader of the opposition Christian Democrats'
-        if token.dep_ == "appos" and any(t.lower_ in FORMER for t in token.head.subtree):
+        if any(t.lower_ in FORMER - {"then"} or t.lower_ in ("opposition", "party") for t in token.subtree):
+            return False  # the appositions count too: 'Merz, leader of the opposition Christian Democrats'; but
+            # 'then-Prime Minister Naoto Kan' held the office when the event took place
+        if token.dep_ == "appos" and any(t.lower_ in FORMER - {"then"} for t in token.head.subtree):
             return False
         if title["role"] == "Leader" and any(self._party_leader(t) for t in token.subtree):
             return False  # 'Labour leader Chris Hipkins', out of office: his party's leader, not the state's

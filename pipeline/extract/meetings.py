@@ -122,6 +122,16 @@ def _discussed_with(t: Token) -> Iterator[Token]:
             yield from syntax.preps(c, ("with",))
 
 
+def _stray_subject(verb: Token) -> Optional[Token]:
+    """'Before sitting down with Kim, Trump was received ... by Trong': the name before 'was', parsed as an
+    apposition of the clause before, is the passive verb's subject."""
+    aux = next((c for c in verb.children if c.dep_ == "auxpass"), None)
+    if aux is None or aux.i == 0 or syntax.subject(verb) is not None:
+        return None
+    before = verb.doc[aux.i - 1]
+    return before if before.dep_ == "appos" and before.ent_type_ == "PERSON" else None
+
+
 def _they_of(subj: Optional[Token], verb: Token) -> Optional[Token]:
     """'Ishiba and Trump reaffirmed the alliance as they held their first talks': 'they' in a clause hung on
     another is the pair that clause's verb has for subject."""
@@ -948,7 +958,7 @@ class MeetingExtractor:
         if _headline_host(t):
             return _headline_sides(t)
         if t.pos_ in ("VERB", "AUX"):
-            subj = _they_of(syntax.subject(t), t) or syntax.agent(t)
+            subj = _they_of(syntax.subject(t), t) or _stray_subject(t) or syntax.agent(t)
             if subj is None and t.dep_ == "acl" and t.head.pos_ == "PROPN" and t.head.i < t.i and t.tag_ in ("VBD", "VBZ"):
                 subj = t.head  # 'Dahal, who arrived on Wednesday, called on President Murmu', 'called' parsed as
                 # a modifier of 'Dahal'
@@ -967,6 +977,9 @@ class MeetingExtractor:
                 out += [w for c in t.children if c.dep_ == "nsubj" and c.i != subj.i and (
                     c.ent_type_ == "PERSON" or (c.pos_ == "PROPN" and c.i == subj.i + 1))  # 'PM Modi met', parsed apart;
                         for w in syntax.with_conjuncts(c)]  # 'Biden, Albanese and Sunak met', a second subject
+            if t.dep_ == "amod" and t.head.i > t.i and t.tag_ == "VBD" and any(
+                    c.dep_ == "nsubj" for c in t.children):  # 'Erdogan hosted GNA head Fayez al-Sarraj', 'hosted'
+                out += [t.head] + [c for c in t.head.children if c.dep_ == "appos"]  # parsed as the head's modifier
             for c in t.children:
                 if c.dep_ in ("dobj", "dative", "attr") or (c.dep_ == "nsubjpass"):
                     out += syntax.with_conjuncts(c)
@@ -1079,6 +1092,8 @@ class MeetingExtractor:
                 out += syntax.with_conjuncts(subj) if subj is not None else []
             if t.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ not in TEMPORAL:
                 verb = head.head
+                if verb.dep_ == "advmod" and verb.pos_ in ("ADJ", "ADV"):  # 'went to Tunis alone for talks with
+                    verb = verb.head  # Saied', the phrase hung on 'alone'
                 if verb.pos_ in ("VERB", "AUX"):
                     subj = syntax.subject(verb)
                     if subj is not None:
