@@ -3752,3 +3752,20 @@ def test_leaders_who_agree_to_meet_plan_a_meeting(extract):
 ])
 def test_sides_the_parser_hangs_elsewhere_are_found(extract, body, published, who):
     assert who in [names(m) for m in meetings(extract(body, published=published))]
+
+
+def test_money_in_currency_codes_is_military_aid(extract):
+    (c,) = contributions(extract("De Croo said Belgium would provide Ukraine with EUR 611 million in military aid in "
+                                 "2024.", published="2024-02-24"))
+    assert (c["contributor"]["country"], c["recipient"]["country"], c["assets"][0]["category"]) == \
+        ("BEL", "UKR", "FUNDING")
+
+
+def test_a_parliament_approving_a_states_participation_with_forces_approves_that_states_giving(extract):
+    """'the Congress of Deputies approved Spain's participation with four F-18 fighters': Spain's forces, and
+    Spain's own house under its own name, not another country's 'Congress' in a foreign outlet."""
+    body = ("Four Qatari Mirage 2000-5 fighters arrived at Souda Bay on the Greek island of Crete on Wednesday to "
+            "help enforce the no-fly zone over Libya.\n\nIn Madrid, the Congress of Deputies on Tuesday approved Spain's participation with four "
+            "F-18 fighters, a Boeing 707 tanker aircraft and a frigate.")
+    events = contributions(extract(body, published="2011-03-25", source="thenational.ae"))
+    assert ("ESP", "APPROVED") in {(e["contributor"]["country"], e["status"]) for e in events}

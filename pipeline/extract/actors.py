@@ -780,7 +780,9 @@ class ActorResolver:
             sector = kind.split(":")[1] if kind.startswith("metonym:") else None
             if kind == "capital":
                 sector = "GOV"
-            if sector == "LEG" and ctx.home and self._shared_legislature(np, token, named):
+            own_name = whole and named is not None and \
+                fold(named.text).removeprefix("the ") not in SHARED_LEGISLATURES  # 'the Congress of Deputies'
+            if sector == "LEG" and ctx.home and not own_name and self._shared_legislature(np, token, named):
                 a3 = ctx.home  # 'Congress approves sending 1,300 more troops to Haiti' in Agência Brasil: Brazil's
             elif sector == "LEG" and not whole and country and country != a3 and \
                     self._shared_legislature_name(np, token, named):

@@ -17,7 +17,8 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
                 "a dozen": 12, "dozen": 12, "a few": None,
                 "thousand": 1000, "a": 1, "an": 1, "single": 1}
-CURRENCY = {"dollar", "euro", "pound", "sterling", "krone", "kroner", "yen", "franc", "zloty", "$", "€", "£"}
+CURRENCY = {"dollar", "euro", "pound", "sterling", "krone", "kroner", "yen", "franc", "zloty", "$", "€", "£",
+            "usd", "eur", "gbp", "cad", "aud", "nzd", "nok", "sek", "dkk", "chf", "jpy", "pln"}  # ('EUR 611 million')
 MILITARY_MONEY = re.compile(r"\b(military|defen[cs]e|security assistance|weapon|arm|drone|ammunition|missile|"
                             r"NATO|(?:non-)?lethal|"
                             r"air defen[cs]e|troop|armed forces|(?:-led|peacekeeping|security|stabili[sz]ation|"

@@ -1049,6 +1049,8 @@ class ContributionExtractor:
             objs += _with_what(t)
         if _takes_part(t):  # 'Jordan is taking part with six fighter jets'
             objs += [g for o in syntax.preps(t, ("with",)) for g in syntax.with_conjuncts(o)]
+        objs += [g for o in list(objs) if o.lemma_.lower() == "participation"  # "approved Spain's participation
+                 for w in syntax.preps(o, ("with",)) for g in syntax.with_conjuncts(w)]  # with four F-18 fighters"
         objs += _assented_to(t)
         objs += [p for o in list(objs) if o.lemma_.lower() in MANDATES for p in syntax.preps(o, ("for",))]
         # ('approved a mandate for up to 180 soldiers to serve in the EU's training mission')
