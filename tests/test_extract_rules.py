@@ -3769,3 +3769,11 @@ def test_a_parliament_approving_a_states_participation_with_forces_approves_that
             "F-18 fighters, a Boeing 707 tanker aircraft and a frigate.")
     events = contributions(extract(body, published="2011-03-25", source="thenational.ae"))
     assert ("ESP", "APPROVED") in {(e["contributor"]["country"], e["status"]) for e in events}
+
+
+def test_forces_that_take_part_in_a_campaign_are_given_to_it(extract):
+    (c,) = contributions(extract("Four Royal Air Force Typhoon FGR4 jets took part in the strikes on Houthi targets "
+                                 "overnight.", published="2024-02-04"))
+    assert (c["contributor"]["country"], c["assets"][0]["category"]) == ("GBR", "AIR")
+    assert not contributions(extract("About 90 Ukrainian military personnel are expected to take part in the course "
+                                     "at Fort Sill.", published="2023-01-17"))

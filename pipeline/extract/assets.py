@@ -18,7 +18,9 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "a dozen": 12, "dozen": 12, "a few": None,
                 "thousand": 1000, "a": 1, "an": 1, "single": 1}
 CURRENCY = {"dollar", "euro", "pound", "sterling", "krone", "kroner", "yen", "franc", "zloty", "$", "€", "£",
-            "usd", "eur", "gbp", "cad", "aud", "nzd", "nok", "sek", "dkk", "chf", "jpy", "pln"}  # ('EUR 611 million')
+            "usd", "eur", "gbp", "cad", "aud", "nzd", "nok", "sek", "dkk", "chf", "jpy", "pln",  # ('EUR 611 million')
+            "krona", "kronor", "kronur", "krónur", "rupee", "rouble", "ruble", "yuan", "renminbi", "shekel", "lira",
+            "dinar", "riyal", "dirham"}
 MILITARY_MONEY = re.compile(r"\b(military|defen[cs]e|security assistance|weapon|arm|drone|ammunition|missile|"
                             r"NATO|(?:non-)?lethal|"
                             r"air defen[cs]e|troop|armed forces|(?:-led|peacekeeping|security|stabili[sz]ation|"

@@ -1049,6 +1049,9 @@ class ContributionExtractor:
             objs += _with_what(t)
         if _takes_part(t):  # 'Jordan is taking part with six fighter jets'
             objs += [g for o in syntax.preps(t, ("with",)) for g in syntax.with_conjuncts(o)]
+            subj = syntax.subject(t)  # 'Four RAF Typhoon jets took part in the strikes'; not in a drill, a
+            not_a_mission = any(o.lemma_.lower() in NOT_MISSIONS for o in syntax.preps(t, ("in",)))  # course
+            objs += syntax.with_conjuncts(subj) if subj is not None and self._asset(subj) and not not_a_mission else []
         objs += [g for o in list(objs) if o.lemma_.lower() == "participation"  # "approved Spain's participation
                  for w in syntax.preps(o, ("with",)) for g in syntax.with_conjuncts(w)]  # with four F-18 fighters"
         objs += _assented_to(t)
@@ -1591,6 +1594,11 @@ def _words_re(surfaces, flags=re.I) -> Optional[re.Pattern]:
 def _provides_with(t: Token) -> bool:
     """'provide Ukraine with tanks': the object is the recipient, the 'with' phrase the asset."""
     return t.lemma_.lower() in ("provide", "supply", "arm", "equip", "furnish", "reinforce") and bool(_with_what(t))
+
+
+#: What forces take part in that is no one's mission: drills, courses, works, ceremonies.
+NOT_MISSIONS = {"exercise", "drill", "course", "training", "construction", "parade", "ceremony", "competition",
+                "airdrop", "drop"}
 
 
 def _takes_part(t: Token) -> bool:
