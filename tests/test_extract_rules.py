@@ -3777,3 +3777,10 @@ def test_forces_that_take_part_in_a_campaign_are_given_to_it(extract):
     assert (c["contributor"]["country"], c["assets"][0]["category"]) == ("GBR", "AIR")
     assert not contributions(extract("About 90 Ukrainian military personnel are expected to take part in the course "
                                      "at Fort Sill.", published="2023-01-17"))
+
+
+def test_a_house_that_votes_to_back_a_deployment_approves_it(extract):
+    (c,) = contributions(extract("The Senate voted 69 to 30 yesterday to back the deployment of 20,000 US troops to "
+                                 "Bosnia.", published="1995-12-14"))
+    assert (c["contributor"]["country"], c["recipient"]["country"], c["status"], str(c["date"])) == \
+        ("USA", "BIH", "APPROVED", "1995-12-13")

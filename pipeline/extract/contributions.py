@@ -1047,6 +1047,12 @@ class ContributionExtractor:
                 objs += [g for d in c.children if d.dep_ == "dobj" for g in syntax.with_conjuncts(d)]
         if _provides_with(t):
             objs += _with_what(t)
+        if _phrasal(t) == "give the green light":  # 'gave the green light to the deployment of 60 soldiers'
+            objs = [o for h in [t] + [c for c in t.children if c.dep_ == "dobj"] for c in h.children
+                    if c.dep_ in ("prep", "dative") and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
+        if t.lemma_.lower() == "vote":  # 'voted 69 to 30 to back the deployment of 20,000 troops'
+            objs += [o for c in t.children if c.dep_ == "xcomp" and c.lemma_.lower() in BACKING
+                     for o in c.children if o.dep_ == "dobj"]
         if _takes_part(t):  # 'Jordan is taking part with six fighter jets'
             objs += [g for o in syntax.preps(t, ("with",)) for g in syntax.with_conjuncts(o)]
             subj = syntax.subject(t)  # 'Four RAF Typhoon jets took part in the strikes'; not in a drill, a
@@ -1285,7 +1291,9 @@ class ContributionExtractor:
         recipient = purpose = None
         candidates: list[Token] = []
         heads = [t] + [o for o in self._objects(t)] + [  # 'raise its contingent in Lebanon to 2,000 soldiers'
-            c for c in t.children if c.dep_ == "dobj" and t.lemma_.lower() in RAISING and c.lemma_.lower() in LEVELS]
+            c for c in t.children if c.dep_ == "dobj" and t.lemma_.lower() in RAISING and c.lemma_.lower() in LEVELS] + [
+            c for c in t.children if c.dep_ == "xcomp" and t.lemma_.lower() == "vote" and c.lemma_.lower() in BACKING]
+        # ('voted to back the deployment of 20,000 US troops to Bosnia', 'to Bosnia' hung on 'back')
         candidates += [o for d in _disposals(t) for c in d.children if (c.dep_ == "prep" and c.lower_ == "of")
                        or c.dep_ == "poss" for o in ([c] if c.dep_ == "poss" else c.children) if o.dep_ in (
                            "pobj", "poss")]  # 'at the disposal of US forces', 'at NATO's disposal'
@@ -1596,6 +1604,9 @@ def _provides_with(t: Token) -> bool:
     return t.lemma_.lower() in ("provide", "supply", "arm", "equip", "furnish", "reinforce") and bool(_with_what(t))
 
 
+#: What a house votes to do with a deployment when it approves it.
+BACKING = {"back", "support", "approve", "endorse", "authorise", "authorize", "allow", "permit"}
+
 #: What forces take part in that is no one's mission: drills, courses, works, ceremonies.
 NOT_MISSIONS = {"exercise", "drill", "course", "training", "construction", "parade", "ceremony", "competition",
                 "airdrop", "drop"}
@@ -1795,6 +1806,9 @@ def _phrasal(t: Token) -> str:
         prt = ["at the disposal"]  # 'placed its airfields at the disposal of US forces'
     if not prt and t.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "delivery" for c in t.children):
         prt = ["delivery"]  # 'took delivery of 22 Humvee vehicles'
+    if not prt and t.lemma_.lower() == "give" and any(c.dep_ == "dobj" and c.lower_ == "light" and any(
+            a.lower_ == "green" for a in c.children) for c in t.children):
+        return "give the green light"  # 'gave the green light to the deployment of 60 soldiers'
     if not prt and t.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in t.children):
         prt = ["part"]  # 'is taking part with 30 fighter jets'
     return f"{t.lemma_.lower()} {prt[0]}" if prt else t.lemma_.lower()
