@@ -3784,3 +3784,12 @@ def test_a_house_that_votes_to_back_a_deployment_approves_it(extract):
                                  "Bosnia.", published="1995-12-14"))
     assert (c["contributor"]["country"], c["recipient"]["country"], c["status"], str(c["date"])) == \
         ("USA", "BIH", "APPROVED", "1995-12-13")
+
+
+def test_a_leader_at_another_leaders_seat_meets_its_occupant(extract):
+    """'Zelenskyy will be in the Oval Office on Monday': a visit told by the room; reporters at the White House
+    and its own president there meet no one."""
+    (m,) = meetings(extract("Zelenskyy will be in the Oval Office on Monday.", published="2025-08-16"))
+    assert (names(m), m["status"], str(m["date"])) == ({"Volodymyr Zelensky", "Donald Trump"}, "PLANNED", "2025-08-18")
+    for body in ("Reporters were at the White House on Monday.", "Trump was at the White House on Monday."):
+        assert not meetings(extract(body, published="2025-08-16"))
