@@ -585,26 +585,8 @@ class ActorResolver:
             person = None  # 'Raksha Mantri called on', a title the tagger took for a name; 'the Amir Sheikh Sabah
             # Al-Ahmad', the title and honorific tagged as a name of their own
         if token.lower_ in ("majesty", "highness") and (person is None or len(person) == 1) and any(
-                c.lower_ in ("his", "her") for c in token.children):  # 'His Majesty called on President Murmu':
-            after = token.doc[token.i + 1:token.i + 4].text.lower()  # the crowned head the story is about, else the
-            roles = ("King", "Crown Prince") if token.lower_ == "majesty" else ("Crown Prince", "King") if (  # outlet's
-                "crown prince" in after or any(c.lower_ == "royal" for c in token.children)) else (  # own ('His
-                "Emir", "Crown Prince", "King")  # Majesty received' in a Court Circular; 'His Royal Highness the
-            found = office = None  # Crown Prince', 'His Highness the Amir')
-            for role in roles:
-                found = ctx.person_for(None, role, offset + token.idx)
-                held = self.g.holder(found.get("country"), role, day) if found and found.get("country") else None
-                if found and (found.get("role") in MONARCHS | {"Crown Prince"} or held and held.role == role and held.name == found["name"]):
-                    break  # (the crown prince who is also prime minister)
-                found = None
-            for role in roles if found is None and ctx.home else ():
-                office = self.g.holder(ctx.home, role, day)
-                if office is not None and office.role == role:
-                    break
-                office = None
-            if found is None and office is None and ctx.home:  # WAM's 'His Highness': its own head of state
-                office = self.g.holder(ctx.home, roles[0], day)
-            return found or (actor_from_office(office) if office else None)  # a Court Circular)
+                c.lower_ in ("his", "her") for c in token.children):  # 'His Majesty called on President Murmu'
+            return self._styled_royal(token, day, ctx, offset)
         if person is None and token.pos_ == "NOUN" and token.i + 1 < len(token.doc):
             after = token.doc[token.i + 1]  # 'his Turkish counterpart Hakan Fidan', the name parsed apart
             if after.ent_iob_ == "B" and after.ent_type_ in PERSON_LABELS and (
@@ -919,6 +901,30 @@ class ActorResolver:
         office = self.g.title(other["role"]) if other and other.get("role") else None
         return {"role": other["role"], "sector": (office or {}).get("sector", "GOV")} if office else \
             {"role": "Minister", "sector": "GOV"}
+
+    def _styled_royal(self, token: Token, day, ctx: ArticleContext, offset: int) -> Optional[dict]:
+        """'His Majesty', 'His Royal Highness the Crown Prince', 'His Highness the Amir': the crowned head or
+        heir the story is about, else the outlet's own (a Court Circular's 'His Majesty received', SPA's 'HRH
+        the Crown Prince', WAM's 'His Highness', its head of state). A crown prince who is also prime minister
+        ('Crown Prince and Prime Minister Mohammed bin Salman') is still the one meant."""
+        after = token.doc[token.i + 1:token.i + 4].text.lower()
+        if token.lower_ == "majesty":
+            roles = ("King", "Crown Prince")
+        elif "crown prince" in after or any(c.lower_ == "royal" for c in token.children):
+            roles = ("Crown Prince", "King")
+        else:
+            roles = ("Emir", "Crown Prince", "King")
+        for role in roles:
+            found = ctx.person_for(None, role, offset + token.idx)
+            held = self.g.holder(found.get("country"), role, day) if found and found.get("country") else None
+            if found and (found.get("role") in MONARCHS | {"Crown Prince"}
+                          or held is not None and held.role == role and held.name == found["name"]):
+                return found
+        if not ctx.home:
+            return None
+        office = next((o for o in (self.g.holder(ctx.home, role, day) for role in roles) if o and o.role in roles),
+                      None) or self.g.holder(ctx.home, roles[0], day)
+        return actor_from_office(office) if office else None
 
     def _asserted(self, token: Token, title: Optional[dict], office: Office, country: Optional[str]) -> bool:
         """'Palestinian leader Yasser Arafat', 'President Obama': the article says the person holds the office
