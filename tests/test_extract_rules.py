@@ -3793,3 +3793,10 @@ def test_a_leader_at_another_leaders_seat_meets_its_occupant(extract):
     assert (names(m), m["status"], str(m["date"])) == ({"Volodymyr Zelensky", "Donald Trump"}, "PLANNED", "2025-08-18")
     for body in ("Reporters were at the White House on Monday.", "Trump was at the White House on Monday."):
         assert not meetings(extract(body, published="2025-08-16"))
+
+
+def test_a_meeting_told_in_a_relative_clause_is_not_the_main_clauses_wish(extract):
+    (m,) = meetings(extract("Kishida, who held talks with Kenyan President William Ruto in Nairobi on Wednesday, has "
+                            "sought to rally support among African nations.", published="2023-05-04"))
+    assert names(m) == {"Fumio Kishida", "William Ruto"} and str(m["date"]) == "2023-05-03"
+    assert not meetings(extract("Kishida has sought to hold talks with Ruto.", published="2023-05-04"))

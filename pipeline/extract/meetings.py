@@ -1204,7 +1204,7 @@ class MeetingExtractor:
             return True  # 'called for talks with Putin', 'pressed for a summit': asked for, not arranged
         if t.lower_ == "talks" and t.head.lower_ == "in" and t.head.head.lemma_ == "be":
             return True  # 'are in talks with Niger, Chad and Burkina Faso about': negotiating, not a meeting
-        if any(g.lemma_.lower() in self.intent for g in syntax.governors(verb, 4)):
+        if any(g.lemma_.lower() in self.intent for g in syntax.own_governors(verb, 4)):
             return True  # 'remains committed to meeting Trump', 'wants to meet Xi': a wish, not a plan
         return syntax.is_hypothetical(verb, self.hypothetical)
 

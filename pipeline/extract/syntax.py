@@ -132,6 +132,17 @@ def governors(token: Token, limit: int = 4) -> list[Token]:
     return out
 
 
+def own_governors(token: Token, limit: int = 4) -> list[Token]:
+    """``governors``, up to a relative clause's noun: 'Kishida, who held talks with Ruto, has sought to rally
+    support' asserts the talks; the seeking belongs to the main clause."""
+    out: list[Token] = []
+    for g in governors(token, limit):
+        if (out[-1] if out else token).dep_ == "relcl":
+            break
+        out.append(g)
+    return out
+
+
 def clause_tokens(verb: Token) -> list[Token]:
     """The verb, its auxiliaries and the verbs it is governed by in the same chain (for tense and modality)."""
     toks = [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "advmod")]
@@ -207,9 +218,9 @@ def is_hypothetical(verb: Token, cues: set[str]) -> bool:
         return True
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for g in raised(verb) for c in g.children):
         return True  # 'questioned whether Belgium can afford to give away aircraft'
-    if any(g.lemma_.lower() in cues and g.pos_ == "VERB" for g in governors(verb, 3)):
+    if any(g.lemma_.lower() in cues and g.pos_ == "VERB" for g in own_governors(verb, 3)):
         return True
-    if any(g.lemma_.lower() in DESIRE for g in governors(verb, 2)) or (
+    if any(g.lemma_.lower() in DESIRE for g in own_governors(verb, 2)) or (
             verb.dep_ in ("ccomp", "xcomp") and _desires(verb.head)):  # ('they hoped India would add troops')
         return True  # 'Kim wanted to meet Trump' is a wish, not a meeting
     if "would" in words:
