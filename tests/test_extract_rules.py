@@ -3800,3 +3800,10 @@ def test_a_meeting_told_in_a_relative_clause_is_not_the_main_clauses_wish(extrac
                             "sought to rally support among African nations.", published="2023-05-04"))
     assert names(m) == {"Fumio Kishida", "William Ruto"} and str(m["date"]) == "2023-05-03"
     assert not meetings(extract("Kishida has sought to hold talks with Ruto.", published="2023-05-04"))
+
+
+def test_a_letter_handed_over_in_person_does_not_make_a_meeting_a_call(extract):
+    (m,) = meetings(extract("Sir Keir Starmer has met Donald Trump at the White House, handing the US president a "
+                            "letter from the King inviting him for a second state visit.", published="2025-02-27"))
+    assert names(m) == {"Keir Starmer", "Donald Trump"}
+    assert not meetings(extract("Starmer and Trump exchanged letters on Monday.", published="2025-02-27"))

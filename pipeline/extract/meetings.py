@@ -122,6 +122,13 @@ def _discussed_with(t: Token) -> Iterator[Token]:
             yield from syntax.preps(c, ("with",))
 
 
+def _handed(tok: Token) -> bool:
+    """'handing the US president a letter from the King', 'delivered a message from Xi': a letter or message
+    given in person, not sent instead of meeting."""
+    return tok.lemma_.lower() in ("letter", "message") and tok.dep_ in ("dobj", "dative") and \
+        tok.head.lemma_.lower() in ("hand", "deliver", "give", "present", "pass", "carry", "convey", "bring")
+
+
 def _stray_subject(verb: Token) -> Optional[Token]:
     """'Before sitting down with Kim, Trump was received ... by Trong': the name before 'was', parsed as an
     apposition of the clause before, is the passive verb's subject."""
@@ -1181,8 +1188,9 @@ class MeetingExtractor:
         if verb is not None:  # 'spent Thursday on the telephone, talking with Thatcher'; 'After the talks, Yeltsin
             near += [verb] + [w for c in verb.children if c.dep_ == "prep" and c.lower_ in CALL_MEANS
                               for w in c.subtree]  # telephoned Kohl': a call after the talks
-        near = [tok for tok in near if not _called_off_or_on(tok) and not _courtesy_call(tok)]
-        # ('called off a meeting', 'called on the king', 'received a courtesy call from Rubio')
+        near = [tok for tok in near if not _called_off_or_on(tok) and not _courtesy_call(tok) and not _handed(tok)]
+        # ('called off a meeting', 'called on the king', 'received a courtesy call from Rubio', 'met Trump,
+        # handing him a letter from the King')
         return any(tok.lemma_.lower() in self.calls or tok.lower_ in self.calls for tok in near)
 
     def _is_hypothetical(self, t: Token) -> bool:
