@@ -3749,6 +3749,8 @@ def test_leaders_who_agree_to_meet_plan_a_meeting(extract):
     pytest.param("Erdoğan hosted GNA head Fayez al-Sarraj in Istanbul on Dec. 15 for talks that lasted more than two "
                  "hours behind closed doors.", "2019-12-27",
                  {"Recep Tayyip Erdogan", "Fayez al-Sarraj"}, id="hosted-parsed-as-modifier"),
+    pytest.param("The letter came two days after Trump hosted South Korean President Moon Jae-in at the White House.",
+                 "2018-05-24", {"Donald Trump", "Moon Jae-in"}, id="hosted-participle-parsed-as-modifier"),
 ])
 def test_sides_the_parser_hangs_elsewhere_are_found(extract, body, published, who):
     assert who in [names(m) for m in meetings(extract(body, published=published))]

@@ -994,7 +994,7 @@ class MeetingExtractor:
                 out += [w for c in t.children if c.dep_ == "nsubj" and c.i != subj.i and (
                     c.ent_type_ == "PERSON" or (c.pos_ == "PROPN" and c.i == subj.i + 1))  # 'PM Modi met', parsed apart;
                         for w in syntax.with_conjuncts(c)]  # 'Biden, Albanese and Sunak met', a second subject
-            if t.dep_ == "amod" and t.head.i > t.i and t.tag_ == "VBD" and any(
+            if t.dep_ == "amod" and t.head.i > t.i and t.tag_ in ("VBD", "VBN") and any(
                     c.dep_ == "nsubj" for c in t.children):  # 'Erdogan hosted GNA head Fayez al-Sarraj', 'hosted'
                 out += [t.head] + [c for c in t.head.children if c.dep_ == "appos"]  # parsed as the head's modifier
             for c in t.children:
