@@ -249,14 +249,15 @@ SEATS = {"office", "house", "palace", "street", "kremlin", "elysee", "élysée",
 
 
 def _due_somewhere(t: Token) -> bool:
-    """'Koizumi is due at the White House next Tuesday', 'is expected at the Elysee on Monday': a visit told by the
-    residence its guest will be at (not 'is due to meet', told by its own verb)."""
+    """'Koizumi is due at the White House next Tuesday', 'is expected at the Elysee on Monday', 'Zelensky was in
+    the Oval Office on Monday', 'returned to the Oval Office': a visit told by the seat its guest will be or was
+    at (not 'is due to meet', told by its own verb)."""
     if t.lemma_ in ("be", "return") and any(c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.text.istitle())
                                             and c.pos_ != "PRON" for c in t.children) and any(
             c.dep_ == "prep" and c.lower_ in ("in", "at", "to") and any(
                 o.ent_type_ in ("FAC", "ORG") and o.lower_ in SEATS for o in c.children) for c in t.children) and not any(
             c.dep_ == "acomp" for c in t.children):
-        return True  # 'Zelensky was in the Oval Office on Monday', 'returned to the Oval Office': at a leader's seat
+        return True  # (a person's name as the subject: not 'Reporters were at the White House')
     if t.lemma_ == "be" and t.pos_ == "AUX":
         due = next((c for c in t.children if c.dep_ == "acomp" and c.lower_ == "due"), None)
     elif t.lemma_ == "expect" and t.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in t.children):
