@@ -1566,14 +1566,15 @@ def _settle_contributors(events: list[dict], ctx) -> list[dict]:
                   and g["contributor"].get("country") not in (None, taker) and g["mentions"][0]["char_start"] < at]
         ranked = [c for c, _ in givers.most_common() if c != taker]
         home = getattr(ctx, "home", None)
+        home_name = (ctx.country_name(home) or home) if home else ""
         if before:  # 'Four Danish F-16s landed today ... Lawmakers voted 110-0 on Friday': the giver just told of
             giver = max(before, key=lambda g: g["mentions"][0]["char_start"])["contributor"]
         elif home and not ranked and (taker is None or taker == home and not re.search(
-                r"\b(?:in|to|into|at)\s+(?:the\s+)?" + re.escape(ctx.country_name(home)), e["mentions"][0]["sentence"])):
+                r"\b(?:in|to|into|at)\s+(?:the\s+)?" + re.escape(home_name), e["mentions"][0]["sentence"])):
             # 'The destroyer departed from Busan' in the Korea Times: its own country's, which gives nothing to
             # itself ('after escorting South Korean vessels'); but 'Peninsula Shield Forces arrive in Bahrain' in
             # BNA's are others'
-            giver = {"name": ctx.country_name(home), "role": None, "country": home, "actor_code": home}
+            giver = {"name": home_name, "role": None, "country": home, "actor_code": home}
             if taker == home:
                 e["recipient"] = None
         else:
