@@ -3809,3 +3809,16 @@ def test_a_letter_handed_over_in_person_does_not_make_a_meeting_a_call(extract):
                             "letter from the King inviting him for a second state visit.", published="2025-02-27"))
     assert names(m) == {"Keir Starmer", "Donald Trump"}
     assert not meetings(extract("Starmer and Trump exchanged letters on Monday.", published="2025-02-27"))
+
+
+def test_what_a_relative_clause_gives_is_the_noun_it_modifies(extract):
+    """'the battery that Greece has loaned to Saudi Arabia': the clause's 'that' is the battery, and the
+    clause is the giving."""
+    (e,) = contributions(extract("The Patriot air defense battery that Greece has loaned to Saudi Arabia was declared "
+                                 "operational on Thursday.", published="2021-09-18"))
+    assert e["contributor"]["country"] == "GRC" and e["recipient"]["country"] == "SAU"
+    assert e["assets"][0]["category"] == "WEAPONS" and "Patriot" in e["assets"][0]["description"]
+    (e,) = contributions(extract("Crews in Kyiv are now training on the 14 Challenger 2 tanks that Britain promised "
+                                 "Ukraine on January 14.", published="2023-02-20"))
+    assert e["contributor"]["country"] == "GBR" and e["assets"][0]["quantity"] == 14
+    assert str(e["date"]) == "2023-01-14"

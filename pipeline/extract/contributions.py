@@ -1039,7 +1039,12 @@ class ContributionExtractor:
         if t.lemma_.lower() == "join":
             return []  # ('to join the Multinational Security Support mission': no asset)
         for c in t.children:
-            if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and not (c.dep_ == "dobj" and (_provides_with(t) or _arms(t))):
+            if c.dep_ in ("dobj", "dative") and c.tag_ in ("WDT", "WP") and t.dep_ == "relcl" and \
+                    t.head.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in RECEIVING:
+                objs.append(t.head)  # 'the battery that Greece has loaned to Saudi Arabia', 'the 14 tanks that
+                # Britain promised Ukraine' ('that' parsed as the one given to): what the clause's 'that' stands for
+            elif c.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and not (
+                    c.dep_ == "dobj" and (_provides_with(t) or _arms(t))):
                 objs += syntax.with_conjuncts(c)
         for c in t.children:  # 'would send Ukraine 31 refurbished M1A1 Abrams tanks', the participle parsed as
             if c.dep_ == "advcl" and c.tag_ in ("VBD", "VBN") and any(  # a verb of its own after the recipient
@@ -1299,8 +1304,10 @@ class ContributionExtractor:
                            "pobj", "poss")]  # 'at the disposal of US forces', 'at NATO's disposal'
         objects = [c for c in t.children if c.dep_ == "dobj"]
         if objects and objects[0].ent_type_ == "GPE" and t.lemma_.lower() in GIVING and (len(objects) > 1 or (
-                objects[0].i + 1 < len(t.doc) and t.doc[objects[0].i + 1].like_num)):
+                objects[0].i + 1 < len(t.doc) and t.doc[objects[0].i + 1].like_num) or any(
+                c.dep_ == "dative" and c.tag_ in ("WDT", "WP") for c in t.children)):
             candidates.append(objects[0])  # 'would send Ukraine 31 M1A1 Abrams tanks', the state parsed as an object
+            # (and 'the tanks that Britain promised Ukraine', the 'that' parsed as the one given to)
         if _provides_with(t) or _arms(t) or t.lemma_.lower() in ("reach", "join"):
             candidates += [c for c in t.children if c.dep_ == "dobj"]  # 'provide Ukraine with tanks', 'reached Kyiv',
         if t.lemma_.lower() == "join":  # "joined NATO's Standing Maritime Group 2 (SNMG2)": the group's owner
