@@ -2735,7 +2735,8 @@ def test_a_headline_abbreviates_north_korea(extract):
 
 def test_a_title_case_dateline_with_the_date_and_an_agency_is_no_subject():
     from pipeline.extract.prefilter import dateline_end
-    for lead in ("Accra, March 10, GNA - ", "Dakar, 16 May (APS) - ", "Jeddah, March 10, 2025, SPA -- "):
+    for lead in ("Accra, March 10, GNA - ", "Dakar, 16 May (APS) - ", "Jeddah, March 10, 2025, SPA -- ",
+                 "Addis Abeba, December 07/2019 - ", "Nairobi, 07/12/2019 - "):
         assert dateline_end(lead + "The President received the envoy.") == len(lead)
     assert dateline_end("Kenya, Uganda and Rwanda - leaders met.") == 0
 
@@ -3822,3 +3823,16 @@ def test_what_a_relative_clause_gives_is_the_noun_it_modifies(extract):
                                  "Ukraine on January 14.", published="2023-02-20"))
     assert e["contributor"]["country"] == "GBR" and e["assets"][0]["quantity"] == 14
     assert str(e["date"]) == "2023-01-14"
+
+
+def test_a_national_papers_unnamed_house_is_its_own_country_s(extract):
+    """'The National Assembly approved the deployment' in a Kenyan paper is Kenya's decision, though the story
+    goes on to a pledge of Washington's."""
+    events = contributions(extract(
+        "The National Assembly on Thursday approved the deployment of 1,000 police officers to Haiti to lead a "
+        "multinational mission against the gangs.\n\nUS Defence Secretary Lloyd Austin promised in September that "
+        "Washington would send 20 armoured vehicles to Haiti for the mission.",
+        published="2023-11-18", source="nation.africa"))
+    by = {e["contributor"]["country"]: e for e in events}
+    assert by["KEN"]["status"] == "APPROVED" and by["KEN"]["recipient"]["country"] == "HTI"
+    assert str(by["KEN"]["date"]) == "2023-11-16"

@@ -650,7 +650,7 @@ class ContributionExtractor:
         if recipient is None and purpose is None:
             event[NEEDS_RECIPIENT] = True  # 'Denmark would give 19 F-16s': the article says to whom elsewhere
         if body is not None:
-            event[NEEDS_CONTRIBUTOR] = True
+            event[NEEDS_CONTRIBUTOR] = "house" if body.lemma_.lower() in INSTITUTIONS else True
         if told:
             event[NEEDS_ASSETS] = True
         return event
@@ -1564,7 +1564,8 @@ def _settle_contributors(events: list[dict], ctx) -> list[dict]:
              if e["event_type"] == "military_contribution" and e["contributor"].get("country")}
     out = []
     for e in events:
-        if not e.pop(NEEDS_CONTRIBUTOR, False):
+        needs = e.pop(NEEDS_CONTRIBUTOR, False)
+        if not needs:
             out.append(e)
             continue
         taker = _country(e.get("recipient"))
@@ -1576,6 +1577,9 @@ def _settle_contributors(events: list[dict], ctx) -> list[dict]:
         home_name = (ctx.country_name(home) or home) if home else ""
         if before:  # 'Four Danish F-16s landed today ... Lawmakers voted 110-0 on Friday': the giver just told of
             giver = max(before, key=lambda g: g["mentions"][0]["char_start"])["contributor"]
+        elif home and needs == "house" and taker != home:  # 'The National Assembly on Thursday approved the
+            giver = {"name": home_name, "role": None, "country": home, "actor_code": home}  # deployment' in the
+            # Daily Nation: a national paper's unnamed house is its own, though Washington pledges money later
         elif home and not ranked and (taker is None or taker == home and not re.search(
                 r"\b(?:in|to|into|at)\s+(?:the\s+)?" + re.escape(home_name), e["mentions"][0]["sentence"])):
             # 'The destroyer departed from Busan' in the Korea Times: its own country's, which gives nothing to

@@ -38,9 +38,9 @@ PLACE_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{2,40}(?:,\s*[A-Z][A-Za-z .'-]{2
 
 
 #: Datelines in title case with the date and an agency after it: 'Accra, March 10, GNA -', 'Dakar, 16 May (APS) -',
-#: 'Jeddah, March 10, 2025, SPA --'.
+#: 'Jeddah, March 10, 2025, SPA --', 'Addis Abeba, December 07/2019 -', 'Nairobi, 07/12/2019 -'.
 DATED_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{2,30}(?:,\s*[A-Z][A-Za-z .'-]{2,30})?,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|"
-                            r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s*\d{4})?(?:,?\s*\(?[A-Z][A-Za-z]{1,10}\)?)?\s*"
+                            r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?|\d{1,2}[/.]\d{1,2}(?=[/.]\d{4}))(?:(?:,?\s*|/|\.)\d{4})?(?:,?\s*\(?[A-Z][A-Za-z]{1,10}\)?)?\s*"
                             r"(?:--|-|\u2014|\u2013|:)\s+")
 
 
