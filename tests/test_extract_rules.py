@@ -3836,3 +3836,20 @@ def test_a_national_papers_unnamed_house_is_its_own_country_s(extract):
     by = {e["contributor"]["country"]: e for e in events}
     assert by["KEN"]["status"] == "APPROVED" and by["KEN"]["recipient"]["country"] == "HTI"
     assert str(by["KEN"]["date"]) == "2023-11-16"
+
+
+def test_people_the_parser_coordinates_with_a_fronted_place_are_the_subject(extract):
+    (m,) = meetings(extract("Some 1,600km away in Kabul, US Defense Secretary Mark Esper and NATO Secretary-General "
+                            "Jens Stoltenberg met President Ashraf Ghani at the presidential palace.",
+                            published="2020-02-29"))
+    assert {"Mark Esper", "Jens Stoltenberg", "Ashraf Ghani"} <= names(m)
+
+
+def test_a_ranking_of_givers_in_passing_is_no_giving(extract):
+    body = ("EU defence ministers launched Operation Aspides on Monday to protect shipping in the Red Sea. France, "
+            "Italy and Greece are expected to provide most of the initial ships. Britain, Germany and Italy provide "
+            "the largest contingents of EUFOR.")
+    assert contributions(extract(body, published="2024-02-20")) == []
+    (e,) = contributions(extract("Italy will send the largest contingent, some 1,100 troops, to Lebanon.",
+                                 published="2006-08-28"))
+    assert e["contributor"]["country"] == "ITA"

@@ -994,6 +994,8 @@ class ContributionExtractor:
             return True  # 'France handed over its last military base in Chad to the Chadian army': leaving
         if _background(t):
             return True  # 'Russia has maintained a military presence in Syria since 2015': a state of things
+        if _shares_told(t):
+            return True  # 'Britain, Germany and Italy provide the largest contingents': who gives most, no giving
         clause = syntax.clause_tokens(t) + syntax.governors(t, 3)
         if syntax.is_negated(t) or any(c.lemma_.lower() in self.negation or _phrasal(c) in self.negation
                                        for c in clause):
@@ -1609,6 +1611,21 @@ def _words_re(surfaces, flags=re.I) -> Optional[re.Pattern]:
         return None
     alternatives = sorted(surfaces, key=len, reverse=True)
     return re.compile(r"\b(" + "|".join(re.escape(a) for a in alternatives) + r")\b", flags)
+
+
+#: What a share of a force is called when a story ranks its givers: 'most of the ships', 'the bulk of the troops'.
+SHARES = {"most", "bulk", "majority", "lion's share"}
+
+
+def _shares_told(t: Token) -> bool:
+    """'Britain, Germany and Italy provide the largest contingents', 'are expected to provide most of the
+    initial ships': a ranking of givers in passing, with no number, is no giving of its own."""
+    for o in (c for c in t.children if c.dep_ == "dobj"):
+        if any(w.like_num for w in o.subtree):
+            return False
+        if o.lemma_.lower() in SHARES or o.tag_ == "NNS" and any(c.tag_ == "JJS" for c in o.children):
+            return True
+    return False
 
 
 def _provides_with(t: Token) -> bool:

@@ -139,6 +139,19 @@ def _stray_subject(verb: Token) -> Optional[Token]:
     return before if before.dep_ == "appos" and before.ent_type_ == "PERSON" else None
 
 
+def _fronted_people(verb: Token) -> Optional[Token]:
+    """'Some 1,600km away in Kabul, Esper and Stoltenberg met Ghani': with no subject, the people the parser
+    coordinated with the fronted place are the verb's."""
+    if verb.pos_ != "VERB" or syntax.subject(verb) is not None:
+        return None
+    for c in verb.children:
+        if c.i < verb.i and c.dep_ in ("advmod", "prep", "npadvmod"):
+            for w in c.subtree:
+                if w.dep_ == "conj" and w.ent_type_ == "PERSON" and w.head.ent_type_ in ("GPE", "LOC", "FAC"):
+                    return w
+    return None
+
+
 def _they_of(subj: Optional[Token], verb: Token) -> Optional[Token]:
     """'Ishiba and Trump reaffirmed the alliance as they held their first talks': 'they' in a clause hung on
     another is the pair that clause's verb has for subject."""
@@ -976,7 +989,7 @@ class MeetingExtractor:
         if _headline_host(t):
             return _headline_sides(t)
         if t.pos_ in ("VERB", "AUX"):
-            subj = _they_of(syntax.subject(t), t) or _stray_subject(t) or syntax.agent(t)
+            subj = _they_of(syntax.subject(t), t) or _stray_subject(t) or syntax.agent(t) or _fronted_people(t)
             if subj is None and t.dep_ == "acl" and t.head.pos_ == "PROPN" and t.head.i < t.i and t.tag_ in ("VBD", "VBZ"):
                 subj = t.head  # 'Dahal, who arrived on Wednesday, called on President Murmu', 'called' parsed as
                 # a modifier of 'Dahal'
