@@ -3853,3 +3853,13 @@ def test_a_ranking_of_givers_in_passing_is_no_giving(extract):
     (e,) = contributions(extract("Italy will send the largest contingent, some 1,100 troops, to Lebanon.",
                                  published="2006-08-28"))
     assert e["contributor"]["country"] == "ITA"
+
+
+def test_a_ministers_surname_alone_names_him_only_near_his_term():
+    """'Nielsen' in 2025 is not Canada's defence minister of 1985; a head of government's surname lasts."""
+    import datetime as dt
+    from pipeline.extract.gazetteer import load
+    g = load()
+    assert g.leader("Nielsen", dt.date(2025, 6, 15)) is None
+    assert g.leader("Nielsen", dt.date(1986, 1, 10)).country == "CAN"
+    assert g.leader("Thatcher", dt.date(2013, 4, 9)).country == "GBR"
