@@ -3863,3 +3863,17 @@ def test_a_ministers_surname_alone_names_him_only_near_his_term():
     assert g.leader("Nielsen", dt.date(2025, 6, 15)) is None
     assert g.leader("Nielsen", dt.date(1986, 1, 10)).country == "CAN"
     assert g.leader("Thatcher", dt.date(2013, 4, 9)).country == "GBR"
+
+
+def test_foreign_troops_arriving_on_a_mission_the_article_names_are_a_contribution(extract):
+    body = ("Brazil, which leads the UN peacekeeping mission, has sent 1,200 troops to Haiti. A Bangladeshi "
+            "battalion of some 850 soldiers arrived last week, UN officials said.")
+    e = next(e for e in contributions(extract(body, published="2004-07-12")) if e["contributor"]["country"] == "BGD")
+    assert e["status"] == "DELIVERED" and e["recipient"]["country"] == "HTI" and str(e["date"]) == "2004-07-05"
+    assert e["assets"][0]["category"] == "GROUND_FORCES"
+    # no mission told: troops landing in a war are no one's contribution; nor soldiers coming home
+    assert contributions(extract("Forty years ago today, Argentine special forces landed near Stanley in the early "
+                                 "hours.", published="2022-04-02")) == []
+    assert [e["contributor"]["country"] for e in contributions(extract(
+        "Brazil, which leads the UN peacekeeping mission, has sent 1,200 troops to Haiti. A Bangladeshi battalion "
+        "of some 850 soldiers arrived home last week.", published="2004-07-12"))] == ["BRA"]

@@ -620,6 +620,11 @@ class ContributionExtractor:
             for w in t.subtree))  # ('landed ... to join the Multinational Security Support mission')
         # 'Six Canadian CF-18 fighters landed at Trapani', 'the frigate sailed to join ...': warplanes and warships
         # on the move are on a mission the article names (``settle_recipients``); not 'a French government plane'
+        moved = moved or (self._arrival(t) and not _departs(t) and not _for_drills(s) and not _home_again(t) and any(
+            a["category"] == "GROUND_FORCES" for a in assets) and self._marked_nationality(objects) is not None
+            and _on_a_mission(s, t))
+        # ('A contingent of Turkish soldiers arrived at the Tariq bin Ziyad base', 'A Bangladeshi battalion of some
+        # 850 soldiers arrived last week': troops marked foreign arrive on the mission the article names)
         if recipient is None and purpose is None:
             purpose = _patrolled_waters(t, assets) or (self._campaign_told(s) if _to_the_campaign(t) else None)
         joins_force = any(v.lemma_.lower() == "join" and any(  # 'will join the group', not 'the maritime phase';
@@ -1626,6 +1631,15 @@ def _shares_told(t: Token) -> bool:
         if o.lemma_.lower() in SHARES or o.tag_ == "NNS" and any(c.tag_ == "JJS" for c in o.children):
             return True
     return False
+
+
+#: Where troops arrive when they come back: a homecoming, no giving.
+HOMEWARD = {"home", "back"}
+
+
+def _home_again(t: Token) -> bool:
+    """'The soldiers arrived home', 'arrived back in Germany'."""
+    return any(c.lower_ in HOMEWARD for c in t.children) or t.lemma_.lower() == "return"
 
 
 def _provides_with(t: Token) -> bool:
