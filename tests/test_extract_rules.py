@@ -3877,3 +3877,17 @@ def test_foreign_troops_arriving_on_a_mission_the_article_names_are_a_contributi
     assert [e["contributor"]["country"] for e in contributions(extract(
         "Brazil, which leads the UN peacekeeping mission, has sent 1,200 troops to Haiti. A Bangladeshi battalion "
         "of some 850 soldiers arrived home last week.", published="2004-07-12"))] == ["BRA"]
+
+
+def test_leaders_of_the_cold_war_are_known_by_their_names_of_the_time(extract):
+    (m,) = meetings(extract("Chairman Mao Tse-tung this afternoon met with President Richard Nixon of the United States "
+                            "at his residence in Peking.", published="1972-02-21"))
+    assert {"Mao Zedong", "Richard Nixon"} <= names(m) and countries(m) == {"CHN", "USA"}
+
+
+def test_of_two_namesakes_out_of_office_a_surname_alone_is_the_later_ones():
+    import datetime as dt
+    from pipeline.extract.gazetteer import load
+    g = load()
+    assert g.leader("Raab", dt.date(2023, 5, 1)).name == "Dominic Raab"
+    assert g.leader("Raab", dt.date(1957, 5, 1)).country == "AUT"

@@ -27,10 +27,12 @@ def fold(text: str) -> str:
 MONARCHS = {"King", "Queen", "Monarch", "Emperor", "Emir", "Sultan", "Grand Duke"}
 
 #: Offices whose holders a story still calls by surname alone long after they left ('Thatcher', 'Gorbachev');
-#: a minister's surname alone names him only within SURNAME_YEARS of his term, else it is some namesake's.
+#: a minister's surname alone names him only within SURNAME_YEARS of his term, a leader's within
+#: LEADER_SURNAME_YEARS, else it is some namesake's (a story told of an earlier era is read at that era's date).
 LASTING_NAMES = {"President", "Prime Minister", "Chancellor", "Premier", "General Secretary", "Chairman",
                  "Supreme Leader", "Head of State", "Secretary-General"} | MONARCHS
 SURNAME_YEARS = 12
+LEADER_SURNAME_YEARS = 40
 
 
 #: Letters that do not decompose into a base letter and an accent.
@@ -129,8 +131,11 @@ class Gazetteer:
             offices = [o for o in offices if o.country == country] or strong
         current = [o for o in offices if o.holds_on(day)]
         if not current and day is not None and " " not in key:  # 'Nielsen' in 2025 is not Canada's defence
-            offices = [o for o in offices if o.role in LASTING_NAMES or o.end is None  # minister of 1985; 'Thatcher'
-                       or o.end >= day - dt.timedelta(days=366 * SURNAME_YEARS)]  # in 2013 is still hers
+            offices = [o for o in offices if o.end is None or o.end >= day - dt.timedelta(days=366 * (  # minister of
+                LEADER_SURNAME_YEARS if o.role in LASTING_NAMES else SURNAME_YEARS))]  # 1985; 'Thatcher' in 2013
+            # is still hers, and of two namesakes out of office the later ('Raab' in 2023 is Dominic, not Julius)
+            offices = sorted(offices, key=lambda o: -(o.end or day).toordinal())[:1] if len(
+                {o.name for o in offices}) > 1 else offices
         pool = current or [o for o in offices if day is None or o.start <= day + dt.timedelta(days=366 * 8)]
         if not pool:
             return None
