@@ -3891,3 +3891,12 @@ def test_of_two_namesakes_out_of_office_a_surname_alone_is_the_later_ones():
     g = load()
     assert g.leader("Raab", dt.date(2023, 5, 1)).name == "Dominic Raab"
     assert g.leader("Raab", dt.date(1957, 5, 1)).country == "AUT"
+
+
+def test_a_passive_infinitive_looks_ahead_as_the_active_one_does(extract):
+    (m,) = meetings(extract("Xi will then fly to Serbia and is expected to be received by President Aleksandar Vucic "
+                            "in Belgrade on Wednesday.", published="2024-05-07"))
+    assert m["status"] == "PLANNED" and str(m["date"]) == "2024-05-08"
+    (m,) = meetings(extract("New Delhi on Monday called off talks with Pakistan's foreign secretary that were due to be "
+                            "held in Islamabad on Aug. 25.", published="2014-08-27"))
+    assert str(m["date"]) == "2014-08-25"
