@@ -3900,3 +3900,11 @@ def test_a_passive_infinitive_looks_ahead_as_the_active_one_does(extract):
     (m,) = meetings(extract("New Delhi on Monday called off talks with Pakistan's foreign secretary that were due to be "
                             "held in Islamabad on Aug. 25.", published="2014-08-27"))
     assert str(m["date"]) == "2014-08-25"
+
+
+def test_a_correction_notice_tells_no_event(extract):
+    body = ("Biden is scheduled to meet Zelenskyy on Wednesday on the sidelines of the summit.\n\n"
+            "An earlier version of this story said President Joe Biden would meet Ukrainian President Volodymyr "
+            "Zelenskyy on Tuesday.")
+    events = meetings(extract(body, published="2023-07-11"))
+    assert [str(m["date"]) for m in events] == ["2023-07-12"]

@@ -47,6 +47,11 @@ _ACTOR_ELSEWHERE = re.compile(r"\b(?:" + "|".join(sorted(INSTITUTIONS)) + r")s?\
                               re.I)
 
 
+#: An outlet's correction tells what an earlier version wrongly said: 'An earlier version of this story said Biden
+#: would meet Zelenskyy on Tuesday.' The story itself tells the event as it is.
+_CORRECTION = re.compile(r"^[\W_]*(?:correction\b|clarification\b|(?:an?|the) (?:earlier|previous) version of this\b|"
+                         r"this (?:story|article|report) (?:has been|was) (?:corrected|updated|amended)\b)", re.I)
+
 #: A question tells no event: 'Will the President meet President Zelenskyy when he's in Europe next week?' (but
 #: a presenter's 'And President Biden himself met Mr Erdogan today?' asks only to confirm one).
 _QUESTION = re.compile(r"^[\"'\u201c\u2018(]*(?:(?:and|so|but|now|then),?\s+)?"
@@ -115,7 +120,8 @@ class Extractor:
             spans = [(s, e) for s, e in spans if _has_actor(starts, s, e) or _PRONOUN.search(text, s, e)
                      or _ACTOR_ELSEWHERE.search(text, s, e)
                      or (short is not None and short.search(text, s, e))]
-        return [(s, min(e, s + MAX_SENTENCE_CHARS)) for s, e in spans if not _QUESTION.match(text[s:e])]
+        return [(s, min(e, s + MAX_SENTENCE_CHARS)) for s, e in spans
+                if not _QUESTION.match(text[s:e]) and not _CORRECTION.match(text[s:e])]
 
     def extract(self, article: dict) -> list[dict]:
         (_, result), = self.extract_many([article])
