@@ -3908,3 +3908,10 @@ def test_a_correction_notice_tells_no_event(extract):
             "Zelenskyy on Tuesday.")
     events = meetings(extract(body, published="2023-07-11"))
     assert [str(m["date"]) for m in events] == ["2023-07-12"]
+
+
+def test_an_amount_written_short_is_money_given_in_aid_to_whom_the_aid_goes(extract):
+    (e,) = contributions(extract("Mr Sanchez said Spain would provide €1bn (£830m) in military aid to Ukraine this "
+                                 "year.", published="2024-05-27"))
+    assert e["contributor"]["country"] == "ESP" and e["recipient"]["country"] == "UKR"
+    assert [(a["category"], a["description"]) for a in e["assets"]] == [("FUNDING", "€1bn")]

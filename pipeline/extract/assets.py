@@ -125,6 +125,9 @@ class AssetReader:
         military = self.pattern.search(fold(sub)) if self.pattern else None
         if not military and not MILITARY_MONEY.search(around) and not MILITARY_MONEY.search(token.sent.text):
             return None
+        if SHORT_AMOUNT.fullmatch(token.lower_):  # '€1bn (£830m)': the amount as written first
+            sign = token.doc[token.i - 1].text if token.i > 0 and token.doc[token.i - 1].text in CURRENCY else ""
+            return {"description": sign + token.text, "category": "FUNDING", "quantity": None}
         money = [w for w in token.subtree if w.ent_type_ == "MONEY" or w.i == token.i or w.like_num]
         start, end = min(w.i for w in money), max(w.i for w in money)
         description = sub if military else token.doc[start:end + 1].text  # '$400 million in military aid'
@@ -132,9 +135,16 @@ class AssetReader:
 
 
 def _amount(token: Token) -> bool:
-    """'an additional $9 billion', an amount the tagger did not mark as money."""
+    """'an additional $9 billion', '€1bn', 'an extra £500m': an amount the tagger did not mark as money."""
+    if SHORT_AMOUNT.fullmatch(token.lower_):  # '€1bn', the sign parsed as the amount's modifier or before it
+        return any(c.lemma_.lower() in CURRENCY for c in token.children) or (
+            token.i > 0 and token.doc[token.i - 1].text in CURRENCY)
     return token.lemma_.lower() in ("million", "billion", "trillion") and any(
         c.lemma_.lower() in CURRENCY for c in token.children)
+
+
+#: An amount written short, as British and Irish papers do: '1bn', '2.5bn', '500m', '40mn'.
+SHORT_AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:bn|m|mn|b)")
 
 
 def _credit(token: Token) -> bool:

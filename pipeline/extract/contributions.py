@@ -1304,8 +1304,10 @@ class ContributionExtractor:
         candidates: list[Token] = []
         heads = [t] + [o for o in self._objects(t)] + [  # 'raise its contingent in Lebanon to 2,000 soldiers'
             c for c in t.children if c.dep_ == "dobj" and t.lemma_.lower() in RAISING and c.lemma_.lower() in LEVELS] + [
-            c for c in t.children if c.dep_ == "xcomp" and t.lemma_.lower() == "vote" and c.lemma_.lower() in BACKING]
-        # ('voted to back the deployment of 20,000 US troops to Bosnia', 'to Bosnia' hung on 'back')
+            c for c in t.children if c.dep_ == "xcomp" and t.lemma_.lower() == "vote" and c.lemma_.lower() in BACKING] + [
+            p for p in syntax.preps(t, ("in",)) if p.lemma_.lower() in AID_NOUNS]
+        # ('voted to back the deployment of 20,000 US troops to Bosnia', 'to Bosnia' hung on 'back'; 'provide
+        # €1bn in military aid to Ukraine', 'to Ukraine' hung on 'aid')
         candidates += [o for d in _disposals(t) for c in d.children if (c.dep_ == "prep" and c.lower_ == "of")
                        or c.dep_ == "poss" for o in ([c] if c.dep_ == "poss" else c.children) if o.dep_ in (
                            "pobj", "poss")]  # 'at the disposal of US forces', 'at NATO's disposal'
@@ -1617,6 +1619,9 @@ def _words_re(surfaces, flags=re.I) -> Optional[re.Pattern]:
     alternatives = sorted(surfaces, key=len, reverse=True)
     return re.compile(r"\b(" + "|".join(re.escape(a) for a in alternatives) + r")\b", flags)
 
+
+#: What an amount is given as: 'provide €1bn in military aid to Ukraine'.
+AID_NOUNS = {"aid", "assistance", "support", "help", "funding", "financing"}
 
 #: What a share of a force is called when a story ranks its givers: 'most of the ships', 'the bulk of the troops'.
 SHARES = {"most", "bulk", "majority", "lion's share"}
