@@ -3915,3 +3915,15 @@ def test_an_amount_written_short_is_money_given_in_aid_to_whom_the_aid_goes(extr
                                  "year.", published="2024-05-27"))
     assert e["contributor"]["country"] == "ESP" and e["recipient"]["country"] == "UKR"
     assert [(a["category"], a["description"]) for a in e["assets"]] == [("FUNDING", "€1bn")]
+
+
+def test_a_journey_told_by_what_the_traveller_went_to_do_with_someone_there(extract):
+    (m,) = meetings(extract("Sarkozy then flew to Tbilisi on Tuesday, where he presented the plan to President Mikheil "
+                            "Saakashvili.", published="2008-08-13"))
+    assert {"Nicolas Sarkozy", "Mikheil Saakashvili"} <= names(m) and str(m["date"]) == "2008-08-12"
+    (m,) = meetings(extract("Blinken is expected to head to Doha later today to brief Qatar's Emir Sheikh Tamim bin "
+                            "Hamad Al Thani on the talks.", published="2023-10-13"))
+    assert m["status"] == "PLANNED" and "QAT" in countries(m)
+    assert meetings(extract("Blinken flew to Doha to brief reporters on the talks.", published="2023-10-13")) == []
+    assert meetings(extract("The landing came a day after former President Jimmy Carter persuaded Haiti's army "
+                            "command to step down.", published="1994-09-20")) == []

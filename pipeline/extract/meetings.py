@@ -113,6 +113,32 @@ def _plan_overtaken(t: Token) -> bool:
     return False
 
 
+#: What a leader flies somewhere to do in person with another: 'flew to Jeddah to show him satellite photos',
+#: 'will head to Doha to brief Qatar's Emir', 'flew to Tbilisi, where he presented the plan to Saakashvili'.
+PITCHING = {"brief", "show", "present", "reassure", "thank", "lobby", "persuade", "consult", "court", "woo",
+            "convince", "update"}
+
+
+def _pitched_on_arrival(t: Token) -> bool:
+    """A visit told by what the traveller went to do with someone there: the purpose clause of a journey
+    ('flew to Jeddah to show him ...') or a clause on its destination ('flew to Tbilisi, where he presented
+    the plan to Saakashvili'); the one shown or told is a person, not 'to brief reporters'."""
+    if t.pos_ != "VERB" or t.lemma_.lower() not in PITCHING:
+        return False
+    journey = t.head if t.dep_ in ("xcomp", "advcl") and t.head.lemma_.lower() in TRAVEL and any(
+        c.dep_ == "prep" and c.lower_ in ("to", "for", "into") for c in t.head.children) else None  # a journey
+    # somewhere (not 'The landing came a day after Carter persuaded ...')
+    if journey is None and t.dep_ == "relcl" and any(c.lower_ == "where" for c in t.children) and \
+            t.head.head.dep_ == "prep" and t.head.head.head.lemma_.lower() in TRAVEL:
+        journey = t.head.head.head
+    if journey is None:
+        return False
+    told = [c for c in t.children if c.dep_ in ("dobj", "dative")] + list(syntax.preps(t, ("to",)))
+    return any(o.ent_type_ == "PERSON" or o.lower_ in ("him", "her") or o.lemma_.lower() in (
+        "president", "king", "emir", "chancellor", "premier", "counterpart", "leader", "minister")
+               or any(c.dep_ == "poss" and c.ent_type_ in ("GPE", "NORP") for c in o.children) for o in told)
+
+
 def _discussed_with(t: Token) -> Iterator[Token]:
     """Whom a topic is discussed with: 'discuss the budget with Theresa May' (the parser often hangs
     'with' on the topic)."""
@@ -181,6 +207,8 @@ def _other_trigger(t: Token) -> bool:
             and t.head.lemma_.lower() in TRAVEL and (t.lemma_.lower() == "see" or list(_discussed_with(t))):
         return True
     if t.lower_ == "talk" and t.dep_ == "pobj" and t.head.lower_ == "for":
+        return True
+    if _pitched_on_arrival(t):
         return True
     if t.lemma_.lower() == "discuss" and t.pos_ == "VERB" and any(w.ent_type_ == "PERSON" for p in _discussed_with(t)
                                                                    for w in p.subtree) and _somewhere(t.subtree):
