@@ -3927,3 +3927,12 @@ def test_a_journey_told_by_what_the_traveller_went_to_do_with_someone_there(extr
     assert meetings(extract("Blinken flew to Doha to brief reporters on the talks.", published="2023-10-13")) == []
     assert meetings(extract("The landing came a day after former President Jimmy Carter persuaded Haiti's army "
                             "command to step down.", published="1994-09-20")) == []
+
+
+def test_a_gapped_pair_of_states_the_tagger_splits_each_gives_the_amount(extract):
+    events = contributions(extract(
+        "Saudi Arabia launched air strikes against the Houthis in Yemen on Thursday. When the operation began on "
+        "March 26, the UAE committed 30 fighter jets to the coalition, Kuwait and Bahrain 15 each and Qatar 10.",
+        published="2015-03-28"))
+    got = {e["contributor"]["country"]: e["assets"][0]["quantity"] for e in events}
+    assert got.get("KWT") == 15 and got.get("BHR") == 15 and got.get("QAT") == 10 and got.get("ARE") == 30

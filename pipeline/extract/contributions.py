@@ -398,8 +398,12 @@ class ContributionExtractor:
             return []
         doc, out, seen = s.doc, [], set()
         starts = {e.start: e for e in doc.ents if e.label_ in ("GPE", "NORP")}
-        for ent in doc.ents:
-            if ent.start <= t.i or ent.label_ not in ("GPE", "NORP") or ent.end >= len(doc):
+        for w in doc:  # 'Kuwait and Bahrain 15 each', 'Bahrain 15' tagged as an event: a state by its name
+            if w.pos_ == "PROPN" and not any(e.start <= w.i < e.end for e in starts.values()) and (
+                    self._g.country_of(w.text) or ("", ""))[1] == "name":
+                starts[w.i] = doc[w.i:w.i + 1]
+        for ent in sorted(starts.values(), key=lambda e: e.start):
+            if ent.start <= t.i or ent.end >= len(doc):
                 continue
             if doc[ent.start - 1].lower_ not in (",", "and", ";", "while"):
                 continue
