@@ -3936,3 +3936,11 @@ def test_a_gapped_pair_of_states_the_tagger_splits_each_gives_the_amount(extract
         published="2015-03-28"))
     got = {e["contributor"]["country"]: e["assets"][0]["quantity"] for e in events}
     assert got.get("KWT") == 15 and got.get("BHR") == 15 and got.get("QAT") == 10 and got.get("ARE") == 30
+
+
+def test_a_past_meeting_recalled_without_its_day_is_no_event(extract):
+    body = ("Albanese hosted Luxon in Sydney on Friday for their annual talks. The pair last met face to face at the "
+            "Pacific Islands Forum in Tonga last year.")
+    assert [str(m["date"]) for m in meetings(extract(body, published="2024-08-17"))] == ["2024-08-16"]
+    assert meetings(extract("Putin and Xi had last met in Samarkand on September 15, 2022.",
+                            published="2023-03-20"))[0]["date"].isoformat() == "2022-09-15"

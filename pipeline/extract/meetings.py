@@ -139,6 +139,21 @@ def _pitched_on_arrival(t: Token) -> bool:
                or any(c.dep_ == "poss" and c.ent_type_ in ("GPE", "NORP") for c in o.children) for o in told)
 
 
+def _looked_back_on(t: Token) -> bool:
+    """'had met', 'last met', 'had previously held talks', 'first met': a meeting the story recalls."""
+    verb = t if t.pos_ in ("VERB", "AUX") else t.head
+    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children) or any(
+        c.dep_ == "advmod" and c.lower_ in ("last", "previously", "first", "once", "before") for c in verb.children)
+
+
+def _coarse(when: dict, day) -> bool:
+    """A date the text gives no day of: 'last year', 'in June', 'in 2019'."""
+    if when["date_basis"] == "DATELINE" or not when.get("date_text"):
+        return False
+    r = dates.resolve(when["date_text"], day)
+    return r is not None and r.precision in ("month", "year", "season")
+
+
 def _discussed_with(t: Token) -> Iterator[Token]:
     """Whom a topic is discussed with: 'discuss the budget with Theresa May' (the parser often hangs
     'with' on the topic)."""
@@ -866,6 +881,9 @@ class MeetingExtractor:
             status, future = "PLANNED", True
         if status == "PLANNED" and (NO_DATE.search(t.sent.text) or VAGUE_PLAN.search(t.sent.text) and _vaguer(when, s.day)):
             return None  # 'is due to visit Oman next month', 'a return visit in the spring, but no date has been set'
+        if status == "HELD" and _looked_back_on(t) and _coarse(when, s.day):
+            return None  # 'The pair last met face to face at the Pacific Islands Forum in Tonga last year', 'had
+            # previously met in Samarkand last year': a past meeting recalled without its day
         for k, p in enumerate(participants):  # 'after Pelosi visited Taiwan in August 2022': received by the
             if p["name"] in implied and p.get("country") and when["date"] != s.day:  # leader of that day
                 office = _receiver(s.g, p["country"], when["date"], t)
