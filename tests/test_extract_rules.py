@@ -3944,3 +3944,9 @@ def test_a_past_meeting_recalled_without_its_day_is_no_event(extract):
     assert [str(m["date"]) for m in meetings(extract(body, published="2024-08-17"))] == ["2024-08-16"]
     assert meetings(extract("Putin and Xi had last met in Samarkand on September 15, 2022.",
                             published="2023-03-20"))[0]["date"].isoformat() == "2022-09-15"
+
+
+def test_a_signing_at_a_virtual_summit_is_no_meeting(extract):
+    assert meetings(extract("PM Narendra Modi and his Australian counterpart Scott Morrison held their first virtual "
+                            "summit on Thursday, signing a Mutual Logistics Support Agreement.",
+                            published="2020-06-05")) == []

@@ -1248,6 +1248,9 @@ class MeetingExtractor:
         if verb is not None:  # 'spent Thursday on the telephone, talking with Thatcher'; 'After the talks, Yeltsin
             near += [verb] + [w for c in verb.children if c.dep_ == "prep" and c.lower_ in CALL_MEANS
                               for w in c.subtree]  # telephoned Kohl': a call after the talks
+            if t.dep_ == "advcl" and t.tag_ == "VBG":  # 'held their first virtual summit in June, signing an
+                near += [w for c in verb.children if c.dep_ == "dobj" for w in c.children if w.dep_ == "amod"]
+                # agreement': signed at the virtual summit
         near = [tok for tok in near if not _called_off_or_on(tok) and not _courtesy_call(tok) and not _handed(tok)]
         # ('called off a meeting', 'called on the king', 'received a courtesy call from Rubio', 'met Trump,
         # handing him a letter from the King')
