@@ -3950,3 +3950,14 @@ def test_a_signing_at_a_virtual_summit_is_no_meeting(extract):
     assert meetings(extract("PM Narendra Modi and his Australian counterpart Scott Morrison held their first virtual "
                             "summit on Thursday, signing a Mutual Logistics Support Agreement.",
                             published="2020-06-05")) == []
+
+
+@pytest.mark.parametrize("body", [
+    "Lithuania has provided Ukraine with military assistance worth more than 600 million euros since the start of "
+    "Russia's full-scale invasion.",
+    "South Sudan is also expected to send soldiers to the regional force in Congo, although Juba has not said when.",
+    "Pakistan has not taken any decision on contributing troops to the proposed stabilisation force for Gaza.",
+    "The visit comes two days after Berlin again held off on a decision over sending Leopard 2 tanks to Kyiv.",
+])
+def test_tallies_unconfirmed_plans_and_decisions_not_taken_are_no_giving(extract, body):
+    assert contributions(extract(body, published="2024-04-10")) == []

@@ -54,6 +54,11 @@ TALLY = re.compile(r"\b(?:so far|to date|in total|all told)\b", re.I)
 #: A span counted up to now: 'Since May, the US has sent about 14,000 extra troops' is a running total.
 SINCE = re.compile(r"\bsince (?:January|February|March|April|May|June|July|August|September|October|November|"
                    r"December|the (?:start|beginning|outbreak))\b", re.I)
+#: The same span written after the giving: 'has given 300 tanks since the start of the invasion'.
+SINCE_AFTER = re.compile(r"\bsince (?:the (?:start|beginning|outbreak)|Russia's|\d{4}\b)", re.I)
+#: A plan the story says nobody has confirmed: 'though officials have not confirmed any numbers'.
+UNCONFIRMED = re.compile(r"\b(?:though|although|but)\b[^.;]*\b(?:(?:has|have) not (?:yet )?(?:confirmed|said|"
+                         r"announced|decided|set)|(?:has|have) yet to (?:confirm|say|announce|decide)|none has yet)\b", re.I)
 #: A giver ranked among others: a record, not an act ('has been one of the first EU countries to send equipment').
 RANKED = re.compile(r"\bone of the (?:first|few|only|largest|biggest)\b[^,;]{0,40}\bto$", re.I)
 #: Verbs of forces setting off, a contribution only when they say where to ('left Almaty for the Golan Heights').
@@ -624,7 +629,7 @@ class ContributionExtractor:
             for w in t.subtree))  # ('landed ... to join the Multinational Security Support mission')
         # 'Six Canadian CF-18 fighters landed at Trapani', 'the frigate sailed to join ...': warplanes and warships
         # on the move are on a mission the article names (``settle_recipients``); not 'a French government plane'
-        moved = moved or (self._arrival(t) and not _departs(t) and not _for_drills(s) and not _home_again(t) and any(
+        moved = moved or (self._arrival(t) and not _departs(t) and not _for_drills(s) and not _home_again(t) and t.head.lemma_.lower() != "help" and any(
             a["category"] == "GROUND_FORCES" for a in assets) and self._marked_nationality(objects) is not None
             and _on_a_mission(s, t))
         # ('A contingent of Turkish soldiers arrived at the Tariq bin Ziyad base', 'A Bangladeshi battalion of some
@@ -987,9 +992,19 @@ class ContributionExtractor:
         if PERMISSION.search(t.sent.text) or TALLY.search(t.doc[t.left_edge.i:t.i + 1].text) or \
                 RANKED.search(t.doc[t.sent.start:t.i].text):
             return True  # 'ready to send Leopards ... will ask Berlin for permission', 'had so far supplied'
-        if SINCE.search(t.doc[t.left_edge.i:t.i + 1].text) and any(c.dep_ == "aux" and c.lower_ in ("has", "have")
-                                                                   for c in t.children):
-            return True  # 'Since May, the US has sent about 14,000 extra troops to the Middle East': a tally
+        if (SINCE.search(t.doc[t.left_edge.i:t.i + 1].text) or SINCE_AFTER.search(t.doc[t.i:t.right_edge.i + 1].text)) \
+                and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in t.children):
+            return True  # 'Since May, the US has sent about 14,000 extra troops to the Middle East', 'has provided
+            # Ukraine with military assistance worth 600 million euros since the start of the invasion': a tally
+        if UNCONFIRMED.search(t.sent.text[t.idx - t.sent.start_char:]) and any(
+                g.lemma_.lower() == "expect" for g in syntax.governors(t, 2)):
+            return True  # 'South Sudan is also expected to send soldiers, although Juba has not said when'
+        if any(syntax.is_negated(g) for g in syntax.governors(t, 4) if g.lemma_.lower() in ("take", "make", "reach")
+               and any(c.dep_ == "dobj" and c.lemma_.lower() == "decision" for c in g.children)):
+            return True  # 'Pakistan has not taken any decision on contributing troops'
+        if any(g.lemma_.lower() == "hold" and any(c.dep_ == "prt" and c.lower_ == "off" for c in g.children)
+               for g in syntax.governors(t, 4)):
+            return True  # 'Berlin again held off on a decision over sending Leopard 2 tanks'
         if CONDITION.search(t.doc[t.i:t.sent.end].text):
             return True  # 'willing to send a company of Leopards, but only if Berlin agrees'
         if any(c.dep_ == "dobj" and c.lemma_.lower() in WITHDRAWALS for c in t.children):
