@@ -3961,3 +3961,16 @@ def test_a_signing_at_a_virtual_summit_is_no_meeting(extract):
 ])
 def test_tallies_unconfirmed_plans_and_decisions_not_taken_are_no_giving(extract, body):
     assert contributions(extract(body, published="2024-04-10")) == []
+
+
+def test_a_headline_takes_the_leads_day_past_datelines_on_lines_of_their_own(extract):
+    title = "Aliyev, Pashinyan and Trump hold trilateral meeting at White House"
+    body = ("Baku, Azerbaijan, August 9\n\nTrend:\n\nA trilateral meeting between the three leaders was held at the "
+            "White House in Washington yesterday, Trend reports.")
+    events = meetings(extract(body, published="2025-08-09", title=title))
+    assert events and all(str(m["date"]) == "2025-08-08" for m in events)
+    title = "President Ilham Aliyev received Russian Foreign Minister Sergey Lavrov"
+    body = ("Baku, November 21, AZERTAC\n\nPresident Ilham Aliyev has received Russian Foreign Minister Sergey Lavrov."
+            "\n\nDuring the meeting, the sides discussed the trilateral statement signed on 10 November.")
+    events = meetings(extract(body, published="2020-11-21", title=title))
+    assert events and all(str(m["date"]) == "2020-11-21" for m in events)

@@ -266,6 +266,12 @@ def _a_span(text: str, pos: int, written: str) -> bool:
     return bool(SPAN_OPENS.search(text, 0, pos) or SPAN_GOES_ON.match(text, pos + len(written)))
 
 
+def _all_dateline(text: str, start: int) -> bool:
+    end = text.find("\n", start)
+    line = text[start:end if end >= 0 else None]
+    return bool(line.strip()) and dateline_end(line) >= len(line.rstrip())
+
+
 def _told_next(s: Sentence, future: bool) -> Optional[dt.date]:
     """'The government has confirmed it will transfer 49 tanks to Ukraine. Marles announced the decision
     yesterday.': a story's opening sentence often leaves its date to the next one. Only for the headline and
@@ -273,7 +279,8 @@ def _told_next(s: Sentence, future: bool) -> Optional[dt.date]:
     text = s.ctx.text
     skip = 1 if (s.article.get("title") or "").strip() else 0
     starts = [m.end() for m in re.finditer(r"\n+", text)]
-    paragraphs = [0] + starts
+    paragraphs = [p for p in [0] + starts if not _all_dateline(text, p)]  # ('Baku, Azerbaijan, August 9' and
+    # 'Trend:' on lines of their own before the lead)
     if len(paragraphs) <= skip or s.offset >= (paragraphs + [len(text)])[skip + 1]:
         return None  # (a headline counts as the first paragraph's)
     end = (paragraphs + [len(text), len(text)])[skip + 2]
@@ -285,9 +292,16 @@ def _told_next(s: Sentence, future: bool) -> Optional[dt.date]:
         if not future and start >= 0 and PLAN_AHEAD.search(after[start + 1:end if end >= 0 else None]):
             continue  # 'Zelensky met Scholz. On Saturday, he is set to travel to Italy': the plan's day
         r = dates.resolve(written, s.day, future)
+        if r is not None and not future and (s.day - r.date).days > LEAD_DAYS:
+            continue  # 'has received Lavrov and Shoigu. ... the statement signed on 10 November': an undated lead
+            # is the news of the last days, not of an earlier event its next sentence recalls
         if r is not None:
             return r.date if r.precision == "day" else None
     return None
+
+
+#: How many days before its report an undated lead's news may lie.
+LEAD_DAYS = 7
 
 
 #: A month with its year ('in February 1999'): the year of a day in that month the sentence names.
