@@ -3974,3 +3974,10 @@ def test_a_headline_takes_the_leads_day_past_datelines_on_lines_of_their_own(ext
             "\n\nDuring the meeting, the sides discussed the trilateral statement signed on 10 November.")
     events = meetings(extract(body, published="2020-11-21", title=title))
     assert events and all(str(m["date"]) == "2020-11-21" for m in events)
+
+
+def test_the_two_may_be_a_states_leader_and_an_organisations(extract):
+    body = ("Poland's new government published its reform plan on Monday.\n\nPrime Minister Donald Tusk briefed "
+            "Commission President Ursula von der Leyen on the plan when the two met in Brussels on Friday.")
+    (m,) = meetings(extract(body, published="2023-12-16"))
+    assert {"Donald Tusk", "Ursula von der Leyen"} <= names(m) and str(m["date"]) == "2023-12-15"

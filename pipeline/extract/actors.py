@@ -258,8 +258,10 @@ class ArticleContext:
         for since in ((here, above) if office is None else (0,)):  # else named anywhere before
             pair: list[dict] = []
             for m in reversed([m for m in self.mentions if since <= m.start < before]):
-                if is_person(m.actor) and m.actor.get("country") and holds(m.actor) \
-                        and all(p["country"] != m.actor["country"] for p in pair):
+                side = m.actor.get("country") or m.actor.get("actor_code")  # ('Pande discussed the deployment with
+                # UN Under-Secretary-General Lacroix when the two met': a state's and an organisation's)
+                if is_person(m.actor) and side and holds(m.actor) \
+                        and all((p.get("country") or p.get("actor_code")) != side for p in pair):
                     pair.append(m.actor)
                     if len(pair) == 2:
                         return pair
