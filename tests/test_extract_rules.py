@@ -3981,3 +3981,13 @@ def test_the_two_may_be_a_states_leader_and_an_organisations(extract):
             "Commission President Ursula von der Leyen on the plan when the two met in Brussels on Friday.")
     (m,) = meetings(extract(body, published="2023-12-16"))
     assert {"Donald Tusk", "Ursula von der Leyen"} <= names(m) and str(m["date"]) == "2023-12-15"
+
+
+def test_the_two_leaders_a_host_receives_are_the_pair_just_named(extract):
+    body = ("Azerbaijani President Ilham Aliyev and Armenian Prime Minister Nikol Pashinyan have not met since the "
+            "spring.\n\nPresident Recep Tayyip Erdogan hosted the two leaders in Ankara on Monday.")
+    (m,) = meetings(extract(body, published="2024-12-11"))
+    assert {"Recep Tayyip Erdogan", "Ilham Aliyev", "Nikol Pashinyan"} <= names(m)
+    assert (m["host"] or {}).get("name") == "Recep Tayyip Erdogan"
+    assert meetings(extract("Japan holds the G7 presidency and will host the Group of Seven leaders in Hiroshima in "
+                            "May.", published="2023-01-10")) == []

@@ -775,12 +775,19 @@ class MeetingExtractor:
             self.kinds.get(t.lemma_.lower()) == "MEET"
             or t.lemma_.lower() in ("talk", "talks", "meeting", "summit", "sit", "spend")
         ) else []
+        if t.lemma_.lower() in HOSTING | {"join"} and t.pos_ == "VERB":  # 'Erdogan hosted the two leaders in Ankara',
+            pair += [w for w in tokens if _the_two(w) and w.dep_ == "dobj" and w.head.i == t.i and _how_many(w)]
+            # ('joined the two leaders for a three-way meeting'; not 'will host the G7 leaders')
         words = {w.lower_ for w in t.sent} | {w.lemma_.lower() for w in t.sent}
         if words & self.not_meeting or _sports_phrase(t.sent.text.lower(), self.not_meeting):
             pair = []  # 'The two men met for the 48th time in their careers': players, not leaders
         for tok in pair:  # 'The two leaders had earlier held bilateral talks'; not 'both leaders welcomed progress'
             office = tok.lemma_.lower() if tok.lemma_.lower() in ("president", "minister", "premier") else None
-            for actor in s.ctx.last_pair(s.offset + tok.idx, _how_many(tok), office):
+            found = s.ctx.last_pair(s.offset + tok.idx, _how_many(tok), office)
+            host = self._resolve(s, syntax.subject(t)) if tok.dep_ == "dobj" and syntax.subject(t) is not None else None
+            if host is not None and any(a["name"] == host["name"] for a in found):  # not the host who 'hosted
+                found = s.ctx.last_pair(s.offset + tok.sent.start_char, _how_many(tok), office)  # the two' himself
+            for actor in found:
                 if _actor_key(actor) not in seen:
                     seen.add(_actor_key(actor))
                     token_of[_actor_key(actor)] = tok
