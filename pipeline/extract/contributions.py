@@ -629,9 +629,10 @@ class ContributionExtractor:
             for w in t.subtree))  # ('landed ... to join the Multinational Security Support mission')
         # 'Six Canadian CF-18 fighters landed at Trapani', 'the frigate sailed to join ...': warplanes and warships
         # on the move are on a mission the article names (``settle_recipients``); not 'a French government plane'
-        moved = moved or (self._arrival(t) and not _departs(t) and not _for_drills(s) and not _home_again(t) and t.head.lemma_.lower() != "help" and any(
-            a["category"] == "GROUND_FORCES" for a in assets) and self._marked_nationality(objects) is not None
-            and _on_a_mission(s, t))
+        moved = moved or (
+            self._arrival(t) and not _departs(t) and not _for_drills(s) and not _home_again(t)
+            and t.head.lemma_.lower() != "help" and any(a["category"] == "GROUND_FORCES" for a in assets)
+            and self._marked_nationality(objects) is not None and _on_a_mission(s, t))
         # ('A contingent of Turkish soldiers arrived at the Tariq bin Ziyad base', 'A Bangladeshi battalion of some
         # 850 soldiers arrived last week': troops marked foreign arrive on the mission the article names)
         if recipient is None and purpose is None:

@@ -502,10 +502,10 @@ def _tense_of(token: Token, default: bool, called_off_now: bool = False) -> bool
         verb = verb.head  # 'Speaking on Tuesday night, Obama said ...': the tense of 'said'
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     bare = verb.tag_ == "VB" or verb.tag_ == "VBN" and {"to", "be"} <= aux and not any(
-        w.tag_ == "VBD" for g in syntax.governors(verb, 2) for w in [g, *g.children] if w.dep_ in ("ROOT", "aux", "ccomp",
-                                                                                          "xcomp", "advcl", "relcl")
-        or w is g)  # ('is expected to be received on Wednesday': the passive infinitive looks ahead as the active
-    # one does; not 'talks that were due to be held on Aug. 25', told once the day has gone by)
+        w.tag_ == "VBD" for g in syntax.governors(verb, 2)
+        for w in [g, *(c for c in g.children if c.dep_ in ("aux", "auxpass"))])
+    # ('is expected to be received on Wednesday': the passive infinitive looks ahead as the active one does; not
+    # 'talks that were due to be held on Aug. 25', told once the day has gone by)
     if bare and "will" not in aux and not called_off_now and any(c.dep_ == "aux" and c.lower_ == "had" for g in
                                                   [verb] + syntax.governors(verb, 2) for c in g.children):
         return False  # 'had been expected to take place on Friday', 'had been due to host him on Monday': the
