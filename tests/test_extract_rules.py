@@ -3991,3 +3991,10 @@ def test_the_two_leaders_a_host_receives_are_the_pair_just_named(extract):
     assert (m["host"] or {}).get("name") == "Recep Tayyip Erdogan"
     assert meetings(extract("Japan holds the G7 presidency and will host the Group of Seven leaders in Hiroshima in "
                             "May.", published="2023-01-10")) == []
+
+
+def test_a_regions_adjective_around_a_demonym_is_no_states(extract):
+    body = ("Brazil, which leads the UN mission, has sent troops to Haiti. A first group of 150 Brazilian soldiers "
+            "landed at Port-au-Prince airport on Sunday, and the rest of the South American country's contingent "
+            "will arrive by sea in the coming weeks.")
+    assert {e["contributor"]["country"] for e in contributions(extract(body, published="2004-06-01"))} == {"BRA"}

@@ -882,7 +882,8 @@ class ContributionExtractor:
                     w.i < o.i and w.head.i <= o.i or (w.i > o.i and w.head.dep_ == "pobj" and (
                         w.head.head.lower_ == "of" or (
                             w.head.head.lower_ == "with" and o.lemma_.lower() in PARTS_OF))))]:
-                made = _origin_only(c, o) or _once(c)  # (nor 'the ex-Soviet republic's army')
+                made = _origin_only(c, o) or _once(c) or self._regional(c)  # (nor 'the ex-Soviet republic's
+                # army', nor 'the South American country's contingent')
                 if (c.dep_ in ("amod", "compound", "nmod") or (c.dep_ == "poss" and c.head.i != o.i)) and not made:
                     # not 'U.S.-made F-16s', nor "Ukraine's F-16s have arrived"; but 'an advance team of Japan's
                     # Ground Self-Defense Force'
@@ -1211,6 +1212,13 @@ class ContributionExtractor:
             below = g
         return None
 
+    def _regional(self, c: Token) -> bool:
+        """'South American', 'West African', 'Central Asian': a region's adjective around a demonym, no state's
+        (but 'South African' and 'North Korean' are states' own)."""
+        prev = c.doc[c.i - 1] if c.i > 0 else None
+        return prev is not None and prev.lower_ in COMPASS and self._g.country_of(f"{prev.text} {c.text}") is None \
+            and self._g.country_of(c.text) is not None
+
     def _contributor(self, s: Sentence, t: Token, objects: list[Token] = ()) -> Optional[dict]:
         passive = any(c.dep_ in ("auxpass", "agent") for c in t.children) or _sent_thing(t)
         arrival = self._arrival(t)
@@ -1228,7 +1236,8 @@ class ContributionExtractor:
                         a = syntax.agent(c)
                         if a is not None and s.actor(a):
                             return s.actor(a)
-                    if c.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod") and not _origin_only(c, o):
+                    if c.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod") and not _origin_only(c, o) \
+                            and not self._regional(c):
                         run = self._name_in_run(c)  # 'Papua New Guinea Defence Force personnel'
                         hit = (self._g.country_of(o.doc[c.left_edge.i:o.i + 1].text) if o.pos_ == "PROPN" else None) \
                             or (self._g.country_of(run) if run else None) \
@@ -1639,6 +1648,10 @@ def _words_re(surfaces, flags=re.I) -> Optional[re.Pattern]:
     alternatives = sorted(surfaces, key=len, reverse=True)
     return re.compile(r"\b(" + "|".join(re.escape(a) for a in alternatives) + r")\b", flags)
 
+
+#: Words that make a demonym a region's: 'South American', 'West African'.
+COMPASS = {"south", "north", "east", "west", "central", "latin", "southeast", "northeast", "southern", "northern",
+           "eastern", "western"}
 
 #: What an amount is given as: 'provide €1bn in military aid to Ukraine'.
 AID_NOUNS = {"aid", "assistance", "support", "help", "funding", "financing"}
