@@ -278,9 +278,12 @@ def _told_next(s: Sentence, future: bool) -> Optional[dt.date]:
     the first paragraph, and only a date to the day from the rest of that paragraph or the next."""
     text = s.ctx.text
     skip = 1 if (s.article.get("title") or "").strip() else 0
-    starts = [m.end() for m in re.finditer(r"\n+", text)]
-    paragraphs = [p for p in [0] + starts if not _all_dateline(text, p)]  # ('Baku, Azerbaijan, August 9' and
-    # 'Trend:' on lines of their own before the lead)
+    paragraphs: list[int] = []  # the first few, less datelines on lines of their own ('Baku, Azerbaijan,
+    for start in [0] + [m.end() for m in re.finditer(r"\n+", text)]:  # August 9' and 'Trend:' before the lead)
+        if not _all_dateline(text, start):
+            paragraphs.append(start)
+            if len(paragraphs) > skip + 2:
+                break
     if len(paragraphs) <= skip or s.offset >= (paragraphs + [len(text)])[skip + 1]:
         return None  # (a headline counts as the first paragraph's)
     end = (paragraphs + [len(text), len(text)])[skip + 2]
