@@ -3998,3 +3998,16 @@ def test_a_regions_adjective_around_a_demonym_is_no_states(extract):
             "landed at Port-au-Prince airport on Sunday, and the rest of the South American country's contingent "
             "will arrive by sea in the coming weeks.")
     assert {e["contributor"]["country"] for e in contributions(extract(body, published="2004-06-01"))} == {"BRA"}
+
+
+def test_money_for_a_security_mission_or_in_a_package_is_a_contribution(extract):
+    body = ("Kenya will lead the Multinational Security Support mission in Haiti, President William Ruto said.\n\n"
+            "Canada has pledged $80 million to support the mission, Prime Minister Justin Trudeau said on Friday.")
+    (e,) = [e for e in contributions(extract(body, published="2023-10-06")) if e["contributor"]["country"] == "CAN"]
+    assert [a["category"] for a in e["assets"]] == ["FUNDING"]
+    body = ("Speaking in Vilnius on Wednesday, Scholz promised more military aid and announced a new €700 million "
+            "package for Ukraine.")
+    (e,) = contributions(extract(body, published="2023-07-12"))
+    assert route(e) == ("DEU", "UKR") and [a["category"] for a in e["assets"]] == ["FUNDING"]
+    assert contributions(extract("Canada has pledged $80 million to support the mission of the World Food "
+                                 "Programme in Haiti.", published="2023-10-06")) == []

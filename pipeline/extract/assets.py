@@ -24,7 +24,9 @@ CURRENCY = {"dollar", "euro", "pound", "sterling", "krone", "kroner", "yen", "fr
 MILITARY_MONEY = re.compile(r"\b(military|defen[cs]e|security assistance|weapon|arm|drone|ammunition|missile|"
                             r"NATO|(?:non-)?lethal|"
                             r"air defen[cs]e|troop|armed forces|(?:-led|peacekeeping|security|stabili[sz]ation|"
-                            r"multinational|standby) force)\b", re.I)
+                            r"multinational|standby) (?:force|mission)|"
+                            r"(?:for|to|support) the (?:force|mission)s?)\b", re.I)  # 'to support the mission' in a
+# story of a security mission: its money pays for the force
 #: Nouns of a right to a place: what it is a right to says what is given.
 ACCESS = {"access", "use"}
 #: Nouns of a part of a force: what they are is the force's ('members of the Defence Force').
@@ -84,8 +86,9 @@ class AssetReader:
         if category is None and (token.ent_type_ == "MONEY" or token.lemma_.lower() in CURRENCY or _credit(token)
                                  or _amount(token)):
             return self._funding(token)
-        if category is None and token.lemma_.lower() == "package":  # 'a new package worth 700 million euros'
-            amount = next((m for w in token.children if w.lower_ == "worth" for m in w.subtree
+        if category is None and token.lemma_.lower() == "package":  # 'a new package worth 700 million euros',
+            # 'a new $225 million package'
+            amount = next((m for w in token.children if w.lower_ == "worth" or w.i < token.i for m in w.subtree
                            if m.ent_type_ == "MONEY" or m.lemma_.lower() in CURRENCY), None)
             return self._funding(amount) if amount is not None else None
         if category is None:
