@@ -4011,3 +4011,9 @@ def test_money_for_a_security_mission_or_in_a_package_is_a_contribution(extract)
     assert route(e) == ("DEU", "UKR") and [a["category"] for a in e["assets"]] == ["FUNDING"]
     assert contributions(extract("Canada has pledged $80 million to support the mission of the World Food "
                                  "Programme in Haiti.", published="2023-10-06")) == []
+
+
+def test_a_title_of_one_state_gives_its_holder_that_state(extract):
+    (m,) = meetings(extract("Brexit Secretary Stephen Barclay sat down with Michel Barnier, the EU's chief negotiator, "
+                            "in Brussels on Thursday.", published="2019-02-23"))
+    assert {"Stephen Barclay", "Michel Barnier"} <= names(m) and "GBR" in countries(m)

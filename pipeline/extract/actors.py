@@ -1024,6 +1024,8 @@ class ActorResolver:
                     break
             if org:
                 break
+        if country is None and org is None and title and title.get("country"):
+            country = title["country"]  # 'Brexit Secretary David Davis', 'the Taoiseach': a title of one state
         return country, title, org
 
 
