@@ -4017,3 +4017,14 @@ def test_a_title_of_one_state_gives_its_holder_that_state(extract):
     (m,) = meetings(extract("Brexit Secretary Stephen Barclay sat down with Michel Barnier, the EU's chief negotiator, "
                             "in Brussels on Thursday.", published="2019-02-23"))
     assert {"Stephen Barclay", "Michel Barnier"} <= names(m) and "GBR" in countries(m)
+
+
+def test_training_offered_to_a_country_of_two_words_or_as_places_on_courses(extract):
+    (e,) = contributions(extract("Japan offered to train Sri Lanka Navy and Coast Guard personnel in maritime "
+                                 "surveillance, the embassy said on Monday.", published="2022-03-15"))
+    assert route(e) == ("JPN", "LKA") and [a["category"] for a in e["assets"]] == ["TRAINING"]
+    (e,) = contributions(extract("Pakistani army chief General Qamar Javed Bajwa offered additional slots for Sri "
+                                 "Lankan Army officers at Pakistani military academies.", published="2021-05-20"))
+    assert route(e) == ("PAK", "LKA") and [a["category"] for a in e["assets"]] == ["TRAINING"]
+    assert contributions(extract("The airline offered extra seats for Nepali pilgrims on its Delhi route.",
+                                 published="2021-05-20")) == []

@@ -110,6 +110,8 @@ APPROXIMATELY = {"about", "around", "some", "nearly", "roughly", "almost", "appr
 #: Bodies of people that a state trains: 'to train the new Syrian army'.
 TRAINEES = {"army", "military", "force", "troop", "soldier", "pilot", "officer", "personnel", "cadet", "marine",
             "police", "guard", "recruit"}
+#: Places on courses a state offers another's officers: 'additional slots for Nepali Army officers'.
+COURSE_PLACES = {"slot", "vacancy", "place", "seat"}
 #: Verbs of getting what was given, told from the side that gets it.
 RECEIVING = {"receive", "get", "obtain"}
 #: Words of a sale: what a state receives is then bought, not given.
@@ -163,6 +165,21 @@ def _departs(t: Token) -> bool:
     return t.lemma_.lower() in DEPARTING or _phrasal(t) == "set sail" or (  # 'flew out of Pope Army Airfield'
         t.lemma_.lower() in ("fly", "sail", "ship") and any(c.lower_ == "out" and c.dep_ in ("prep", "prt", "advmod")
                                                             for c in t.children))
+
+
+def _course_places(objects: list[Token]) -> list[Token]:
+    """Who the places offered are for: 'slots for Nepali Army officers', 'places for the training of Moldovan
+    officers'."""
+    out = []
+    for o in objects:
+        if o.lemma_.lower() not in COURSE_PLACES:
+            continue
+        for w in (w for p in o.children if p.dep_ == "prep" and p.lower_ == "for" for w in p.children if w.dep_ == "pobj"):
+            if w.lemma_.lower() == "training":
+                w = next((x for p in w.children if p.lower_ == "of" for x in p.children if x.dep_ == "pobj"), w)
+            if w.lemma_.lower() in TRAINEES:
+                out.append(w)
+    return out
 
 
 def _moves_itself(t: Token) -> bool:
@@ -511,6 +528,8 @@ class ContributionExtractor:
             assets = [{"description": "training of " + " ".join(
                 w.text for w in o.subtree if w.i <= o.i and w.dep_ != "det"), "category": "TRAINING", "quantity": None}
                 for o in objects if o.lemma_.lower() in TRAINEES][:1]
+        if not assets and _course_places(objects):  # 'offered additional slots for Nepali Army officers'
+            assets = [{"description": "training", "category": "TRAINING", "quantity": None}]
         told = not assets and self._approves_what_was_told(t, objects)
         if told:  # 'The Cabinet had endorsed the deployment on October 13': what the article told of before
             assets = [{"description": told.text, "category": "OTHER", "quantity": None}]
@@ -609,6 +628,7 @@ class ContributionExtractor:
             recipient = state_actor(self._g, place["country"]) if place and place.get("country") else None  # its state
         trainees = [o for o in objects if o.dep_ == "pobj" and o.head.lower_ == "of"
                     and (self._asset(o.head.head) or {}).get("category") == "TRAINING"]  # 'the training of Malian troops'
+        trainees = trainees or _course_places(objects)
         if t.lemma_.lower() == "train" or trainees:  # 'offered to train Somali troops': training, for the troops' country
             assets, recipient = self._training(trainees or objects, assets, recipient)
             trained = self._marked_nationality(trainees or objects)
@@ -909,6 +929,8 @@ class ContributionExtractor:
             hit = self._g.country_of(c.text) if c.dep_ in ("amod", "compound", "poss", "nmod") and not _once(c) else None
             if recipient is None and hit and hit[1] in ("demonym", "name"):
                 recipient = state_actor(self._g, hit[0])
+        recipient = recipient or as_state(self._g, self._marked_nationality(objects))  # 'Sri Lanka Navy and Air Force
+        # personnel': a name of two words, written on the first of those trained
         description = " ".join(w.text for w in trained[0].subtree if w.i <= trained[0].i and w.dep_ != "det")
         return [{"description": f"training of {description}", "category": "TRAINING", "quantity": None}], recipient
 
