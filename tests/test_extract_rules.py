@@ -4028,3 +4028,11 @@ def test_training_offered_to_a_country_of_two_words_or_as_places_on_courses(extr
     assert route(e) == ("PAK", "LKA") and [a["category"] for a in e["assets"]] == ["TRAINING"]
     assert contributions(extract("The airline offered extra seats for Nepali pilgrims on its Delhi route.",
                                  published="2021-05-20")) == []
+
+
+def test_a_letter_the_leaders_agree_or_sign_at_a_meeting_is_no_call(extract):
+    (m,) = meetings(extract("Macron received Scholz at the Elysee on Tuesday, where the two leaders signed a joint "
+                            "letter to the Commission.", published="2023-05-11"))
+    assert {"Emmanuel Macron", "Olaf Scholz"} <= names(m) and str(m["date"]) == "2023-05-09"
+    assert meetings(extract("Macron wrote a letter to Scholz on Tuesday about the budget talks.",
+                            published="2023-05-11")) == []

@@ -165,9 +165,10 @@ def _discussed_with(t: Token) -> Iterator[Token]:
 
 def _handed(tok: Token) -> bool:
     """'handing the US president a letter from the King', 'delivered a message from Xi': a letter or message
-    given in person, not sent instead of meeting."""
+    given in person, not sent instead of meeting; 'the two leaders agreed the joint letter': one written together."""
     return tok.lemma_.lower() in ("letter", "message") and tok.dep_ in ("dobj", "dative") and \
-        tok.head.lemma_.lower() in ("hand", "deliver", "give", "present", "pass", "carry", "convey", "bring")
+        tok.head.lemma_.lower() in ("hand", "deliver", "give", "present", "pass", "carry", "convey", "bring",
+                                    "agree", "sign", "draft", "co-sign", "cosign")
 
 
 def _stray_subject(verb: Token) -> Optional[Token]:
