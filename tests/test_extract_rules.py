@@ -4036,3 +4036,9 @@ def test_a_letter_the_leaders_agree_or_sign_at_a_meeting_is_no_call(extract):
     assert {"Emmanuel Macron", "Olaf Scholz"} <= names(m) and str(m["date"]) == "2023-05-09"
     assert meetings(extract("Macron wrote a letter to Scholz on Tuesday about the budget talks.",
                             published="2023-05-11")) == []
+
+
+def test_the_islamic_emirate_is_afghanistan(extract):
+    (m,) = meetings(extract("Pakistan's Foreign Minister Bilawal Bhutto Zardari met the Islamic Emirate's deputy prime "
+                            "minister, Abdul Salam Hanafi, on Tuesday.", published="2022-11-30"))
+    assert countries(m) == {"PAK", "AFG"}
