@@ -4042,3 +4042,12 @@ def test_the_islamic_emirate_is_afghanistan(extract):
     (m,) = meetings(extract("Pakistan's Foreign Minister Bilawal Bhutto Zardari met the Islamic Emirate's deputy prime "
                             "minister, Abdul Salam Hanafi, on Tuesday.", published="2022-11-30"))
     assert countries(m) == {"PAK", "AFG"}
+
+
+def test_a_state_which_gave_on_a_day_of_its_own_is_the_giver(extract):
+    body = ("Poland, which pledged on Feb. 3 to send 60 PT-91 tanks to Ukraine, will deliver the first of them next "
+            "month, Defence Minister Mariusz Blaszczak said on Friday.")
+    assert ("POL", "UKR", "2023-02-03") in {(*route(e), str(e["date"])) for e in
+                                           contributions(extract(body, published="2023-02-24"))}
+    assert contributions(extract("Italy, which pledged two minesweepers for the Gulf in 1991, has made no new offer.",
+                                 published="2019-08-01")) == []

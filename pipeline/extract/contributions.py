@@ -211,11 +211,20 @@ def _whose(subj: Token) -> Optional[Token]:
 
 def _which(subj: Token) -> Optional[Token]:
     """'New Zealand, which has pledged about 800 troops': the state a relative 'which' stands for, when the
-    clause tells of now ('has pledged', 'will send'); 'Germany, which sent a frigate last year' is background."""
+    clause tells of now ('has pledged', 'will send') or gives its own day ('Berlin, which pledged on Jan. 25 to
+    send 14 Leopard 2A6 tanks'); 'Germany, which sent a frigate last year' is background."""
     verb = subj.head
-    if subj.tag_ != "WDT" or verb.dep_ != "relcl" or not any(c.dep_ == "aux" for c in verb.children):
+    if subj.tag_ != "WDT" or verb.dep_ != "relcl" or not (any(c.dep_ == "aux" for c in verb.children) or _own_day(verb)):
         return None
     return verb.head if verb.head.ent_type_ == "GPE" else None
+
+
+def _own_day(verb: Token) -> bool:
+    """'pledged on Jan. 25', 'pledged about 7,500 troops last week': a day of its own, not 'last year'."""
+    days = [w for c in verb.children if c.dep_ in ("npadvmod", "prep", "advmod")
+            for w in ([c] if c.dep_ != "prep" else [o for o in c.children if o.dep_ == "pobj"]) if w.ent_type_ == "DATE"]
+    return any(not any(x.lower_ in ("year", "years", "decade", "century") or x.shape_ == "dddd" for x in w.subtree)
+               for w in days)
 
 
 def _goes_anew(t: Token) -> bool:
