@@ -4051,3 +4051,15 @@ def test_a_state_which_gave_on_a_day_of_its_own_is_the_giver(extract):
                                            contributions(extract(body, published="2023-02-24"))}
     assert contributions(extract("Italy, which pledged two minesweepers for the Gulf in 1991, has made no new offer.",
                                  published="2019-08-01")) == []
+
+
+def test_a_title_of_the_republic_before_the_holders_name_is_that_holder(extract):
+    (m,) = meetings(extract("President of the Republic Alexander Stubb met with Polish President Andrzej Duda in "
+                            "Warsaw on Friday.", published="2024-05-11"))
+    assert {"Alexander Stubb", "Andrzej Duda"} <= names(m)
+
+
+def test_a_first_meeting_as_an_office_holder_with_someone_is_a_meeting_with_him(extract):
+    (m,) = meetings(extract("Starmer held his first meeting as prime minister with Chancellor Olaf Scholz in Berlin "
+                            "on Wednesday.", published="2024-08-29"))
+    assert {"Keir Starmer", "Olaf Scholz"} <= names(m) and str(m["date"]) == "2024-08-28"

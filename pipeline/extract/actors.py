@@ -867,10 +867,17 @@ class ActorResolver:
         return None, None
 
     def _title_of_state_name(self, token: Token, day: Optional[dt.date]) -> Optional[dict]:
-        """'President of Turkiye Recep Tayyip Erdogan': a title, its state and the holder's name in one 'of'."""
+        """'President of Turkiye Recep Tayyip Erdogan': a title, its state and the holder's name in one 'of';
+        'President of the Republic Sauli Niinistö', the state left unnamed."""
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
             for obj in (o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN"):
                 words = [w for w in obj.subtree if w.i <= obj.i]
+                if len(words) > 2 and words[0].lower_ == "the" and words[1].lower_ in STATE_NOUNS and all(
+                        w.pos_ == "PROPN" for w in words[2:]):
+                    office = self.g.leader(" ".join(w.text for w in words[2:]), day, None)
+                    title = self.g.title(token.text)
+                    return actor_from_office(office, day) if office and title and self.g.roles_fit(
+                        title["role"], office.role) else None
                 for k in range(1, min(4, len(words))):
                     hit = self.g.country_of(" ".join(w.text for w in words[:k]))
                     name = " ".join(w.text for w in words[k:])

@@ -1106,6 +1106,8 @@ class MeetingExtractor:
             out += list(syntax.preps(t, ("with", "between", "among", "of") + (() if self._is_visit(t) else ("to",))))
             for body in syntax.preps(t, ("of",)):  # 'meetings of the joint commission with India'
                 out += list(syntax.preps(body, ("with",)))
+            for role in (w for w in syntax.preps(t, ("as",)) if s.g.title(w.text)):  # 'his first meeting as
+                out += list(syntax.preps(role, ("with",)))  # president with Erdogan', 'with' hung on the office
             for where in syntax.preps(t, ("at", "in")):  # 'had talks at the Elysee Palace with President Chirac',
                 if where.ent_type_ in ("FAC", "GPE", "LOC", "ORG"):  # 'with' hung on the place
                     out += [w for w in syntax.preps(where, ("with",)) if _a_person(w)]
