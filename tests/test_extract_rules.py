@@ -4063,3 +4063,11 @@ def test_a_first_meeting_as_an_office_holder_with_someone_is_a_meeting_with_him(
     (m,) = meetings(extract("Starmer held his first meeting as prime minister with Chancellor Olaf Scholz in Berlin "
                             "on Wednesday.", published="2024-08-29"))
     assert {"Keir Starmer", "Olaf Scholz"} <= names(m) and str(m["date"]) == "2024-08-28"
+
+
+def test_two_leaders_agreeing_at_a_place_met_there(extract):
+    (m,) = meetings(extract("Anthony Albanese and Joko Widodo agreed in Jakarta on Monday to deepen defence ties.",
+                            published="2022-06-08"))
+    assert {"Anthony Albanese", "Joko Widodo"} <= names(m) and str(m["date"]) == "2022-06-06"
+    assert meetings(extract("Albanese and Widodo agreed in a phone call on Monday to deepen defence ties.",
+                            published="2022-06-08")) == []

@@ -480,8 +480,16 @@ def _broken_coordination(token: Token) -> list[Token]:
 def _jointly(t: Token) -> bool:
     """'Modi and Ghani jointly inaugurated the dam': two people doing one thing together, in person."""
     subj = syntax.subject(t)
-    return subj is not None and bool(subj.conjuncts or _broken_coordination(subj)) and any(
-        c.dep_ == "advmod" and c.lower_ in ("jointly", "together") for c in t.children)
+    return subj is not None and bool(subj.conjuncts or _broken_coordination(subj)) and (any(
+        c.dep_ == "advmod" and c.lower_ in ("jointly", "together") for c in t.children) or _agreed_there(t))
+
+
+def _agreed_there(t: Token) -> bool:
+    """'Kishida and Marcos agreed in Manila on Nov. 3', 'At Camp David, they agreed': two people agreeing at a
+    place agree face to face (not 'agreed in a phone call', not 'agreed in principle')."""
+    return t.lemma_.lower() == "agree" and any(
+        c.dep_ == "prep" and c.lower_ in ("in", "at") and any(o.ent_type_ in ("GPE", "FAC") for o in c.children)
+        for c in t.children)
 
 
 #: How many people 'the two leaders', 'both', 'the four leaders' speak of.
