@@ -4071,3 +4071,11 @@ def test_two_leaders_agreeing_at_a_place_met_there(extract):
     assert {"Anthony Albanese", "Joko Widodo"} <= names(m) and str(m["date"]) == "2022-06-06"
     assert meetings(extract("Albanese and Widodo agreed in a phone call on Monday to deepen defence ties.",
                             published="2022-06-08")) == []
+
+
+def test_forces_that_start_moving_somewhere_are_given_there(extract):
+    (e,) = contributions(extract("Rwandan soldiers have started deploying to Mozambique's Cabo Delgado province, the "
+                                 "army said on Friday.", published="2021-07-10"))
+    assert route(e) == ("RWA", "MOZ")
+    assert contributions(extract("Rwandan soldiers have started returning home from Mozambique, the army said on "
+                                 "Friday.", published="2021-07-10")) == []

@@ -1087,6 +1087,9 @@ class ContributionExtractor:
                             and self._asset(t.head):  # 'The frigate Hydra set sail', its name parsed as the
                         objs.append(t.head)  # subject of a clause on 'frigate'
                     objs += ([subject.head] if subject.dep_ == "appos" else []) + syntax.with_conjuncts(subject)
+            if not objs and t.dep_ == "xcomp" and t.head.lemma_.lower() in ("start", "begin", "continue"):
+                subject = syntax.subject(t.head)  # 'Turkish soldiers have started moving to Libya'
+                objs += syntax.with_conjuncts(subject) if subject is not None else []
             if t.dep_ == "acl" and not objs:  # 'the first contingent of 400 officers arrived in ...' parsed as
                 # a modifier of 'officers': the contingent (and, through its 'of', the officers) arrived
                 objs += [t.head.head.head if t.head.dep_ == "pobj" and t.head.head.lower_ == "of" else t.head]
