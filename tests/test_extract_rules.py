@@ -4079,3 +4079,13 @@ def test_forces_that_start_moving_somewhere_are_given_there(extract):
     assert route(e) == ("RWA", "MOZ")
     assert contributions(extract("Rwandan soldiers have started returning home from Mozambique, the army said on "
                                  "Friday.", published="2021-07-10")) == []
+
+
+def test_i_who_gives_is_the_speaker_or_the_writer(extract):
+    (e,) = contributions(extract('"I have decided to send two Gripen fighters to help protect Polish airspace," '
+                                 'Kristersson wrote on X on Friday.', published="2025-09-13"))
+    assert route(e) == ("SWE", "POL")
+    body = ("SECRETARY OF DEFENSE LLOYD J. AUSTIN III: Thank you, Minister. I came to Israel to show our support "
+            "for Israel.\n\nOn Monday, I ordered two more destroyers to the Eastern Mediterranean.")
+    (e,) = contributions(extract(body, published="2023-10-13"))
+    assert e["contributor"]["country"] == "USA"

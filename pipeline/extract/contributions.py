@@ -1300,16 +1300,16 @@ class ContributionExtractor:
             return None
         # 'his country would send 1,700 troops': the country of the one who says so, like 'it' or 'they'
         own = subj.lemma_.lower() in ("country", "nation") and any(c.lower_ in ("his", "her", "our") for c in subj.children)
-        if s.actor(subj) is None and subj.lower_ not in ("they", "it", "we", "he", "she") and not own:
+        if s.actor(subj) is None and subj.lower_ not in ("they", "it", "we", "he", "she", "i") and not own:
             marked = (self._marked_nationality([subj]) if self._asset(subj) else None) or self._marked_nationality(
                 objects)  # 'The German frigate Augsburg has joined ...', 'MPs approved the deployment of six RAF jets'
             if marked:
                 return marked
-        if subj.lower_ in ("they", "it", "we", "he", "she") or own:
+        if subj.lower_ in ("they", "it", "we", "he", "she", "i") or own:
             # 'the defence minister said that they will provide': the speaker's side
             sayers = syntax.governors(t, 3) + [c for c in t.children if c.dep_ in ("parataxis", "ccomp")]
             for g in sayers:  # 'It will send 600 more soldiers, Defense Minister Klich told reporters'
-                if g.lemma_ in ("say", "announce", "confirm", "tell", "state", "declare"):
+                if g.lemma_ in ("say", "announce", "confirm", "tell", "state", "declare", "write", "post"):
                     speaker = syntax.subject(g)
                     if speaker is not None and speaker.lower_ not in ("they", "it", "we"):
                         actor = s.actor(speaker)
@@ -1317,6 +1317,8 @@ class ContributionExtractor:
                             return actor
                         if actor is None and speaker.tag_ == "NNS":
                             return None  # 'Several other member states have also said they will send ships'
+            if subj.lower_ == "i":  # 'PRESIDENT BIDEN: Today, I'm announcing another $1.85 billion': the speaker
+                return s.ctx.speaker(s.offset + subj.idx)
             if subj.lower_ in ("he", "she"):  # 'Healey did his best ... He announced a new package': his state
                 person = s.ctx.antecedent(s.offset + subj.idx)
                 if person and person.get("role") and person.get("country"):

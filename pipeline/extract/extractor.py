@@ -36,7 +36,7 @@ MAX_CANDIDATES_PER_ARTICLE = 64
 MAX_EVENTS_PER_ARTICLE = 64
 
 #: Words standing for actors named earlier: pronouns, and 'the two leaders', 'both presidents'.
-_PRONOUN = re.compile(r"\b(?:he|she|they|we|it|his|her|their|the pair|the two"
+_PRONOUN = re.compile(r"\b(?:he|she|they|we|it|i|his|her|their|the pair|the two"
                       r"|(?:the (?:two|three|four|five|six)|both|the) (?:prime |foreign |defence |defense )?"
                       r"(?:leaders|men|presidents|ministers|premiers))\b", re.I)
 
