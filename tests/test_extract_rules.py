@@ -4089,3 +4089,9 @@ def test_i_who_gives_is_the_speaker_or_the_writer(extract):
             "for Israel.\n\nOn Monday, I ordered two more destroyers to the Eastern Mediterranean.")
     (e,) = contributions(extract(body, published="2023-10-13"))
     assert e["contributor"]["country"] == "USA"
+
+
+def test_the_king_tagged_with_the_place_after_him_is_still_the_monarch(extract):
+    (m,) = meetings(extract("Prime Minister Mark Carney was received by the King at Sandringham on Monday.",
+                            published="2025-05-27", source="theguardian.com"))
+    assert {"Mark Carney", "King Charles III"} <= names(m)

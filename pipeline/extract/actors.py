@@ -583,9 +583,10 @@ class ActorResolver:
             person = None  # a name the parser hung far off ('Saudi Crown Prince ... and Pakistani Prime Minister
             # Muhammad Shehbaz Sharif'): not this title's
         if person is not None and ((self.g.title(person.text) or {}).get("country") or not _strip_title(person, self.g)
-                                   and not self.g.country_of(person.text)):
+                                   and not self.g.country_of(person.text)
+                                   or _strip_title(person, self.g)[:1].islower()):
             person = None  # 'Raksha Mantri called on', a title the tagger took for a name; 'the Amir Sheikh Sabah
-            # Al-Ahmad', the title and honorific tagged as a name of their own
+            # Al-Ahmad', the title and honorific tagged as a name of their own; 'the King at Sandringham'
         if token.lower_ in ("majesty", "highness") and (person is None or len(person) == 1) and any(
                 c.lower_ in ("his", "her") for c in token.children):  # 'His Majesty called on President Murmu'
             return self._styled_royal(token, day, ctx, offset)
