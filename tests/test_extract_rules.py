@@ -4095,3 +4095,11 @@ def test_the_king_tagged_with_the_place_after_him_is_still_the_monarch(extract):
     (m,) = meetings(extract("Prime Minister Mark Carney was received by the King at Sandringham on Monday.",
                             published="2025-05-27", source="theguardian.com"))
     assert {"Mark Carney", "King Charles III"} <= names(m)
+
+
+def test_a_gapped_state_after_the_or_with_up_to_gives_its_amount(extract):
+    body = ("Chad has pledged up to 1,000 soldiers to the African Union force in Somalia, the Gambia 300 and Ghana "
+            "up to 500, the AU said on Tuesday.")
+    found = {e["contributor"]["country"]: e["assets"][0]["quantity"] for e in
+             contributions(extract(body, published="2024-03-06"))}
+    assert found.get("GMB") == 300 and found.get("GHA") == 500

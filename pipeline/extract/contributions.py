@@ -436,7 +436,8 @@ class ContributionExtractor:
         for ent in sorted(starts.values(), key=lambda e: e.start):
             if ent.start <= t.i or ent.end >= len(doc):
                 continue
-            if doc[ent.start - 1].lower_ not in (",", "and", ";", "while"):
+            before = ent.start - 1 if doc[ent.start - 1].lower_ != "the" else ent.start - 2  # ', the Bahamas 150'
+            if before < 0 or doc[before].lower_ not in (",", "and", ";", "while"):
                 continue
             states, after = [ent], ent.end  # 'Kuwait and Bahrain with 15 each': two states, one amount
             while after + 1 < len(doc) and doc[after].lower_ in ("and", ",") and after + 1 in starts:
@@ -447,8 +448,8 @@ class ContributionExtractor:
             clause = []
             for w in doc[after:]:
                 if (w.is_punct or w.pos_ in ("CCONJ", "VERB", "AUX", "ADP", "SCONJ")) and not (
-                        not clause and w.lower_ in APPROXIMATELY):
-                    break
+                        w.lower_ in APPROXIMATELY and all(c.lower_ in APPROXIMATELY for c in clause)):
+                    break  # ('Jamaica up to 200')
                 clause.append(w)
             end = after + len(clause)
             while len(clause) > 1 and clause[0].lower_ in APPROXIMATELY:  # 'and France about 4,000'
