@@ -4103,3 +4103,11 @@ def test_a_gapped_state_after_the_or_with_up_to_gives_its_amount(extract):
     found = {e["contributor"]["country"]: e["assets"][0]["quantity"] for e in
              contributions(extract(body, published="2024-03-06"))}
     assert found.get("GMB") == 300 and found.get("GHA") == 500
+
+
+def test_a_gapped_state_of_several_words_tagged_as_a_person_gives_its_amount(extract):
+    body = ("Australia will lead the regional force in Solomon Islands at the request of the Solomon Islands "
+            "government. Fiji has pledged 120 soldiers, Papua New Guinea 80 and Tonga 40, officials said on Thursday.")
+    found = {e["contributor"]["country"]: e["assets"][0]["quantity"] for e in
+             contributions(extract(body, published="2003-07-24"))}
+    assert found.get("PNG") == 80

@@ -429,10 +429,16 @@ class ContributionExtractor:
             return []
         doc, out, seen = s.doc, [], set()
         starts = {e.start: e for e in doc.ents if e.label_ in ("GPE", "NORP")}
-        for w in doc:  # 'Kuwait and Bahrain 15 each', 'Bahrain 15' tagged as an event: a state by its name
-            if w.pos_ == "PROPN" and not any(e.start <= w.i < e.end for e in starts.values()) and (
-                    self._g.country_of(w.text) or ("", ""))[1] == "name":
-                starts[w.i] = doc[w.i:w.i + 1]
+        for w in doc:  # 'Kuwait and Bahrain 15 each', 'Bahrain 15' tagged as an event, 'Papua New Guinea 80' as a
+            # person: a state by its name
+            if w.pos_ != "PROPN" or any(e.start <= w.i < e.end for e in starts.values()):
+                continue
+            for k in (3, 2, 1):
+                span = doc[w.i:w.i + k]
+                if len(span) == k and all(x.pos_ == "PROPN" for x in span) and (
+                        self._g.country_of(span.text) or ("", ""))[1] == "name":
+                    starts[w.i] = span
+                    break
         for ent in sorted(starts.values(), key=lambda e: e.start):
             if ent.start <= t.i or ent.end >= len(doc):
                 continue
