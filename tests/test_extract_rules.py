@@ -4111,3 +4111,14 @@ def test_a_gapped_state_of_several_words_tagged_as_a_person_gives_its_amount(ext
     found = {e["contributor"]["country"]: e["assets"][0]["quantity"] for e in
              contributions(extract(body, published="2003-07-24"))}
     assert found.get("PNG") == 80
+
+
+def test_a_giving_already_made_and_given_no_day_is_background(extract):
+    assert contributions(extract("Norway has already provided NASAMS air defence systems and M109 howitzers to "
+                                 "Ukraine.", published="2024-02-01")) == []
+    (e,) = contributions(extract("Norway has already provided two NASAMS systems to Ukraine on Monday, its defence "
+                                 "ministry said.", published="2024-02-01"))
+    assert route(e) == ("NOR", "UKR")
+    (e,) = contributions(extract("Around 300 Norwegian soldiers have already arrived in Lithuania.",
+                                 published="2024-02-01"))
+    assert route(e) == ("NOR", "LTU")

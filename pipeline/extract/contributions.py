@@ -505,6 +505,11 @@ class ContributionExtractor:
             return self._record(s, t, "ANNOUNCED", giver, taker, self._purpose_in(t.sent.text), weapons, None)
         if self._blocked(t):
             return None
+        if any(c.dep_ == "advmod" and c.lower_ in ("already", "previously") for c in t.children) and any(
+                c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in t.children) and \
+                not _own_day(t) and not self._arrival(t):
+            return None  # 'Canada has previously handed over Leopard 2 tanks': background the story gives no day
+            # (but 'Around 450 German soldiers have already reached Rukla' is the news)
         if t.lemma_.lower() == "complete" and not any(c.dep_ == "dobj" and c.lemma_.lower() in HANDOVERS
                                                       for c in t.children):
             return None  # 'completed the delivery of S-300 systems', not 'completed the construction of a base'
