@@ -4122,3 +4122,11 @@ def test_a_giving_already_made_and_given_no_day_is_background(extract):
     (e,) = contributions(extract("Around 300 Norwegian soldiers have already arrived in Lithuania.",
                                  published="2024-02-01"))
     assert route(e) == ("NOR", "LTU")
+
+
+def test_talks_beside_a_call_for_cooperation_are_no_phone_call(extract):
+    (m,) = meetings(extract("Modi held talks with President Alexander Stubb in Helsinki on Wednesday and called for "
+                            "deeper cooperation in clean energy.", published="2024-06-14"))
+    assert {"Narendra Modi", "Alexander Stubb"} <= names(m)
+    assert meetings(extract("Modi called Stubb on Wednesday and called for deeper cooperation in clean energy.",
+                            published="2024-06-14")) == []

@@ -80,7 +80,14 @@ def _called_off_or_on(t: Token) -> bool:
         (c.lower_ in ("off", "on", "upon") and c.dep_ in ("prt", "prep")
          and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children))  # not 'called on Monday for talks'
         or c.dep_ in ("oprd", "ccomp")
+        or (c.lower_ == "for" and c.dep_ == "prep" and any(
+            o.dep_ == "pobj" and o.lemma_.lower() in UNSPOKEN for o in c.children))
         for c in t.children)
+
+
+#: What a leader calls for that is no conversation: 'held talks with Niinisto and called for deeper cooperation'.
+UNSPOKEN = {"cooperation", "restraint", "calm", "ceasefire", "peace", "unity", "de-escalation", "action", "reform",
+            "investigation", "support", "end", "release", "withdrawal", "dialogue", "help"}
 
 
 def _told_in_passing(t: Token) -> bool:
