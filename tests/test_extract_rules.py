@@ -4130,3 +4130,11 @@ def test_talks_beside_a_call_for_cooperation_are_no_phone_call(extract):
     assert {"Narendra Modi", "Alexander Stubb"} <= names(m)
     assert meetings(extract("Modi called Stubb on Wednesday and called for deeper cooperation in clean energy.",
                             published="2024-06-14")) == []
+
+
+def test_a_wish_to_tell_of_a_meeting_is_no_wish_to_meet(extract):
+    (m,) = meetings(extract("I wanted to note that the Secretary is in Manila today, where he met with President "
+                            "Ferdinand Marcos Jr. this morning.", published="2024-03-19", source="state.gov"))
+    assert "Ferdinand Marcos Jr." in names(m)
+    assert meetings(extract("Blinken wants to meet President Ferdinand Marcos Jr. in Manila.",
+                            published="2024-03-19")) == []

@@ -73,6 +73,18 @@ def _sports_phrase(text: str, words: set[str]) -> bool:
     return any((" " in w or "-" in w) and w in text for w in words)
 
 
+def _within_clause(verb: Token, limit: int) -> list[Token]:
+    """``own_governors``, up to a clause that tells something of its own: 'wants to meet Xi' is a wish, but in
+    'I wanted to note that the Vice President is in Guatemala City, where she met Giammattei' the meeting is
+    told, the wish is only to tell it."""
+    out: list[Token] = []
+    for g in syntax.own_governors(verb, limit):
+        if (out[-1] if out else verb).dep_ in ("ccomp", "advcl"):
+            break
+        out.append(g)
+    return out
+
+
 def _called_off_or_on(t: Token) -> bool:
     """'called off a meeting', 'called on the king', 'what officials called the most consequential
     announcement': the verb 'call', but no telephone. ('called for talks' stays a call: a wish, not a meeting.)"""
@@ -1300,7 +1312,7 @@ class MeetingExtractor:
             return True  # 'called for talks with Putin', 'pressed for a summit': asked for, not arranged
         if t.lower_ == "talks" and t.head.lower_ == "in" and t.head.head.lemma_ == "be":
             return True  # 'are in talks with Niger, Chad and Burkina Faso about': negotiating, not a meeting
-        if any(g.lemma_.lower() in self.intent for g in syntax.own_governors(verb, 4)):
+        if any(g.lemma_.lower() in self.intent for g in _within_clause(verb, 4)):
             return True  # 'remains committed to meeting Trump', 'wants to meet Xi': a wish, not a plan
         return syntax.is_hypothetical(verb, self.hypothetical)
 
