@@ -2741,6 +2741,13 @@ def test_a_title_case_dateline_with_the_date_and_an_agency_is_no_subject():
     assert dateline_end("Kenya, Uganda and Rwanda - leaders met.") == 0
 
 
+def test_a_place_with_any_agency_code_is_a_dateline():
+    from pipeline.extract.prefilter import dateline_end
+    for lead in ("Mogadishu (HOL) - ", "Garowe (PL) - ", "Kigali (RNA) - "):
+        assert dateline_end(lead + "Turkey has deployed three helicopters to Somalia.") == len(lead)
+    assert dateline_end("Kenya said (on Monday) - it would send police.") == 0
+
+
 def test_a_readouts_the_prime_minister_beside_another_prime_minister_is_the_outlets(extract):
     (m,) = meetings(extract("The Prime Minister welcomed Prime Minister Narendra Modi of India to Chequers today.",
                             published="2025-07-24", source="gov.uk"))

@@ -34,7 +34,7 @@ SLASHED_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{2,30},\s*[A-Z][a-z]{2,8}\.?\s
 #: September 2023 -' (a ministry's press release).
 PLACE_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{2,40}(?:,\s*[A-Z][A-Za-z .'-]{2,30})?,?\s*"
                             r"(?:\((?:AFP|AP|Reuters|Xinhua|Kyodo|Yonhap|dpa|DPA|ANI|PTI|IANS|TASS|Anadolu|UNI|IRNA|SPA|WAM|"
-                            r"Bernama|Antara|PNA|BSS|AA)\)|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})\s*(?:--|-|\u2014|\u2013|:)\s+")
+                            r"Bernama|Antara|PNA|BSS|AA|[A-Z]{2,6})\)|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})\s*(?:--|-|\u2014|\u2013|:)\s+")
 
 
 #: Datelines in title case with the date and an agency after it: 'Accra, March 10, GNA -', 'Dakar, 16 May (APS) -',
