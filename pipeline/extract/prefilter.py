@@ -30,8 +30,8 @@ AGENCY_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{2,30},\s*[A-Z][a-z]{2,8}\.?\s+
 #: Datelines with the agency between slashes: 'MOSCOW, June 25. /TASS/.'.
 SLASHED_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{2,30},\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\.?\s*/[A-Za-z-]{2,12}/\.?\s+")
 
-#: Datelines in title case with an agency or a date: 'La Celle-Saint-Cloud, France (AFP) -', 'Berlin, 29
-#: September 2023 -' (a ministry's press release).
+#: Datelines in title case with an agency or a date: 'La Celle-Saint-Cloud, France (AFP) -', 'Mogadishu (HOL) -'
+#: (any agency's code in capitals), 'Berlin, 29 September 2023 -' (a ministry's press release).
 PLACE_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{2,40}(?:,\s*[A-Z][A-Za-z .'-]{2,30})?,?\s*"
                             r"(?:\((?:AFP|AP|Reuters|Xinhua|Kyodo|Yonhap|dpa|DPA|ANI|PTI|IANS|TASS|Anadolu|UNI|IRNA|SPA|WAM|"
                             r"Bernama|Antara|PNA|BSS|AA|[A-Z]{2,6})\)|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})\s*(?:--|-|\u2014|\u2013|:)\s+")
