@@ -85,7 +85,7 @@ def _within_clause(verb: Token, limit: int) -> list[Token]:
     return out
 
 
-def _called_off_or_on(t: Token) -> bool:
+def _called_off_or_on(t: Token, unspoken: frozenset[str] = frozenset()) -> bool:
     """'called off a meeting', 'called on the king', 'what officials called the most consequential
     announcement': the verb 'call', but no telephone. ('called for talks' stays a call: a wish, not a meeting.)"""
     return t.lemma_.lower() == "call" and t.pos_ == "VERB" and any(
@@ -93,13 +93,8 @@ def _called_off_or_on(t: Token) -> bool:
          and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children))  # not 'called on Monday for talks'
         or c.dep_ in ("oprd", "ccomp")
         or (c.lower_ == "for" and c.dep_ == "prep" and any(
-            o.dep_ == "pobj" and o.lemma_.lower() in UNSPOKEN for o in c.children))
+            o.dep_ == "pobj" and o.lemma_.lower() in unspoken for o in c.children))  # 'called for calm'
         for c in t.children)
-
-
-#: What a leader calls for that is no conversation: 'held talks with Niinisto and called for deeper cooperation'.
-UNSPOKEN = {"cooperation", "restraint", "calm", "ceasefire", "peace", "unity", "de-escalation", "action", "reform",
-            "investigation", "support", "end", "release", "withdrawal", "dialogue", "help"}
 
 
 def _told_in_passing(t: Token) -> bool:
@@ -668,6 +663,8 @@ class MeetingExtractor:
         self.verbs = {k for k, v in self.kinds.items() if k not in ("travel", "return", "come", "go", "head", "fly", "land")}
         self.nouns = set(triggers.get("meeting_nouns", []))
         self.calls = set(triggers.get("call_words", []))
+        self.unspoken = frozenset(triggers.get("called_for_not_calls", []))  # 'held talks with Niinisto and
+        # called for deeper cooperation': no telephone
         self.planned = set(triggers.get("planned_cues", []))
         self.cancel = set(triggers.get("cancel_cues", []))
         self.hypothetical = {w for w in triggers.get("hypothetical_cues", []) if " " not in w} - {"would", "if", "discuss", "discussing"}
@@ -1288,7 +1285,8 @@ class MeetingExtractor:
             if t.dep_ == "advcl" and t.tag_ == "VBG":  # 'held their first virtual summit in June, signing an
                 near += [w for c in verb.children if c.dep_ == "dobj" for w in c.children if w.dep_ == "amod"]
                 # agreement': signed at the virtual summit
-        near = [tok for tok in near if not _called_off_or_on(tok) and not _courtesy_call(tok) and not _handed(tok)]
+        near = [tok for tok in near if not _called_off_or_on(tok, self.unspoken) and not _courtesy_call(tok)
+                and not _handed(tok)]
         # ('called off a meeting', 'called on the king', 'received a courtesy call from Rubio', 'met Trump,
         # handing him a letter from the King')
         return any(tok.lemma_.lower() in self.calls or tok.lower_ in self.calls for tok in near)
