@@ -505,11 +505,6 @@ class ContributionExtractor:
             return self._record(s, t, "ANNOUNCED", giver, taker, self._purpose_in(t.sent.text), weapons, None)
         if self._blocked(t):
             return None
-        if any(c.dep_ == "advmod" and c.lower_ in ("already", "previously") for c in t.children) and any(
-                c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in t.children) and \
-                not _own_day(t) and not self._arrival(t):
-            return None  # 'Canada has previously handed over Leopard 2 tanks': background the story gives no day
-            # (but 'Around 450 German soldiers have already reached Rukla' is the news)
         if t.lemma_.lower() == "complete" and not any(c.dep_ == "dobj" and c.lemma_.lower() in HANDOVERS
                                                       for c in t.children):
             return None  # 'completed the delivery of S-300 systems', not 'completed the construction of a base'
@@ -1041,6 +1036,11 @@ class ContributionExtractor:
                 and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in t.children):
             return True  # 'Since May, the US has sent about 14,000 extra troops to the Middle East', 'has provided
             # Ukraine with military assistance worth 600 million euros since the start of the invasion': a tally
+        if any(c.dep_ == "advmod" and c.lower_ in ("already", "previously") for c in t.children) and any(
+                c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in t.children) and \
+                not _own_day(t) and not self._arrival(t):
+            return True  # 'Canada has previously handed over Leopard 2 tanks': background the story gives no day
+            # (but 'Around 450 German soldiers have already reached Rukla' is the news)
         if UNCONFIRMED.search(t.sent.text[t.idx - t.sent.start_char:]) and any(
                 g.lemma_.lower() == "expect" for g in syntax.governors(t, 2)):
             return True  # 'South Sudan is also expected to send soldiers, although Juba has not said when'
