@@ -4145,3 +4145,15 @@ def test_a_wish_to_tell_of_a_meeting_is_no_wish_to_meet(extract):
     assert "Ferdinand Marcos Jr." in names(m)
     assert meetings(extract("Blinken wants to meet President Ferdinand Marcos Jr. in Manila.",
                             published="2024-03-19")) == []
+
+
+def test_a_plan_called_off_takes_the_day_beside_the_dateline(extract):
+    (m,) = meetings(extract("Blinken had been scheduled to meet Somali President Hassan Sheikh Mohamud on Friday, but "
+                            "the visit was postponed, officials said.", published="2023-11-09"))
+    assert m["status"] == "CANCELLED" and str(m["date"]) == "2023-11-10"
+    sentence = ("Pakistani Prime Minister Shehbaz Sharif postponed a trip to Riyadh, where he had been due to meet "
+                "Crown Prince Mohammed bin Salman on Sunday.")
+    (m,) = meetings(extract(sentence, published="2025-02-15"))
+    assert m["status"] == "CANCELLED" and str(m["date"]) == "2025-02-16"
+    (m,) = meetings(extract(sentence, published="2025-02-20"))  # most of a week either side: as the tense says
+    assert m["status"] == "CANCELLED" and str(m["date"]) == "2025-02-16"

@@ -30,7 +30,8 @@ PLAN_VERBS = {"schedule", "slate", "plan", "set", "expect", "intend", "aim", "fi
 OLDEST_STORY_YEARS = 60
 
 
-def find_date(s: Sentence, trigger: Token, future: bool, announced: bool = False, given: bool = False) -> dict:
+def find_date(s: Sentence, trigger: Token, future: bool, announced: bool = False, given: bool = False,
+              called_off: bool = False) -> dict:
     """The date expression closest to the trigger in the parse, resolved; else the dateline. In a timeline's
     entry ('June 28, 2022 - Erdogan, Andersson and Niinisto meet ...'), the entry's date, whose year a day
     written in the sentence ('held talks in the Kremlin on March 22') takes.
@@ -38,8 +39,9 @@ def find_date(s: Sentence, trigger: Token, future: bool, announced: bool = False
     ``announced``: the event is the announcement ('said on Wednesday it would send troops in April'), so a
     day beats a coarser date even when the coarse one hangs on the trigger. ``given``: the event is a decision
     to give (not a delivery), so a date that starts or ends what is given ('approved sending two F-35s to Poland
-    from February') is not its date."""
-    found = _find_date(s, trigger, future, announced, given)
+    from February') is not its date. ``called_off``: the event was called off, so a day written without
+    direction ('the talks, which had been scheduled for Sunday') may lie on either side of the dateline."""
+    found = _find_date(s, trigger, future, announced, given, called_off)
     if found["date"].year < s.day.year - OLDEST_STORY_YEARS:  # 'a day after both attended commemorations on the
         found = {"date": s.day, "date_text": None, "date_basis": "DATELINE"}  # beaches where Allied troops
         # landed on June 6, 1944': a date of history, not of the event the sentence tells
@@ -64,7 +66,8 @@ def _within_entry(found: dict, entry: "dates.ResolvedDate") -> dict:
     return {"date": entry.date, "date_text": entry.text, "date_basis": "EXPLICIT"}
 
 
-def _find_date(s: Sentence, trigger: Token, future: bool, announced: bool, given: bool = False) -> dict:
+def _find_date(s: Sentence, trigger: Token, future: bool, announced: bool, given: bool = False,
+               called_off: bool = False) -> dict:
     told = _told_from_story(s, trigger, future)
     if told is not None:
         return {"date": told.date, "date_text": told.text, "date_basis": told.basis}
@@ -90,7 +93,10 @@ def _find_date(s: Sentence, trigger: Token, future: bool, announced: bool, given
                 continue  # 'has postponed his visit, the White House said on Tuesday': not the visit's day
             resolved = dates.resolve(text, s.day, False)  # 'Qatar said on Saturday it would send': the saying's day
         else:
-            resolved = dates.resolve(text, s.day, _tense_of(ent.root, future, _called_off_now(s, trigger)))
+            now = _called_off_now(s, trigger)
+            resolved = dates.resolve(text, s.day, _tense_of(ent.root, future, now))
+            if called_off and not now:
+                resolved = _beside_dateline(text, s.day, resolved)
         if resolved is None:
             continue
         spans = prev is not None and prev.lower_ in SPAN_START
@@ -478,6 +484,19 @@ def _foreign(token: Token, trigger: Token) -> bool:
 CALLED_OFF_NOW = re.compile(r"\b(?:(?:has|have) (?:been )?(?:called off|cancell?ed|postponed|put off|scrapped|shelved|"
                             r"pulled out)|(?:cancels|postpones|calls off|puts off|scraps|scuttles|shelves|pulls out))\b",
                             re.I)
+
+
+def _beside_dateline(text: str, day: dt.date, resolved: Optional["dates.ResolvedDate"]) -> Optional["dates.ResolvedDate"]:
+    """A meeting called off is news around the day it was meant for: 'the talks in Muscat, which had been due
+    on Sunday' in Saturday's paper is tomorrow, 'had been scheduled for Sunday in Luanda' in Monday's is
+    yesterday, though the tense of 'had been' reads as the past. A day either side of the dateline wins over
+    one most of a week away; a plan called off in the present ('postpones his trip') keeps the day ahead."""
+    other = dates.resolve(text, day, not (resolved is not None and resolved.date > day))
+    if resolved is None or other is None or resolved.precision != "day":
+        return resolved
+    if abs((other.date - day).days) <= 1 < abs((resolved.date - day).days):
+        return other
+    return resolved
 
 
 def _called_off_now(s: Sentence, trigger: Token) -> bool:

@@ -908,7 +908,7 @@ class MeetingExtractor:
                 return None  # 'Germany meet Hungary in Stuttgart': a country as a plural, its team
         status = "CANCELLED" if called_off or _plan_overtaken(t) else self._status(t)
         future = status in ("PLANNED", "CANCELLED")  # a meeting called off was still ahead
-        when = find_date(s, t, future)
+        when = find_date(s, t, future, called_off=status == "CANCELLED")
         if status == "HELD" and when["date_basis"] != "DATELINE" and when["date"] > s.day and self._no_past(t):
             status, future = "PLANNED", True
         if status == "PLANNED" and (NO_DATE.search(t.sent.text) or VAGUE_PLAN.search(t.sent.text) and _vaguer(when, s.day)):
