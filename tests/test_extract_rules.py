@@ -4157,3 +4157,9 @@ def test_a_plan_called_off_takes_the_day_beside_the_dateline(extract):
     assert m["status"] == "CANCELLED" and str(m["date"]) == "2025-02-16"
     (m,) = meetings(extract(sentence, published="2025-02-20"))  # most of a week either side: as the tense says
     assert m["status"] == "CANCELLED" and str(m["date"]) == "2025-02-16"
+
+
+def test_the_word_nearest_the_head_names_the_asset(extract):
+    (e,) = contributions(extract("The United States Government yesterday handed over two 40-foot interceptor vessels to "
+                                 "the Jamaica Defence Force Coast Guard.", published="2022-02-17"))
+    assert [(a["category"], a["quantity"]) for a in e["assets"]] == [("NAVAL", 2)]

@@ -77,7 +77,8 @@ class AssetReader:
         category = None
         if self.pattern:
             for candidate in (text, lemma_text, token.text, token.lemma_):
-                m = self.pattern.search(fold(candidate))
+                m = next(reversed(list(self.pattern.finditer(fold(candidate)))), None)  # the word nearest the
+                # head names the thing: 'interceptor vessels' are ships, 'tank ammunition' is ammunition
                 if m:
                     category = self.assets.get(m.group(1))
                     break
