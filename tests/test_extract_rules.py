@@ -4163,3 +4163,15 @@ def test_the_word_nearest_the_head_names_the_asset(extract):
     (e,) = contributions(extract("The United States Government yesterday handed over two 40-foot interceptor vessels to "
                                  "the Jamaica Defence Force Coast Guard.", published="2022-02-17"))
     assert [(a["category"], a["quantity"]) for a in e["assets"]] == [("NAVAL", 2)]
+
+
+def test_what_a_state_is_expected_to_give_is_no_giving(extract):
+    for sentence in ("Kenya is expected to send a total of 903 troops to the regional force.",
+                     "Norway and Belgium are expected to provide F-16 jets to Ukraine later."):
+        assert contributions(extract(sentence, published="2024-08-05")) == [], sentence
+    (e,) = contributions(extract("Kenya will send a total of 903 troops to the regional force in Congo.",
+                                 published="2022-11-12"))
+    assert e["contributor"]["country"] == "KEN"
+    found = contributions(extract("Kenya, which sent 903 troops to Congo on Nov. 12, is expected to send more.",
+                                  published="2022-11-20"))  # the relative clause tells its own giving
+    assert [e["contributor"]["country"] for e in found] == ["KEN"]
