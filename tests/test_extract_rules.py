@@ -4175,3 +4175,13 @@ def test_what_a_state_is_expected_to_give_is_no_giving(extract):
     found = contributions(extract("Kenya, which sent 903 troops to Congo on Nov. 12, is expected to send more.",
                                   published="2022-11-20"))  # the relative clause tells its own giving
     assert [e["contributor"]["country"] for e in found] == ["KEN"]
+
+
+def test_a_first_name_that_is_also_a_weapon_names_a_person(extract):
+    body = ("Czech President Petr Pavel and his Slovak counterpart Zuzana Čaputová arrived in Kyiv on Friday on a joint "
+            "visit.\n\nMs Čaputová pointed out that Slovakia had completed the handover of all 13 MiG-29 fighter jets "
+            "it had pledged to Ukraine.")
+    found = contributions(extract(body, published="2023-04-28"))
+    assert [(e["contributor"]["country"], e["assets"][0]["category"]) for e in found] == [("SVK", "AIR")]
+    (e,) = contributions(extract("Slovakia will send Zuzana 2 howitzers to Ukraine.", published="2023-04-28"))
+    assert e["assets"][0]["category"] == "WEAPONS"

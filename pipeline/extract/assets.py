@@ -75,7 +75,7 @@ class AssetReader:
         text = " ".join(w.text for w in words) if words else token.text
         lemma_text = " ".join(w.lemma_ for w in words)
         category = None
-        if self.pattern:
+        if self.pattern and not self._first_name(token, words):
             for candidate in (text, lemma_text, token.text, token.lemma_):
                 m = next(reversed(list(self.pattern.finditer(fold(candidate)))), None)  # the word nearest the
                 # head names the thing: 'interceptor vessels' are ships, 'tank ammunition' is ammunition
@@ -110,6 +110,18 @@ class AssetReader:
         counts |= {w.i for w in words if w.text == "-" and w.i - 1 in counts}  # 'Forty-two'
         description = _joined([w for w in words if w.i not in counts]) or token.text
         return {"description": description, "category": category, "quantity": quantity}
+
+    def _first_name(self, token: Token, words: list[Token]) -> bool:
+        """'Zuzana Čaputová' is the president, though a Zuzana is a howitzer: the only asset word is a person's first
+        name (but 'the frigate Hydra' is a ship whose class the phrase names outside the name)."""
+        if token.ent_type_ != "PERSON" or self.pattern.search(fold(token.text)):
+            return False
+        start = token.i
+        while start > 0 and token.doc[start].ent_iob_ == "I":
+            start -= 1
+        name = token.doc[start:token.i + 1]
+        return all(w.is_alpha and w.is_title for w in name) and not any(
+            self.pattern.search(fold(w.text)) for w in words if w.i < start)  # (not 'C-17 Globemaster III')
 
     def _force(self, token: Token) -> bool:
         """'the SANDF', 'the Kenya Defence Forces': a name the gazetteer knows as a state's armed forces."""
