@@ -4185,3 +4185,11 @@ def test_a_first_name_that_is_also_a_weapon_names_a_person(extract):
     assert [(e["contributor"]["country"], e["assets"][0]["category"]) for e in found] == [("SVK", "AIR")]
     (e,) = contributions(extract("Slovakia will send Zuzana 2 howitzers to Ukraine.", published="2023-04-28"))
     assert e["assets"][0]["category"] == "WEAPONS"
+
+
+def test_what_a_state_ought_to_or_must_do_is_no_event(extract):
+    for sentence in ("The United States and its European partners ought to begin training Ukrainian pilots now.",
+                     "The Bundestag must approve the deployment of 4,000 soldiers to Bosnia, probably in December."):
+        assert contributions(extract(sentence, published="2023-01-25")) == [], sentence
+    assert contributions(extract("The Bundestag approved the deployment of 4,000 soldiers to Bosnia on Friday.",
+                                 published="1995-12-08"))

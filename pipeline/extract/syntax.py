@@ -196,7 +196,7 @@ REPORTING = {"say", "announce", "confirm", "tell", "state", "declare", "add", "p
 #: Nouns of a report whose 'that' clause is reported speech ('the announcement that Germany would send').
 REPORT_NOUNS = {"announcement", "confirmation", "pledge", "promise", "decision", "statement", "commitment", "assurance",
                 "declaration", "vow"}
-UNCERTAIN = {"could", "might", "may", "should"}
+UNCERTAIN = {"could", "might", "may", "should", "ought", "must"}
 DESIRE = {"want", "wish", "hope", "seek", "try", "attempt", "ambition", "aspiration", "dream", "desire", "bid"}
 #: 'ready to send', 'prepared to station': an offer, not a hypothesis.
 READINESS = {"ready", "willing", "prepared", "offer", "propose", "eager", "keen"}
