@@ -4193,3 +4193,12 @@ def test_what_a_state_ought_to_or_must_do_is_no_event(extract):
         assert contributions(extract(sentence, published="2023-01-25")) == [], sentence
     assert contributions(extract("The Bundestag approved the deployment of 4,000 soldiers to Bosnia on Friday.",
                                  published="1995-12-08"))
+
+
+def test_a_with_the_parser_hangs_on_the_venue_names_a_participant(extract):
+    for sentence in ("Blinken held talks in the Jordanian capital with Lebanese Prime Minister Najib Mikati on Saturday.",
+                     "Blinken met in the Jordanian capital with Lebanese Prime Minister Najib Mikati on Saturday."):
+        (m,) = meetings(extract(sentence, published="2023-11-05"))
+        assert {"Antony Blinken", "Najib Mikati"} <= names(m), sentence
+    assert meetings(extract("Blinken held talks in the Jordanian capital with a heavy heart on Saturday.",
+                            published="2023-11-05")) == []

@@ -663,6 +663,7 @@ class MeetingExtractor:
         self.verbs = {k for k, v in self.kinds.items() if k not in ("travel", "return", "come", "go", "head", "fly", "land")}
         self.nouns = set(triggers.get("meeting_nouns", []))
         self.calls = set(triggers.get("call_words", []))
+        self.venues = frozenset(triggers.get("venue_nouns", []))
         self.unspoken = frozenset(triggers.get("called_for_not_calls", []))  # 'held talks with Niinisto and
         # called for deeper cooperation': no telephone
         self.planned = set(triggers.get("planned_cues", []))
@@ -999,6 +1000,13 @@ class MeetingExtractor:
             return next((e.text for e in o.sent.ents if e.start <= o.i < e.end), o.text)  # 'Port-au-Prince'
         return any(o.ent_type_ not in ("GPE", "LOC") and not s.g.country_of(named(o)) for o in objects)
 
+    def _with_at_venue(self, t: Token) -> list[Token]:
+        """'had talks at the Elysee Palace with President Chirac', 'met in the Jordanian capital with Mikati': the
+        parser hangs the 'with' on the place."""
+        return [w for where in syntax.preps(t, ("at", "in"))
+                if where.ent_type_ in ("FAC", "GPE", "LOC", "ORG") or where.lemma_.lower() in self.venues
+                for w in syntax.preps(where, ("with",)) if _a_person(w)]
+
     def _is_visit(self, t: Token) -> bool:
         lemma = t.lemma_.lower()
         return self.kinds.get(lemma) == "VISIT" or lemma in ("visit", "trip", "tour", "state visit") or _due_somewhere(t)
@@ -1097,7 +1105,7 @@ class MeetingExtractor:
                 elif c.dep_ == "npadvmod" and lemma in HOSTING and c.pos_ == "PROPN" and s.g.title(c.text) and not any(
                         d.dep_ == "dobj" for d in t.children):  # 'received at Al-Salam Palace in Jeddah today
                     out.append(c)  # President of Ukraine Volodymyr Zelenskyy', the guest parsed as a time
-            out += list(syntax.preps(t, ("with", "between", "by", "to", "among")))
+            out += list(syntax.preps(t, ("with", "between", "by", "to", "among"))) + self._with_at_venue(t)
             if lemma in ("sit", "stand"):  # 'sat beside Trump', 'stood alongside Biden', 'sat across the table from Putin'
                 out += list(syntax.preps(t, ("beside", "alongside", "from")))
             if t.dep_ == "xcomp" and t.head.lemma_.lower() in PLANNING:  # 'is expected to convene a summit ...,
@@ -1132,9 +1140,7 @@ class MeetingExtractor:
                 out += list(syntax.preps(body, ("with",)))
             for role in (w for w in syntax.preps(t, ("as",)) if s.g.title(w.text)):  # 'his first meeting as
                 out += list(syntax.preps(role, ("with",)))  # president with Erdogan', 'with' hung on the office
-            for where in syntax.preps(t, ("at", "in")):  # 'had talks at the Elysee Palace with President Chirac',
-                if where.ent_type_ in ("FAC", "GPE", "LOC", "ORG"):  # 'with' hung on the place
-                    out += [w for w in syntax.preps(where, ("with",)) if _a_person(w)]
+            out += self._with_at_venue(t)
             if _courtesy_call(t):
                 out += list(syntax.preps(t, ("on",))) + list(syntax.preps(t.head, ("on",)))
             out += [a for a in (_host_by(t),) if a is not None]  # 'a summit ..., hosted by President Aliyev'
