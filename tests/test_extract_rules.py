@@ -4202,3 +4202,19 @@ def test_a_with_the_parser_hangs_on_the_venue_names_a_participant(extract):
         assert {"Antony Blinken", "Najib Mikati"} <= names(m), sentence
     assert meetings(extract("Blinken held talks in the Jordanian capital with a heavy heart on Saturday.",
                             published="2023-11-05")) == []
+
+
+def test_a_permission_in_a_clause_of_its_own_does_not_hold_back_the_giving(extract):
+    (e,) = contributions(extract("German Chancellor Olaf Scholz announced on Wednesday that Germany would send 14 Leopard "
+                                 "2A6 tanks to Ukraine and would let other countries that operate the tank re-export "
+                                 "theirs.", published="2023-01-26"))
+    assert route(e) == ("DEU", "UKR")
+    assert contributions(extract("Poland said it was ready to send Leopards of its own to Ukraine, if Berlin would "
+                                 "permit the re-export.", published="2023-01-14")) == []
+
+
+def test_a_question_tells_no_event(extract):
+    assert contributions(extract("Mr. Secretary, did Germany agree today to send Leopard tanks to Ukraine?",
+                                 published="2023-01-20")) == []
+    assert meetings(extract("Will Biden meet Xi in Bali on Monday?", published="2022-11-12")) == []
+    assert meetings(extract("Biden will meet Xi in Bali on Monday.", published="2022-11-12"))

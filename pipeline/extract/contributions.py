@@ -216,6 +216,14 @@ def _which(subj: Token) -> Optional[Token]:
     return verb.head if verb.head.ent_type_ == "GPE" else None
 
 
+def _waits_on_permission(t: Token) -> bool:
+    """'ready to send Leopards, but will ask Berlin for permission': a giving that waits on another's consent; but
+    in 'would send 14 Leopard 2A6 tanks and would let other countries re-export theirs', the permission is a
+    clause of its own, after the giving."""
+    own_later = {w.i for c in t.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for w in c.subtree}
+    return bool(PERMISSION.search("".join(w.text_with_ws for w in t.sent if w.i not in own_later)))
+
+
 def _expected(t: Token) -> bool:
     """The giving is what is expected ('are expected to provide jets later', 'is expected to begin sending'), not a
     'Japan, which pledged $1 billion, is expected to ...' whose giving is its own clause."""
@@ -1036,7 +1044,7 @@ class ContributionExtractor:
         }
 
     def _blocked(self, t: Token) -> bool:
-        if PERMISSION.search(t.sent.text) or TALLY.search(t.doc[t.left_edge.i:t.i + 1].text) or \
+        if _waits_on_permission(t) or TALLY.search(t.doc[t.left_edge.i:t.i + 1].text) or \
                 RANKED.search(t.doc[t.sent.start:t.i].text):
             return True  # 'ready to send Leopards ... will ask Berlin for permission', 'had so far supplied'
         if (SINCE.search(t.doc[t.left_edge.i:t.i + 1].text) or SINCE_AFTER.search(t.doc[t.i:t.right_edge.i + 1].text)) \

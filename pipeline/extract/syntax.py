@@ -209,9 +209,23 @@ def _desires(word: Token) -> bool:
         w.endswith("ing") and w[:-3] + "e" in DESIRE)
 
 
+def _asked(verb: Token) -> bool:
+    """A yes-or-no question ('did Germany agree today to send Leopard tanks?', 'Will Biden meet Xi?'): the
+    auxiliary of the clause's main verb comes before its subject."""
+    if not verb.sent.text.rstrip(" \"'\u201d").endswith("?"):
+        return False
+    head = verb
+    while head.dep_ in ("xcomp", "conj") and head.head.i != head.i:
+        head = head.head
+    subj = next((c for c in head.children if c.dep_ in SUBJ), None)
+    return subj is not None and any(c.dep_ in ("aux", "auxpass") and c.i < subj.i for c in head.children)
+
+
 def is_hypothetical(verb: Token, cues: set[str]) -> bool:
     """'could send', 'would send if', 'considering sending': not (yet) an event. Reported speech
-    ('said it would send') is an announcement, not a hypothesis."""
+    ('said it would send') is an announcement, not a hypothesis. Nor is a question."""
+    if _asked(verb):
+        return True
     clause = clause_tokens(verb)
     words = {c.lower_ for c in clause}
     if words & UNCERTAIN:
