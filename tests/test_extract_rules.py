@@ -4218,3 +4218,13 @@ def test_a_question_tells_no_event(extract):
                                  published="2023-01-20")) == []
     assert meetings(extract("Will Biden meet Xi in Bali on Monday?", published="2022-11-12")) == []
     assert meetings(extract("Biden will meet Xi in Bali on Monday.", published="2022-11-12"))
+
+
+def test_an_amount_written_short_and_split_by_the_tokenizer_is_money(extract):
+    (e,) = contributions(extract("Biden announced a further $500m (£415m) in US military aid for Ukraine on Tuesday.",
+                                 published="2023-10-10"))
+    assert route(e) == ("USA", "UKR")
+    assert [(a["category"], a["description"]) for a in e["assets"]] == [("FUNDING", "$500m")]
+    (e,) = contributions(extract("Germany announced a further €1bn (£830m) in military aid for Ukraine on Tuesday.",
+                                 published="2023-10-10"))
+    assert [a["description"] for a in e["assets"]] == ["€1bn"]  # one amount, in two currencies

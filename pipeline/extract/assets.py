@@ -144,6 +144,9 @@ class AssetReader:
         if SHORT_AMOUNT.fullmatch(token.lower_):  # '€1bn (£830m)': the amount as written first
             sign = token.doc[token.i - 1].text if token.i > 0 and token.doc[token.i - 1].text in CURRENCY else ""
             return {"description": sign + token.text, "category": "FUNDING", "quantity": None}
+        if token.lower_ in SHORT_SCALES and token.i > 0 and token.doc[token.i - 1].like_num:  # '$500m'
+            start = token.i - 2 if token.i > 1 and token.doc[token.i - 2].text in CURRENCY else token.i - 1
+            return {"description": token.doc[start:token.i + 1].text, "category": "FUNDING", "quantity": None}
         money = [w for w in token.subtree if w.ent_type_ == "MONEY" or w.i == token.i or w.like_num]
         start, end = min(w.i for w in money), max(w.i for w in money)
         description = sub if military else token.doc[start:end + 1].text  # '$400 million in military aid'
@@ -155,12 +158,17 @@ def _amount(token: Token) -> bool:
     if SHORT_AMOUNT.fullmatch(token.lower_):  # '€1bn', the sign parsed as the amount's modifier or before it
         return any(c.lemma_.lower() in CURRENCY for c in token.children) or (
             token.i > 0 and token.doc[token.i - 1].text in CURRENCY)
+    if token.lower_ in SHORT_SCALES and token.i > 0 and token.doc[token.i - 1].like_num:  # '$500m' read as '$',
+        return any(w.lemma_.lower() in CURRENCY for w in token.subtree) or (  # '500' and 'm'
+            token.i > 1 and token.doc[token.i - 2].text in CURRENCY)
     return token.lemma_.lower() in ("million", "billion", "trillion") and any(
         c.lemma_.lower() in CURRENCY for c in token.children)
 
 
 #: An amount written short, as British and Irish papers do: '1bn', '2.5bn', '500m', '40mn'.
 SHORT_AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:bn|m|mn|b)")
+#: The same scale split from its number by the tokenizer ('$500m' read as '$', '500', 'm').
+SHORT_SCALES = {"m", "mn", "bn", "b"}
 
 
 def _credit(token: Token) -> bool:

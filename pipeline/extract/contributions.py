@@ -729,6 +729,9 @@ class ContributionExtractor:
             asset = self._asset(o)
             if not asset or asset in out:
                 continue
+            if asset["category"] == "FUNDING" and o.dep_ == "appos" and o.head in objects and (
+                    self._asset(o.head) or {}).get("category") == "FUNDING":
+                continue  # '€1bn (£830m)': one amount, in a second currency
             named = o.dep_ == "appos" and o.pos_ == "PROPN" and o.head in objects and o.head.pos_ == "NOUN"
             if named and not any(c.dep_ == "nummod" for c in o.head.children) and (
                     self._asset(o.head) or {}).get("category") == asset["category"]:
