@@ -4228,3 +4228,12 @@ def test_an_amount_written_short_and_split_by_the_tokenizer_is_money(extract):
     (e,) = contributions(extract("Germany announced a further €1bn (£830m) in military aid for Ukraine on Tuesday.",
                                  published="2023-10-10"))
     assert [a["description"] for a in e["assets"]] == ["€1bn"]  # one amount, in two currencies
+
+
+def test_turning_over_and_unmanned_aerial_systems_are_gifts(extract):
+    (e,) = contributions(extract("On June 5, Washington turned over a Cessna 208B Grand Caravan reconnaissance aircraft "
+                                 "to the Philippine Air Force.", published="2023-06-20"))
+    assert route(e) == ("USA", "PHL") and e["status"] == "DELIVERED"
+    (e,) = contributions(extract("Australian officials said the Royal Australian Navy would also hand over small "
+                                 "unmanned aerial systems to the Philippine Navy.", published="2023-06-20"))
+    assert route(e) == ("AUS", "PHL") and e["assets"][0]["category"] == "AIR"
