@@ -4237,3 +4237,11 @@ def test_turning_over_and_unmanned_aerial_systems_are_gifts(extract):
     (e,) = contributions(extract("Australian officials said the Royal Australian Navy would also hand over small "
                                  "unmanned aerial systems to the Philippine Navy.", published="2023-06-20"))
     assert route(e) == ("AUS", "PHL") and e["assets"][0]["category"] == "AIR"
+
+
+def test_who_funded_what_was_delivered_gave_it(extract):
+    (e,) = contributions(extract("On Tuesday, six Metal Shark patrol boats funded by Washington were delivered to the "
+                                 "Philippine Navy.", published="2023-06-20"))
+    assert route(e) == ("USA", "PHL") and e["status"] == "DELIVERED"
+    assert contributions(extract("On Tuesday, six Metal Shark patrol boats were delivered to the Philippine Navy.",
+                                 published="2023-06-20")) == []

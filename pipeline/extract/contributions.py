@@ -37,6 +37,8 @@ MOTIONS = {"motion", "bill", "mandate", "resolution", "decree", "proposal", "pla
 PLACE_NOUNS = {"waters", "territory", "soil", "airspace", "zone", "coast", "shores"}
 #: Categories of what is military by its very name, whatever its modifiers ('medical evacuation helicopters').
 ARMS = {"AIR", "NAVAL", "WEAPONS", "GROUND_FORCES", "ISR", "REFUELING"}
+#: Who paid for or gave what was delivered: 'patrol boats funded by Washington', 'a hospital gifted by India'.
+FUNDERS = {"fund", "finance", "donate", "gift", "pay", "supply", "provide", "give", "sponsor"}
 #: A giving that waits on another's permission (or is that permission: re-export) is no act of giving.
 PERMISSION = re.compile(r"\b(?:permission|re-?exports?(?:ed|ing)?)\b", re.I)
 #: Said after the verb, another's consent not yet given ('willing to send a company of Leopards, but only if Berlin
@@ -621,6 +623,10 @@ class ContributionExtractor:
             body = owned  # landed': the giver just told of
         if contributor is None and t.lemma_.lower() == "join" and objects:  # 'Dedonder said that the frigate
             contributor = self._speaker_state(s, t, objects)  # Louise-Marie would also join the mission'
+        if contributor is None:  # 'six Metal Shark patrol boats funded by Washington were delivered': who paid
+            contributor = next((a for o in objects for c in o.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                                and c.lemma_.lower() in FUNDERS for g in [syntax.agent(c)] if g is not None
+                                for a in [self._place_state(s, g)] if a), None)
         if contributor is None:  # 'Parliament approved Italy's participation in the mission': Italy's giving
             contributor = next((a for o in objects if o.lemma_.lower() in TOLD_GIVINGS for c in o.children
                                 if c.dep_ == "poss" for a in [as_state(self._g, s.actor(c))] if a), None)
