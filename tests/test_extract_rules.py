@@ -4245,3 +4245,16 @@ def test_who_funded_what_was_delivered_gave_it(extract):
     assert route(e) == ("USA", "PHL") and e["status"] == "DELIVERED"
     assert contributions(extract("On Tuesday, six Metal Shark patrol boats were delivered to the Philippine Navy.",
                                  published="2023-06-20")) == []
+
+
+def test_equipment_for_a_police_or_civil_service_is_no_military_gift(extract):
+    for sentence in ("In Kenya, the Japanese government donated 15 vehicles and communications equipment to the "
+                     "National Police Service on Monday.",
+                     "Japan last week gifted two fibreglass monitoring boats to the Department of Fisheries."):
+        assert contributions(extract(sentence, published="2022-08-02")) == [], sentence
+    (e,) = contributions(extract("Qatar handed over 40 armoured personnel carriers to the Somali police force in "
+                                 "Mogadishu on March 23.", published="2022-03-24"))
+    assert route(e) == ("QAT", "SOM")
+    (e,) = contributions(extract("Japan donated two patrol boats to the Sri Lanka Navy last week.",
+                                 published="2018-08-22"))
+    assert route(e) == ("JPN", "LKA")

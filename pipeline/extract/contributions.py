@@ -353,6 +353,7 @@ class ContributionExtractor:
         self.negation = set(triggers.get("negation_cues", []))
         self.hypothetical = {w for w in triggers.get("hypothetical_cues", []) if " " not in w} - {"would", "if"}
         self.non_military = set(triggers.get("non_military_aid", []))
+        self.civil_bodies = set(triggers.get("civil_recipients", []))
         self.not_context = {w for w in triggers.get("not_contribution_context", []) if " " not in w}
         self._adversary_exact = _words_re(g.adversaries_exact, flags=0)
         self._campaign = _words_re({k: v for k, v in g.campaigns.items() if len(k) > 3})
@@ -572,7 +573,8 @@ class ContributionExtractor:
             assets = self._part_in_mission(t, objects)
         if not assets:
             return None
-        if self._non_military(t, objects):
+        if self._non_military(t, objects) or self._to_civil_body(t) and not any(
+                a["category"] in ("WEAPONS", "AIR") for a in assets):  # (but armoured carriers for the police)
             return None
         if all(a["category"] in ("AIR", "NAVAL") and CARRIER.search(a["description"]) for a in assets):
             return None  # 'a French government plane landed at Hiroshima airport'
@@ -1234,6 +1236,15 @@ class ContributionExtractor:
         return any((self._asset_of_word(o) in ARMS - {"REFUELING"} or o.lemma_.lower() in ADDED_TO) and not any(
             p.dep_ == "poss" and p.pos_ != "PRON" for p in o.children)  # (not 'add fuel'; not 'raised the mainland's
                    for c in t.children if c.dep_ == "dobj" for o in syntax.with_conjuncts(c))  # missiles' in talks)
+
+    def _to_civil_body(self, t: Token) -> bool:
+        """'donated 15 vehicles to the National Police Service', 'gifted two monitoring boats to the Department of
+        Fisheries': equipment for a state's police or civil service is no military contribution."""
+        for taker in syntax.preps(t, ("to",)):
+            words = {w.lemma_.lower() for w in taker.subtree} | {w.lower_ for w in taker.subtree}
+            if words & self.civil_bodies and not words & {"military", "army", "navy", "defence", "defense", "forces"}:
+                return True
+        return False
 
     def _non_military(self, t: Token, objects: list[Token]) -> bool:
         named = {w.i for o in objects for w in o.subtree if w.i < o.i}  # 'Typhoon jets' are no storm
