@@ -4258,3 +4258,14 @@ def test_equipment_for_a_police_or_civil_service_is_no_military_gift(extract):
     (e,) = contributions(extract("Japan donated two patrol boats to the Sri Lanka Navy last week.",
                                  published="2018-08-22"))
     assert route(e) == ("JPN", "LKA")
+
+
+def test_an_accusation_or_a_denied_presence_tells_no_giving(extract):
+    for sentence in ("The drills come amid Western accusations that Tehran has supplied Russia with drones and "
+                     "short-range ballistic missiles for its war in Ukraine.",
+                     "As part of any security guarantee, there will not be U.S. troops deployed to Ukraine, Hegseth "
+                     "said on Wednesday."):
+        assert contributions(extract(sentence, published="2024-03-12")) == [], sentence
+    (e,) = contributions(extract("There will be 300 U.S. troops deployed to Poland, Hegseth said on Monday.",
+                                 published="2024-03-12"))
+    assert route(e) == ("USA", "POL")

@@ -234,6 +234,10 @@ def is_hypothetical(verb: Token, cues: set[str]) -> bool:
         return True  # 'questioned whether Belgium can afford to give away aircraft'
     if any(g.lemma_.lower() in cues and g.pos_ == "VERB" for g in own_governors(verb, 3)):
         return True
+    if verb.dep_ in ("acl", "ccomp") and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in cues:
+        return True  # 'amid accusations that Tehran has supplied Russia with drones', 'the idea of sending troops'
+    if verb.dep_ == "acl" and verb.head.dep_ == "attr" and is_negated(verb.head.head):
+        return True  # 'there will not be U.S. troops deployed to Ukraine
     if any(g.lemma_.lower() in DESIRE for g in own_governors(verb, 2)) or (
             verb.dep_ in ("ccomp", "xcomp") and _desires(verb.head)):  # ('they hoped India would add troops')
         return True  # 'Kim wanted to meet Trump' is a wish, not a meeting
