@@ -4269,3 +4269,10 @@ def test_an_accusation_or_a_denied_presence_tells_no_giving(extract):
     (e,) = contributions(extract("There will be 300 U.S. troops deployed to Poland, Hegseth said on Monday.",
                                  published="2024-03-12"))
     assert route(e) == ("USA", "POL")
+
+
+def test_a_call_ahead_of_a_summit_is_no_meeting(extract):
+    assert meetings(extract("Jokowi also spoke by telephone with Biden last month ahead of the summit, according to "
+                            "the State Secretariat.", published="2023-08-08")) == []
+    (m,) = meetings(extract("Jokowi met Biden in Washington last month ahead of the summit.", published="2023-08-08"))
+    assert {"Joko Widodo", "Joe Biden"} <= names(m)

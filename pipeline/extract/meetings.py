@@ -1284,7 +1284,9 @@ class MeetingExtractor:
         near += [w for c in t.children if c.dep_ in ("prep", "agent") and c.lower_ in CALL_MEANS
                  for w in c.subtree]  # 'met by video link'
         verb = t.head.head if t.dep_ == "pobj" and t.head.lower_ in ("after", "following", "before") else \
-            t.head if t.dep_ in ("advcl", "xcomp", "conj", "pcomp") else None
+            t.head.head.head if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in (
+                "ahead", "prior") else t.head if t.dep_ in ("advcl", "xcomp", "conj", "pcomp") else None
+        # ('spoke by telephone with Biden last month ahead of the summit': the call, not the summit)
         if verb is not None:  # 'spent Thursday on the telephone, talking with Thatcher'; 'After the talks, Yeltsin
             near += [verb] + [w for c in verb.children if c.dep_ == "prep" and c.lower_ in CALL_MEANS
                               for w in c.subtree]  # telephoned Kohl': a call after the talks
