@@ -4276,3 +4276,13 @@ def test_a_call_ahead_of_a_summit_is_no_meeting(extract):
                             "the State Secretariat.", published="2023-08-08")) == []
     (m,) = meetings(extract("Jokowi met Biden in Washington last month ahead of the summit.", published="2023-08-08"))
     assert {"Joko Widodo", "Joe Biden"} <= names(m)
+
+
+def test_the_year_of_another_giving_does_not_date_an_announcement(extract):
+    found = contributions(extract("Koizumi told his host that Japan would provide the Malaysian Armed Forces with coastal "
+                                  "surveillance radars, on top of the rescue boats approved last year.",
+                                  published="2025-11-01"))
+    assert [(e["contributor"]["country"], str(e["date"])) for e in found] == [("JPN", "2025-11-01")]
+    (e,) = contributions(extract("Japan provided the Malaysian Armed Forces with coastal surveillance radars last year.",
+                                 published="2025-11-01"))
+    assert str(e["date"]).startswith("2024")

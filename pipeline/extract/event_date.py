@@ -116,6 +116,10 @@ def _find_date(s: Sentence, trigger: Token, future: bool, announced: bool, given
             key = (key[2], key[0], key[1]) + key[3:]
         if best is None or key < best[0]:
             best = (key, resolved, ent.root)
+    if best and best[0][0] and announced and best[1].precision != "day" and best[2].head.pos_ in ("VERB", "NOUN") \
+            and best[2].head not in syntax.governors(trigger, 4) and best[2].head != trigger:
+        best = None  # 'said Japan would provide radars, on top of the radars approved last year': another
+        # giving's year, not the day this one was told
     if best and not (best[0][0] and _describes_something(best[2], trigger) and not announced):
         r = best[1]
         return {"date": r.date, "date_text": r.text, "date_basis": r.basis}
