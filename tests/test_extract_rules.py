@@ -4286,3 +4286,12 @@ def test_the_year_of_another_giving_does_not_date_an_announcement(extract):
     (e,) = contributions(extract("Japan provided the Malaysian Armed Forces with coastal surveillance radars last year.",
                                  published="2025-11-01"))
     assert str(e["date"]).startswith("2024")
+
+
+def test_the_person_a_title_of_a_place_ends_in_takes_part(extract):
+    (m,) = meetings(extract("Mike Pompeo was received on Monday by the Custodian of the Two Holy Mosques King Salman "
+                            "bin Abdul Aziz Al Saud.", published="2019-06-25"))
+    assert {"Mike Pompeo", "Salman bin Abdulaziz Al Saud"} <= names(m)
+    (m,) = meetings(extract("On July 30 George Bush met in the Kremlin with President of the RSFSR Boris Yeltsin.",
+                            published="1991-08-01"))
+    assert "Boris Yeltsin" in names(m)

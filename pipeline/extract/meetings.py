@@ -1231,7 +1231,9 @@ class MeetingExtractor:
                     expanded += [c] + _people_inside(c)
             if tok.lemma_.lower() in GROUPS:
                 expanded += list(syntax.preps(tok, ("of", "from")))
-            elif tok.lower_ == "party":  # 'met Communist Party of Vietnam General Secretary Nguyen Phu Trong'
+            elif tok.lower_ == "party" or tok.pos_ == "PROPN" and tok.ent_type_ not in ("PERSON", "GPE", "NORP"):
+                # 'met Communist Party of Vietnam General Secretary Nguyen Phu Trong', 'received by the Custodian of
+                # the Two Holy Mosques King Salman': the person the title's 'of' phrase ends in
                 expanded += [p for p in syntax.preps(tok, ("of",)) if p.ent_type_ == "PERSON"]
             nationalities = [c for c in tok.children if c.dep_ in ("amod", "nmod", "compound") and c.i < tok.i]
             for c in nationalities:  # 'U.S. and Russian negotiators': one side per nationality
