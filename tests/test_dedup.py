@@ -281,3 +281,17 @@ def test_a_headline_in_the_present_is_the_giving_its_story_tells_at_whatever_sta
     assert merge(new_event(headline, "id"), landed)["status"] == "DELIVERED"
     other_outlet = contribution("b", "y", D, status="DELIVERED")
     assert not keys.same_event(headline, {**other_outlet, "mentions": [{**other_outlet["mentions"][0], "char_start": 80}]})
+
+
+def test_a_pair_dated_by_its_own_words_stays_apart_from_an_undated_summit_of_its_article():
+    summit = meeting("a", "x.example", D + dt.timedelta(days=1), participants=(HOLLANDE, PUTIN, MERKEL))
+    summit["date_basis"] = "DATELINE"
+    pair = meeting("a", "x.example", D, start=300)
+    pair.update(date_text="on Saturday")
+    assert not keys.same_event(summit, pair) and not keys.same_event(pair, summit)
+    told_again = meeting("a", "x.example", D + dt.timedelta(days=1), start=400)  # the same day: one meeting
+    told_again.update(date_text="on Sunday")
+    assert keys.same_event(summit, told_again)
+    elsewhere = meeting("b", "y.example", D, start=300)  # another outlet counts a day differently
+    elsewhere.update(date_text="on Saturday")
+    assert keys.same_event(summit, elsewhere)

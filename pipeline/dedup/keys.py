@@ -118,7 +118,9 @@ def _told_apart(known: dict, new: dict) -> bool:
     """One article giving two meetings of overlapping people two different days from its own text: two
     meetings (across outlets a day's difference is only how each counted)."""
     dated = lambda e: e.get("date") and e.get("date_basis") != "DATELINE"  # noqa: E731
-    return _one_article(known, new) and dated(known) and dated(new) and known["date"] != new["date"]
+    written = lambda e: dated(e) and e.get("date_text")  # noqa: E731
+    return _one_article(known, new) and (dated(known) and dated(new) or written(known) or written(new)) and \
+        known.get("date") and new.get("date") and known["date"] != new["date"]
 
 
 def _own_days_apart(known: dict, new: dict) -> bool:
