@@ -4295,3 +4295,11 @@ def test_the_person_a_title_of_a_place_ends_in_takes_part(extract):
     (m,) = meetings(extract("On July 30 George Bush met in the Kremlin with President of the RSFSR Boris Yeltsin.",
                             published="1991-08-01"))
     assert "Boris Yeltsin" in names(m)
+
+
+def test_forces_named_before_what_they_include_are_the_ones_given(extract):
+    body = ("The first 75 members of the Guatemalan Army military police landed in Port-au-Prince on Saturday to join "
+            "the Kenyan-led mission.\n\nThey are joined by a group of eight Salvadoran soldiers, including medical and "
+            "aviation personnel, who arrived in Haiti on Monday, the Salvadoran Armed Forces said in a statement.")
+    found = {e["contributor"]["country"] for e in contributions(extract(body, published="2025-01-28"))}
+    assert found == {"GTM", "SLV"}
