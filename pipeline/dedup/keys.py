@@ -116,7 +116,8 @@ def _side_meeting(event: dict) -> bool:
 
 def _told_apart(known: dict, new: dict) -> bool:
     """One article giving two meetings of overlapping people two different days from its own text: two
-    meetings (across outlets a day's difference is only how each counted)."""
+    meetings (across outlets a day's difference is only how each counted). One date written in the sentence
+    ('welcomed to Downing Street on Saturday') is enough beside a summit the article dates only by its dateline."""
     dated = lambda e: e.get("date") and e.get("date_basis") != "DATELINE"  # noqa: E731
     written = lambda e: dated(e) and e.get("date_text")  # noqa: E731
     return _one_article(known, new) and (dated(known) and dated(new) or written(known) or written(new)) and \

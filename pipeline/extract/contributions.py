@@ -543,10 +543,10 @@ class ContributionExtractor:
         if t.lemma_.lower() in self.requests or _phrasal(t) in self.requests:
             return self._direct_request(s, t)
         objects = [o for o in self._objects(t) if not any(c.dep_ == "det" and c.lower_ == "no" for c in o.children)]
+        # ('offered aid but no aircraft')
         objects = [w for o in objects for w in ([o.head.head] if o.dep_ == "pobj" and o.head.lower_ == "including"
                                                 and o.head.head.pos_ == "NOUN" and o.head.head not in objects else [])
                    + [o]]  # 'eight Salvadoran soldiers, including medical personnel, who arrived': the soldiers
-        # ('offered aid but no aircraft')
         if _departs(t) or _sorties(t):  # 'left RNZAF Base Ohakea for East Timor': where from is no asset
             objects = [o for o in objects if o.dep_ != "dobj"]
         assets = self._assets_of(objects)
