@@ -284,6 +284,9 @@ def test_training_another_countrys_troops_is_a_training_contribution_to_it(extra
     assert e["status"] == "OFFERED" and e["contributor"]["country"] == "KEN"
     assert e["recipient"]["country"] == "SOM" and e["assets"][0]["category"] == "TRAINING"
     assert not contributions(extract("The army trained its own recruits at the new base.", published="2023-03-08"))
+    for trainees in ("Tanzanian pilots", "Ghanaian boat crews"):  # words of no asset list, yet the screen lets them by
+        (e,) = contributions(extract(f"China will train {trainees} at its academies.", published="2023-03-08"))
+        assert e["assets"][0]["category"] == "TRAINING" and e["assets"][0]["description"].endswith(trainees)
 
 
 def test_sitting_down_with_a_counterpart_is_a_meeting(extract):
@@ -2746,6 +2749,18 @@ def test_a_place_with_any_agency_code_is_a_dateline():
     for lead in ("Mogadishu (HOL) - ", "Garowe (PL) - ", "Kigali (RNA) - "):
         assert dateline_end(lead + "Turkey has deployed three helicopters to Somalia.") == len(lead)
     assert dateline_end("Kenya said (on Monday) - it would send police.") == 0
+
+
+def test_a_place_and_its_region_before_a_dash_is_a_dateline(extract):
+    from pipeline.extract.prefilter import dateline_end
+    for lead in ("Bogor, West Java - ", "Athens, Greece \u2013 ", "Riyadh, Munich \u2013 "):
+        assert dateline_end(lead + "Japan will supply the navy with patrol boats.") == len(lead)
+    assert dateline_end("Kenya, Uganda and Rwanda - leaders met.") == 0
+    (c,) = contributions(extract("Bogor, West Java - Japan will supply the Indonesian Navy with high-speed patrol boats "
+                                 "under its Official Security Assistance (OSA) program, Prime Minister Shigeru Ishiba "
+                                 "announced on Saturday following talks with President Prabowo Subianto.",
+                                 published="2025-01-11"))
+    assert (c["contributor"]["country"], c["recipient"]["country"]) == ("JPN", "IDN")
 
 
 def test_a_readouts_the_prime_minister_beside_another_prime_minister_is_the_outlets(extract):

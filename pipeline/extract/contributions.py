@@ -108,7 +108,7 @@ FACTIONS = {"some", "several", "few", "many", "individual", "opposition", "dissi
 APPROXIMATELY = {"about", "around", "some", "nearly", "roughly", "almost", "approximately", "over", "up", "to"}
 #: Bodies of people that a state trains: 'to train the new Syrian army'.
 TRAINEES = {"army", "military", "force", "troop", "soldier", "pilot", "officer", "personnel", "cadet", "marine",
-            "police", "guard", "recruit"}
+            "police", "guard", "recruit", "crew"}
 #: Places on courses a state offers another's officers: 'additional slots for Nepali Army officers'.
 COURSE_PLACES = {"slot", "vacancy", "place", "seat"}
 #: Verbs of getting what was given, told from the side that gets it.

@@ -44,6 +44,13 @@ DATED_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{2,30}(?:,\s*[A-Z][A-Za-z .'-]{2
                             r"(?:--|-|\u2014|\u2013|:)\s+")
 
 
+#: Datelines of a place and its region or country alone, in title case: 'Bogor, West Java - ', 'Athens, Greece – ',
+#: 'Riyadh, Munich – ' (the desks a story was filed from). A comma between two runs of capitalised words and a dash
+#: set off by spaces: a sentence rarely opens that way ('Kenya, Uganda and Rwanda - leaders met' does not match).
+REGION_DATELINE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\s+"
+                             r"(?:--|-|\u2014|\u2013)\s+")
+
+
 #: A dateline written as a paragraph of its own ('Baku, Azerbaijan, August 9', 'Shusha, June 15, AZERTAC'), or an
 #: agency's name on its own line ('Trend:').
 DATELINE_LINE = re.compile(r"^(?:[A-Z][A-Za-z .'-]{2,40}(?:,\s*[A-Za-z0-9 .'()-]{1,30}){1,3}|[A-Z][A-Za-z-]{1,20}:)\s*$")
@@ -62,7 +69,8 @@ def dateline_end(paragraph: str) -> int:
     if DATELINE_LINE.match(paragraph) and _DATE_WORD.search(paragraph.strip()) and not re.search(r"\b[a-z]", paragraph):
         return len(paragraph)
     lead = DATELINE.match(paragraph) or AGENCY_DATELINE.match(paragraph) or PLACE_DATELINE.match(paragraph) \
-        or SLASHED_DATELINE.match(paragraph) or DATED_DATELINE.match(paragraph)
+        or SLASHED_DATELINE.match(paragraph) or DATED_DATELINE.match(paragraph) \
+        or REGION_DATELINE.match(paragraph)
     return lead.end() if lead else 0
 
 
