@@ -2751,9 +2751,32 @@ def test_a_place_with_any_agency_code_is_a_dateline():
     assert dateline_end("Kenya said (on Monday) - it would send police.") == 0
 
 
-def test_a_place_and_its_region_before_a_dash_is_a_dateline(extract):
+def test_leaders_joined_by_others_for_a_meeting_meet_them_all(extract):
+    found = meetings(extract("After bilateral talks, Scholz and Nauseda were joined by Estonian Prime Minister Kaja "
+                             "Kallas and Latvian Prime Minister Krisjanis Karins for a meeting on regional security.",
+                             published="2022-03-07"))
+    assert {"EST", "LVA", "DEU", "LTU"} in [countries(m) for m in found]
+    assert not meetings(extract("The army was joined by Kallas.", published="2022-03-07"))
+
+
+def test_a_headlines_bare_to_is_its_future(extract):
+    for title in ("Biden to meet Polish leader in Warsaw", "Sri Lankan President Wickremesinghe to visit India this week",
+                  "Trump and Putin leave Alaska without a ceasefire deal; Zelenskyy to visit White House"):
+        found = meetings(extract("Markets were calm.", title=title, published="2023-02-20"))
+        assert found and all(m["status"] == "PLANNED" for m in found), title
+    (m,) = meetings(extract("Markets were calm.", title="Modi becomes first Indian PM to visit Israel",
+                            published="2017-07-04"))
+    assert m["status"] == "HELD"
+    for title, day in (("Biden and Trudeau meet in Ottawa; Canada to send navy ships to Haiti", "2023-03-24"),
+                       ("Trump and Putin end Alaska summit without Ukraine ceasefire; Zelensky to visit White House",
+                        "2025-08-16")):  # the other clause's 'to'
+        assert "HELD" in {m["status"] for m in meetings(extract("Markets were calm.", title=title, published=day))}
+
+
+def test_a_place_and_its_region_or_two_desks_before_a_dash_are_a_dateline(extract):
     from pipeline.extract.prefilter import dateline_end
-    for lead in ("Bogor, West Java - ", "Athens, Greece \u2013 ", "Riyadh, Munich \u2013 "):
+    for lead in ("Bogor, West Java - ", "Athens, Greece \u2013 ", "Riyadh, Munich \u2013 ", "TOKYO/NEW DELHI -- ",
+                 "STOCKHOLM and BERLIN \u2014 ", "Lahore/New Delhi, Dec 25 (PTI) "):
         assert dateline_end(lead + "Japan will supply the navy with patrol boats.") == len(lead)
     assert dateline_end("Kenya, Uganda and Rwanda - leaders met.") == 0
     (c,) = contributions(extract("Bogor, West Java - Japan will supply the Indonesian Navy with high-speed patrol boats "
@@ -2761,6 +2784,9 @@ def test_a_place_and_its_region_before_a_dash_is_a_dateline(extract):
                                  "announced on Saturday following talks with President Prabowo Subianto.",
                                  published="2025-01-11"))
     assert (c["contributor"]["country"], c["recipient"]["country"]) == ("JPN", "IDN")
+    (c,) = contributions(extract("STOCKHOLM and BERLIN \u2014 Sweden will send Ukraine its Archer self-propelled "
+                                 "howitzers, the government said.", published="2023-01-19"))
+    assert c["contributor"]["country"] == "SWE"
 
 
 def test_a_readouts_the_prime_minister_beside_another_prime_minister_is_the_outlets(extract):

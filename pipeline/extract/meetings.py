@@ -58,6 +58,22 @@ def _was_to(t: Token) -> bool:
     return False
 
 
+def _headline_to(t: Token) -> bool:
+    """'Biden to meet Polish leader in Warsaw', 'Wickremesinghe to visit India this week': a headline writes 'will'
+    as a bare 'to' after the name (the parser hangs it on the name or makes it the root)."""
+    if t.sent[-1].is_punct:
+        return False  # a sentence: 'asked Macron to host Xi' is no headline
+    v = t if t.pos_ in ("VERB", "AUX") else next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    to = next((c for c in v.children if c.dep_ == "aux" and c.tag_ == "TO"), None) if v is not None else None
+    if to is not None:  # the meeting's own verb, not 'Biden and Trudeau meet in Ottawa; Canada to send ships'
+        if v.dep_ == "ROOT":
+            return any(c.dep_ == "nsubj" and c.i < to.i for c in v.children)
+        name = v.head
+        return v.dep_ in ("relcl", "acl", "advcl") and name.i == to.i - 1 and name.text.istitle() and not any(
+            c.dep_ in ("det", "amod") for c in name.children)  # not 'the first Indian PM to visit Israel'
+    return False
+
+
 def _people_inside(token: Token) -> list[Token]:
     """Named people inside a subject the parser nested ('Kishida and Yoon held' parsed as a chain)."""
     clauses = [c for c in token.subtree if c.dep_ in ("relcl", "acl", "advcl", "ccomp")]
@@ -351,6 +367,13 @@ def _a_person(t: Token) -> bool:
     """'joined the US president', 'joined Sunak': a person, not 'joined NATO' or 'joined the army'."""
     return t.ent_type_ == "PERSON" or t.lemma_.lower() in ("president", "minister", "leader", "chancellor", "king",
                                                              "premier", "counterpart")
+
+
+def _joined_by(t: Token) -> bool:
+    """'the two were joined by Estonian Prime Minister Kaja Kallas': people who meet joined by another."""
+    by = syntax.agent(t)
+    return t.lemma_.lower() == "join" and by is not None and _a_person(by) and any(
+        c.dep_ == "nsubjpass" and (_a_person(c) or _the_two(c) or c.pos_ == "PROPN") for c in t.children)
 
 
 #: Offices whose holders' visits abroad are received by their counterparts, not by the head of state.
@@ -685,7 +708,8 @@ class MeetingExtractor:
                         t.lemma_.lower() == "talk" and _a_pair_talked(t)):
                     continue  # 'the guardrails they talked about', 'celebrated the deal' are not meetings
                 if t.lemma_.lower() in ("attend", "join") and not self._attends_meeting(t) and not (
-                        t.lemma_.lower() == "join" and any(c.dep_ == "dobj" and _a_person(c) for c in t.children)):
+                        t.lemma_.lower() == "join" and any(c.dep_ == "dobj" and _a_person(c) for c in t.children)) \
+                        and not _joined_by(t):
                     continue  # 'a ceremony attended by the president', 'joined the army': no meeting attended
                 yield t
             elif t.pos_ == "VERB" and _jointly(t):
@@ -1261,6 +1285,7 @@ class MeetingExtractor:
         clause = syntax.clause_tokens(t if verb is t else t.head if t.head.pos_ in ("VERB", "AUX") else verb)
         words = {c.lower_ for c in clause} | {c.lemma_.lower() for c in clause}
         if words & self.planned or any(c.lower_ in ("will", "'ll", "shall", "would") for c in clause) or _was_to(t) \
+                or _headline_to(t) \
                 or any(g.lemma_.lower() in syntax.READINESS | PLANNING for g in syntax.governors(t, 2)):
             return "PLANNED"  # hypothetical 'would' was rejected before; what is left is reported future
         if t.pos_ == "NOUN" and any(c.lower_ in ("upcoming", "planned", "forthcoming", "next", "proposed") for c in t.children):

@@ -19,12 +19,12 @@ _ABBREV = {"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "a
 
 
 #: Wire datelines that open a story: 'MOSCOW (Reuters) -', 'SEOUL, May 11 (Yonhap) --', 'KYIV, Ukraine (AP) —',
-#: 'NEW DELHI:'.
-DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2})?)*\s*(?:\([^)]{1,40}\))?\s*(?:--|-|\u2014|\u2013|:)\s+")
+#: 'NEW DELHI:'; filed from two desks: 'TOKYO/NEW DELHI --', 'STOCKHOLM and BERLIN —'.
+DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:(?:/| and | & )[A-Z][A-Z .'-]{2,})*(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2})?)*\s*(?:\([^)]{1,40}\))?\s*(?:--|-|\u2014|\u2013|:)\s+")
 
 
-#: Agency datelines in title case: 'Colombo, Aug 15 (PTI)', 'New Delhi, March 3 (IANS) -'.
-AGENCY_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{2,30},\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([A-Za-z ]{2,20}\)\s*"
+#: Agency datelines in title case: 'Colombo, Aug 15 (PTI)', 'New Delhi, March 3 (IANS) -', 'Lahore/New Delhi, Dec 25 (PTI)'.
+AGENCY_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{2,30}(?:/[A-Z][A-Za-z .'-]{2,30})*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([A-Za-z ]{2,20}\)\s*"
                              r"(?:--|-|\u2014|\u2013|:)?\s*")
 
 #: Datelines with the agency between slashes: 'MOSCOW, June 25. /TASS/.'.
