@@ -1003,6 +1003,18 @@ def test_the_two_leaders_are_the_last_two_the_story_named(extract):
     assert found == ["2023-09-08", "2024-06-22"]
 
 
+def test_the_two_leaders_who_held_talks_and_two_ministers_one_a_secretary(extract):
+    body = ("President Jacques Chirac and Chancellor Gerhard Schroeder marked the anniversary on Wednesday. The two "
+            "leaders, who held talks in the palace before the ceremony, said war is the worst solution.")
+    (m,) = meetings(extract(body, published="2003-01-23"))
+    assert countries(m) == {"FRA", "DEU"}
+    body = ("U.S. Defense Secretary Ash Carter and Indian Defence Minister Manohar Parrikar said Tuesday their countries "
+            "agreed. The announcement, made at a news conference after the two ministers held talks in New Delhi, caps "
+            "a three-day visit.")
+    (m,) = meetings(extract(body, published="2016-04-12"))
+    assert countries(m) == {"USA", "IND"}
+
+
 def test_an_undated_sentence_does_not_take_the_day_something_was_said(extract):
     body = ("Chinese President Xi Jinping will pay a state visit to Russia from Monday, the Kremlin said on Friday. The "
             "two leaders will hold talks in Moscow.")
@@ -1306,6 +1318,14 @@ def test_an_undated_opening_takes_the_day_the_next_sentence_gives(extract):
     far = "Australia will transfer 49 Abrams tanks to Ukraine.\n\nThe war began in 2022.\n\nIt was cold yesterday."
     (e,) = contributions(extract(far, published="2024-10-17"))
     assert str(e["date"]) == "2024-10-17" and e["date_basis"] == "DATELINE"  # two paragraphs on is another story
+
+
+def test_a_headline_told_again_below_is_one_giving_whatever_recipient_each_names(extract):
+    body = ("The first 80 Portuguese commandos of a quick reaction force for the United Nations mission in the Central "
+            "African Republic (MINUSCA) landed in Bangui on Tuesday.")
+    (e,) = contributions(extract(body, published="2017-01-10",
+                                 title="Portuguese commandos arrive in Bangui to join UN mission"))
+    assert e["mentions"][0]["sentence"].startswith("The first 80")
 
 
 def test_ethnic_negotiators_speak_for_a_people_not_for_the_state_of_that_name(extract):

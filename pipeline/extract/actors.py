@@ -241,7 +241,9 @@ class ArticleContext:
         """Whom 'the two leaders' ('the four leaders'; ``count`` None: 'the leaders') at an offset means: those
         who met in the last meeting read, else the last two people of different countries named in its
         paragraph. 'The two presidents' (``office``) are people who hold that office, whoever met last."""
-        holds = lambda a: office is None or office in (a.get("role") or "").lower()  # noqa: E731
+        offices = (office, "secretary") if office == "minister" else (office,)  # 'the two ministers': a Defense
+        # Secretary and a Defence Minister
+        holds = lambda a: office is None or any(o in (a.get("role") or "").lower() for o in offices)  # noqa: E731
         if self.met and count in (None, len(self.met)) and all(map(holds, self.met)):
             return list(self.met)
         if count is None:

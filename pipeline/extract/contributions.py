@@ -1652,8 +1652,14 @@ def without_told_headlines(events: list[dict], title: str) -> list[dict]:
         if g is h or g["event_type"] != "military_contribution" or g["mentions"][0]["char_start"] < headline:
             return False
         ra, rb = _country(g.get("recipient")), _country(h.get("recipient"))
-        return _country(g["contributor"]) == _country(h["contributor"]) and (None in (ra, rb) or ra == rb) \
-            and not (kinds(g) and kinds(h) and kinds(g).isdisjoint(kinds(h)))
+        if _country(g["contributor"]) != _country(h["contributor"]):
+            return False
+        if g["status"] == h["status"] and kinds(g) & kinds(h) and not all(
+                (e.get("recipient") or {}).get("country") for e in (g, h)):
+            return True  # 'Portuguese commandos arrive in Bangui to join UN mission' over 'commandos of a force for the
+            # UN mission in the Central African Republic landed': the same stage of the same forces, one naming the
+            # organisation and the other the country it serves in
+        return (None in (ra, rb) or ra == rb) and not (kinds(g) and kinds(h) and kinds(g).isdisjoint(kinds(h)))
     return [e for e in events if e["event_type"] != "military_contribution"
             or e["mentions"][0]["char_start"] >= headline or not any(told(e, g) for g in events)]
 

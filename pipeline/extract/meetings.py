@@ -820,8 +820,12 @@ class MeetingExtractor:
         verb = t if t.pos_ in ("VERB", "AUX") else t.head if t.dep_ == "dobj" else None
         # the subject of the verb or of what it completes ('The two presidents had been due to meet')
         raised = {g.i for g in syntax.raised(verb)} if verb is not None else set()
-        pair = [w for w in tokens if _the_two(w) and (w.dep_ in ("nsubj", "nsubjpass") and w.head.i in raised
-                                                    or w.head.lower_ == "between" and w.head.head.i == t.i)] if (
+        antecedent = [verb.head] if verb is not None and verb.dep_ == "relcl" and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "that") for c in verb.children) else []
+        # ('The two leaders, who held talks in the palace before the ceremony, said')
+        pair = [w for w in tokens + antecedent if _the_two(w) and (
+            w.dep_ in ("nsubj", "nsubjpass") and w.head.i in raised or w.head.lower_ == "between" and w.head.head.i == t.i
+            or w in antecedent)] if (
             self.kinds.get(t.lemma_.lower()) == "MEET"
             or t.lemma_.lower() in ("talk", "talks", "meeting", "summit", "sit", "spend")
         ) else []
