@@ -1015,6 +1015,16 @@ def test_the_two_leaders_who_held_talks_and_two_ministers_one_a_secretary(extrac
     assert countries(m) == {"USA", "IND"}
 
 
+def test_a_day_spent_with_a_leader_and_a_welcome_given_by_one_are_meetings(extract):
+    (m,) = meetings(extract("Spanish Prime Minister Jose Maria Aznar, who spent Feb. 22 with Bush at the president's "
+                            "ranch in Crawford, Texas, backed the war.", published="2003-03-20"))
+    assert countries(m) == {"ESP", "USA"} and m["date"].isoformat() == "2003-02-22"
+    assert not meetings(extract("Germany spent 2 billion euros on weapons for Ukraine, Scholz said on Monday."))
+    (m,) = meetings(extract("Chinese President Xi Jinping was given a red-carpet welcome by President Vo Van Thuong.",
+                            published="2023-12-13"))
+    assert countries(m) == {"CHN", "VNM"}
+
+
 def test_an_undated_sentence_does_not_take_the_day_something_was_said(extract):
     body = ("Chinese President Xi Jinping will pay a state visit to Russia from Monday, the Kremlin said on Friday. The "
             "two leaders will hold talks in Moscow.")

@@ -243,7 +243,7 @@ WELCOMED_THINGS = {"idea", "proposal", "decision", "move", "step", "news", "offe
 MEALS = {"tea", "lunch", "dinner", "breakfast", "supper", "luncheon", "banquet"}
 
 #: What leaders spend together when a story tells their meeting by its length.
-TIME_SPENT = {"hour", "minute", "day", "evening", "morning", "afternoon"}
+TIME_SPENT = {"hour", "minute", "day", "evening", "morning", "afternoon", "weekend", "night"}
 
 
 def _other_trigger(t: Token) -> bool:
@@ -295,9 +295,10 @@ def _other_trigger(t: Token) -> bool:
         return any(o.ent_type_ == "PERSON" for o in syntax.preps(t, ("with",)))  # 'also came together with
         # Ukrainian Foreign Minister Dmytro Kuleba', 'in Beijing, shaking hands with Xi Jinping'
     if t.lemma_.lower() in ("spend", "have") and t.pos_ == "VERB" and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in TIME_SPENT for c in t.children):
+            c.dep_ in ("dobj", "npadvmod") and (c.lemma_.lower() in TIME_SPENT or c.ent_type_ == "DATE")
+            for c in t.children):
         # 'Witkoff spent three hours with Putin at the Kremlin', 'had 30 minutes alone with his Australian
-        # counterpart', 'In Kyiv the two leaders spent several hours together'
+        # counterpart', 'In Kyiv the two leaders spent several hours together', 'spent Feb. 22 with Bush'
         return any(c.dep_ == "prep" and c.lower_ == "with" and any(o.ent_type_ == "PERSON" or o.lemma_.lower() in (
             "counterpart", "president", "minister", "leader") for o in c.children if o.dep_ == "pobj")
             for w in [t] + [c for c in t.children if c.dep_ in ("advmod", "dobj")] for c in w.children) or (
@@ -1210,6 +1211,9 @@ class MeetingExtractor:
                 if t.lemma_.lower() in HANDED:  # 'gave a warm welcome on Thursday to Xi': the parser's dative
                     out += [w for c in head.children if c.dep_ == "dative" and c.lower_ == "to"
                             for o in c.children if o.dep_ == "pobj" for w in syntax.with_conjuncts(o)]
+                    out += [w for c in [*t.children, *head.children] if c.dep_ == "agent" and t.dep_ == "dobj"
+                            for o in c.children if o.dep_ == "pobj" for w in syntax.with_conjuncts(o)]
+                    # ('Xi was given a red-carpet welcome by President Vo Van Thuong')
             elif t.dep_ == "pobj" and head.lower_ == "including" and head.dep_ == "prep":
                 # 'passed through Poland on his way, including a brief meeting with Duda': one of the things
                 # the subject did
