@@ -1338,6 +1338,14 @@ def test_a_headline_told_again_below_is_one_giving_whatever_recipient_each_names
     assert e["mentions"][0]["sentence"].startswith("The first 80")
 
 
+def test_a_warship_arriving_on_a_visit_is_a_port_call_not_a_giving(extract):
+    assert not contributions(extract("The USS Carl Vinson arrived in Da Nang on Monday, the first visit by a US carrier "
+                                     "since the war.", published="2018-03-05"))
+    (e,) = contributions(extract("Two Australian frigates arrived in Fiji on Monday to help patrol its waters.",
+                                 published="2023-03-10"))
+    assert route(e) == ("AUS", "FJI")
+
+
 def test_ethnic_negotiators_speak_for_a_people_not_for_the_state_of_that_name(extract):
     assert not meetings(extract("Macedonia's feuding Slav and ethnic Albanian political leaders resumed peace talks in "
                                 "this lakeside resort on Saturday.", published="2001-07-29"))

@@ -683,6 +683,9 @@ class ContributionExtractor:
             recipient, purpose = None, purpose or _patrolled_waters(t, assets)  # ('to the Middle East to
             if purpose is None:  # increase protection for US forces')
                 return None  # a country moving its own forces at home is not a contribution
+        if self._arrival(t) and assets and all(a["category"] == "NAVAL" for a in assets) and any(
+                w.lemma_.lower() == "visit" and w.pos_ == "NOUN" for w in t.sent):
+            return None  # 'US aircraft carrier arrives in Da Nang in historic visit': a port call, no forces given
         delivered = self._arrival(t) and t.lemma_.lower() in ("arrive", "reach") and all(
             a["category"] not in ("GROUND_FORCES", "TRAINING") for a in assets)
         moved = (self._arrival(t) or _departs(t)) and t.lemma_.lower() != "reach" and not _for_drills(s) and (any(
