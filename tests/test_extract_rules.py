@@ -1025,6 +1025,13 @@ def test_a_day_spent_with_a_leader_and_a_welcome_given_by_one_are_meetings(extra
     assert countries(m) == {"CHN", "VNM"}
 
 
+def test_a_visit_cut_short_meets_no_one(extract):
+    assert not meetings(extract("Abbas cut short a visit to Amman and returned to Ramallah after the blast.",
+                                published="2023-10-18"))
+    (m,) = meetings(extract("Abbas visited Amman and met King Abdullah on Tuesday.", published="2023-10-18"))
+    assert countries(m) == {"PSE", "JOR"}
+
+
 def test_an_undated_sentence_does_not_take_the_day_something_was_said(extract):
     body = ("Chinese President Xi Jinping will pay a state visit to Russia from Monday, the Kremlin said on Friday. The "
             "two leaders will hold talks in Moscow.")

@@ -806,6 +806,9 @@ class MeetingExtractor:
             return None  # 'spoke by phone with Rubio about the U.S.-brokered talks': what was talked about
         if any(a.lemma_.lower() == "coincide" for a in [t, *t.ancestors][:4]):
             return None  # "Kishida's trip coincided with Xi's state visit to Russia": two trips, no meeting
+        if t.pos_ == "NOUN" and t.dep_ == "dobj" and t.head.lemma_.lower() == "cut" and any(
+                c.lower_ == "short" for c in t.head.children):
+            return None  # 'Abbas cut short a visit to Amman and returned to Ramallah': a trip broken off, no one met
         if t.lemma_.lower() == "welcome" and t.pos_ == "VERB" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in WELCOMED_THINGS for c in t.children):
             return None  # 'Putin had welcomed a Trump idea to organise ice hockey matches'
