@@ -1032,6 +1032,13 @@ def test_a_visit_cut_short_meets_no_one(extract):
     assert countries(m) == {"PSE", "JOR"}
 
 
+def test_a_day_the_parser_split_off_with_an_apposition_still_dates_the_talks(extract):
+    body = ("Trump arrived in Seoul on Saturday evening to meet Moon Jae-in. The two leaders will hold summit talks at "
+            "Cheong Wa Dae on Sunday, their eighth meeting since Trump took office.")
+    planned = [m for m in meetings(extract(body, published="2019-06-29")) if m["status"] == "PLANNED"]
+    assert planned and {m["date"].isoformat() for m in planned} == {"2019-06-30"}
+
+
 def test_an_undated_sentence_does_not_take_the_day_something_was_said(extract):
     body = ("Chinese President Xi Jinping will pay a state visit to Russia from Monday, the Kremlin said on Friday. The "
             "two leaders will hold talks in Moscow.")

@@ -72,10 +72,10 @@ def _find_date(s: Sentence, trigger: Token, future: bool, announced: bool, given
     if told is not None:
         return {"date": told.date, "date_text": told.text, "date_basis": told.basis}
     best = None
-    for ent in trigger.sent.ents:
+    for ent in list(trigger.sent.ents) + _split_off_dates(trigger):
         if ent.label_ not in ("DATE", "TIME"):
             continue
-        arcs = syntax.dep_distance(trigger, ent.root)
+        arcs = syntax.dep_distance(trigger, ent.root) if ent.sent == trigger.sent else MAX_DATE_ARCS
         if arcs > MAX_DATE_ARCS or ent.root.dep_ == "poss" and not (
                 trigger.dep_ == "relcl" and ent.root.head == trigger.head):
             continue  # "Anwar, this year's chair, welcomed ...": a date that describes, not dates (but "last
@@ -565,6 +565,18 @@ def _purpose_of_past(verb: Token) -> bool:
     if verb.dep_ not in ("xcomp", "advcl") or head.tag_ != "VBD":
         return False
     return any(c.dep_ == "dobj" and c.pos_ in ("NUM", "NOUN") for c in head.children)
+
+
+def _split_off_dates(trigger: Token) -> list:
+    """The dates of a verbless piece the parser split off the trigger's sentence ('will hold summit talks at Cheong
+    Wa Dae on Sunday, their eighth meeting': 'Dae on Sunday, their eighth meeting' parsed as a sentence of its
+    own), when the trigger's own part has none; only those before the piece's head noun."""
+    if any(e.label_ in ("DATE", "TIME") for e in trigger.sent.ents) or trigger.sent.end >= len(trigger.doc):
+        return []
+    piece = trigger.doc[trigger.sent.end].sent
+    if piece.root.pos_ in ("VERB", "AUX"):
+        return []
+    return [e for e in piece.ents if e.end <= piece.root.i]
 
 
 def _own_date(token: Token, trigger: Token) -> bool:
