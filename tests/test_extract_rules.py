@@ -1360,6 +1360,14 @@ def test_a_warship_arriving_on_a_visit_is_a_port_call_not_a_giving(extract):
     assert route(e) == ("AUS", "FJI")
 
 
+def test_a_roll_call_of_givers_none_of_whom_said_when_is_no_giving(extract):
+    body = ("The first Ugandan soldiers of the African Union peace mission in Somalia arrived in Mogadishu on Tuesday. "
+            "Nigeria, Ghana, Malawi and Burundi have promised troops, but none has said when they will arrive.")
+    assert {route(e)[0] for e in contributions(extract(body, published="2007-03-07"))} == {"UGA"}
+    body = body.replace(", but none has said when they will arrive", " to the mission")
+    assert {route(e)[0] for e in contributions(extract(body, published="2007-03-07"))} > {"UGA"}
+
+
 def test_ethnic_negotiators_speak_for_a_people_not_for_the_state_of_that_name(extract):
     assert not meetings(extract("Macedonia's feuding Slav and ethnic Albanian political leaders resumed peace talks in "
                                 "this lakeside resort on Saturday.", published="2001-07-29"))

@@ -72,7 +72,7 @@ TOURS = {"deployment", "mission", "tour", "rotation", "posting"}
 #: What aircraft fly on a mission.
 SORTIES = {"patrol", "sortie", "mission", "combat mission", "strike"}
 #: A list of givers told in passing ('X and Y are also contributing troops'): with no figure, not an event each.
-ROLL_CALL = re.compile(r"\b(?:also|too|as well)\b", re.I)
+ROLL_CALL = re.compile(r"\b(?:also|too|as well|none (?:of them )?(?:has|have) (?:yet )?(?:said|given|set|named))\b", re.I)
 #: Nouns of asking that carry what is asked for: 'a formal request to Canberra for military assistance'.
 REQUEST_NOUNS = {"request", "appeal", "plea"}
 #: What a parliament approves that names the forces it sends: 'a mandate for up to 180 soldiers'.
