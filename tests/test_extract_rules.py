@@ -1368,6 +1368,20 @@ def test_a_roll_call_of_givers_none_of_whom_said_when_is_no_giving(extract):
     assert {route(e)[0] for e in contributions(extract(body, published="2007-03-07"))} > {"UGA"}
 
 
+def test_access_granted_to_anothers_forces_is_basing_for_them(extract):
+    (e,) = contributions(extract("The Philippines will grant US forces access to four more military sites, officials "
+                                 "said on Thursday.", published="2023-02-02"))
+    assert route(e) == ("PHL", "USA") and e["assets"][0]["category"] == "BASING" and e["assets"][0]["quantity"] == 4
+    (e,) = contributions(extract("Uzbekistan gave American troops access to its Karshi-Khanabad air base.",
+                                 published="2001-10-05"))
+    assert route(e) == ("UZB", "USA") and e["assets"][0]["description"] == "access to Karshi-Khanabad air base"
+    (e,) = contributions(extract("The Philippines will give the United States access to four more military bases, "
+                                 "officials said.", published="2023-02-02"))
+    assert route(e) == ("PHL", "USA")  # the state parsed as the access's modifier, 'to' hung on the verb
+    assert not contributions(extract("The court granted the opposition access to the ballot papers."))
+    assert not contributions(extract("Ukraine will give the United States access to its rare earth minerals."))
+
+
 def test_ethnic_negotiators_speak_for_a_people_not_for_the_state_of_that_name(extract):
     assert not meetings(extract("Macedonia's feuding Slav and ethnic Albanian political leaders resumed peace talks in "
                                 "this lakeside resort on Saturday.", published="2001-07-29"))

@@ -73,6 +73,9 @@ TOURS = {"deployment", "mission", "tour", "rotation", "posting"}
 SORTIES = {"patrol", "sortie", "mission", "combat mission", "strike"}
 #: A list of givers told in passing ('X and Y are also contributing troops'): with no figure, not an event each.
 ROLL_CALL = re.compile(r"\b(?:also|too|as well|none (?:of them )?(?:has|have) (?:yet )?(?:said|given|set|named))\b", re.I)
+#: Ground a state opens to another's forces: 'access to four more sites', 'to its airfields'.
+GROUNDS = {"site", "base", "facility", "airfield", "airport", "port", "airspace", "territory", "area", "location",
+           "installation", "harbour", "harbor"}
 #: Nouns of asking that carry what is asked for: 'a formal request to Canberra for military assistance'.
 REQUEST_NOUNS = {"request", "appeal", "plea"}
 #: What a parliament approves that names the forces it sends: 'a mandate for up to 180 soldiers'.
@@ -530,6 +533,8 @@ class ContributionExtractor:
             return self._package(s, t)
         if _use_allowed(t) is not None:
             return self._use(s, t)
+        if (access := _access_given(t)) is not None:
+            return self._access(s, t, access)
         if t.lemma_.lower() == "host":
             return self._hosting(s, t)
         if (taken := _taken_over(t)) is not None:
@@ -845,6 +850,26 @@ class ContributionExtractor:
             if o.lemma_.lower() in ("facility", "facilities", "airspace", "territory", "port", "airfield")][:1]
         if not giver or not taker or not assets or giver.get("country") == taker.get("country"):
             return None
+        return self._record(s, t, self._status(s, t), giver, taker, self._purpose_in(t.sent.text), assets, None)
+
+    def _access(self, s: Sentence, t: Token, access: Token) -> Optional[dict]:
+        """'Manila would grant US forces access to four more sites': a state opening its ground to another's
+        forces (basing), for the state whose forces they are."""
+        users = [c for c in t.children if c.dep_ == "dative"] + [c for c in access.children if c.dep_ == "compound"]
+        # ('give the United States access to four more bases' parses the state as the access's modifier)
+        subj = syntax.subject(t)
+        giver = as_state(self._g, s.actor(subj)) if subj is not None else None
+        taker = next((a for u in users for a in (as_state(self._g, s.actor(u) or self._marked_nationality([u])),)
+                      if a), None)
+        places = list(syntax.preps(access, ("to",))) or list(syntax.preps(t, ("to",)))
+        places = [p for p in places if p.lemma_.lower() in GROUNDS or (self._asset(p) or {}).get("category") == "BASING"]
+        if not giver or not taker or not places or giver.get("country") == taker.get("country"):
+            return None  # (not 'an agreement giving the US access to Ukraine's rare earth minerals')
+        place = places[0]
+        count = next((number(c.text) for c in place.children if c.dep_ == "nummod" and c.like_num), None)
+        words = [w for w in place.subtree if w.dep_ not in ("det", "poss")]
+        description = "access to " + place.doc[words[0].i:place.right_edge.i + 1].text  # 'Karshi-Khanabad air base'
+        assets = [{"description": description, "category": "BASING", "quantity": count}]
         return self._record(s, t, self._status(s, t), giver, taker, self._purpose_in(t.sent.text), assets, None)
 
     def _hosting(self, s: Sentence, t: Token) -> Optional[dict]:
@@ -1806,6 +1831,13 @@ def _with_what(t: Token) -> list[Token]:
 def _disposals(t: Token) -> list[Token]:
     return [o for c in t.children if c.dep_ == "prep" and c.lower_ == "at" for o in c.children
             if o.dep_ == "pobj" and o.lemma_.lower() == "disposal"]
+
+
+def _access_given(t: Token) -> Optional[Token]:
+    """The 'access' of 'grant US forces access to four more sites', 'gave American troops access to its air base'."""
+    if t.pos_ != "VERB" or t.lemma_.lower() not in ("grant", "give", "offer", "provide"):
+        return None
+    return next((c for c in t.children if c.dep_ == "dobj" and c.lemma_.lower() == "access"), None)
 
 
 def _use_allowed(t: Token) -> Optional[Token]:
