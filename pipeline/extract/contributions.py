@@ -859,8 +859,8 @@ class ContributionExtractor:
         # ('give the United States access to four more bases' parses the state as the access's modifier)
         subj = syntax.subject(t)
         giver = as_state(self._g, s.actor(subj)) if subj is not None else None
-        taker = next((a for u in users for a in (as_state(self._g, s.actor(u) or self._marked_nationality([u])),)
-                      if a), None)
+        taker = next(filter(None, (as_state(self._g, s.actor(u) or self._marked_nationality([u])) for u in users)),
+                     None)
         places = list(syntax.preps(access, ("to",))) or list(syntax.preps(t, ("to",)))
         places = [p for p in places if p.lemma_.lower() in GROUNDS or (self._asset(p) or {}).get("category") == "BASING"]
         if not giver or not taker or not places or giver.get("country") == taker.get("country"):
