@@ -4418,3 +4418,154 @@ def test_forces_named_before_what_they_include_are_the_ones_given(extract):
             "aviation personnel, who arrived in Haiti on Monday, the Salvadoran Armed Forces said in a statement.")
     found = {e["contributor"]["country"] for e in contributions(extract(body, published="2025-01-28"))}
     assert found == {"GTM", "SLV"}
+
+
+def test_talks_a_day_before_the_main_event_are_met_and_dated_by_it(extract):
+    found = meetings(extract("Prime Minister Narendra Modi today called on Nepalese President Ram Baran Yadav at his "
+                             "official residence before wrapping up his two-day visit, a day after holding talks with "
+                             "his Nepalese counterpart Sushil Koirala on hydropower.", published="2014-08-04"))
+    assert {(frozenset(names(m)), str(m["date"])) for m in found} == {
+        (frozenset({"Narendra Modi", "Ram Baran Yadav"}), "2014-08-04"),
+        (frozenset({"Narendra Modi", "Sushil Koirala"}), "2014-08-03")}
+
+
+def test_a_name_in_office_that_day_wins_over_one_just_out_of_it(extract):
+    # the Saudi King Abdullah died on 2015-01-23; twelve days later 'King Abdullah' is Jordan's
+    (m,) = meetings(extract("His Majesty King Abdullah met President Barack Obama at the White House on Tuesday.",
+                            published="2015-02-04"))
+    assert "JOR" in countries(m)
+    (m,) = meetings(extract("King Abdullah met President Barack Obama at the White House on Tuesday.",
+                            published="2014-03-26"))
+    assert "SAU" in countries(m)
+
+
+def test_a_capital_opening_the_sentence_says_whose_government_gives(extract):
+    (e,) = contributions(extract("In Warsaw, the government on Tuesday agreed to send 130 military policemen to the EU "
+                                 "force in Congo.", published="2006-06-02"))
+    assert e["contributor"]["country"] == "POL"
+    (e,) = contributions(extract("In Ankara, parliament on Thursday authorised the government to send five warships "
+                                 "and a submarine to the NATO operation off Libya.",
+                                 published="2011-03-25"))
+    assert e["contributor"]["country"] == "TUR"
+    assert contributions(extract("In Turkey, the government has deployed soldiers to the border with Syria.",
+                                 published="2015-07-25")) == []
+
+
+def test_a_counterpart_whose_name_the_tagger_misses_is_still_met(extract):
+    (m,) = meetings(extract("India's Defence Minister A K Antony held talks with his Maldivian counterpart Ameen "
+                            "Faisal yesterday.", published="2009-08-21"))
+    assert countries(m) == {"IND", "MDV"} and "Ameen Faisal" in names(m)
+
+
+def test_a_bare_title_shared_by_two_named_leaders_is_the_outlets_own(extract):
+    body = ("Prime Minister Sheikh Hasina and her Indian counterpart Narendra Modi held talks in New Delhi "
+            "yesterday.\n\nEarlier, Hasina was given a ceremonial reception, where Modi received her.\n\n"
+            "In the evening, the prime minister called on Indian President Droupadi Murmu at Rashtrapati Bhavan.")
+    assert frozenset({"Sheikh Hasina", "Droupadi Murmu"}) in met(meetings(extract(
+        body, published="2022-09-07", source="thedailystar.net")))
+
+
+def test_a_dateline_of_place_and_outlet_names_no_one(extract):
+    found = meetings(extract("Cairo, Asharq Al-Awsat\u2014Egyptian President Abdel Fattah Al-Sisi welcomed Custodian of "
+                             "the Two Holy Mosques King Abdullah Bin Abdulaziz at Cairo International Airport on Friday "
+                             "evening, and the two leaders held talks aboard the King's aircraft.", published="2014-06-21"))
+    assert found and all(countries(m) == {"EGY", "SAU"} and len(m["participants"]) == 2 for m in found), found
+
+
+def test_a_call_made_during_talks_is_no_meeting_with_the_one_called(extract):
+    assert meetings(extract("Trump says he called Putin during the talks", published="2025-08-19")) == []
+    (m,) = meetings(extract("Trump said he had called Putin during the talks with Zelensky at the White House on "
+                            "Monday.", published="2025-08-19"))
+    assert {"Donald Trump", "Volodymyr Zelensky"} <= names(m)
+
+
+def test_a_counterpart_in_a_parliamentary_state_is_its_head_of_government(extract):
+    found = meetings(extract("Prime Minister KP Sharma Oli held separate bilateral meetings with his Indian and "
+                             "Bangladeshi counterparts, Narendra Modi and Sheikh Hasina, on the sidelines of the BIMSTEC "
+                             "summit on Thursday.", published="2018-08-31"))
+    assert met(found) == {frozenset({"KP Sharma Oli", "Narendra Modi"}), frozenset({"KP Sharma Oli", "Sheikh Hasina"})}
+    (m,) = meetings(extract("In the evening, Japanese Prime Minister Fumio Kishida hosted a working dinner for his South "
+                            "Korean counterpart at a restaurant in Tokyo.", published="2023-03-17"))
+    assert "Yoon Suk Yeol" in names(m)  # where the leader is a president, a prime minister's counterpart is he
+
+
+def test_two_leaders_who_witness_a_signing_together_meet(extract):
+    (m,) = meetings(extract("Tanzanian President Samia Suluhu Hassan travelled to Uganda on April 11, where she and "
+                            "President Yoweri Museveni witnessed the signing of a pipeline deal.", published="2022-04-15"))
+    assert countries(m) == {"TZA", "UGA"} and str(m["date"]) == "2022-04-11"
+    assert meetings(extract("Ministers Smith and Jones witnessed the signing of the budget.")) == []
+
+
+def test_an_owner_tagged_a_body_with_its_possessive_still_names_the_state(extract):
+    (m,) = meetings(extract("The talks in Nairobi on Monday between Defence Cabinet Secretary Aden Duale and DR Congo's "
+                            "Minister of Defence, Gilbert Kabanda, focused on the M23.", published="2023-05-10",
+                            source="nation.africa"))
+    assert countries(m) == {"KEN", "COD"}
+
+
+def test_a_day_spent_with_ones_host_is_a_meeting(extract):
+    (m,) = meetings(extract("Medvedev spent Wednesday with his Romanian host, President Traian Basescu, in Bucharest.",
+                            published="2010-06-17"))
+    assert countries(m) == {"RUS", "ROU"} and str(m["date"]) == "2010-06-16"
+
+
+def test_an_offer_in_the_main_clause_leaves_a_relative_clauses_meeting_held(extract):
+    (m,) = meetings(extract("Italian Prime Minister Matteo Renzi, who lunched with Merkel in Paris on Thursday, offered "
+                            "sympathy.", published="2015-11-27"))
+    assert m["status"] == "HELD" and countries(m) == {"ITA", "DEU"}
+    assert meetings(extract("Renzi offered to host Merkel in Rome.", published="2015-11-27")) == []
+
+
+def test_a_ship_put_under_a_missions_command_is_given_to_it(extract):
+    (e,) = contributions(extract("Britain has put the frigate HMS Northumberland under EU command.", published="2024-02-20"))
+    assert e["contributor"]["country"] == "GBR" and e["assets"][0]["category"] == "NAVAL"
+    assert contributions(extract("The Navy put the ship under the command of Captain Smith.",
+                                 published="2024-02-20")) == []
+
+
+def test_a_decision_welcomed_by_a_leader_is_no_meeting(extract):
+    assert meetings(extract("The US State Department extended the waiver of the arms embargo on Cyprus, a decision "
+                            "welcomed by President Nikos Christodoulides.", published="2023-09-27",
+                            title="Cyprus and the US", source="cyprus-mail.com")) == []
+    (m,) = meetings(extract("Zelensky was welcomed by President Nikos Christodoulides at the airport on Monday.",
+                            published="2023-09-27", source="cyprus-mail.com"))
+    assert countries(m) == {"UKR", "CYP"}
+
+
+def test_forces_that_are_to_be_sent_are_the_subject_of_be(extract):
+    (e,) = contributions(extract("Around 3,300 British troops are to be sent to southern Afghanistan.",
+                                 published="2006-01-27"))
+    assert route(e) == ("GBR", "AFG") and e["assets"][0]["category"] == "GROUND_FORCES"
+    (e,) = contributions(extract("The tanks are to be delivered to Ukraine next month, Berlin said.", published="2023-01-27"))
+    assert e["status"] != "DELIVERED"
+
+
+def test_states_that_each_commit_forces_each_give(extract):
+    found = contributions(extract("Ireland and Poland have each committed about 400 troops to the EU force in Chad, and "
+                                  "Austria 160.", published="2008-01-30"))
+    assert {e["contributor"]["country"] for e in found} == {"IRL", "POL", "AUT"}
+
+
+def test_readiness_on_a_condition_is_no_offer_yet(extract):
+    for sentence in ("Turkish officials have said Ankara is ready to help train the new Syrian army if asked.",
+                     "The United Arab Emirates said it would be ready to send troops, but only if the United States "
+                     "led a ground operation."):
+        assert contributions(extract(sentence, published="2016-02-04")) == [], sentence
+    (e,) = contributions(extract("The United Arab Emirates said it is ready to send troops to Syria.",
+                                 published="2016-02-04"))
+    assert e["status"] == "OFFERED"
+
+
+def test_refraining_from_giving_and_any_future_decision_give_nothing(extract):
+    for sentence in ("The French president urged his counterpart to refrain from delivering weapons to Russia.",
+                     "Labour called for a Commons vote before any decision to commit British aircraft to Bosnia."):
+        assert contributions(extract(sentence, published="1993-04-27")) == [], sentence
+    (e,) = contributions(extract("The cabinet took the decision to commit British aircraft to Bosnia.",
+                                 published="1993-04-27", source="bbc.co.uk"))
+    assert route(e) == ("GBR", "BIH")
+
+
+def test_a_huddle_of_two_leaders_is_a_meeting(extract):
+    (m,) = meetings(extract("Narendra Modi and Nawaz Sharif had a brief but much-photographed huddle on a sofa on the "
+                            "sidelines of the climate summit in Paris on November 30.", published="2015-12-10"))
+    assert countries(m) == {"IND", "PAK"} and str(m["date"]) == "2015-11-30"

@@ -383,7 +383,7 @@ class ActorResolver:
         self._nlp = nlp
 
     # -- article level -----------------------------------------------------------------------------------
-    def context(self, text: str, day: Optional[dt.date]) -> ArticleContext:
+    def context(self, text: str, day: Optional[dt.date], home: Optional[str] = None) -> ArticleContext:
         doc = self._nlp.make_doc(fold_letters(text))  # 'Orbán' and 'Erdoğan' are the gazetteer's 'orban', 'erdogan'
         mentions: list[Mention] = []
         capitals: list[int] = []
@@ -392,6 +392,7 @@ class ActorResolver:
         from pipeline.extract.prefilter import sentences
 
         ctx = ArticleContext([], self.g.roles_fit, [start for start, _ in sentences(text)])
+        ctx.home = home
         ctx.text = text
         ctx.eras = dates.past_dates(text, day)
         for match_id, start, end in matches:
@@ -411,7 +412,7 @@ class ActorResolver:
                     described = self._described_person(doc, end, actor)  # no gazetteer name follows
                     if described:
                         mentions.append(Mention(doc[end].idx, described))
-        mentions += self._nominal_mentions(doc, mentions)
+        mentions += self._nominal_mentions(doc, mentions, home)
         mentions += _surname_mentions(doc, mentions)
         ctx.mentions = sorted(_full_names(mentions), key=lambda m: m.start)
         ctx.capital_starts = capitals
@@ -435,7 +436,7 @@ class ActorResolver:
             at = {m.start for m in own}
             ctx.mentions = sorted([m for m in ctx.mentions if m.start not in at] + own, key=lambda m: m.start)
 
-    def _nominal_mentions(self, doc, mentions: list[Mention]) -> list[Mention]:
+    def _nominal_mentions(self, doc, mentions: list[Mention], home: Optional[str] = None) -> list[Mention]:
         """'The Chinese minister began his trip in Egypt': a person named before, mentioned again by
         nationality and title, so that 'he' in the next sentence finds him."""
         out = []
@@ -455,7 +456,9 @@ class ActorResolver:
                            and m.actor.get("role") == bare["role"]]  # today': the one the story named most so
                 if earlier:
                     count = Counter(m.actor["name"] for m in earlier)
-                    out.append(Mention(doc[i].idx, max(earlier, key=lambda m: (count[m.actor["name"]], m.start)).actor))
+                    out.append(Mention(doc[i].idx, max(earlier, key=lambda m: (  # of two named as often, the
+                        count[m.actor["name"]], m.actor.get("country") == home, m.start)).actor))  # outlet's own
+                    # ('the prime minister called on President Murmu' in a Dhaka paper after Hasina and Modi)
                 continue
             hit = self.g.country_of(doc[i + 1].text)
             title = self.g.title(doc[i + 2].text) if hit and hit[1] == "demonym" else None
@@ -548,6 +551,8 @@ class ActorResolver:
             if token.i and token.doc[token.i - 1].ent_type_ == "ORG" and self.g.title(token.text) else None
         if body is not None and self.g.title(token.doc[token.i - 1].text + " " + token.text):
             body = None  # 'HRH the Crown Prince', 'Crown' tagged as a body: the words are one title
+        if body is not None and body[-1].tag_ == "POS":
+            body = body[:-1]  # "DR Congo's Minister of Defence", the owner tagged a body with its 's
         if body is not None and not (
                 self.g.country_of(body.text) or self.g.org_of(body.text) or any(
                     self.g.org_of(body[k:].text) or self.g.country_of(body[k:].text) for k in range(1, len(body)))):
@@ -598,6 +603,13 @@ class ActorResolver:
                     token.lower_ in ("counterpart", "counterparts") or self.g.title(token.text)):
                 person = next(e for e in token.doc.ents if e.start == after.i)
                 np = np + [w for w in person if w not in np]
+            elif token.lower_ == "counterpart":  # 'his Maldivian counterpart Ameen Faisal', the name tagged a product
+                named = next((c for c in token.children if c.dep_ == "appos" and c.i == token.i + len(
+                    [w for w in c.lefts]) + 1 and c.pos_ == "PROPN" and c.ent_type_ not in PLACE_LABELS | {"DATE", "TIME"}
+                    and all(w.pos_ == "PROPN" for w in c.subtree)), None)
+                if named is not None:
+                    person = token.doc[named.left_edge.i:named.i + 1]
+                    np = np + [w for w in person if w not in np]
         if person is None and token.pos_ == "PROPN" and self.g.title(token.text):
             named = self._title_of_state_name(token, day)  # 'President of Turkiye Recep Tayyip Erdogan'
             if named is not None:
@@ -900,7 +912,10 @@ class ActorResolver:
             return None
         title = self._counterpart_of(np, ctx, offset)
         leading = title["role"] in LEADING  # a head of government's counterpart leads his country, whatever
-        office = self.g.holder(country, "Leader" if leading else title["role"], day)  # his title there
+        office = self.g.holder(country, "Leader" if leading else title["role"], day)  # his title there; a prime
+        if leading and title["role"] == "Prime Minister" and country not in self.g.leader_roles:  # minister's, in
+            office = self.g.holder(country, title["role"], day) or office  # a state whose leader we do not list,
+            # is its prime minister ('his Bangladeshi counterpart' of Nepal's Oli), not its president
         if office is not None:
             return actor_from_office(office)
         return {"name": f"{self.g.country_name(country)} {title['role']}", "role": title["role"], "country": country,

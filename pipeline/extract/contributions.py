@@ -646,6 +646,9 @@ class ContributionExtractor:
         if body is not None and body.lemma_.lower() in INSTITUTIONS and self._marked_nationality([body]):
             contributor, body = as_state(self._g, self._marked_nationality([body])), None  # 'The Czech Chamber
             # of Deputies approved sending up to 650 soldiers': the Czech Republic's decision
+        seat = self._seat_first(t) if body is not None and body.lemma_.lower() in INSTITUTIONS else None
+        if seat is not None:  # 'In Berlin, the government approved the dispatch of the frigate Hessen': Germany's,
+            contributor, body = seat, None  # in a story that goes round the capitals
         if body is not None:  # 'Lawmakers voted 240 to 18 on Friday to send the fighters': the article's giver
             contributor = {"name": body.text, "role": None, "country": None, "actor_code": None}
         if contributor is None:
@@ -804,11 +807,24 @@ class ContributionExtractor:
             c.dep_ in ("det", "poss") and c.lower_ in ("the", "that", "this", "its", "their") for c in o.children)),
                     None)
 
+    def _seat_first(self, t: Token) -> Optional[dict]:
+        """The state whose capital opens the sentence ('In Ankara, parliament ...'); a country there ('In Turkey,
+        the government has deployed soldiers') tells where, not whose."""
+        first = t.sent[0]
+        if first.lower_ != "in" or first.head.i != t.i and first.head.i not in {g.i for g in syntax.governors(t, 3)}:
+            return None
+        place = next((c for c in first.children if c.dep_ == "pobj"), None)
+        after = t.doc[place.i + 1] if place is not None and place.i + 1 < len(t.doc) else None
+        hit = self._g.country_of(t.doc[place.left_edge.i:place.i + 1].text) if after is not None and after.text == "," else None
+        return state_actor(self._g, hit[0]) if hit and hit[1] == "capital" else None
+
     def _institution(self, s: Sentence, t: Token) -> Optional[Token]:
         """A parliament, cabinet or lawmakers that decide for a state the sentence does not name."""
         subj = syntax.subject(t)
         if subj is None or subj.lemma_.lower() not in INSTITUTIONS or s.actor(subj) is not None:
             return None
+        if self._seat_first(t) is not None:
+            return subj  # 'In Warsaw, the government agreed to send 130 military policemen'
         if subj.lemma_.lower() in ("government", "cabinet") and [c.lower_ for c in subj.children][:1] == ["the"] \
                 and all(c.dep_ in ("det", "amod") and not c.ent_type_ for c in subj.children) \
                 and not any(e.label_ == "GPE" and e.end <= subj.i for e in t.sent.ents):
@@ -1177,6 +1193,9 @@ class ContributionExtractor:
             elif c.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and not (
                     c.dep_ == "dobj" and (_provides_with(t) or _arms(t))):
                 objs += syntax.with_conjuncts(c)
+        if not objs and t.dep_ == "xcomp" and t.head.lemma_ == "be" and any(c.dep_ == "auxpass" for c in t.children):
+            objs += [g for c in t.head.children if c.dep_ == "nsubj" for g in syntax.with_conjuncts(c)]
+            # 'Around 3,300 British troops are to be sent to southern Afghanistan', the troops the subject of 'are'
         for c in t.children:  # 'would send Ukraine 31 refurbished M1A1 Abrams tanks', the participle parsed as
             if c.dep_ == "advcl" and c.tag_ in ("VBD", "VBN") and any(  # a verb of its own after the recipient
                     o.dep_ == "dobj" and o.i < c.i <= o.i + 2 for o in t.children):
@@ -1452,8 +1471,9 @@ class ContributionExtractor:
         # ('voted to back the deployment of 20,000 US troops to Bosnia', 'to Bosnia' hung on 'back'; 'provide
         # €1bn in military aid to Ukraine', 'to Ukraine' hung on 'aid')
         candidates += [o for d in _disposals(t) for c in d.children if (c.dep_ == "prep" and c.lower_ == "of")
-                       or c.dep_ == "poss" for o in ([c] if c.dep_ == "poss" else c.children) if o.dep_ in (
-                           "pobj", "poss")]  # 'at the disposal of US forces', 'at NATO's disposal'
+                       or c.dep_ in ("poss", "compound") for o in ([c] if c.dep_ != "prep" else c.children) if o.dep_ in (
+                           "pobj", "poss", "compound")]  # 'at the disposal of US forces', 'at NATO's disposal', 'under
+        # EU command'
         objects = [c for c in t.children if c.dep_ == "dobj"]
         if objects and objects[0].ent_type_ == "GPE" and t.lemma_.lower() in GIVING and (len(objects) > 1 or (
                 objects[0].i + 1 < len(t.doc) and t.doc[objects[0].i + 1].like_num) or any(
@@ -1829,8 +1849,11 @@ def _with_what(t: Token) -> list[Token]:
 
 
 def _disposals(t: Token) -> list[Token]:
-    return [o for c in t.children if c.dep_ == "prep" and c.lower_ == "at" for o in c.children
-            if o.dep_ == "pobj" and o.lemma_.lower() == "disposal"]
+    """'at the disposal of US forces'; and 'put the frigate HMS Northumberland under EU command', which gives it
+    as well."""
+    placed = t.lemma_.lower() in ("put", "place")
+    return [o for c in t.children if c.dep_ == "prep" and (c.lower_ == "at" or placed and c.lower_ == "under")
+            for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() == ("disposal" if c.lower_ == "at" else "command")]
 
 
 def _access_given(t: Token) -> Optional[Token]:
@@ -2035,6 +2058,8 @@ def _future(t: Token) -> bool:
     if t.dep_ in ("ROOT", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) \
             and syntax.subject(t) is not None:
         return True  # headline future: 'Germany to deliver more Patriot systems to Ukraine'
+    if t.dep_ == "xcomp" and t.head.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        return True  # 'the tanks are to be delivered next month'
     return any(g.lemma_.lower() in ("plan", "prepare", "intend", "set", "due", "going", "expect", "decide", "agree")
                for g in syntax.governors(t, 2))
 

@@ -187,8 +187,8 @@ class Extractor:
         for n, article in enumerate(articles):
             try:
                 text = article_text(article)
-                ctx = self.resolver.context(text, article["published_at"].date())
-                ctx.home = self.g.home_of(article.get("source"), article.get("url"))
+                ctx = self.resolver.context(text, article["published_at"].date(),
+                                            self.g.home_of(article.get("source"), article.get("url")))
                 ctx.official = self.g.official_of(article.get("source"), article.get("url")) is not None
                 ctx.ministry = self.g.ministry_of(article.get("source"), article.get("url"))
                 self.resolver.mention_own_minister(ctx, article["published_at"].date())

@@ -70,10 +70,11 @@ class Office:
     end: Optional[dt.date]
     aliases: tuple = ()
 
-    def holds_on(self, day: Optional[dt.date]) -> bool:
+    def holds_on(self, day: Optional[dt.date], slack: int = 31) -> bool:
         if day is None:
             return True
-        return self.start - dt.timedelta(days=31) <= day and (self.end is None or day <= self.end + dt.timedelta(days=31))
+        margin = dt.timedelta(days=slack)
+        return self.start - margin <= day and (self.end is None or day <= self.end + margin)
 
 
 #: Country-code domains used as brands, saying nothing of where an outlet is.
@@ -140,8 +141,10 @@ class Gazetteer:
         if not pool:
             return None
         rank = {"GOV": 0, "MIL": 1}
-        return sorted(pool, key=lambda o: (not o.holds_on(day), _role_rank(o.role), rank.get(o.sector, 2),
-                                           -o.start.toordinal()))[0]
+        # in office that very day rather than within a month of it: 'King Abdullah' a week after the Saudi king's
+        # death is Jordan's
+        return sorted(pool, key=lambda o: (not o.holds_on(day), not o.holds_on(day, slack=0), _role_rank(o.role),
+                                           rank.get(o.sector, 2), -o.start.toordinal()))[0]
 
     def holder(self, country: Optional[str], role: str, day: Optional[dt.date], org: Optional[str] = None) -> Optional[Office]:
         """Who held an office on a date ('the French president' on 2015-11-26)."""

@@ -300,7 +300,7 @@ def _other_trigger(t: Token) -> bool:
         # 'Witkoff spent three hours with Putin at the Kremlin', 'had 30 minutes alone with his Australian
         # counterpart', 'In Kyiv the two leaders spent several hours together', 'spent Feb. 22 with Bush'
         return any(c.dep_ == "prep" and c.lower_ == "with" and any(o.ent_type_ == "PERSON" or o.lemma_.lower() in (
-            "counterpart", "president", "minister", "leader") for o in c.children if o.dep_ == "pobj")
+            "counterpart", "president", "minister", "leader", "host") for o in c.children if o.dep_ == "pobj")
             for w in [t] + [c for c in t.children if c.dep_ in ("advmod", "dobj")] for c in w.children) or (
             any(c.lower_ == "together" for c in t.children)
             and any(_the_two(c) for c in t.children if c.dep_ == "nsubj"))
@@ -519,7 +519,9 @@ def _jointly(t: Token) -> bool:
     """'Modi and Ghani jointly inaugurated the dam': two people doing one thing together, in person."""
     subj = syntax.subject(t)
     return subj is not None and bool(subj.conjuncts or _broken_coordination(subj)) and (any(
-        c.dep_ == "advmod" and c.lower_ in ("jointly", "together") for c in t.children) or _agreed_there(t))
+        c.dep_ == "advmod" and c.lower_ in ("jointly", "together") for c in t.children) or _agreed_there(t) or (
+        t.lemma_.lower() == "witness" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("signing", "exchange")
+                                              for c in t.children)))  # 'she and Museveni witnessed the signing'
 
 
 def _agreed_there(t: Token) -> bool:
@@ -708,6 +710,8 @@ class MeetingExtractor:
                 if t.lemma_.lower() in WITH_ONLY and not any(c.lower_ == "with" for c in t.children) and not (
                         t.lemma_.lower() == "talk" and _a_pair_talked(t)):
                     continue  # 'the guardrails they talked about', 'celebrated the deal' are not meetings
+                if t.lemma_.lower() == "welcome" and t.dep_ == "acl" and t.head.pos_ == "NOUN" and not _a_person(t.head):
+                    continue  # 'extended the waiver, a decision welcomed by President Christodoulides'
                 if t.lemma_.lower() in ("attend", "join") and not self._attends_meeting(t) and not (
                         t.lemma_.lower() == "join" and any(c.dep_ == "dobj" and _a_person(c) for c in t.children)) \
                         and not _joined_by(t):
@@ -1297,7 +1301,7 @@ class MeetingExtractor:
         words = {c.lower_ for c in clause} | {c.lemma_.lower() for c in clause}
         if words & self.planned or any(c.lower_ in ("will", "'ll", "shall", "would") for c in clause) or _was_to(t) \
                 or _headline_to(t) \
-                or any(g.lemma_.lower() in syntax.READINESS | PLANNING for g in syntax.governors(t, 2)):
+                or any(g.lemma_.lower() in syntax.READINESS | PLANNING for g in syntax.own_governors(t, 2)):
             return "PLANNED"  # hypothetical 'would' was rejected before; what is left is reported future
         if t.pos_ == "NOUN" and any(c.lower_ in ("upcoming", "planned", "forthcoming", "next", "proposed") for c in t.children):
             return "PLANNED"
@@ -1321,10 +1325,12 @@ class MeetingExtractor:
         near += [t, t.head] + list(t.head.children)
         near += [w for c in t.children if c.dep_ in ("prep", "agent") and c.lower_ in CALL_MEANS
                  for w in c.subtree]  # 'met by video link'
-        verb = t.head.head if t.dep_ == "pobj" and t.head.lower_ in ("after", "following", "before") else \
+        during = t.head.lower_ == "during" and not any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children)
+        verb = t.head.head if t.dep_ == "pobj" and (t.head.lower_ in ("after", "following", "before") or during) else \
             t.head.head.head if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in (
                 "ahead", "prior") else t.head if t.dep_ in ("advcl", "xcomp", "conj", "pcomp") else None
-        # ('spoke by telephone with Biden last month ahead of the summit': the call, not the summit)
+        # ('spoke by telephone with Biden last month ahead of the summit': the call, not the summit; 'says he
+        # called Putin during the talks', though not 'called Putin during the talks with Zelensky')
         if verb is not None:  # 'spent Thursday on the telephone, talking with Thatcher'; 'After the talks, Yeltsin
             near += [verb] + [w for c in verb.children if c.dep_ == "prep" and c.lower_ in CALL_MEANS
                               for w in c.subtree]  # telephoned Kohl': a call after the talks
@@ -1348,10 +1354,11 @@ class MeetingExtractor:
         if verb is not t and t.dep_ == "dobj" and verb.lemma_.lower() in self.hypothetical:
             return True  # 'floated a three-way meeting', 'proposed a summit'
         if any(g.lemma_.lower() == "invite" or g.lemma_.lower() in syntax.READINESS or (
-                g.lemma_.lower() == "invitation" and not _a_day_named(t.sent)) for g in [verb] + syntax.governors(verb, 2)):
+                g.lemma_.lower() == "invitation" and not _a_day_named(t.sent)) for g in [verb] + syntax.own_governors(verb, 2)):
             return True  # 'invited Zelensky to visit Australia', 'accepted an invitation to visit the United
             # States at a mutually convenient time', 'ready to host a meeting': not yet a plan (but 'accepted an
-            # invitation to pay a state visit, scheduled for 28 June' is one)
+            # invitation to pay a state visit, scheduled for 28 June' is one; nor 'Renzi, who lunched with
+            # Hollande on Thursday, offered sympathy')
         if t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.lemma_.lower() in self.wishes:
             return True  # 'called for talks with Putin', 'pressed for a summit': asked for, not arranged
         if t.lower_ == "talks" and t.head.lower_ == "in" and t.head.head.lemma_ == "be":

@@ -50,6 +50,10 @@ DATED_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{2,30}(?:,\s*[A-Z][A-Za-z .'-]{2
 REGION_DATELINE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\s+"
                              r"(?:--|-|\u2014|\u2013)\s+")
 
+#: A place and the outlet's own name before a dash set close ('Cairo, Asharq Al-Awsat—', 'Riyadh, Arab News –').
+OUTLET_DATELINE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s*[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,3}\s*"
+                             r"[\u2014\u2013]\s*(?=[A-Z\"\u201c])")
+
 
 #: A dateline written as a paragraph of its own ('Baku, Azerbaijan, August 9', 'Shusha, June 15, AZERTAC'), or an
 #: agency's name on its own line ('Trend:').
@@ -70,7 +74,7 @@ def dateline_end(paragraph: str) -> int:
         return len(paragraph)
     lead = DATELINE.match(paragraph) or AGENCY_DATELINE.match(paragraph) or PLACE_DATELINE.match(paragraph) \
         or SLASHED_DATELINE.match(paragraph) or DATED_DATELINE.match(paragraph) \
-        or REGION_DATELINE.match(paragraph)
+        or REGION_DATELINE.match(paragraph) or OUTLET_DATELINE.match(paragraph)
     return lead.end() if lead else 0
 
 

@@ -22,6 +22,12 @@ def subject(verb: Token) -> Optional[Token]:
         for child in subjects:
             if child.tag_ == "WP" and t.dep_ == "relcl":  # 'Hollande, who met Putin' -> Hollande
                 return t.head
+            if child.lower_ in ("each", "both") and child.tag_ == "DT":  # 'Ireland and Poland have each committed
+                # 400 troops', the states parsed as the subject of 'have'
+                named = next((g for a in t.children if a.dep_ in ("aux", "auxpass") for g in a.children
+                              if g.dep_ in SUBJ), None)
+                if named is not None:
+                    return named
             return child
         if t.dep_ == "relcl" and t.head.dep_ == "pobj" and t.head.head.lower_ == "by" and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
@@ -43,7 +49,9 @@ def subject(verb: Token) -> Optional[Token]:
             t = t.head  # 'approved a plan to send troops': the plan's approver sends
             seen += 1
             continue
-        if t.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "acomp") or (t.dep_ == "acl" and t.pos_ == "VERB"):
+        if t.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "acomp") or (t.dep_ == "acl" and t.pos_ == "VERB") or (
+                t.dep_ == "npadvmod" and seen > 0 and t.pos_ == "NOUN"):  # 'left Kathmandu a day after holding
+            # talks with Koirala': who left held them
             t = t.head
             seen += 1
             continue
@@ -234,13 +242,22 @@ def is_hypothetical(verb: Token, cues: set[str]) -> bool:
         return True  # 'questioned whether Belgium can afford to give away aircraft'
     if any(g.lemma_.lower() in cues and g.pos_ == "VERB" for g in own_governors(verb, 3)):
         return True
-    if verb.dep_ in ("acl", "ccomp") and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in cues:
-        return True  # 'amid accusations that Tehran has supplied Russia with drones', 'the idea of sending troops'
+    if verb.dep_ in ("acl", "ccomp") and verb.head.pos_ == "NOUN" and (verb.head.lemma_.lower() in cues or any(
+            c.dep_ == "det" and c.lower_ == "any" for c in verb.head.children)):
+        return True  # 'amid accusations that Tehran has supplied Russia with drones', 'the idea of sending troops',
+        # 'a Commons vote before any decision to commit British aircraft'
     if verb.dep_ == "acl" and verb.head.dep_ == "attr" and is_negated(verb.head.head):
         return True  # 'there will not be U.S. troops deployed to Ukraine
     if any(g.lemma_.lower() in DESIRE for g in own_governors(verb, 2)) or (
             verb.dep_ in ("ccomp", "xcomp") and _desires(verb.head)):  # ('they hoped India would add troops')
         return True  # 'Kim wanted to meet Trump' is a wish, not a meeting
+    chain = [verb] + governors(verb, 3)
+    if any(g.lemma_.lower() in READINESS for g in chain) and any(
+            c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children) and (
+                c.lemma_.lower() in ("ask", "request", "invite") or any(m.lower_ == "only" for m in c.children))
+            for g in chain for c in g.children):
+        return True  # 'Ankara is ready to help train the new Syrian army if asked', 'ready to send troops, but only
+        # if the United States led': not yet offered (though 'ready to send equipment if Estonia is attacked' is)
     if "would" in words:
         reported = any(g.lemma_.lower() in REPORTING or g.pos_ == "NOUN" and g.lemma_.lower() in REPORT_NOUNS and any(
             c.dep_ == "mark" and c.lower_ == "that" for c in verb.children) for g in governors(verb, 3))
