@@ -4549,7 +4549,9 @@ def test_states_that_each_commit_forces_each_give(extract):
 def test_readiness_on_a_condition_is_no_offer_yet(extract):
     for sentence in ("Turkish officials have said Ankara is ready to help train the new Syrian army if asked.",
                      "The United Arab Emirates said it would be ready to send troops, but only if the United States "
-                     "led a ground operation."):
+                     "led a ground operation.",
+                     "The United Arab Emirates said it would be ready to send troops, but only if the United States "
+                     "led a ground operation, which the White House has ruled out."):
         assert contributions(extract(sentence, published="2016-02-04")) == [], sentence
     (e,) = contributions(extract("The United Arab Emirates said it is ready to send troops to Syria.",
                                  published="2016-02-04"))
@@ -4569,3 +4571,26 @@ def test_a_huddle_of_two_leaders_is_a_meeting(extract):
     (m,) = meetings(extract("Narendra Modi and Nawaz Sharif had a brief but much-photographed huddle on a sofa on the "
                             "sidelines of the climate summit in Paris on November 30.", published="2015-12-10"))
     assert countries(m) == {"IND", "PAK"} and str(m["date"]) == "2015-11-30"
+
+
+def test_a_wire_dateline_with_a_region_of_two_words_is_not_the_giver(extract):
+    (e,) = contributions(extract("ERBIL, Kurdistan Region \u2013 Germany will send anti-tank missiles, thousands of assault "
+                                 "rifles and hand grenades to Peshmerga forces fighting the Islamic State.",
+                                 published="2014-08-31"))
+    assert e["contributor"]["country"] == "DEU"
+
+
+def test_what_a_state_can_send_if_asked_is_no_giving(extract):
+    body = ("Turkish President Recep Tayyip Erdogan said Ankara would honour its security pact with Tripoli.\n\n"
+            "\"If Libya makes such a request from us, we can send our personnel there,\" he told state broadcaster "
+            "TRT last week.")
+    assert contributions(extract(body, published="2019-12-09")) == []
+
+
+def test_a_giving_told_in_the_present_perfect_after_the_lead_is_dated_by_the_report(extract):
+    body = ("BRUSSELS - EU foreign ministers on Monday gave the formal go-ahead for the EU force in Chad.\n\n"
+            "The force will have 3,700 troops and a headquarters at Mont Valerien.\n\n"
+            "Ireland and Poland have each committed about 400 troops to the force in Chad, and Austria 160.")
+    found = contributions(extract(body, published="2008-01-29T10:30:00Z", title="EU launches Chad force"))
+    assert {(e["contributor"]["country"], str(e["date"])) for e in found} >= {("IRL", "2008-01-29"),
+                                                                            ("POL", "2008-01-29")}

@@ -128,12 +128,26 @@ def _find_date(s: Sentence, trigger: Token, future: bool, announced: bool, given
     r = (None if best else _date_untagged(s, trigger, future)) or _date_before(s, trigger, future)
     if r is not None:
         return {"date": r.date, "date_text": r.text, "date_basis": r.basis}
+    if _told_as_now(trigger) and not _in_the_opening(s):  # 'Ireland and Poland have each committed about 400
+        return {"date": s.day, "date_text": None, "date_basis": "DATELINE"}  # troops', after a lead of Monday's
+        # decision: as of the report
     lead = _story_time(s, s.offset + trigger.sent.start_char, future=future and not announced)  # the story's time
     if lead is None:
         lead = _told_next(s, future=future and not announced)
     if lead is not None:
         return {"date": lead, "date_text": None, "date_basis": "RELATIVE"}
     return {"date": s.day, "date_text": None, "date_basis": "DATELINE"}
+
+
+def _told_as_now(trigger: Token) -> bool:
+    """A giving or meeting told in the present perfect or the present ('has committed', 'provides the backbone'):
+    true as of the report, not of the day the story opened on."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else next(
+        (g for g in syntax.governors(trigger, 3) if g.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return verb.tag_ == "VBN" and bool(aux & {"has", "have", "'ve"}) or verb.tag_ in ("VBZ", "VBP") and not aux
 
 
 def _told_from_story(s: Sentence, trigger: Token, future: bool) -> Optional["dates.ResolvedDate"]:
@@ -282,10 +296,8 @@ def _all_dateline(text: str, start: int) -> bool:
     return bool(line.strip()) and dateline_end(line) >= len(line.rstrip())
 
 
-def _told_next(s: Sentence, future: bool) -> Optional[dt.date]:
-    """'The government has confirmed it will transfer 49 tanks to Ukraine. Marles announced the decision
-    yesterday.': a story's opening sentence often leaves its date to the next one. Only for the headline and
-    the first paragraph, and only a date to the day from the rest of that paragraph or the next."""
+def _opening(s: Sentence) -> tuple[list[int], int]:
+    """Where the story's first paragraphs start, and 1 when a headline comes first (0 without one)."""
     text = s.ctx.text
     skip = 1 if (s.article.get("title") or "").strip() else 0
     paragraphs: list[int] = []  # the first few, less datelines on lines of their own ('Baku, Azerbaijan,
@@ -294,7 +306,22 @@ def _told_next(s: Sentence, future: bool) -> Optional[dt.date]:
             paragraphs.append(start)
             if len(paragraphs) > skip + 2:
                 break
-    if len(paragraphs) <= skip or s.offset >= (paragraphs + [len(text)])[skip + 1]:
+    return paragraphs, skip
+
+
+def _in_the_opening(s: Sentence) -> bool:
+    """The headline or the first paragraph."""
+    paragraphs, skip = _opening(s)
+    return len(paragraphs) > skip and s.offset < (paragraphs + [len(s.ctx.text)])[skip + 1]
+
+
+def _told_next(s: Sentence, future: bool) -> Optional[dt.date]:
+    """'The government has confirmed it will transfer 49 tanks to Ukraine. Marles announced the decision
+    yesterday.': a story's opening sentence often leaves its date to the next one. Only for the headline and
+    the first paragraph, and only a date to the day from the rest of that paragraph or the next."""
+    text = s.ctx.text
+    paragraphs, skip = _opening(s)
+    if not _in_the_opening(s):
         return None  # (a headline counts as the first paragraph's)
     end = (paragraphs + [len(text), len(text)])[skip + 2]
     after = "\n".join(p[dateline_end(p):] for p in text[s.offset:end].split("\n"))  # not 'MOSCOW, July 25. /TASS/.'

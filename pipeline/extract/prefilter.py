@@ -20,7 +20,7 @@ _ABBREV = {"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "a
 
 #: Wire datelines that open a story: 'MOSCOW (Reuters) -', 'SEOUL, May 11 (Yonhap) --', 'KYIV, Ukraine (AP) —',
 #: 'NEW DELHI:'; filed from two desks: 'TOKYO/NEW DELHI --', 'STOCKHOLM and BERLIN —'.
-DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:(?:/| and | & )[A-Z][A-Z .'-]{2,})*(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2})?)*\s*(?:\([^)]{1,40}\))?\s*(?:--|-|\u2014|\u2013|:)\s+")
+DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:(?:/| and | & )[A-Z][A-Z .'-]{2,})*(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][a-z]+)?(?:\s+\d{1,2})?)*\s*(?:\([^)]{1,40}\))?\s*(?:--|-|\u2014|\u2013|:)\s+")
 
 
 #: Agency datelines in title case: 'Colombo, Aug 15 (PTI)', 'New Delhi, March 3 (IANS) -', 'Lahore/New Delhi, Dec 25 (PTI)'.
