@@ -4594,3 +4594,9 @@ def test_a_giving_told_in_the_present_perfect_after_the_lead_is_dated_by_the_rep
     found = contributions(extract(body, published="2008-01-29T10:30:00Z", title="EU launches Chad force"))
     assert {(e["contributor"]["country"], str(e["date"])) for e in found} >= {("IRL", "2008-01-29"),
                                                                             ("POL", "2008-01-29")}
+
+
+def test_dined_with_is_read_as_dine_not_din(extract):
+    (m,) = meetings(extract("President Bush, who flew in on Saturday and dined with Finnish President Mauno Koivisto at "
+                            "the palace, was upbeat.", published="1990-09-10"))
+    assert countries(m) == {"USA", "FIN"} and str(m["date"]) == "1990-09-08"

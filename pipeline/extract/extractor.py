@@ -87,6 +87,10 @@ class Extractor:
         self.g = gazetteer_mod.load()
         for abbreviation in self.g.abbreviations:  # 'President Smt. Droupadi Murmu' is one sentence
             self.nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+        if "attribute_ruler" in self.nlp.pipe_names:  # the lemmatizer keeps a lemma the ruler has set
+            ruler = self.nlp.get_pipe("attribute_ruler")
+            for form, lemma in gazetteer_mod.lemma_fixes().items():
+                ruler.add(patterns=[[{"LOWER": form}]], attrs={"LEMMA": lemma})
         self.resolver = ActorResolver(self.nlp, self.g)
         self.meetings = MeetingExtractor(self.g.triggers)
         self.contributions = ContributionExtractor(self.g)

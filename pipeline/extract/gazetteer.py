@@ -387,6 +387,11 @@ def _load_titles(g: Gazetteer) -> None:
     g.qualifiers = data.get("qualifiers") or {}
 
 
+def lemma_fixes() -> dict[str, str]:
+    """Word forms whose lemma the model gets wrong ('dined' read as 'din'), to the lemma the triggers use."""
+    return dict(_load_json("lemmas.json")["lemmas"])
+
+
 def prefilter_words() -> dict[str, list[str]]:
     """What lets a sentence through to the parser, per event type: the listed stems (irregular forms
     such as 'met', 'sent'), a stem of every single-word trigger, so a trigger added to the data is never
