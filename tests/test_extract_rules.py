@@ -4600,3 +4600,11 @@ def test_dined_with_is_read_as_dine_not_din(extract):
     (m,) = meetings(extract("President Bush, who flew in on Saturday and dined with Finnish President Mauno Koivisto at "
                             "the palace, was upbeat.", published="1990-09-10"))
     assert countries(m) == {"USA", "FIN"} and str(m["date"]) == "1990-09-08"
+
+
+def test_an_offer_made_on_conditions_is_still_an_offer(extract):
+    (e,) = contributions(extract("Turkey has offered to keep its troops at Kabul airport to secure and run it after the "
+                                 "foreign withdrawal, but only if certain conditions were met, including financial and "
+                                 "logistical support from allies.", published="2021-07-12",
+                                 title="US withdrawal from Afghanistan nearly complete as Taliban advance"))
+    assert (e["contributor"]["country"], e["status"]) == ("TUR", "OFFERED")

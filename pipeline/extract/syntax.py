@@ -252,12 +252,13 @@ def is_hypothetical(verb: Token, cues: set[str]) -> bool:
             verb.dep_ in ("ccomp", "xcomp") and _desires(verb.head)):  # ('they hoped India would add troops')
         return True  # 'Kim wanted to meet Trump' is a wish, not a meeting
     chain = [verb] + governors(verb, 3)
-    if any(g.lemma_.lower() in READINESS for g in chain) and any(
+    if any(g.lemma_.lower() in READINESS - {"offer", "propose"} for g in chain) and any(
             c.dep_ in ("advcl", "conj") and any(m.lower_ in ("if", "unless") for m in c.children) and (
                 c.lemma_.lower() in ("ask", "request", "invite") or any(m.lower_ == "only" for m in c.children))
             for g in chain for c in g.children):
         return True  # 'Ankara is ready to help train the new Syrian army if asked', 'ready to send troops, but only
-        # if the United States led': not yet offered (though 'ready to send equipment if Estonia is attacked' is)
+        # if the United States led': not yet offered (though 'ready to send equipment if Estonia is attacked' is,
+        # and 'has offered to keep its troops at Kabul airport, but only if ...' is an offer made)
     if "can" in words and any(c.dep_ == "advcl" and any(m.lower_ == "if" for m in c.children) for c in verb.children):
         return True  # 'If Libya makes such a request from us, we can send our personnel there'
     if "would" in words:
