@@ -309,9 +309,9 @@ def _opening(s: Sentence) -> tuple[list[int], int]:
     return paragraphs, skip
 
 
-def _in_the_opening(s: Sentence) -> bool:
+def _in_the_opening(s: Sentence, opening: Optional[tuple[list[int], int]] = None) -> bool:
     """The headline or the first paragraph."""
-    paragraphs, skip = _opening(s)
+    paragraphs, skip = opening or _opening(s)
     return len(paragraphs) > skip and s.offset < (paragraphs + [len(s.ctx.text)])[skip + 1]
 
 
@@ -321,7 +321,7 @@ def _told_next(s: Sentence, future: bool) -> Optional[dt.date]:
     the first paragraph, and only a date to the day from the rest of that paragraph or the next."""
     text = s.ctx.text
     paragraphs, skip = _opening(s)
-    if not _in_the_opening(s):
+    if not _in_the_opening(s, (paragraphs, skip)):
         return None  # (a headline counts as the first paragraph's)
     end = (paragraphs + [len(text), len(text)])[skip + 2]
     after = "\n".join(p[dateline_end(p):] for p in text[s.offset:end].split("\n"))  # not 'MOSCOW, July 25. /TASS/.'
