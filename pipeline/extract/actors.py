@@ -237,13 +237,24 @@ class ArticleContext:
                 return people[0]
         return self.protagonist(at)
 
-    def last_pair(self, before: int, count: Optional[int] = 2, office: Optional[str] = None) -> list[dict]:
+    def last_pair(self, before: int, count: Optional[int] = 2, office: Optional[str] = None,
+                  sentence: Optional[int] = None) -> list[dict]:
         """Whom 'the two leaders' ('the four leaders'; ``count`` None: 'the leaders') at an offset means: those
-        who met in the last meeting read, else the last two people of different countries named in its
-        paragraph. 'The two presidents' (``office``) are people who hold that office, whoever met last."""
+        its own sentence (starting at ``sentence``) has just named ('Pashinyan and Aliyev had met in Abu Dhabi, in
+        the first meeting between the leaders of the two countries'), else those who met in the last meeting read,
+        else the last two people of different countries named in its paragraph. 'The two presidents'
+        (``office``) are people who hold that office, whoever met last."""
         offices = (office, "secretary") if office == "minister" else (office,)  # 'the two ministers': a Defense
         # Secretary and a Defence Minister
         holds = lambda a: office is None or any(o in (a.get("role") or "").lower() for o in offices)  # noqa: E731
+        if sentence is not None and count:
+            named: list[dict] = []
+            for m in [m for m in self.mentions if sentence <= m.start < before]:
+                side = m.actor.get("country")
+                if is_person(m.actor) and side and holds(m.actor) and all(p.get("country") != side for p in named):
+                    named.append(m.actor)
+            if len(named) == count:
+                return named
         if self.met and count in (None, len(self.met)) and all(map(holds, self.met)):
             return list(self.met)
         if count is None:

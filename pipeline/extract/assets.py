@@ -24,7 +24,7 @@ CURRENCY = {"dollar", "euro", "pound", "sterling", "krone", "kroner", "yen", "fr
 MILITARY_MONEY = re.compile(r"\b(military|defen[cs]e|security assistance|weapon|arm|drone|ammunition|missile|"
                             r"NATO|(?:non-)?lethal|"
                             r"air defen[cs]e|troop|armed forces|(?:-led|peacekeeping|security|stabili[sz]ation|"
-                            r"multinational|standby) (?:force|mission)|"
+                            r"multinational|standby|joint|counter-terror(?:ism|ist)|intervention) (?:force|mission)|"
                             r"(?:for|to|support) the (?:force|mission)s?)\b", re.I)  # 'to support the mission' in a
 # story of a security mission: its money pays for the force
 #: Nouns of a right to a place: what it is a right to says what is given.

@@ -357,6 +357,7 @@ class ContributionExtractor:
         self.hypothetical = {w for w in triggers.get("hypothetical_cues", []) if " " not in w} - {"would", "if"}
         self.non_military = set(triggers.get("non_military_aid", []))
         self.civil_bodies = set(triggers.get("civil_recipients", []))
+        self.disaster_words = set(triggers.get("disaster_words", []))
         self.not_context = {w for w in triggers.get("not_contribution_context", []) if " " not in w}
         self._adversary_exact = _words_re(g.adversaries_exact, flags=0)
         self._campaign = _words_re({k: v for k, v in g.campaigns.items() if len(k) > 3})
@@ -541,6 +542,8 @@ class ContributionExtractor:
             return self._rotation(s, t, taken)
         if t.lemma_.lower() == "go" and not _goes_anew(t):
             return None  # 'The jets will go to Lithuania', after 'Denmark will send four F-16s': told already
+        if any(c.dep_ in ("advmod", "prt") and c.lower_ == "home" for c in t.children):
+            return None  # 'Chinese police officers embedded with the Fiji Police Force would be sent home'
         if t.lemma_.lower() in ORDERS and not _ordered_somewhere(t):
             return None  # 'ordered 250 Abrams tanks' is a purchase, 'ordered troops to withdraw' no giving
         if t.pos_ == "NOUN" and t.lemma_.lower() in REQUEST_NOUNS:
@@ -1710,6 +1713,38 @@ def without_told_headlines(events: list[dict], title: str) -> list[dict]:
         return (None in (ra, rb) or ra == rb) and not (kinds(g) and kinds(h) and kinds(g).isdisjoint(kinds(h)))
     return [e for e in events if e["event_type"] != "military_contribution"
             or e["mentions"][0]["char_start"] >= headline or not any(told(e, g) for g in events)]
+
+
+#: What no relief cargo is: a story of a disaster that tells of these tells of arms, not of aid.
+ARMED_KINDS = {"WEAPONS", "ISR", "TRAINING", "BASING"}
+#: Words around 'Typhoon' that make it the fighter jet, not the storm.
+JET_BEFORE, JET_AFTER = {"raf", "eurofighter"}, {"jet", "jets", "fighter", "fighters", "aircraft", "squadron", "fgr4"}
+
+
+def told_of_a_disaster(title: str, text: str, words: set[str]) -> bool:
+    """The headline or the first paragraph tells of an earthquake, an eruption, a flood or a famine."""
+    lead = title + " " + text.lstrip().split("\n", 1)[0]
+    tokens = re.findall(r"[A-Za-z][A-Za-z0-9-]*", lead)
+    for k, w in enumerate(tokens):
+        if w.lower() not in words:
+            continue
+        if w.lower() == "typhoon" and (k and tokens[k - 1].lower() in JET_BEFORE or w[0].isupper() and not (
+                k + 1 < len(tokens) and tokens[k + 1][0].isupper() and tokens[k + 1].lower() not in JET_AFTER)):
+            continue  # 'RAF Typhoon jets', 'Typhoon and Tornado aircraft deploy'; not 'Typhoon Haiyan'
+        return True
+    return False
+
+
+def without_relief(events: list[dict], disaster: bool) -> list[dict]:
+    """'HMAS Adelaide has left Brisbane for Tonga loaded with water purification equipment', 'Soldiers of the 82nd
+    Airborne began landing in Port-au-Prince', in a story whose lead tells of the eruption or the earthquake:
+    ships, aircraft, troops and money sent into a disaster with no weapon and no mission carry relief, which the
+    sentence alone may not say. A named mission ('900 more troops for MINUSTAH'), a parliament's approval or arms
+    still give."""
+    if not disaster:
+        return events
+    return [e for e in events if e["event_type"] != "military_contribution" or e.get("purpose")
+            or e["status"] == "APPROVED" or any(a["category"] in ARMED_KINDS for a in e["assets"])]
 
 
 def _settle_assets(events: list[dict]) -> list[dict]:

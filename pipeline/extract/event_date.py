@@ -279,9 +279,18 @@ def _story_time(s: Sentence, before: int, depth: int = 3, future: bool = False) 
             sentence = lead[:lead.find(".", plain[0][0]) + 1]
             future = future and bool(FUTURE_WORDS.search(sentence[sentence.rfind(".", 0, plain[0][0]) + 1:]))
     if plain:
-        r = dates.resolve(plain[-1][1], s.day, future)
+        r = dates.resolve(plain[-1][1], s.day, future and not SAID_IN_CLAUSE.search(_clause_before(chunk, plain[-1][0])))
         return r.date if r else None
     return None
+
+
+def _clause_before(text: str, pos: int) -> str:
+    return text[max(text.rfind(",", 0, pos), text.rfind(".", 0, pos)) + 1:pos]
+
+
+#: A verb of saying in the clause that carries a date: the date is the saying's, which is past ('Germany will
+#: supply Gepards, Lambrecht said at Ramstein on Tuesday. Germany will also train soldiers, she said').
+SAID_IN_CLAUSE = re.compile(r"\b(?:said|told|announced|confirmed|added)\b", re.I)
 
 
 def _a_span(text: str, pos: int, written: str) -> bool:
@@ -382,6 +391,8 @@ def _date_before(s: Sentence, trigger: Token, future: bool) -> Optional["dates.R
         ref = _story_time(s, s.offset - len(chunk) + told[-1].start)
         return dates.ResolvedDate(ref + dt.timedelta(days=told[-1].days), told[-1].text, "RELATIVE") if ref else None
     ahead = future and bool(FUTURE_WORDS.search(chunk))  # 'Poland stepped forward on Thursday. It will send'
+    if written and SAID_IN_CLAUSE.search(_clause_before(chunk, written[-1][0])):
+        ahead = False  # '..., Lambrecht said at Ramstein on Tuesday. Germany will also train soldiers, she said'
     r = dates.resolve(written[-1][1], s.day, ahead) if written else None
     # ('During a visit to Vilnius on June 7 last year, Scholz pledged ... Scholz met Nauseda during that visit')
     return _in_the_year_said(r, chunk, s.day, ahead, s.ctx.past_years(s.offset)) if r else None

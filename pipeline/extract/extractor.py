@@ -19,9 +19,11 @@ from spacy.symbols import ORTH
 from pipeline.articles import article_text
 from pipeline.extract import confidence, gazetteer as gazetteer_mod
 from pipeline.extract.actors import ActorResolver
-from pipeline.extract.contributions import INSTITUTIONS, ContributionExtractor, settle_recipients, without_told_headlines
+from pipeline.extract.contributions import (INSTITUTIONS, ContributionExtractor, settle_recipients, told_of_a_disaster,
+                                            without_relief, without_told_headlines)
 from pipeline.extract.evidence import Sentence, dated_mentions
-from pipeline.extract.meetings import MeetingExtractor, with_summit_attendees, without_implied, without_tour_lists
+from pipeline.extract.meetings import (MeetingExtractor, with_summit_attendees, without_implied, without_lone_forums,
+                                       without_tour_lists)
 from pipeline.extract.prefilter import TriggerScreen
 
 log = logging.getLogger(__name__)
@@ -220,7 +222,9 @@ class Extractor:
         """An article's events once every sentence is read: what needs the whole article settled, scored,
         and each mention given its article's day."""
         events = without_told_headlines(settle_recipients(events, ctx), article.get("title") or "")
-        events = without_tour_lists(with_summit_attendees(without_implied(events)))
+        events = without_relief(events, told_of_a_disaster(article.get("title") or "", article.get("body") or "",
+                                                           self.contributions.disaster_words))
+        events = without_lone_forums(without_tour_lists(with_summit_attendees(without_implied(events))))
         return dated_mentions(confidence.score(events, self.keep_signals)[:MAX_EVENTS_PER_ARTICLE])
 
 

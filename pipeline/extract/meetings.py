@@ -564,7 +564,9 @@ def _how_many(t: Token) -> Optional[int]:
         return 2
     if t.lower_ in COUNTED:  # 'the four'
         return COUNTED[t.lower_]
-    return next((COUNTED[c.lower_] for c in t.children if c.lower_ in COUNTED), None)
+    of = [o for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+    return next((COUNTED[c.lower_] for c in list(t.children) + [k for o in of for k in o.children]
+                 if c.lower_ in COUNTED), None)  # 'the leaders of the two countries'
 
 
 def _other_people(a: dict, b: dict) -> bool:
@@ -599,6 +601,28 @@ def _named_in(person: dict, sentence: str) -> bool:
     if any(w.lower() in ("bin", "bint", "ibn", "al") for w in words):
         return given
     return words[-1] in sentence or given
+
+
+def _titled_name_after(s: Sentence, tok: Token, country: str) -> Optional[dict]:
+    """'with Cook Islands Prime Minister Mark Brown', the name parsed away from its state: the person the title
+    and name right after the state's name give, when they are that state's."""
+    doc = tok.doc
+    ent = next((e for e in doc.ents if e.label_ == "PERSON" and tok.i + 1 < e.start <= tok.i + 4), None)
+    if ent is None or not s.g.title(doc[tok.i + 1:ent.start].text):
+        return None
+    actor = s.actor(ent.root)
+    return actor if actor and is_person(actor) and actor.get("country") == country else None
+
+
+def _first_pronoun_above(tok: Token) -> Optional[Token]:
+    """'He flew in from Christchurch after a state visit, where he met Key, and before that spent three days in
+    Australia, where he held talks with Abbott': a subject pronoun in a clause below another's goes back with
+    it, not to the people named between them; the first clause above with a subject decides."""
+    for a in tok.head.ancestors:
+        subj = next((c for c in a.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj if subj.lower_ in ("he", "she") and subj.i < tok.i else None
+    return None
 
 
 #: Plural nouns of a country's people whom a leader may meet without meeting their state.
@@ -676,6 +700,22 @@ def with_summit_attendees(events: list[dict]) -> list[dict]:
                         have.add(_actor_key(p))
         out.append(e)
     return out
+
+
+def without_lone_forums(events: list[dict]) -> list[dict]:
+    """'Zelensky will take part in the Munich Security Conference', 'Soreide said on her way into the meeting of
+    NATO defence ministers', 'Mr Ban arrived for the Pacific Islands Forum leaders' meeting': one person and a
+    forum, once the article has lent the summit no other attendee, is a presence, not a meeting of two sides. One
+    who hosts or chairs it ('Sarkozy hosted an emergency summit at the Elysee') convenes the others, and one who
+    met a body's members ('after meeting EU foreign ministers in Brussels') met them: meetings."""
+    return [e for e in events if e["event_type"] != "meeting" or sum(map(is_person, e["participants"])) > 1
+            or any(p.get("country") for p in e["participants"] if not is_person(p))
+            or is_person(e.get("host")) or _met_as_verb(e)]
+
+
+def _met_as_verb(event: dict) -> bool:
+    signals = event.get(SIGNALS) or {}
+    return bool(signals.get("meet_verb")) and not signals.get("noun_trigger")
 
 
 def _actor_key(a: dict) -> str:
@@ -768,6 +808,17 @@ class MeetingExtractor:
             return []
         if t.lemma_.lower() in HOSTING and any(c.dep_ == "agent" for c in t.children) and event["host"]:
             return [event] + self._second_hosts(s, t, event)
+        if t.pos_ == "VERB" and any(c.lower_ == "separately" for c in t.children):
+            subj = syntax.subject(t)  # 'On Tuesday, Kerry met separately with Wang Yi and Premier Li Qiang': two
+            own = self._resolve(s, subj) if subj is not None else None  # meetings, though both are China's
+            met = [w for c in t.children if c.dep_ == "prep" and c.lower_ == "with" or c.dep_ == "dobj"
+                   for o in ([c] if c.dep_ == "dobj" else [o for o in c.children if o.dep_ == "pobj"])
+                   for w in syntax.with_conjuncts(o)]
+            others = [a for a in map(lambda w: self._resolve(s, w), met) if a and a.get("actor_code") and is_person(a)]
+            if own is not None and is_person(own) and len(others) >= 2:
+                return [{**event, "participants": [own, a], "host": None, "plover_mode": None,
+                         "mentions": [dict(m) for m in event["mentions"]]} for a in others
+                        if _actor_key(a) != _actor_key(own) or a["name"] != own["name"]]
         separate = t.tag_ in ("NNS", "NNPS") and any(c.lower_ in ("bilateral", "separate") for c in t.children)
         verb = t.head if t.dep_ in ("dobj", "attr") else None
         subj = syntax.subject(verb) if separate and verb is not None and len(event["participants"]) > 2 else None
@@ -845,7 +896,7 @@ class MeetingExtractor:
             pair = []  # 'The two men met for the 48th time in their careers': players, not leaders
         for tok in pair:  # 'The two leaders had earlier held bilateral talks'; not 'both leaders welcomed progress'
             office = tok.lemma_.lower() if tok.lemma_.lower() in ("president", "minister", "premier") else None
-            found = s.ctx.last_pair(s.offset + tok.idx, _how_many(tok), office)
+            found = s.ctx.last_pair(s.offset + tok.idx, _how_many(tok), office, s.offset + tok.sent.start_char)
             host = self._resolve(s, syntax.subject(t)) if tok.dep_ == "dobj" and syntax.subject(t) is not None else None
             if host is not None and any(a["name"] == host["name"] for a in found):  # not the host who 'hosted
                 found = s.ctx.last_pair(s.offset + tok.sent.start_char, _how_many(tok), office)  # the two' himself
@@ -854,11 +905,14 @@ class MeetingExtractor:
                     seen.add(_actor_key(actor))
                     token_of[_actor_key(actor)] = tok
                     participants.append(actor)
-        for tok in tokens:
-            if tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.head.ent_type_ == "PERSON" and tok.head in tokens \
-                    and (self._resolve(s, tok.head) or {}).get("actor_code"):
+        listed = [(tok, actor) for tok in tokens for actor in self._each_of(s, tok)]
+        for tok, given in [(tok, None) for tok in tokens] + listed:
+            if given is None and tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.head.ent_type_ == "PERSON" \
+                    and tok.head in tokens and (self._resolve(s, tok.head) or {}).get("actor_code"):
                 continue  # 'Joao Lourenco, the African Union's mediator': the same person, described
-            actor = self._resolve(s, tok)
+            actor = given or self._resolve(s, tok)
+            if actor is not None and not is_person(actor) and actor.get("country") and given is None:
+                actor = _titled_name_after(s, tok, actor["country"]) or actor
             if actor is not None and actor.get("role") and not actor.get("country") and not actor.get("actor_code"):
                 unplaced.append((tok, actor))  # 'talks with President Michel Suleiman' on a visit to Beirut
                 continue
@@ -1047,6 +1101,28 @@ class MeetingExtractor:
         lemma = t.lemma_.lower()
         return self.kinds.get(lemma) == "VISIT" or lemma in ("visit", "trip", "tour", "state visit") or _due_somewhere(t)
 
+    def _each_of(self, s: Sentence, tok: Token) -> list[dict]:
+        """'received the presidents of Mali, Niger and Chad', 'met the foreign ministers of Egypt and Jordan': a
+        plural title over a list of states is each state's holder of that office (the first alone is what the
+        title's own reading gives)."""
+        if tok.tag_ != "NNS":
+            return []
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i]
+        title = (s.g.title(" ".join([w.text for w in mods] + [tok.lemma_])) if mods else None) or s.g.title(tok.lemma_)
+        if not title or not title.get("role") or title["role"] == "Leader":
+            return []  # 'the leaders of Japan, China and South Korea': China's may be its premier
+        states = [w for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for o in c.children if o.dep_ == "pobj" for w in syntax.with_conjuncts(o)]
+        out = []
+        for w in states[1:]:
+            hit = s.g.country_of(w.text) or s.g.country_of(" ".join(x.text for x in w.subtree if x.dep_ != "cc"
+                                                                    and x.dep_ != "punct" and x.i <= w.i))
+            if not hit or hit[1] != "name":
+                return []  # 'the presidents of Mali and of the AU Commission': not a plain list of states
+            office = s.g.holder(hit[0], title["role"], s.day)
+            out.append(actor_from_office(office) if office else None)
+        return [a for a in out if a]
+
     def _resolve(self, s: Sentence, tok: Token) -> Optional[dict]:
         if tok.tag_ == "WP" and tok.lower_ in ("who", "whom") and tok.head.dep_ == "relcl":
             tok = tok.head.head  # 'Jake Sullivan, whom Xi received in Beijing': Sullivan
@@ -1074,14 +1150,19 @@ class MeetingExtractor:
                                                  for c in a.children)), tok.sent.root)
             subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             mine = syntax.subject(tok.head) if tok.lower_ in ("him", "her") and tok.head.pos_ in ("VERB", "AUX") else None
+            told_after = subj is not None and subj.i > tok.i and root.lemma_.lower() in syntax.REPORTING \
+                and subj.pos_ == "PROPN"  # ('After China, he is expected to travel to Kyrgyzstan, Peskov said': the
+            # one spoken of, not the speaker; but '..., Prime Minister Shehbaz Sharif's office said' speaks for him)
             if subj is not None and subj.i != tok.i and subj.pos_ != "PRON" and tok.head.i != root.i and not (
-                    mine is not None and mine.lower_ in ("he", "she")) and subj.tag_ not in ("NNS", "NNPS"):
+                    mine is not None and mine.lower_ in ("he", "she")) and subj.tag_ not in ("NNS", "NNPS") \
+                    and not told_after:
                 # ('when he hosted him': he is the one above; 'Turkish officials say Erdogan will receive him': no
                 # one of the officials)
                 actor = s.actor(subj)
                 if actor and actor.get("role"):
                     return actor
-            found = s.ctx.antecedent(s.offset + tok.idx)
+            first = _first_pronoun_above(tok) if tok.dep_ in ("nsubj", "nsubjpass") else None
+            found = s.ctx.antecedent(s.offset + (first or tok).idx)
             if found and tok.lower_ in ("him", "her") and tok.dep_ in ("dobj", "pobj"):
                 verb = tok.head if tok.dep_ == "dobj" else tok.head.head
                 subj = syntax.subject(verb) if verb.pos_ in ("VERB", "AUX") else None
@@ -1305,8 +1386,10 @@ class MeetingExtractor:
             return "PLANNED"  # hypothetical 'would' was rejected before; what is left is reported future
         if t.pos_ == "NOUN" and any(c.lower_ in ("upcoming", "planned", "forthcoming", "next", "proposed") for c in t.children):
             return "PLANNED"
-        if t.dep_ == "xcomp" and t.head.lemma_.lower() in ("agree", "decide", "arrange"):
-            return "PLANNED"  # 'the two leaders had agreed to meet at a later date': a meeting still ahead
+        if t.dep_ == "xcomp" and t.head.lemma_.lower() in ("agree", "decide", "arrange") and \
+                t.lemma_.lower() in self.kinds:
+            return "PLANNED"  # 'the two leaders had agreed to meet at a later date': a meeting still ahead (but in
+            # 'Cameron and Noda agreed on Tuesday to jointly develop defence equipment' the agreeing met)
         if verb is not t and any(c.dep_ == "acomp" and c.lemma_.lower() in PLANNING for c in verb.children):
             return "PLANNED"  # 'Zelensky is due in Berlin on Sunday for talks with Scholz'
         return "HELD"
@@ -1321,7 +1404,9 @@ class MeetingExtractor:
         own = [c for c in t.children if not (c.dep_ == "advcl" and any(
             m.dep_ == "mark" and m.lower_ in ("before", "after", "until") for m in c.children))]
         # ('received him at the chancellery before the two joined a video call with Trump': a call after it)
-        near = list(t.subtree) if t.pos_ == "NOUN" else own + [g for c in own for g in c.children]
+        aside = {w.i for x in t.subtree if x.dep_ == "relcl" and x.head.i != t.i for w in x.subtree}
+        # ('talks with Najib Razak, who is expected to call an election': what the one met will do)
+        near = [w for w in t.subtree if w.i not in aside] if t.pos_ == "NOUN" else own + [g for c in own for g in c.children]
         near += [t, t.head] + list(t.head.children)
         near += [w for c in t.children if c.dep_ in ("prep", "agent") and c.lower_ in CALL_MEANS
                  for w in c.subtree]  # 'met by video link'

@@ -30,11 +30,11 @@ AGENCY_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{2,30}(?:/[A-Z][A-Za-z .'-]{2,3
 #: Datelines with the agency between slashes: 'MOSCOW, June 25. /TASS/.'.
 SLASHED_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{2,30},\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\.?\s*/[A-Za-z-]{2,12}/\.?\s+")
 
-#: Datelines in title case with an agency or a date: 'La Celle-Saint-Cloud, France (AFP) -', 'Mogadishu (HOL) -'
+#: Datelines in title case with an agency or a date: 'La Celle-Saint-Cloud, France (AFP) -', 'Mogadishu (HOL) -', 'Quito (EFE).-'
 #: (any agency's code in capitals), 'Berlin, 29 September 2023 -' (a ministry's press release).
 PLACE_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{2,40}(?:,\s*[A-Z][A-Za-z .'-]{2,30})?,?\s*"
                             r"(?:\((?:AFP|AP|Reuters|Xinhua|Kyodo|Yonhap|dpa|DPA|ANI|PTI|IANS|TASS|Anadolu|UNI|IRNA|SPA|WAM|"
-                            r"Bernama|Antara|PNA|BSS|AA|[A-Z]{2,6})\)|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})\s*(?:--|-|\u2014|\u2013|:)\s+")
+                            r"Bernama|Antara|PNA|BSS|AA|[A-Z]{2,6})\)|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})\.?\s*(?:--|-|\u2014|\u2013|:)\s+")
 
 
 #: Datelines in title case with the date and an agency after it: 'Accra, March 10, GNA -', 'Dakar, 16 May (APS) -',
@@ -49,6 +49,13 @@ DATED_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{2,30}(?:,\s*[A-Z][A-Za-z .'-]{2
 #: set off by spaces: a sentence rarely opens that way ('Kenya, Uganda and Rwanda - leaders met' does not match).
 REGION_DATELINE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\s+"
                              r"(?:--|-|\u2014|\u2013)\s+")
+
+#: A place alone before a dash set off by spaces, the story's first word capitalised ('Addis Abeba – Prime Minister
+#: Abiy Ahmed on Saturday received', 'Mar del Plata – US President George W. Bush'): regional agencies' and
+#: papers' datelines. A name and a dash opening a sentence of prose is rare; the parser would make the city the
+#: subject.
+PLACE_ALONE_DATELINE = re.compile(r"^[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|de|del|da|do|dos|la|el|es|al)){0,3}\s+[\u2014\u2013-]\s+"
+                                  r"(?=[A-Z\"\u201c])")
 
 #: A place and the outlet's own name before a dash set close ('Cairo, Asharq Al-Awsat—', 'Riyadh, Arab News –').
 OUTLET_DATELINE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s*[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,3}\s*"
@@ -74,7 +81,8 @@ def dateline_end(paragraph: str) -> int:
         return len(paragraph)
     lead = DATELINE.match(paragraph) or AGENCY_DATELINE.match(paragraph) or PLACE_DATELINE.match(paragraph) \
         or SLASHED_DATELINE.match(paragraph) or DATED_DATELINE.match(paragraph) \
-        or REGION_DATELINE.match(paragraph) or OUTLET_DATELINE.match(paragraph)
+        or REGION_DATELINE.match(paragraph) or OUTLET_DATELINE.match(paragraph) \
+        or PLACE_ALONE_DATELINE.match(paragraph)
     return lead.end() if lead else 0
 
 

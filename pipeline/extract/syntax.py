@@ -16,7 +16,10 @@ def subject(verb: Token) -> Optional[Token]:
     seen = 0
     t = verb
     while t is not None and seen < 6:
-        subjects = [c for c in t.children if c.dep_ in SUBJ]
+        subjects = [c for c in t.children if c.dep_ in SUBJ] or [
+            g for c in t.children if c.dep_ == "advmod" and c.tag_ == "RB" and c.i < t.i for g in c.children
+            if g.dep_ in SUBJ]
+        # ('Milei and Trump last met on September 23': the subject parsed under 'last')
         if len(subjects) > 1 and subjects[0].text in STYLES:
             subjects = subjects[1:]  # 'HRH the Crown Prince met', the style parsed as a subject of its own
         for child in subjects:
@@ -176,6 +179,8 @@ def is_negated(verb: Token) -> bool:
     """'did not send', 'has no plans to send', 'decided against sending', 'is not prepared to send'."""
     if any(c.dep_ == "neg" for g in raised(verb)[1:] for c in g.children):
         return True
+    if any(g.lemma_ in ("have", "be") and any(c.lower_ == "yet" for c in g.children) for g in raised(verb)[1:]):
+        return True  # 'have yet to meet in person', 'is yet to send the jets': not so far
     for t in clause_tokens(verb):
         if t.dep_ == "neg" or t.lower_ in ("never", "not", "n't", "no"):
             return True
