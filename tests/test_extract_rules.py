@@ -4720,3 +4720,15 @@ def test_one_leader_on_the_way_into_a_forums_meeting_meets_no_one(extract):
     assert not meetings(extract("\"It is about deterrence, not about provoking anyone,\" Norwegian Defence Minister Ine "
                                 "Eriksen Soreide said on her way into the meeting of NATO defence ministers.",
                                 published="2016-10-26"))
+
+
+def test_resuming_security_assistance_is_a_giving(extract):
+    (e,) = contributions(extract("The United States will resume security assistance to Ukraine after the pause, the "
+                                 "two delegations said in a joint statement.", published="2025-03-12"))
+    assert route(e) == ("USA", "UKR")
+
+
+def test_dropping_by_for_a_chat_is_a_visit_held(extract):
+    (m,) = meetings(extract("Macron dropped by the Chancellery on Monday for a 40-minute chat with Olaf Scholz.",
+                            published="2023-07-11"))
+    assert countries(m) == {"FRA", "DEU"} and m["status"] == "HELD"

@@ -1374,7 +1374,10 @@ class MeetingExtractor:
         own = [c for c in t.children if c.dep_ not in ("advcl", "relcl", "ccomp", "conj", "parataxis")]
         for tok in chain + own:  # not 'Biden meets Netanyahu after Amman summit is called off'
             prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
-            if tok.lemma_.lower() in self.cancel or (prt and f"{tok.lemma_.lower()} {prt}" in self.cancel):
+            dropped_by = tok.lemma_.lower() == "drop" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in (
+                "by", "in")  # 'Biden dropped by 10 Downing Street for a chat with Sunak': a call paid
+            if (tok.lemma_.lower() in self.cancel and not dropped_by) or (
+                    prt and f"{tok.lemma_.lower()} {prt}" in self.cancel):
                 return "CANCELLED"  # 'cancelled', 'called off'
         verb = t if t.pos_ in ("VERB", "AUX") else next(  # 'is due in Berlin on Sunday for talks': the clause of
             (a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), t.head)  # the verb the noun hangs on
