@@ -41,12 +41,12 @@ def test_signals_are_private_and_every_event_is_scored(extractor):
         assert confidence.FLOOR <= e["confidence"] <= confidence.CEILING
 
 
-def test_a_summit_attended_ranks_below_two_leaders_who_met(extractor):
+def test_a_summit_told_by_its_host_alone_ranks_below_two_leaders_who_met(extractor):
     (met,) = extractor.extract(_article("Japanese Prime Minister Fumio Kishida held talks with Indian Prime "
                                         "Minister Narendra Modi in New Delhi on Monday."))
-    (attended,) = extractor.extract(_article("Ukrainian President Volodymyr Zelensky attended the G7 summit in "
-                                             "Hiroshima on Sunday."))
-    assert met["confidence"] > attended["confidence"]
+    (hosted,) = extractor.extract(_article("Japanese Prime Minister Fumio Kishida hosted the G7 summit in "
+                                           "Hiroshima on Sunday."))
+    assert met["confidence"] > hosted["confidence"]
 
 
 def test_the_fit_learns_a_separating_signal_and_an_infinite_penalty_keeps_the_prior():
