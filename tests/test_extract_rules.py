@@ -4732,3 +4732,17 @@ def test_dropping_by_for_a_chat_is_a_visit_held(extract):
     (m,) = meetings(extract("Macron dropped by the Chancellery on Monday for a 40-minute chat with Olaf Scholz.",
                             published="2023-07-11"))
     assert countries(m) == {"FRA", "DEU"} and m["status"] == "HELD"
+
+
+def test_meeting_each_leader_separately_is_a_meeting_with_each_of_those_just_met(extract):
+    body = ("Kenyan President William Ruto hosted Ethiopian Prime Minister Abiy Ahmed and Somali President Hassan Sheikh "
+            "Mohamud in Nairobi on Tuesday. Ruto first met each leader separately before bringing the two together.")
+    found = meetings(extract(body, published="2024-12-11"))
+    assert {frozenset({"William Ruto", "Abiy Ahmed"}), frozenset({"William Ruto", "Hassan Sheikh Mohamud"})} <= met(found)
+
+
+def test_the_republic_a_security_council_speaks_for_is_its_state(extract):
+    body = ("The CSTO force is deploying to Kazakhstan at President Tokayev's request.\n\n"
+            "Armenia's Security Council said on Thursday that the republic would send about 100 troops.")
+    found = contributions(extract(body, published="2022-01-07"))
+    assert ("ARM", "KAZ") in {route(e) for e in found}

@@ -1399,7 +1399,9 @@ class ContributionExtractor:
         if subj is None:
             return None
         # 'his country would send 1,700 troops': the country of the one who says so, like 'it' or 'they'
-        own = subj.lemma_.lower() in ("country", "nation") and any(c.lower_ in ("his", "her", "our") for c in subj.children)
+        own = subj.lemma_.lower() in ("country", "nation") and any(c.lower_ in ("his", "her", "our") for c in subj.children) \
+            or subj.lemma_.lower() in ("republic", "kingdom") and [c.lower_ for c in subj.children] == ["the"]
+        # ("Tajikistan's Security Council said that the republic would send about 200 troops")
         if s.actor(subj) is None and subj.lower_ not in ("they", "it", "we", "he", "she", "i") and not own:
             marked = (self._marked_nationality([subj]) if self._asset(subj) else None) or self._marked_nationality(
                 objects)  # 'The German frigate Augsburg has joined ...', 'MPs approved the deployment of six RAF jets'

@@ -547,13 +547,17 @@ def _receiver(g, country: str, day, t: Token):
     return g.holder(country, "Leader", day)
 
 
+#: Nouns of the people 'the two ...' and 'each ...' speak of.
+PAIR_NOUNS = ("leader", "man", "president", "minister", "premier", "head")
+
+
 def _the_two(t: Token) -> bool:
     """'the two leaders', 'both presidents', 'the four leaders', 'The leaders first met': people the story has
     just named."""
     if (t.lower_ == "pair" or t.lower_ in COUNTED) and t.dep_ in ("nsubj", "nsubjpass", "pobj") and any(
             c.lower_ == "the" for c in t.children):
         return True  # 'The pair met again on July 12', 'the two had met in Dubai', 'The four were met by Zelensky'
-    if t.tag_ != "NNS" or t.lemma_.lower() not in ("leader", "man", "president", "minister", "premier", "head"):
+    if t.tag_ != "NNS" or t.lemma_.lower() not in PAIR_NOUNS:
         return False
     mods = [c for c in t.children if c.dep_ in ("nummod", "det", "predet", "amod", "compound")]
     return any(c.lower_ in COUNTED for c in mods) or [c.lower_ for c in mods] == ["the"]
@@ -815,6 +819,9 @@ class MeetingExtractor:
                    for o in ([c] if c.dep_ == "dobj" else [o for o in c.children if o.dep_ == "pobj"])
                    for w in syntax.with_conjuncts(o)]
             others = [a for a in map(lambda w: self._resolve(s, w), met) if a and a.get("actor_code") and is_person(a)]
+            if own is not None and any(c.lower_ == "each" for w in met for c in w.children if c.dep_ == "det"):
+                others = [p for p in s.ctx.met if p["name"] != own["name"]]  # 'Erdogan first met each leader
+                # separately', after hosting Abiy Ahmed and Hassan Sheikh Mohamud: each of those just met
             if own is not None and is_person(own) and len(others) >= 2:
                 return [{**event, "participants": [own, a], "host": None, "plover_mode": None,
                          "mentions": [dict(m) for m in event["mentions"]]} for a in others
@@ -888,6 +895,9 @@ class MeetingExtractor:
             self.kinds.get(t.lemma_.lower()) == "MEET"
             or t.lemma_.lower() in ("talk", "talks", "meeting", "summit", "sit", "spend")
         ) else []
+        if t.pos_ == "VERB" and any(c.lower_ == "separately" for c in t.children):  # 'first met each leader
+            pair += [w for w in tokens if w.dep_ == "dobj" and w.head.i == t.i and any(  # separately'
+                c.dep_ == "det" and c.lower_ == "each" for c in w.children) and w.lemma_.lower() in PAIR_NOUNS]
         if t.lemma_.lower() in HOSTING | {"join"} and t.pos_ == "VERB":  # 'Erdogan hosted the two leaders in Ankara',
             pair += [w for w in tokens if _the_two(w) and w.dep_ == "dobj" and w.head.i == t.i and _how_many(w)]
             # ('joined the two leaders for a three-way meeting'; not 'will host the G7 leaders')
