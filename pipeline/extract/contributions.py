@@ -358,6 +358,7 @@ class ContributionExtractor:
         self.non_military = set(triggers.get("non_military_aid", []))
         self.civil_bodies = set(triggers.get("civil_recipients", []))
         self.disaster_words = set(triggers.get("disaster_words", []))
+        self.withdrawals = {w for w in triggers.get("withdrawal_cues", []) if " " in w}
         self.not_context = {w for w in triggers.get("not_contribution_context", []) if " " not in w}
         self._adversary_exact = _words_re(g.adversaries_exact, flags=0)
         self._campaign = _words_re({k: v for k, v in g.campaigns.items() if len(k) > 3})
@@ -542,7 +543,7 @@ class ContributionExtractor:
             return self._rotation(s, t, taken)
         if t.lemma_.lower() == "go" and not _goes_anew(t):
             return None  # 'The jets will go to Lithuania', after 'Denmark will send four F-16s': told already
-        if any(c.dep_ in ("advmod", "prt") and c.lower_ == "home" for c in t.children):
+        if any(c.dep_ in ("advmod", "prt") and f"{t.lemma_.lower()} {c.lower_}" in self.withdrawals for c in t.children):
             return None  # 'Chinese police officers embedded with the Fiji Police Force would be sent home'
         if t.lemma_.lower() in ORDERS and not _ordered_somewhere(t):
             return None  # 'ordered 250 Abrams tanks' is a purchase, 'ordered troops to withdraw' no giving

@@ -825,7 +825,7 @@ class MeetingExtractor:
             if own is not None and is_person(own) and len(others) >= 2:
                 return [{**event, "participants": [own, a], "host": None, "plover_mode": None,
                          "mentions": [dict(m) for m in event["mentions"]]} for a in others
-                        if _actor_key(a) != _actor_key(own) or a["name"] != own["name"]]
+                        if a["name"] != own["name"]]
         separate = t.tag_ in ("NNS", "NNPS") and any(c.lower_ in ("bilateral", "separate") for c in t.children)
         verb = t.head if t.dep_ in ("dobj", "attr") else None
         subj = syntax.subject(verb) if separate and verb is not None and len(event["participants"]) > 2 else None
