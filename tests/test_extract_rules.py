@@ -4746,3 +4746,66 @@ def test_the_republic_a_security_council_speaks_for_is_its_state(extract):
             "Armenia's Security Council said on Thursday that the republic would send about 100 troops.")
     found = contributions(extract(body, published="2022-01-07"))
     assert ("ARM", "KAZ") in {route(e) for e in found}
+
+
+def test_opening_airspace_to_anothers_aircraft_is_basing(extract):
+    (e,) = contributions(extract("Algeria, which had long opposed foreign intervention in Mali, has opened its airspace "
+                                 "to French aircraft, the foreign ministry said.", published="2013-01-14"))
+    assert route(e) == ("DZA", "FRA") and e["assets"][0]["category"] == "BASING"
+
+
+def test_opening_airspace_to_airlines_is_no_giving(extract):
+    assert not contributions(extract("Saudi Arabia opened its airspace to Israeli airlines on Friday.",
+                                     published="2022-07-16"))
+
+
+def test_a_parliament_that_lets_an_alliance_use_its_airspace_gives_for_its_state(extract):
+    (e,) = contributions(extract("Bulgaria's parliament voted on Tuesday to let NATO aircraft use a corridor of its "
+                                 "airspace.", published="1999-05-04"))
+    assert e["contributor"]["country"] == "BGR" and e["status"] == "APPROVED"
+    assert e["assets"][0]["category"] == "BASING"
+
+
+def test_cyber_experts_and_deminers_are_what_is_given(extract):
+    found = contributions(extract("Lithuania will send a team of up to 12 cyber security experts to Ukraine, the "
+                                  "Ministry of National Defence said on Tuesday.", published="2022-02-23"))
+    assert [route(e) for e in found] == [("LTU", "UKR")]
+    (e,) = contributions(extract("Lithuania's defence ministry said on Thursday it would train 150 Ukrainian deminers.",
+                                 published="2023-05-12"))
+    assert route(e) == ("LTU", "UKR") and e["assets"][0]["category"] == "TRAINING"
+
+
+def test_a_system_whose_name_the_tokenizer_splits_is_an_asset(extract):
+    (e,) = contributions(extract("Italy will send a second SAMP/T system to Ukraine.", published="2024-07-16"))
+    assert route(e) == ("ITA", "UKR") and e["assets"][0]["category"] == "WEAPONS"
+
+
+def test_a_state_that_hosts_foreign_troops_now_gives_nothing_new(extract):
+    assert not contributions(extract("Poland already hosts about 4,500 U.S. troops, most of them on a rotating basis.",
+                                     published="2020-06-24"))
+    (e,) = contributions(extract("Poland will host 1,000 more U.S. troops under the agreement.", published="2020-06-24"))
+    assert route(e) == ("POL", "USA")
+
+
+def test_a_warship_on_a_port_call_is_no_giving(extract):
+    assert not contributions(extract("Meanwhile, the Indian Navy ship INS Sumedha arrived in Trincomalee yesterday on "
+                                     "a three-day port call.", published="2019-07-08"))
+
+
+def test_military_medics_sent_into_an_epidemic_carry_relief(extract):
+    body = ("ROME, March 23 - A column of Russian army trucks carrying military doctors, virologists and disinfection "
+            "equipment reached Bergamo on Monday, the Lombardy province hardest hit by the coronavirus epidemic.\n\n"
+            "Russia has sent 15 military planes and some 100 military specialists to Italy.")
+    assert not contributions(extract(body, title="Russian army medics reach Bergamo", published="2020-03-23"))
+
+
+def test_a_president_elect_meets_for_the_state_he_is_about_to_lead(extract):
+    (m,) = meetings(extract("Japanese Prime Minister Shinzo Abe met with U.S. President-elect Donald Trump at Trump "
+                            "Tower in Manhattan on Thursday evening.", published="2016-11-18"))
+    assert names(m) == {"Shinzo Abe", "Donald Trump"} and str(m["date"]) == "2016-11-17"
+
+
+def test_tea_with_the_queen_is_a_meeting(extract):
+    (m,) = meetings(extract("US President Joe Biden will have tea with Queen Elizabeth at Windsor Castle this afternoon.",
+                            published="2021-06-13"))
+    assert countries(m) == {"USA", "GBR"} and m["status"] == "PLANNED"

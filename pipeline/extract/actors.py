@@ -682,6 +682,11 @@ class ActorResolver:
                     not self.g.roles_close(title["role"], office.role):
                 continue  # "Malaysia's King, Sultan Ibrahim" is not Prime Minister Anwar Ibrahim
             if office and _consistent(office, _strip_title(person, self.g) if person is not None else None):
+                if title and title.get("status") == "future" and office.country and country in (None, office.country) \
+                        and self.g.roles_fit(title["role"], office.role) and not office.holds_on(day):
+                    return {"name": office.name, "role": title["role"] + "-elect", "country": office.country,
+                            "actor_code": office.country + title["sector"]}  # 'President-elect Donald Trump' meets
+                    # for the state he is about to lead (Trump Tower, Mar-a-Lago)
                 if self._asserted(token, title, office, country):
                     return actor_from_office(office)  # the text names the office: it wins over our term dates
                 if title and office.country and not office.holds_on(day) and title["role"] != "Leader" and \

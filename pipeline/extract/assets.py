@@ -28,7 +28,7 @@ MILITARY_MONEY = re.compile(r"\b(military|defen[cs]e|security assistance|weapon|
                             r"(?:for|to|support) the (?:force|mission)s?)\b", re.I)  # 'to support the mission' in a
 # story of a security mission: its money pays for the force
 #: Nouns of a right to a place: what it is a right to says what is given.
-ACCESS = {"access", "use"}
+ACCESS = {"access", "use", "corridor"}  # ('a corridor of its airspace')
 #: Nouns of a part of a force: what they are is the force's ('members of the Defence Force').
 PARTS_OF = {"member", "element", "unit", "contingent", "team", "party", "group", "batch", "detachment", "rotation",
             "echelon", "wave"}
@@ -76,7 +76,8 @@ class AssetReader:
         lemma_text = " ".join(w.lemma_ for w in words)
         category = None
         if self.pattern and not self._first_name(token, words):
-            for candidate in (text, lemma_text, token.text, token.lemma_):
+            for candidate in (text, _joined(words), lemma_text, token.text, token.lemma_):  # ('SAMP/T', which
+                # the tokenizer splits in three)
                 m = next(reversed(list(self.pattern.finditer(fold(candidate)))), None)  # the word nearest the
                 # head names the thing: 'interceptor vessels' are ships, 'tank ammunition' is ammunition
                 if m:

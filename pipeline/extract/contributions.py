@@ -76,6 +76,8 @@ ROLL_CALL = re.compile(r"\b(?:also|too|as well|none (?:of them )?(?:has|have) (?
 #: Ground a state opens to another's forces: 'access to four more sites', 'to its airfields'.
 GROUNDS = {"site", "base", "facility", "airfield", "airport", "port", "airspace", "territory", "area", "location",
            "installation", "harbour", "harbor"}
+#: Grounds a state opens to another's forces ('opened its airspace to French aircraft'); not 'opened an embassy'.
+OPENED_GROUNDS = {"airspace", "base", "airbase", "airfield", "port", "corridor", "territory", "skies"}
 #: Nouns of asking that carry what is asked for: 'a formal request to Canberra for military assistance'.
 REQUEST_NOUNS = {"request", "appeal", "plea"}
 #: What a parliament approves that names the forces it sends: 'a mandate for up to 180 soldiers'.
@@ -111,7 +113,7 @@ FACTIONS = {"some", "several", "few", "many", "individual", "opposition", "dissi
 APPROXIMATELY = {"about", "around", "some", "nearly", "roughly", "almost", "approximately", "over", "up", "to"}
 #: Bodies of people that a state trains: 'to train the new Syrian army'.
 TRAINEES = {"army", "military", "force", "troop", "soldier", "pilot", "officer", "personnel", "cadet", "marine",
-            "police", "guard", "recruit", "crew"}
+            "police", "guard", "recruit", "crew", "deminer", "sapper"}
 #: Places on courses a state offers another's officers: 'additional slots for Nepali Army officers'.
 COURSE_PLACES = {"slot", "vacancy", "place", "seat"}
 #: Verbs of getting what was given, told from the side that gets it.
@@ -372,7 +374,8 @@ class ContributionExtractor:
         for t in doc:
             if t.pos_ in ("VERB", "AUX") and (t.lemma_.lower() in self.verbs or _phrasal(t) in self.verbs):
                 yield t
-            elif _headline_arms(t) or _package_contents(t) or _use_allowed(t) is not None or _taken_over(t) is not None:
+            elif _headline_arms(t) or _package_contents(t) or _use_allowed(t) is not None or _taken_over(t) is not None \
+                    or _opened(t) is not None:
                 yield t
             elif t.pos_ == "NOUN" and t.dep_ == "ROOT" and t.lemma_.lower() in self.verbs and {"nsubj", "dobj"} <= {
                     c.dep_ for c in t.children}:
@@ -537,6 +540,8 @@ class ContributionExtractor:
             return self._use(s, t)
         if (access := _access_given(t)) is not None:
             return self._access(s, t, access)
+        if (ground := _opened(t)) is not None:
+            return self._opening(s, t, ground)
         if t.lemma_.lower() == "host":
             return self._hosting(s, t)
         if (taken := _taken_over(t)) is not None:
@@ -696,8 +701,10 @@ class ContributionExtractor:
             if purpose is None:  # increase protection for US forces')
                 return None  # a country moving its own forces at home is not a contribution
         if self._arrival(t) and assets and all(a["category"] == "NAVAL" for a in assets) and any(
-                w.lemma_.lower() == "visit" and w.pos_ == "NOUN" for w in t.sent):
-            return None  # 'US aircraft carrier arrives in Da Nang in historic visit': a port call, no forces given
+                w.pos_ == "NOUN" and (w.lemma_.lower() == "visit" or w.lemma_.lower() == "call" and any(
+                    c.lower_ == "port" for c in w.children)) for w in t.sent):
+            return None  # 'US aircraft carrier arrives in Da Nang in historic visit', 'arrived in Trincomalee on a
+            # three-day port call': a port call, no forces given
         delivered = self._arrival(t) and t.lemma_.lower() in ("arrive", "reach") and all(
             a["category"] not in ("GROUND_FORCES", "TRAINING") for a in assets)
         moved = (self._arrival(t) or _departs(t)) and t.lemma_.lower() != "reach" and not _for_drills(s) and (any(
@@ -863,8 +870,11 @@ class ContributionExtractor:
         subj, user = syntax.subject(t), next((c for c in t.children if c.dep_ in ("dobj", "nsubj") and c.i > t.i), None)
         if subj is None or user is None:
             user = next((c for c in use.children if c.dep_ == "nsubj"), user)
-        giver = as_state(self._g, s.actor(subj)) if subj is not None else None
-        taker = as_state(self._g, s.actor(user) or self._marked_nationality([user])) if user is not None else None
+        giver = self._state_of(s, subj if subj is not None else next(
+            (syntax.subject(g) for g in syntax.governors(t, 2) if syntax.subject(g) is not None), None))
+        taker = as_state(self._g, s.actor(user) or self._marked_nationality([user]) or next(
+            (s.actor(c) for c in user.children if c.dep_ == "compound" and s.actor(c)), None)) \
+            if user is not None else None  # ('let NATO aircraft use', the alliance's)
         assets = [a for a in (self._asset(o) for o in self._objects(use)) if a] or [
             {"description": o.text, "category": "BASING", "quantity": None} for o in self._objects(use)
             if o.lemma_.lower() in ("facility", "facilities", "airspace", "territory", "port", "airfield")][:1]
@@ -892,9 +902,43 @@ class ContributionExtractor:
         assets = [{"description": description, "category": "BASING", "quantity": count}]
         return self._record(s, t, self._status(s, t), giver, taker, self._purpose_in(t.sent.text), assets, None)
 
+    def _opening(self, s: Sentence, t: Token, ground: Token) -> Optional[dict]:
+        """'Turkey's parliament voted to open the country's airspace to U.S. warplanes', 'Algeria has opened its
+        airspace to French aircraft': overflight or basing given to the state whose forces use it."""
+        users = [o for p in syntax.preps(t, ("to", "for")) for o in [p] if o.ent_type_ not in ("DATE", "TIME")]
+        taker = next(filter(None, (as_state(self._g, s.actor(u)) or self._marked_nationality([u]) for u in users)),
+                     None)
+        if taker is None or not (self._asset(users[0]) or s.actor(users[0])):
+            return None  # (not 'opened its airspace to commercial flights')
+        subj = syntax.subject(t) or next((syntax.subject(g) for g in syntax.governors(t, 2) if syntax.subject(g)
+                                          is not None), None)  # 'parliament voted ... to open'
+        giver = self._state_of(s, subj)
+        if not giver or not giver.get("country") or giver.get("country") == taker.get("country"):
+            return None
+        words = [w for w in ground.subtree if w.dep_ not in ("det", "poss", "case") and w.i >= ground.left_edge.i
+                 and w.i <= ground.i]
+        assets = [{"description": " ".join(w.text for w in words), "category": "BASING", "quantity": None}]
+        status = "APPROVED" if any(g.lemma_.lower() in ("vote", "approve", "authorise", "authorize")
+                                   for g in syntax.governors(t, 3)) else self._status(s, t)
+        return self._record(s, t, status, giver, taker, self._purpose_in(t.sent.text), assets, None)
+
+    def _state_of(self, s: Sentence, subj: Optional[Token]) -> Optional[dict]:
+        """The state a subject acts for, a house of its parliament included ("Bulgaria's parliament")."""
+        if subj is None:
+            return None
+        giver = as_state(self._g, s.actor(subj))
+        if giver is None and subj.lemma_.lower() in INSTITUTIONS:
+            giver = as_state(self._g, next((s.actor(c) for c in subj.children if c.dep_ == "poss"), None)) or \
+                self._marked_nationality([subj])  # 'the Bulgarian parliament'
+        if giver is None and subj.lower_ in ("it", "they"):
+            giver = s.ctx.recent_state(s.offset + subj.idx, it=True)
+        return giver
+
     def _hosting(self, s: Sentence, t: Token) -> Optional[dict]:
         """'offered to host a permanent U.S. armored brigade', 'to host the Australian contingent at Al Minhad':
         a state lending its ground to another's forces (basing); hosting people is a meeting, not this."""
+        if t.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in t.children):
+            return None  # 'Poland already hosts about 4,500 U.S. troops': a state of things, no giving
         objects = [g for c in t.children if c.dep_ == "dobj" for g in syntax.with_conjuncts(c)]
         forces = [o for o in objects if (self._asset(o) or {}).get("category") in ARMS and o.ent_type_ != "PERSON"]
         giver = as_state(self._g, self._contributor(s, t, objects)) if forces else None
@@ -1899,6 +1943,13 @@ def _access_given(t: Token) -> Optional[Token]:
     if t.pos_ != "VERB" or t.lemma_.lower() not in ("grant", "give", "offer", "provide"):
         return None
     return next((c for c in t.children if c.dep_ == "dobj" and c.lemma_.lower() == "access"), None)
+
+
+def _opened(t: Token) -> Optional[Token]:
+    """The 'airspace' of 'opened its airspace to French aircraft', the 'bases' of 'open its bases to US forces'."""
+    if t.pos_ != "VERB" or t.lemma_.lower() != "open" or any(c.dep_ == "prt" for c in t.children):
+        return None  # (not 'open up')
+    return next((c for c in t.children if c.dep_ == "dobj" and c.lemma_.lower() in OPENED_GROUNDS), None)
 
 
 def _use_allowed(t: Token) -> Optional[Token]:
