@@ -4809,3 +4809,34 @@ def test_tea_with_the_queen_is_a_meeting(extract):
     (m,) = meetings(extract("US President Joe Biden will have tea with Queen Elizabeth at Windsor Castle this afternoon.",
                             published="2021-06-13"))
     assert countries(m) == {"USA", "GBR"} and m["status"] == "PLANNED"
+
+
+def test_making_no_commitment_of_troops_gives_nothing(extract):
+    assert not contributions(extract("Mr. Carney said Canada was prepared to consider a role but made no commitment "
+                                     "of troops to Ukraine.", published="2025-03-18"))
+
+
+def test_thousands_of_rounds_of_ammunition_are_ammunition(extract):
+    (e,) = contributions(extract("Morawiecki said Poland would supply Ukraine with tens of thousands of rounds of "
+                                 "artillery ammunition.", published="2023-03-18"))
+    assert route(e) == ("POL", "UKR") and e["assets"][0]["category"] == "WEAPONS"
+
+
+def test_a_minister_who_accompanied_his_king_did_not_meet_him(extract):
+    body = ("Saudi King Salman held talks with Russian President Vladimir Putin in the Kremlin on Thursday.\n\n"
+            "Energy Minister Khalid al-Falih, who accompanied the King, met his Russian counterpart Alexander Novak on "
+            "Wednesday.")
+    found = meetings(extract(body, published="2017-10-06", source="gulfnews.com"))
+    assert {frozenset(names(m)) for m in found} == {frozenset({"Salman bin Abdulaziz Al Saud", "Vladimir Putin"}),
+                                                   frozenset({"Khalid al-Falih", "Alexander Novak"})}
+
+
+def test_joining_leaders_in_a_video_summit_is_a_call(extract):
+    assert not meetings(extract("On Friday, Chinese President Xi Jinping joined French President Emmanuel Macron and "
+                                "German Chancellor Angela Merkel in a video summit on climate.", published="2021-04-17"))
+
+
+def test_a_summit_another_state_calls_off_in_a_headline_leaves_the_meeting_held(extract):
+    (m,) = meetings(extract("US president meets Netanyahu and war cabinet, says Gaza hospital blast appears to have been "
+                            "'done by the other team'; Jordan calls off planned summit", published="2023-10-18"))
+    assert names(m) == {"Joe Biden", "Benjamin Netanyahu"} and m["status"] == "HELD"

@@ -29,6 +29,9 @@ MILITARY_MONEY = re.compile(r"\b(military|defen[cs]e|security assistance|weapon|
 # story of a security mission: its money pays for the force
 #: Nouns of a right to a place: what it is a right to says what is given.
 ACCESS = {"access", "use", "corridor"}  # ('a corridor of its airspace')
+#: Nouns of an amount whose 'of' names what is counted ('thousands of rounds of ammunition').
+AMOUNTS = {"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen", "dozens",
+           "round", "consignment", "shipment", "lot", "number"}
 #: Nouns of a part of a force: what they are is the force's ('members of the Defence Force').
 PARTS_OF = {"member", "element", "unit", "contingent", "team", "party", "group", "batch", "detachment", "rotation",
             "echelon", "wave"}
@@ -64,6 +67,12 @@ class AssetReader:
             if asset is not None and asset["category"] == "GROUND_FORCES":
                 count = next((number(_spelled(w)) for w in token.children if w.dep_ == "nummod"), None)
                 return {**asset, "quantity": count if count is not None else asset["quantity"]}
+        if token.lemma_.lower() in AMOUNTS:  # 'tens of thousands of rounds of artillery ammunition': the thing counted
+            whole = next((o for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for o in c.children if o.dep_ == "pobj"), None)
+            asset = self.read(whole) if whole is not None else None
+            if asset is not None:
+                return asset
         if token.lemma_.lower() in ACCESS:  # 'access to four additional military sites', 'the use of its ports'
             place = next((o for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "of")
                           for o in c.children if o.dep_ == "pobj"), None)

@@ -1173,6 +1173,9 @@ class ContributionExtractor:
             return True  # 'Berlin again held off on a decision over sending Leopard 2 tanks'
         if CONDITION.search(t.doc[t.i:t.sent.end].text):
             return True  # 'willing to send a company of Leopards, but only if Berlin agrees'
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in MADE_GIVINGS and any(
+                d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in t.children):
+            return True  # 'made no commitment of troops'
         if any(c.dep_ == "dobj" and c.lemma_.lower() in WITHDRAWALS for c in t.children):
             return True  # 'Malawi had already announced the withdrawal of its contingent'
         if t.lemma_.lower() in STATIONING and t.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("is", "are")

@@ -408,8 +408,8 @@ def prefilter_words() -> dict[str, list[str]]:
     forces = [surface for info in _load_json("countries.json").values() if isinstance(info, dict)
               for surface, sector in (info.get("metonyms") or {}).items() if sector == "MIL"]  # 'members of the SANDF'
     return {
-        "meeting": list(data.get("meeting_stems", [])) + stems(list(triggers.get("meeting_verbs", {}))
-                                                               + list(triggers.get("meeting_nouns", []))),
+        "meeting": list(data.get("meeting_stems", [])) + stems(list(triggers.get("meeting_verbs", {}))) + [
+            w + " " if len(w) == 3 else w for w in stems(triggers.get("meeting_nouns", []))],  # ('tea ', not 'team')
         "contribution": list(data.get("contribution_stems", [])) + stems(list(triggers.get("contribution_verbs", {}))),
         "asset": list(data.get("asset_extra", [])) + assets + forces,
     }

@@ -760,6 +760,8 @@ class MeetingExtractor:
                         t.lemma_.lower() == "join" and any(c.dep_ == "dobj" and _a_person(c) for c in t.children)) \
                         and not _joined_by(t):
                     continue  # 'a ceremony attended by the president', 'joined the army': no meeting attended
+                if t.lemma_.lower() == "accompany" and t.dep_ == "relcl":
+                    continue  # 'Energy Minister Khalid al-Falih, who accompanied the King, met ...': one delegation
                 yield t
             elif t.pos_ == "VERB" and _jointly(t):
                 yield t  # 'Modi and Ghani jointly inaugurated the dam'
@@ -1378,8 +1380,8 @@ class MeetingExtractor:
     def _status(self, t: Token) -> str:
         chain = [t]
         for g in syntax.governors(t, 3):  # up to the clause a 'when' or 'as' clause hangs on, not beyond:
-            if chain[-1].dep_ == "advcl":  # 'visits suspended for a decade, as they held summit talks'
-                break
+            if chain[-1].dep_ in ("advcl", "parataxis"):  # 'visits suspended for a decade, as they held summit
+                break  # talks'; 'meets Netanyahu, says ...; Jordan calls off planned summit'
             chain.append(g)
         own = [c for c in t.children if c.dep_ not in ("advcl", "relcl", "ccomp", "conj", "parataxis")]
         for tok in chain + own:  # not 'Biden meets Netanyahu after Amman summit is called off'
@@ -1423,6 +1425,9 @@ class MeetingExtractor:
         near += [t, t.head] + list(t.head.children)
         near += [w for c in t.children if c.dep_ in ("prep", "agent") and c.lower_ in CALL_MEANS
                  for w in c.subtree]  # 'met by video link'
+        near += [w for c in t.children if c.dep_ == "prep" and c.lower_ == "in" for o in c.children if o.dep_ == "pobj"
+                 for w in o.children if w.dep_ in ("compound", "amod") and w.lemma_.lower() != "call"]
+        # ('joined Macron and Merkel in a video summit'; not 'met in the so-called Normandy format')
         during = t.head.lower_ == "during" and not any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children)
         verb = t.head.head if t.dep_ == "pobj" and (t.head.lower_ in ("after", "following", "before") or during) else \
             t.head.head.head if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in (
