@@ -4840,3 +4840,22 @@ def test_a_summit_another_state_calls_off_in_a_headline_leaves_the_meeting_held(
     (m,) = meetings(extract("US president meets Netanyahu and war cabinet, says Gaza hospital blast appears to have been "
                             "'done by the other team'; Jordan calls off planned summit", published="2023-10-18"))
     assert names(m) == {"Joe Biden", "Benjamin Netanyahu"} and m["status"] == "HELD"
+
+
+def test_a_meeting_during_which_an_offer_was_made_was_held(extract):
+    (m,) = meetings(extract("WASHINGTON: US President Donald Trump on Monday offered to mediate between Pakistan and "
+                            "India on Kashmir during his first meeting with Prime Minister Imran Khan at the White House.",
+                            published="2019-07-23"))
+    assert names(m) == {"Donald Trump", "Imran Khan"} and m["status"] == "HELD" and str(m["date"]) == "2019-07-22"
+
+
+def test_a_photo_caption_repeats_the_meeting_the_story_tells(extract):
+    body = ("WASHINGTON: US President Donald Trump on Monday held his first meeting with Prime Minister Imran Khan at "
+            "the White House.\n\n"
+            "Prime Minister Imran Khan meets US President Donald Trump in the Oval Office. — Photo courtesy PTV\n\n"
+            "The two leaders discussed Afghanistan.")
+    (m,) = meetings(extract(body, published="2019-07-23"))
+    assert str(m["date"]) == "2019-07-22"
+    caption = "FILE - President Joe Biden meets Chinese President Xi Jinping in Bali. (AP Photo/Alex Brandon)"
+    (m,) = meetings(extract(caption, published="2023-11-14"))
+    assert names(m) == {"Joe Biden", "Xi Jinping"}  # a caption alone still tells its meeting

@@ -23,8 +23,8 @@ from pipeline.extract.contributions import (INSTITUTIONS, ContributionExtractor,
                                             without_relief, without_told_headlines)
 from pipeline.extract.evidence import Sentence, dated_mentions
 from pipeline.extract.meetings import (MeetingExtractor, with_summit_attendees, without_implied, without_lone_forums,
-                                       without_tour_lists)
-from pipeline.extract.prefilter import TriggerScreen
+                                       without_told_captions, without_tour_lists)
+from pipeline.extract.prefilter import TriggerScreen, caption_spans
 
 log = logging.getLogger(__name__)
 
@@ -225,6 +225,7 @@ class Extractor:
         events = without_relief(events, told_of_a_disaster(article.get("title") or "", article.get("body") or "",
                                                            self.contributions.disaster_words))
         events = without_lone_forums(without_tour_lists(with_summit_attendees(without_implied(events))))
+        events = without_told_captions(events, caption_spans(article_text(article)))
         return dated_mentions(confidence.score(events, self.keep_signals)[:MAX_EVENTS_PER_ARTICLE])
 
 

@@ -717,6 +717,20 @@ def without_lone_forums(events: list[dict]) -> list[dict]:
             or is_person(e.get("host")) or _met_as_verb(e)]
 
 
+def without_told_captions(events: list[dict], captions: list[tuple[int, int]]) -> list[dict]:
+    """'Prime Minister Imran Khan meets US President Donald Trump in the Oval Office. — Photo courtesy PTV': a
+    caption with no day of its own repeats a meeting the story tells, with its day; it is kept only when the story
+    does not tell that meeting."""
+    def in_caption(e: dict) -> bool:
+        start = e["mentions"][0]["char_start"]
+        return any(a <= start < b for a, b in captions) and (e.get("date_basis") == "DATELINE" or not e.get("date_text"))
+
+    def sides(e: dict) -> frozenset:
+        return frozenset(_actor_key(p) for p in e["participants"])
+    told = {sides(e) for e in events if e["event_type"] == "meeting" and not in_caption(e)}
+    return [e for e in events if e["event_type"] != "meeting" or not in_caption(e) or sides(e) not in told]
+
+
 def _met_as_verb(event: dict) -> bool:
     signals = event.get(SIGNALS) or {}
     return bool(signals.get("meet_verb")) and not signals.get("noun_trigger")
@@ -1395,6 +1409,10 @@ class MeetingExtractor:
             (a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), t.head)  # the verb the noun hangs on
         clause = syntax.clause_tokens(t if verb is t else t.head if t.head.pos_ in ("VERB", "AUX") else verb)
         words = {c.lower_ for c in clause} | {c.lemma_.lower() for c in clause}
+        told = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "during" else None
+        if told is not None and told.tag_ == "VBD" and not (words & self.planned):
+            return "HELD"  # 'offered on Monday to mediate during his first meeting with Imran Khan': the offer was
+            # made at a meeting held
         if words & self.planned or any(c.lower_ in ("will", "'ll", "shall", "would") for c in clause) or _was_to(t) \
                 or _headline_to(t) \
                 or any(g.lemma_.lower() in syntax.READINESS | PLANNING for g in syntax.own_governors(t, 2)):
@@ -1450,6 +1468,10 @@ class MeetingExtractor:
         if t.pos_ not in ("VERB", "AUX") and any(c.lemma_.lower() in ("possible", "potential", "proposed", "hypothetical")
                                                  for c in t.children):
             return True  # 'a possible summit'
+        if t.dep_ == "pobj" and t.head.lower_ == "during" and t.head.head.pos_ in ("VERB", "AUX") and not any(
+                c.lower_ in ("could", "might", "may", "would") for c in t.head.head.children):
+            return False  # 'offered to mediate on Kashmir during his first meeting with Imran Khan': what was offered
+            # is the wish, the meeting its time
         if any(w.lower_ in ("indirect", "proximity") and w.dep_ == "amod" for o in [t] + [
                 c for c in t.children if c.dep_ == "dobj"] for w in (o.children if o is t else o.subtree)):
             return True  # 'have mediated months of indirect negotiations': the sides never sat together

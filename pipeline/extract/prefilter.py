@@ -149,3 +149,20 @@ class TriggerScreen:
 
     def candidates(self, text: str) -> list[tuple[int, int]]:
         return [(s, e) for s, e in sentences(text) if self(text[s:e])]
+
+
+#: A photo caption as scraped pages keep it: a short paragraph that ends with its credit ('(Adrian Wyld/Canadian
+#: Press)', '(U.S. Navy photo by ...)', '— Photo courtesy PTV', '(Photo: AFP)') or opens with 'FILE - '.
+CAPTION = re.compile(r"^(?:FILE(?: PHOTO)?\s*[-:–—]\s.*|.*(?:\((?:[^()\n]*\bphoto\b[^()\n]*|[A-Z][\w.'’ -]{1,40}/"
+                     r"[A-Z][\w.'’ &-]{1,40})\)|[—–-]\s*Photo\b[^\n]{0,60}|\bPhoto:\s*[^\n]{1,60}))\s*$", re.I)
+
+
+def caption_spans(text: str, longest: int = 400) -> list[tuple[int, int]]:
+    """Where a text's photo captions lie: they repeat, in the present tense and with no day, an event the story
+    tells (or one it does not tell at all)."""
+    spans, start = [], 0
+    for paragraph in text.split("\n"):
+        if paragraph.strip() and len(paragraph) <= longest and CAPTION.match(paragraph.strip()):
+            spans.append((start, start + len(paragraph)))
+        start += len(paragraph) + 1
+    return spans
