@@ -4859,3 +4859,11 @@ def test_a_photo_caption_repeats_the_meeting_the_story_tells(extract):
     caption = "FILE - President Joe Biden meets Chinese President Xi Jinping in Bali. (AP Photo/Alex Brandon)"
     (m,) = meetings(extract(caption, published="2023-11-14"))
     assert names(m) == {"Joe Biden", "Xi Jinping"}  # a caption alone still tells its meeting
+
+
+def test_a_second_giver_in_a_while_clause_gives_to_the_same_operation(extract):
+    body = ("Operation Prosperity Guardian, a US-led coalition, will protect Red Sea shipping from Houthi attacks.\n\n"
+            "Norway said on Tuesday it would send about 10 naval officers to the operation's headquarters in Bahrain, "
+            "while Greece said it would deploy a frigate.")
+    found = contributions(extract(body, published="2023-12-20"))
+    assert "GRC" in {e["contributor"]["country"] for e in found}

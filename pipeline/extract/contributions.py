@@ -132,10 +132,13 @@ CAMPAIGN_NOUNS = {"operation", "campaign", "coalition", "mission", "offensive", 
 
 
 def _to_the_campaign(t: Token) -> bool:
-    """'deployed 30 fighter jets to the operation' (and 'while Bahrain have each deployed 15', the same giving)."""
-    verbs = [t] + ([t.head] if t.dep_ in ("advcl", "conj") and t.head.lemma_ == t.lemma_ else [])
+    """'deployed 30 fighter jets to the operation' (and 'while Bahrain have each deployed 15', 'Norway would send
+    officers to the operation's headquarters, while Greece said it would deploy a frigate': the same giving)."""
+    verbs = [t] + ([t.head] if t.dep_ in ("advcl", "conj") and t.head.lemma_ == t.lemma_ else []) + [
+        g for g in syntax.governors(t, 3) if g.lemma_.lower() in POSTING]
     named = [o for v in verbs for c in v.children if c.dep_ == "prep" and c.lower_ in ("to", "for", "in")
              for o in c.children if o.dep_ == "pobj"]
+    named += [w for o in named for w in o.children if w.dep_ == "poss"]  # "to the operation's headquarters"
     named += [o for v in verbs if v.lemma_.lower() in DEFENDING for o in v.children if o.dep_ == "dobj"]  # 'would
     return any(o.lemma_.lower() in CAMPAIGN_NOUNS and any(d.lower_ == "the" for d in o.children)  # join the operation'
                for o in named)
