@@ -4867,3 +4867,10 @@ def test_a_second_giver_in_a_while_clause_gives_to_the_same_operation(extract):
             "while Greece said it would deploy a frigate.")
     found = contributions(extract(body, published="2023-12-20"))
     assert "GRC" in {e["contributor"]["country"] for e in found}
+
+
+def test_a_second_subject_whose_name_the_tagger_took_for_an_organisation_still_signs(extract):
+    (m,) = meetings(extract("Ukraine's Minister of Defense Andriy Taran and U.S. Secretary of Defense Lloyd Austin "
+                            "signed a Strategic Defense Framework in Washington on Tuesday, August 31.",
+                            published="2021-09-02"))
+    assert names(m) == {"Andriy Taran", "Lloyd Austin"} and str(m["date"]) == "2021-08-31"

@@ -1235,8 +1235,10 @@ class MeetingExtractor:
                 out += syntax.with_conjuncts(subj) + _people_inside(subj) + _broken_coordination(subj)
                 # headlines join subjects with a comma: 'Putin, Kim hold first summit'
                 out += [w for c in t.children if c.dep_ == "nsubj" and c.i != subj.i and (
-                    c.ent_type_ == "PERSON" or (c.pos_ == "PROPN" and c.i == subj.i + 1))  # 'PM Modi met', parsed apart;
-                        for w in syntax.with_conjuncts(c)]  # 'Biden, Albanese and Sunak met', a second subject
+                    c.ent_type_ == "PERSON" or (c.pos_ == "PROPN" and c.i == subj.i + 1) or (c.pos_ == "PROPN" and any(
+                        w.dep_ in ("nmod", "compound") for w in c.children) and (s.actor(c) or {}).get("role")))
+                        for w in syntax.with_conjuncts(c)]  # 'PM Modi met', parsed apart; 'Biden, Albanese and Sunak
+                # met', a second subject; '... and U.S. Secretary of Defense Lloyd Austin signed', a name tagged ORG
             if t.dep_ == "amod" and t.head.i > t.i and t.tag_ in ("VBD", "VBN") and any(
                     c.dep_ == "nsubj" for c in t.children):  # 'Erdogan hosted GNA head Fayez al-Sarraj', 'hosted'
                 out += [t.head] + [c for c in t.head.children if c.dep_ == "appos"]  # parsed as the head's modifier
