@@ -4874,3 +4874,37 @@ def test_a_second_subject_whose_name_the_tagger_took_for_an_organisation_still_s
                             "signed a Strategic Defense Framework in Washington on Tuesday, August 31.",
                             published="2021-09-02"))
     assert names(m) == {"Andriy Taran", "Lloyd Austin"} and str(m["date"]) == "2021-08-31"
+
+
+def test_sending_troops_as_the_topic_of_a_judgement_gives_nothing(extract):
+    assert not contributions(extract("Sending western ground troops to Ukraine, Macron told reporters, could not be "
+                                     "'ruled out'.", published="2024-02-27"))
+    (e,) = contributions(extract("Sending 200 more troops to Mali, Germany became the mission's largest contributor on "
+                                 "Monday.", published="2024-05-12"))
+    assert route(e) == ("DEU", "MLI")
+
+
+def test_the_possibility_of_forces_being_sent_is_a_question(extract):
+    assert not contributions(extract("Asked about the possibility of French military instructors being sent to Ukraine, "
+                                     "an adviser said that \"no option is ruled out\".", published="2024-05-12"))
+
+
+def test_a_meeting_ruled_out_was_never_arranged(extract):
+    assert not meetings(extract("The Venezuelan leader Hugo Chavez, however, ruled out ever meeting Colombian President "
+                                "Alvaro Uribe again.", published="2010-08-11"))
+    assert not meetings(extract("Obama had ruled out a formal bilateral meeting with Putin while Russian troops remained "
+                                "massed on the border.", published="2014-06-06"))
+
+
+def test_a_visit_to_a_person_out_of_office_meets_no_one_in_office(extract):
+    body = ("Russian President Vladimir Putin held talks with Argentina's Cristina Fernandez de Kirchner on Saturday. "
+            "In Havana on Friday he also paid a visit to the former leader Fidel Castro, with whom he spent about an "
+            "hour at his home.")
+    found = meetings(extract(body, published="2014-07-13"))
+    assert not any("Raul Castro" in names(m) for m in found)
+
+
+def test_the_one_thanked_for_sending_warships_is_the_giver(extract):
+    body = ("Tanzanian President Jakaya Kikwete met Chinese President Hu Jintao on Sunday. He thanked the Chinese "
+            "government for its support to the country and for sending warships to fight piracy off Somalia.")
+    assert {e["contributor"]["country"] for e in contributions(extract(body, published="2009-02-15"))} == {"CHN"}

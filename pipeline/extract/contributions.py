@@ -78,6 +78,8 @@ GROUNDS = {"site", "base", "facility", "airfield", "airport", "port", "airspace"
            "installation", "harbour", "harbor"}
 #: Grounds a state opens to another's forces ('opened its airspace to French aircraft'); not 'opened an embassy'.
 OPENED_GROUNDS = {"airspace", "base", "airbase", "airfield", "port", "corridor", "territory", "skies"}
+#: Nouns that make a giving after them a question ('the possibility of French instructors being sent').
+TOPICS = {"possibility", "prospect", "idea", "notion", "question", "debate"}
 #: Nouns of asking that carry what is asked for: 'a formal request to Canberra for military assistance'.
 REQUEST_NOUNS = {"request", "appeal", "plea"}
 #: What a parliament approves that names the forces it sends: 'a mandate for up to 180 soldiers'.
@@ -1202,6 +1204,12 @@ class ContributionExtractor:
 
         if syntax.is_hypothetical(t, self.hypothetical):
             return True
+        if t.tag_ == "VBG" and t.i == t.sent.start and not any(c.dep_ in ("nsubj", "aux") for c in t.children) and (
+                t.dep_ in ("csubj", "csubjpass", "nsubj") or t.dep_ == "advcl" and t.head.lemma_ in ("say", "tell")):
+            return True  # 'Sending western ground troops to Ukraine, Macron told reporters, could not be ruled out':
+            # the topic of a judgement, no one's giving (but 'Sending 200 more troops, Germany became ...' gave)
+        if t.dep_ in ("pcomp", "acl") and any(g.lemma_.lower() in TOPICS for g in syntax.governors(t, 3)):
+            return True  # 'Asked about the possibility of French instructors being sent to Ukraine': a question
         if t.dep_ == "pcomp" and t.head.lower_ in ("before", "without", "instead"):
             return True  # 'urged Tinubu to exhaust diplomatic options before committing Nigerian troops'
         if self.verbs.get(t.lemma_.lower()) == "APPROVED" and t.dep_ == "acl" and t.head.dep_ == "pobj" \
@@ -1405,6 +1413,9 @@ class ContributionExtractor:
             and self._g.country_of(c.text) is not None
 
     def _contributor(self, s: Sentence, t: Token, objects: list[Token] = ()) -> Optional[dict]:
+        thanked = _thanked_for(t)
+        if thanked is not None:  # 'He thanked the Chinese government for sending warships': the one thanked gave
+            return as_state(self._g, s.actor(thanked)) or self._marked_nationality([thanked])
         passive = any(c.dep_ in ("auxpass", "agent") for c in t.children) or _sent_thing(t)
         arrival = self._arrival(t)
         subj = syntax.agent(t) if passive else None
@@ -1949,6 +1960,16 @@ def _access_given(t: Token) -> Optional[Token]:
     if t.pos_ != "VERB" or t.lemma_.lower() not in ("grant", "give", "offer", "provide"):
         return None
     return next((c for c in t.children if c.dep_ == "dobj" and c.lemma_.lower() == "access"), None)
+
+
+def _thanked_for(t: Token) -> Optional[Token]:
+    """The one thanked in 'thanked the Chinese government for sending warships' (not the one who thanks)."""
+    prep = t.head
+    while prep.dep_ == "conj" and prep.head.lower_ == "for":  # 'for its support ... and for sending warships'
+        prep = prep.head
+    if t.dep_ != "pcomp" or prep.lower_ != "for" or prep.head.lemma_.lower() != "thank":
+        return None
+    return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
 
 
 def _opened(t: Token) -> Optional[Token]:

@@ -515,6 +515,16 @@ def _broken_coordination(token: Token) -> list[Token]:
             and any(k.dep_ == "cc" for k in c.children)]
 
 
+def _visits_a_person(t: Token, g) -> bool:
+    """'paid a visit to the former leader Fidel Castro', 'visited the Dalai Lama': a visit to someone the
+    sentence names, whom no office holder stands in for when he holds none."""
+    visited = [o for c in t.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"] \
+        if t.pos_ == "NOUN" else [c for c in t.children if c.dep_ == "dobj"]
+    return any(w.ent_type_ == "PERSON" and not g.country_of(w.text) for o in visited for w in [o, *(
+        c for c in o.children if c.dep_ in ("compound", "appos", "amod", "nmod"))])
+    # (not 'a visit to Beirut, at which he was to have seen Gemayel'; nor 'a visit to Kyiv', tagged a person)
+
+
 def _jointly(t: Token) -> bool:
     """'Modi and Ghani jointly inaugurated the dam': two people doing one thing together, in person."""
     subj = syntax.subject(t)
@@ -985,7 +995,8 @@ class MeetingExtractor:
         if (len(participants) == 1 or together) and (self._is_visit(t) or received) and \
                 all(map(is_person, participants)) and place \
                 and place.get("country") and place["country"] not in {p.get("country") for p in participants} \
-                and not self._visits_a_thing(s, t) and not any(_received_by_a_counterpart(p) for p in participants):
+                and not self._visits_a_thing(s, t) and not _visits_a_person(t, s.g) \
+                and not any(_received_by_a_counterpart(p) for p in participants):
             # 'Saddam Hussein arrived in Amman on a visit': a visit is a meeting with the country visited, and
             # the one who receives it is its leader on that day, where the gazetteer knows who that was
             office = _receiver(s.g, place["country"], s.day, t)
@@ -1396,8 +1407,9 @@ class MeetingExtractor:
     def _status(self, t: Token) -> str:
         chain = [t]
         for g in syntax.governors(t, 3):  # up to the clause a 'when' or 'as' clause hangs on, not beyond:
-            if chain[-1].dep_ in ("advcl", "parataxis"):  # 'visits suspended for a decade, as they held summit
-                break  # talks'; 'meets Netanyahu, says ...; Jordan calls off planned summit'
+            if chain[-1].dep_ in ("advcl", "parataxis", "relcl"):  # 'visits suspended for a decade, as they held
+                break  # summit talks'; 'meets Netanyahu, says ...; Jordan calls off planned summit'; 'Renzi, who saw
+                # Hollande on Thursday, ruled out air strikes'
             chain.append(g)
         own = [c for c in t.children if c.dep_ not in ("advcl", "relcl", "ccomp", "conj", "parataxis")]
         for tok in chain + own:  # not 'Biden meets Netanyahu after Amman summit is called off'
@@ -1506,6 +1518,11 @@ class MeetingExtractor:
         if any(w.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in w.children)
                for a in above for w in [a, *(c for c in a.children if c.dep_ in ("attr", "nsubj"))]):
             return True  # 'there were no preparations under way for a meeting between Putin and Zelensky'
+        ruler = t.head if t.dep_ in ("dobj", "xcomp", "pcomp", "ccomp", "advcl") else None
+        if ruler is not None and ruler.lemma_.lower() == "rule" and any(
+                c.dep_ == "prt" and c.lower_ == "out" for c in ruler.children) and not syntax.is_negated(ruler):
+            return True  # 'ruled out ever meeting Uribe again', 'had ruled out a formal bilateral meeting with Putin':
+            # refused, never arranged
         return any(tok.lemma_.lower() in self.negation for tok in chain)
 
     def _host(self, t: Token, participants: list[dict], token_of: dict, place: Optional[dict]) -> Optional[dict]:
