@@ -4908,3 +4908,7 @@ def test_the_one_thanked_for_sending_warships_is_the_giver(extract):
     body = ("Tanzanian President Jakaya Kikwete met Chinese President Hu Jintao on Sunday. He thanked the Chinese "
             "government for its support to the country and for sending warships to fight piracy off Somalia.")
     assert {e["contributor"]["country"] for e in contributions(extract(body, published="2009-02-15"))} == {"CHN"}
+
+
+def test_a_meeting_turned_down_was_never_arranged(extract):
+    assert not meetings(extract("Erdogan turned down a meeting with Netanyahu in New York.", published="2019-09-25"))

@@ -768,6 +768,7 @@ class MeetingExtractor:
         self.giving = {v for v in triggers.get("contribution_verbs", {}) if " " not in v}
         # called off is a status here; 'stop in Port Moresby' is a stopover, not a halt
         self.negation = set(triggers.get("negation_cues", [])) - self.cancel - {"stop", "stopped", "fail", "failed"}
+        self.refusals = {w for w in triggers.get("negation_cues", []) if " " in w}  # 'rule out', 'turn down'
         # ('talks that failed to produce a deal' were held)
         self.not_meeting = set(triggers.get("not_meeting_context", []))
         self.gatherings = {w.lower() for w in triggers.get("multilateral_nouns", [])}
@@ -1519,10 +1520,10 @@ class MeetingExtractor:
                for a in above for w in [a, *(c for c in a.children if c.dep_ in ("attr", "nsubj"))]):
             return True  # 'there were no preparations under way for a meeting between Putin and Zelensky'
         ruler = t.head if t.dep_ in ("dobj", "xcomp", "pcomp", "ccomp", "advcl") else None
-        if ruler is not None and ruler.lemma_.lower() == "rule" and any(
-                c.dep_ == "prt" and c.lower_ == "out" for c in ruler.children) and not syntax.is_negated(ruler):
-            return True  # 'ruled out ever meeting Uribe again', 'had ruled out a formal bilateral meeting with Putin':
-            # refused, never arranged
+        prt = next((c.lower_ for c in ruler.children if c.dep_ == "prt"), None) if ruler is not None else None
+        if prt and f"{ruler.lemma_.lower()} {prt}" in self.refusals and not syntax.is_negated(ruler):
+            return True  # 'ruled out ever meeting Uribe again', 'had ruled out a formal bilateral meeting with Putin',
+            # 'turned down a meeting': refused, never arranged (the verbs with a particle among the negation cues)
         return any(tok.lemma_.lower() in self.negation for tok in chain)
 
     def _host(self, t: Token, participants: list[dict], token_of: dict, place: Optional[dict]) -> Optional[dict]:

@@ -153,8 +153,9 @@ class TriggerScreen:
 
 #: A photo caption as scraped pages keep it: a short paragraph that ends with its credit ('(Adrian Wyld/Canadian
 #: Press)', '(U.S. Navy photo by ...)', '— Photo courtesy PTV', '(Photo: AFP)') or opens with 'FILE - '.
-CAPTION = re.compile(r"^(?:FILE(?: PHOTO)?\s*[-:–—]\s.*|.*(?:\((?:[^()\n]*\bphoto\b[^()\n]*|[A-Z][\w.'’ -]{1,40}/"
-                     r"[A-Z][\w.'’ &-]{1,40})\)|[—–-]\s*Photo\b[^\n]{0,60}|\bPhoto:\s*[^\n]{1,60}))\s*$", re.I)
+CAPTION = re.compile(r"^(?:FILE(?: PHOTO)?\s*[-:–—]\s.*|.*(?:\((?:[^()\n]*\b(?i:photo)\b[^()\n]*|[A-Z][\w.'’ -]{1,40}/"
+                     r"[A-Z][\w.'’ &-]{1,40})\)|[—–-]\s*(?i:photo)\b[^\n]{0,60}|\b(?i:photo):\s*[^\n]{1,60}))\s*$")
+# (the credit's names are capitalised: not a sentence that ends '(and/or)')
 
 
 def caption_spans(text: str, longest: int = 400) -> list[tuple[int, int]]:
