@@ -4912,3 +4912,9 @@ def test_the_one_thanked_for_sending_warships_is_the_giver(extract):
 
 def test_a_meeting_turned_down_was_never_arranged(extract):
     assert not meetings(extract("Erdogan turned down a meeting with Netanyahu in New York.", published="2019-09-25"))
+
+
+def test_officers_of_a_states_armed_forces_are_trained_for_it(extract):
+    (e,) = contributions(extract("India offered to train officers of the Malagasy armed forces in its military academies.",
+                                 published="2018-03-03"))
+    assert route(e) == ("IND", "MDG") and e["status"] == "OFFERED"

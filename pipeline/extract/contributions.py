@@ -1046,7 +1046,9 @@ class ContributionExtractor:
                             w.head.head.lower_ == "with" and o.lemma_.lower() in PARTS_OF))))]:
                 made = _origin_only(c, o) or _once(c) or self._regional(c)  # (nor 'the ex-Soviet republic's
                 # army', nor 'the South American country's contingent')
-                if (c.dep_ in ("amod", "compound", "nmod") or (c.dep_ == "poss" and c.head.i != o.i)) and not made:
+                if (c.dep_ in ("amod", "compound", "nmod") or (c.dep_ == "poss" and c.head.i != o.i) or (
+                        c.dep_ == "npadvmod" and c.head.lower_ == "armed")) and not made:  # ('the Malagasy armed
+                    # forces', the demonym parsed on 'armed'; not 'a Polish-led zone')
                     # not 'U.S.-made F-16s', nor "Ukraine's F-16s have arrived"; but 'an advance team of Japan's
                     # Ground Self-Defense Force'
                     whole = o.doc[c.left_edge.i:c.head.i + 1].text if c.head.pos_ == "PROPN" else None
