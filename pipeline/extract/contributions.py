@@ -875,8 +875,7 @@ class ContributionExtractor:
         subj, user = syntax.subject(t), next((c for c in t.children if c.dep_ in ("dobj", "nsubj") and c.i > t.i), None)
         if subj is None or user is None:
             user = next((c for c in use.children if c.dep_ == "nsubj"), user)
-        giver = self._state_of(s, subj if subj is not None else next(
-            (syntax.subject(g) for g in syntax.governors(t, 2) if syntax.subject(g) is not None), None))
+        giver = self._granting_state(s, t)
         taker = as_state(self._g, s.actor(user) or self._marked_nationality([user]) or next(
             (s.actor(c) for c in user.children if c.dep_ == "compound" and s.actor(c)), None)) \
             if user is not None else None  # ('let NATO aircraft use', the alliance's)
@@ -915,20 +914,20 @@ class ContributionExtractor:
                      None)
         if taker is None or not (self._asset(users[0]) or s.actor(users[0])):
             return None  # (not 'opened its airspace to commercial flights')
-        subj = syntax.subject(t) or next((syntax.subject(g) for g in syntax.governors(t, 2) if syntax.subject(g)
-                                          is not None), None)  # 'parliament voted ... to open'
-        giver = self._state_of(s, subj)
+        giver = self._granting_state(s, t)
         if not giver or not giver.get("country") or giver.get("country") == taker.get("country"):
             return None
-        words = [w for w in ground.subtree if w.dep_ not in ("det", "poss", "case") and w.i >= ground.left_edge.i
-                 and w.i <= ground.i]
+        words = [w for w in ground.subtree if w.i <= ground.i and w.dep_ not in ("det", "poss", "case")]
         assets = [{"description": " ".join(w.text for w in words), "category": "BASING", "quantity": None}]
         status = "APPROVED" if any(g.lemma_.lower() in ("vote", "approve", "authorise", "authorize")
                                    for g in syntax.governors(t, 3)) else self._status(s, t)
         return self._record(s, t, status, giver, taker, self._purpose_in(t.sent.text), assets, None)
 
-    def _state_of(self, s: Sentence, subj: Optional[Token]) -> Optional[dict]:
-        """The state a subject acts for, a house of its parliament included ("Bulgaria's parliament")."""
+    def _granting_state(self, s: Sentence, t: Token) -> Optional[dict]:
+        """The state that lets or opens: the verb's subject, or that of the verb it hangs on ("Bulgaria's parliament
+        voted to let NATO aircraft use ..."), a house of its parliament acting for it."""
+        subj = syntax.subject(t) or next((syntax.subject(g) for g in syntax.governors(t, 2) if syntax.subject(g)
+                                          is not None), None)
         if subj is None:
             return None
         giver = as_state(self._g, s.actor(subj))
