@@ -4918,3 +4918,160 @@ def test_officers_of_a_states_armed_forces_are_trained_for_it(extract):
     (e,) = contributions(extract("India offered to train officers of the Malagasy armed forces in its military academies.",
                                  published="2018-03-03"))
     assert route(e) == ("IND", "MDG") and e["status"] == "OFFERED"
+
+
+def test_calling_for_something_in_a_clause_after_a_meeting_is_no_telephone(extract):
+    (m,) = meetings(extract("Premier Li Keqiang met Chancellor Angela Merkel at the Chancellery on Monday, and Li "
+                            "called for \"mutual trust\" between the two economies.", published="2013-05-28"))
+    assert names(m) == {"Li Keqiang", "Angela Merkel"}
+    assert not meetings(extract("Merkel called for talks with Putin on Monday.", published="2015-02-03"))
+
+
+def test_a_relative_clause_on_a_pair_tells_of_both(extract):
+    (m,) = meetings(extract("Mr Abe and Prime Minister Malcolm Turnbull, who held talks in Sydney on Saturday, "
+                            "announced a defence pact.", published="2017-01-16"))
+    assert names(m) == {"Shinzo Abe", "Malcolm Turnbull"} and m["location"]["name"] == "Sydney"
+    (m,) = meetings(extract("Mr Abe praised Prime Minister Malcolm Turnbull, who met Xi Jinping in Beijing on "
+                            "Saturday.", published="2017-01-16"))
+    assert names(m) == {"Malcolm Turnbull", "Xi Jinping"}  # the relative clause's own partner: his alone
+
+
+def test_she_after_her_trip_is_the_traveller_not_the_one_she_saw(extract):
+    body = ("Taiwan President Tsai Ing-wen met Gov. Greg Abbott in Houston on Sunday. Her trip included the "
+            "inauguration of Paraguay's president, Mario Abdo Benitez, which she attended in Asuncion on Wednesday, "
+            "and a stop in Belize, where she held talks with Prime Minister Dean Barrow in Belmopan on Friday.")
+    assert frozenset({"Tsai Ing-wen", "Dean Barrow"}) in met(meetings(extract(body, published="2018-08-20")))
+
+
+def test_a_warship_slipping_out_of_harbour_for_a_campaign_is_a_departure(extract):
+    (e,) = contributions(extract("HMS Ocean slipped out of Devonport bound for the Gulf, carrying some 800 Royal "
+                                 "Marines.", published="2003-01-17"))
+    assert e["contributor"]["country"] == "GBR" and e["status"] == "DELIVERED"
+    (e,) = contributions(extract("HMCS Iroquois left Halifax Harbour yesterday with two Sea King helicopters aboard, "
+                                 "headed for the Arabian Sea and the U.S.-led campaign against terrorism.",
+                                 published="2003-02-25"))
+    assert e["contributor"]["country"] == "CAN"
+
+
+def test_troops_a_ministry_says_will_deploy_are_its_states(extract):
+    (e,) = contributions(extract("The Pentagon said on Wednesday that about 300 soldiers would deploy to Germany.",
+                                 published="2022-02-03"))
+    assert route(e) == ("USA", "DEU")
+    assert not contributions(extract("Officials said that about 300 soldiers would deploy to Germany.",
+                                     published="2022-02-03"))
+
+
+def test_a_press_release_names_its_own_leader_by_the_bare_title(extract):
+    body = ("Prime Minister Shri Narendra Modi met Chancellor Olaf Scholz on the sidelines of the G-7 Summit in "
+            "Elmau today. Earlier in the day, Prime Minister held a bilateral meeting with H.E. Mr. Fumio Kishida, "
+            "Prime Minister of Japan.")
+    found = met(meetings(extract(body, published="2022-06-27", source="mea.gov.in")))
+    assert frozenset({"Narendra Modi", "Fumio Kishida"}) in found
+
+
+def test_a_long_state_title_before_a_listed_name(extract):
+    (m,) = meetings(extract("Vladimir Putin also met with President of the Islamic Republic of Iran Ebrahim Raisi.",
+                            published="2022-09-16"))
+    assert names(m) == {"Vladimir Putin", "Ebrahim Raisi"}
+    (m,) = meetings(extract("On the same day, Vladimir Putin had a meeting with President of the People's Republic of "
+                            "China Xi Jinping.", published="2022-09-16"))
+    assert names(m) == {"Vladimir Putin", "Xi Jinping"}
+    (m,) = meetings(extract("President Moon will travel to Italy, where he will hold talks with the President of the "
+                            "Council of Ministers, Giuseppe Conte, on Wednesday.", published="2018-10-15"))
+    assert names(m) == {"Moon Jae-in", "Giuseppe Conte"}
+
+
+def test_a_middle_initial_without_its_stop(extract):
+    (m,) = meetings(extract("Raksha Mantri Shri Rajnath Singh held bilateral talks with the United States Secretary "
+                            "of Defense Mr Lloyd J Austin III in New Delhi today.", published="2021-03-20"))
+    assert names(m) == {"Rajnath Singh", "Lloyd Austin"}
+
+
+def test_a_departure_names_where_it_left_from_not_whom_it_serves(extract):
+    body = ("South Korea will send a destroyer to fight piracy in the Gulf of Aden.\n\nThe destroyer Munmu the Great "
+            "left the naval base in Busan with about 300 sailors and marines on board.\n\nJapan will send two "
+            "destroyers to the region.")
+    found = contributions(extract(body, published="2009-03-13"))
+    assert ("KOR", "DELIVERED") in {(e["contributor"]["country"], e["status"]) for e in found}
+    assert all((e["recipient"] or {}).get("country") != "KOR" for e in found)
+
+
+def test_forces_a_state_keeps_abroad_are_a_state_of_things(extract):
+    assert not contributions(extract("Russia keeps its largest foreign ground force, the 201st military base, in "
+                                     "Tajikistan.", published="2023-09-30"))
+    (e,) = contributions(extract("Russia will keep 2,000 troops in Tajikistan.", published="2023-09-30"))
+    assert route(e) == ("RUS", "TJK")
+
+
+def test_a_conversation_somewhere_is_held_in_person(extract):
+    (m,) = meetings(extract("Before the summit, Tokayev and Trump held a separate conversation in the Oval Office.",
+                            published="2025-11-07"))
+    assert names(m) == {"Kassym-Jomart Tokayev", "Donald Trump"}
+    assert not meetings(extract("Tokayev and Trump held a telephone conversation on Thursday.", published="2025-11-07"))
+
+
+def test_separate_talks_pair_each_subject_or_the_group_with_each_other_side(extract):
+    found = met(meetings(extract("Afghan President Ashraf Ghani and Pakistani Prime Minister Nawaz Sharif arrived in "
+                                 "Ashgabat on Saturday, and both held bilateral talks with Berdimuhamedov the same "
+                                 "day.", published="2015-12-13")))
+    assert {frozenset({"Ashraf Ghani", "Gurbanguly Berdimuhamedow"}),
+            frozenset({"Nawaz Sharif", "Gurbanguly Berdimuhamedow"})} <= found
+    found = met(meetings(extract("In Chisinau on Thursday, French President Emmanuel Macron and German Chancellor Olaf "
+                                 "Scholz held separate meetings with Serbian President Aleksandar Vucic and Kosovo "
+                                 "Prime Minister Albin Kurti.", published="2023-06-02")))
+    assert {frozenset({"Emmanuel Macron", "Olaf Scholz", "Aleksandar Vucic"}),
+            frozenset({"Emmanuel Macron", "Olaf Scholz", "Albin Kurti"})} <= found
+
+
+def test_engineers_of_a_named_force_are_forces(extract):
+    (e,) = contributions(extract("The Japanese government on Tuesday approved a plan to send about 330 Ground "
+                                 "Self-Defense Force engineers to South Sudan.", published="2011-12-20"))
+    assert route(e) == ("JPN", "SSD") and e["assets"][0]["category"] == "GROUND_FORCES"
+    assert not contributions(extract("The company will send 30 engineers to South Sudan.", published="2011-12-20"))
+
+
+def test_a_states_air_force_acts_for_it(extract):
+    (e,) = contributions(extract("The Kuwaiti Air Force is participating with 15 aircraft in the coalition's strikes on "
+                                 "Houthi positions.", published="2015-03-27"))
+    assert e["contributor"]["country"] == "KWT"
+
+
+def test_members_of_a_named_parliament_decide_for_its_state(extract):
+    (e,) = contributions(extract("All 108 members of the Folketing present voted on Friday in favour of sending six "
+                                 "F-16s to Operation Odyssey Dawn over Libya.", published="2011-03-19"))
+    assert e["contributor"]["country"] == "DNK" and e["status"] == "APPROVED"
+
+
+def test_an_approval_told_before_what_it_approves(extract):
+    body = ("The German parliament on Friday approved the participation of the Bundeswehr in the EU's naval mission "
+            "in the Red Sea.\n\nThe German frigate Hessen set sail from its home port of Wilhelmshaven on February 8 "
+            "for the Red Sea.")
+    assert ("DEU", "APPROVED", "2024-02-23") in stages(contributions(extract(body, published="2024-02-24")))
+
+
+def test_the_authorization_of_a_drawdown_gives_what_it_draws(extract):
+    (e,) = contributions(extract("Today, the Department of Defense announces the authorization of a Presidential "
+                                 "Drawdown of security assistance valued at up to $775 million for Ukraine.",
+                                 published="2022-08-19"))
+    assert route(e) == ("USA", "UKR")
+
+
+def test_a_governments_own_site_names_it_the_federal_government(extract):
+    body = "On Friday, the Federal Government announced 36 more howitzers for Ukraine."
+    (e,) = contributions(extract(body, published="2024-02-16", source="bundesregierung.de"))
+    assert route(e) == ("DEU", "UKR")
+
+
+def test_a_rebel_acronym_a_states_forces_share_is_theirs_only_where_the_rebels_fight(extract):
+    (e,) = contributions(extract("Australia has offered to send 40 ADF troops to Papua New Guinea to help repair the "
+                                 "Highlands Highway.", published="2024-05-28"))
+    assert route(e) == ("AUS", "PNG") and e["purpose"] is None
+    (e,) = contributions(extract("Uganda will send 1,000 more troops to fight the ADF in eastern Congo.",
+                                 published="2024-05-28"))
+    assert e["purpose"] == "ADF"
+
+
+def test_a_title_inside_a_place_name_is_no_title(extract):
+    found = meetings(extract("Kenyan President William Ruto visited Port-au-Prince on September 21, when he was "
+                             "received by Prime Minister Garry Conille.", published="2024-09-25"))
+    assert all(not any(p["name"].endswith("Prince") for p in m["participants"]) for m in found)

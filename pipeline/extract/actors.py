@@ -60,7 +60,9 @@ STATE_NOUNS = {"republic", "kingdom", "sultanate", "emirate", "federation", "sta
 COURTESY = ("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.")
 PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP"}
 #: Words a long title is written with before its holder's name ('Minister of State for External Affairs').
-TITLE_LINKS = {"of", "for", "to", "on", "the", "and", "&"}
+TITLE_LINKS = {"of", "for", "to", "on", "the", "and", "&", "'s", "’s"}  # ("the People's Republic of China")
+#: The small words that join a compound place name ('Port-au-Prince', 'Saint-Jean-de-Luz').
+PLACE_LINKS = {"au", "aux", "de", "du", "des", "la", "le", "les", "en", "sur", "sous", "del", "do", "da"}
 #: Title words that head a long title but name no office of their own ('Adviser to the Prime Minister').
 TITLE_HEADS = {"adviser", "advisor", "secretary", "envoy", "representative", "minister", "president", "chairman",
                "head", "chief", "commander"}
@@ -739,8 +741,10 @@ class ActorResolver:
             office = next((o for o in (self.g.holder(None, role, day, org) for role in ORG_HEADS) if o), None)
             if office is not None:
                 return actor_from_office(office)
-        head_title = self._compound_title(token) or self.g.title(token.text) or self.g.title(token.lemma_) or (
-            self.g.title(token.doc[token.i:token.i + 3].text) if token.i + 3 <= len(token.doc) else None)  # 'Head of State'
+        head_title = None if token.i > 1 and token.nbor(-1).text == "-" and token.nbor(-2).lower_ in PLACE_LINKS else (
+            self._compound_title(token) or self.g.title(token.text) or self.g.title(token.lemma_) or (
+                self.g.title(token.doc[token.i:token.i + 3].text) if token.i + 3 <= len(token.doc) else None))
+        # ('Head of State'; not the 'Prince' of 'Port-au-Prince')
         if head_title and head_title.get("country") and not (country or org):
             country = head_title["country"]  # 'POTUS'
         if head_title and not (country or org) and token.text.isupper() and len(token.text) > 2 and ctx.home:
@@ -750,7 +754,10 @@ class ActorResolver:
             office = self.g.holder(ctx.home, ctx.ministry, day)
             if office is not None:
                 return actor_from_office(office)
-        if head_title and not (country or org) and any(c.lower_ == "the" for c in token.children) and (
+        unmarked = token.dep_ in ("nsubj", "nsubjpass") and token.is_title and token.sent[-1].is_punct and all(
+            c.dep_ == "compound" and c.is_title for c in token.children)  # a release's 'Prime Minister also met'
+        # (not a headline's, whose titles are all bare)
+        if head_title and not (country or org) and (any(c.lower_ == "the" for c in token.children) or unmarked) and (
                 head_title["role"] in BARE_TITLES or head_title["role"] in BARE_MINISTERS and all(
                     c.dep_ == "det" for c in token.children)):
             if head_title["role"] == "Head of State":  # Kazinform's 'the Head of State': the outlet's own
@@ -842,12 +849,22 @@ class ActorResolver:
                 token.lower_ in TITLE_HEADS or self.g.title(token.text)):
             return None
         doc, linked = token.doc, False
+        end = next((t.i for t in doc[token.i + 1:token.i + 16] if not t.is_title and t.lower_ not in TITLE_LINKS),
+                   min(token.sent.end, token.i + 16))
+        end = min(end, token.sent.end)
         for t in doc[token.i + 1:token.i + 13]:
             if t.ent_type_ in PERSON_LABELS and t.ent_iob_ == "B":
                 return next((e for e in doc.ents if e.start == t.i), None) if linked else None
+            if linked and t.i < end - 1 and fold(doc[t.i:end].text) in self.g.offices_by_alias:
+                return doc[t.i:end]  # 'President of the Islamic Republic of Iran Ebrahim Raisi', the whole run
+                # tagged a place: a listed name ends it
             if t.lower_ == "and" and (self.g.country_of(t.nbor(-1).text) or self.g.title(t.nbor(1).text)
                                       or t.nbor(1).ent_type_ in PERSON_LABELS):
                 return None  # 'the President of France and Chancellor Scholz': two people
+            if t.text == "," and linked:  # 'the President of the Council of Ministers, Giuseppe Conte,': a listed
+                stop = next((w.i for w in doc[t.i + 1:t.i + 6] if not w.is_title), min(len(doc), t.i + 6))  # name
+                return doc[t.i + 1:stop] if stop > t.i + 1 and fold(doc[t.i + 1:stop].text) in self.g.offices_by_alias \
+                    else None
             if t.lower_ in TITLE_LINKS:
                 linked = linked or t.pos_ == "ADP"
             elif not t.is_title:

@@ -35,6 +35,8 @@ AMOUNTS = {"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "milli
 #: Nouns of a part of a force: what they are is the force's ('members of the Defence Force').
 PARTS_OF = {"member", "element", "unit", "contingent", "team", "party", "group", "batch", "detachment", "rotation",
             "echelon", "wave"}
+#: Trades that are forces when a force's name marks them ('Army engineers'), and civilians otherwise.
+TRADES = {"engineer", "medic", "deminer", "doctor", "surgeon", "nurse"}
 #: Heads of a force's name whose parts are forces ('members of the Republican National Guard').
 FORCES = {"force", "army", "military", "guard", "navy", "marines"}
 #: Coordinated-list dependents that belong to an asset phrase.
@@ -67,6 +69,12 @@ class AssetReader:
             if asset is not None and asset["category"] == "GROUND_FORCES":
                 count = next((number(_spelled(w)) for w in token.children if w.dep_ == "nummod"), None)
                 return {**asset, "quantity": count if count is not None else asset["quantity"]}
+        if token.lemma_.lower() in TRADES:  # '330 Ground Self-Defense Force engineers', 'Bundeswehr medics': a
+            named = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]  # force's own
+            if named and (named[-1].lemma_.lower() in FORCES or self.is_force(token.doc[named[0].left_edge.i:token.i].text)):
+                count = next((number(_spelled(w)) for w in token.children if w.dep_ == "nummod"), None)
+                return {"description": token.doc[named[0].left_edge.i:token.i + 1].text, "category": "GROUND_FORCES",
+                        "quantity": count}
         if token.lemma_.lower() in AMOUNTS:  # 'tens of thousands of rounds of artillery ammunition': the thing counted
             whole = next((o for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                           for o in c.children if o.dep_ == "pobj"), None)

@@ -62,6 +62,8 @@ SINCE_AFTER = re.compile(r"\bsince (?:the (?:start|beginning|outbreak)|Russia's|
 RANKED = re.compile(r"\bone of the (?:first|few|only|largest|biggest)\b[^,;]{0,40}\bto$", re.I)
 #: Verbs of forces setting off, a contribution only when they say where to ('left Almaty for the Golan Heights').
 DEPARTING = {"leave", "depart", "sail"}
+#: Verbs that in the present simple tell forces where they stand, a state of things and no giving.
+STANDING = {"keep", "maintain"}
 #: Verbs of forces moving, an arrival when they go 'into' a place ('crossed into Bahrain', 'drove into Pristina').
 ENTERING = {"fly", "cross", "drive", "roll", "march", "move", "sail", "pour"}
 #: Verbs whose subject, forces, moves itself ('400 soldiers will deploy to the Sinai', 'Marines would rotate
@@ -86,6 +88,12 @@ REQUEST_NOUNS = {"request", "appeal", "plea"}
 MANDATES = {"mandate", "authorisation", "authorization"}
 #: A state's armed services or security bodies, named with its name: 'the Vietnam Border Guard Command'.
 SERVICES = {"command", "army", "navy", "guard", "police", "ministry", "corps", "coastguard"}
+#: Capitalised words, each looked up as a place.
+WORDS = re.compile(r"\b[A-Z][\w'’-]+")
+#: What a state calls its own government ('the Federal Government', 'the Union Government').
+GOVERNMENT_STYLES = {"federal", "union", "central", "national"}
+#: A state's armed services, which act for it.
+ARMED_SERVICES = {"army", "navy", "force", "forces", "military", "marines", "corps"}
 #: Verbs of a deployment by order, a contribution only with a destination (``_ordered_somewhere``).
 ORDERS = {"order", "direct"}
 #: What forces are ordered to do when the order sends them: 'ordered two warships to accompany tankers'.
@@ -172,7 +180,7 @@ def _patrolled_waters(t: Token, assets: list[dict]) -> Optional[str]:
 
 def _departs(t: Token) -> bool:
     return t.lemma_.lower() in DEPARTING or _phrasal(t) == "set sail" or (  # 'flew out of Pope Army Airfield'
-        t.lemma_.lower() in ("fly", "sail", "ship") and any(c.lower_ == "out" and c.dep_ in ("prep", "prt", "advmod")
+        t.lemma_.lower() in ("fly", "sail", "ship", "slip") and any(c.lower_ == "out" and c.dep_ in ("prep", "prt", "advmod")
                                                             for c in t.children))
 
 
@@ -296,8 +304,9 @@ def _destinations(t: Token) -> list[Token]:
     Zhengzhou aboard a chartered flight bound for Juba', 'a UK carrier strike group bound for the Indo-Pacific'."""
     words = [t] + ([t.doc[t.i + 1]] if _phrasal(t) == "set sail" else [])  # 'set sail ... for', 'sail' may head it
     words += [w for w in t.subtree if (w.lemma_.lower() in HEADING or w.lower_ in HEADING) and w.i != t.i
-              and w.dep_ in ("advcl", "xcomp", "acl")
-              and syntax.dep_distance(t, w) <= 5]  # ('left Portsmouth at the head of a strike group bound for')
+              and (w.dep_ in ("advcl", "xcomp", "acl") or w.dep_ == "pcomp" and w.head.lower_ == "with")
+              and syntax.dep_distance(t, w) <= 5]  # ('left Portsmouth at the head of a strike group bound for';
+    # 'left Halifax with two Sea Kings aboard, headed for the Arabian Sea')
     words += [c for c in t.head.children if t.dep_ == "relcl" and c.dep_ == "acl" and c.lower_ in HEADING]
     # ('a team who flew out of Pope Army Airfield on Wednesday, bound for Kuwait', 'bound' parsed on the team)
     found = [o for w in words for c in w.children
@@ -309,8 +318,10 @@ def _destinations(t: Token) -> list[Token]:
     # the airlift', parsed as 'for Kuwait to prepare'
     origins = list(syntax.preps(t, ("from",))) + [o for c in t.children if c.lower_ == "out"
                                                    for o in syntax.preps(c, ("of",))]
-    found += [o for origin in origins for c in origin.children  # 'flew out of Tribhuvan Airport for southern
-              if c.dep_ == "prep" and c.lower_ == "for" for o in c.children if o.dep_ == "pobj"]  # Lebanon'
+    found += [o for origin in origins for w in [origin, *(c for c in origin.children if c.dep_ == "acl"
+                                                          and c.lower_ in HEADING)]
+              for c in w.children  # 'flew out of Tribhuvan Airport for southern Lebanon'; 'slipped out of Devonport
+              if c.dep_ == "prep" and c.lower_ == "for" for o in c.children if o.dep_ == "pobj"]  # bound for the Gulf'
     return [p for o in found for p in ([q for c in o.children if c.dep_ == "prep" and c.lower_ in ("to", "in")
                                         for q in c.children if q.dep_ == "pobj"] or [o])
             if o.lemma_.lower() not in TOURS or p is not o]  # 'for a nine-month deployment to Kosovo': Kosovo
@@ -688,7 +699,8 @@ class ContributionExtractor:
         if recipient is None and (self._arrival(t) or _departs(t) or posted) and not _for_drills(s):
             place = find_place(s, t, set(),  # 'arrived in Port-au-Prince', 'station 48 F-35As at Misawa Air Base'
                                preps=("to", "into") + (("in", "at") if t.lemma_.lower() in STATIONING else ())
-                               if posted else ("in", "at", "to", "into", "for"))
+                               if posted else ("to", "into", "for") if _departs(t) else ("in", "at", "to", "into", "for"))
+            # ('left the naval base in Busan': where they left from)
             recipient = state_actor(self._g, place["country"]) if place and place.get("country") else None  # its state
         trainees = [o for o in objects if o.dep_ == "pobj" and o.head.lower_ == "of"
                     and (self._asset(o.head.head) or {}).get("category") == "TRAINING"]  # 'the training of Malian troops'
@@ -842,7 +854,8 @@ class ContributionExtractor:
         if self._seat_first(t) is not None:
             return subj  # 'In Warsaw, the government agreed to send 130 military policemen'
         if subj.lemma_.lower() in ("government", "cabinet") and [c.lower_ for c in subj.children][:1] == ["the"] \
-                and all(c.dep_ in ("det", "amod") and not c.ent_type_ for c in subj.children) \
+                and all(c.dep_ in ("det", "amod") and not c.ent_type_ or c.lower_ in GOVERNMENT_STYLES | {"the"}
+                        for c in subj.children) \
                 and not any(e.label_ == "GPE" and e.end <= subj.i for e in t.sent.ents):
             return subj  # 'the government announced a new package': the state the article tells of (not 'In
             # Turkey, the government has deployed soldiers')
@@ -1168,6 +1181,8 @@ class ContributionExtractor:
                 not _own_day(t) and not self._arrival(t):
             return True  # 'Canada has previously handed over Leopard 2 tanks': background the story gives no day
             # (but 'Around 450 German soldiers have already reached Rukla' is the news)
+        if t.lemma_.lower() in STANDING and t.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in t.children):
+            return True  # 'Russia keeps its largest foreign ground force, the 201st military base, in Tajikistan'
         if _expected(t):
             return True  # 'South Sudan is also expected to send soldiers', 'Kenya is expected to send a total of 903
             # troops': what others expect a state to give, not what it gave or said it would give
@@ -1323,8 +1338,9 @@ class ContributionExtractor:
             more += [g for c in o.subtree if c.dep_ == "prep" and c.lower_ == "including" and c.head.i != o.i
                      for p in c.children if p.dep_ == "pobj" for g in syntax.with_conjuncts(p)]
             # ('a package of military support worth 1.1 billion euros, including 36 self-propelled howitzers')
-        for o in list(more):  # 'the use of seven of its air bases'
-            if o.like_num or o.lemma_.lower() in ("use", "access"):
+        for o in list(more):  # 'the use of seven of its air bases', 'the authorization of a Presidential Drawdown
+            if o.like_num or o.lemma_.lower() in ("use", "access") or o.lemma_.lower() in PACKAGES:  # of security
+                # assistance valued at up to $775 million'
                 more += [p for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                          if p.dep_ == "pobj"]
         return objs + more
@@ -1466,10 +1482,13 @@ class ContributionExtractor:
             or subj.lemma_.lower() in ("republic", "kingdom") and [c.lower_ for c in subj.children] == ["the"]
         # ("Tajikistan's Security Council said that the republic would send about 200 troops")
         if s.actor(subj) is None and subj.lower_ not in ("they", "it", "we", "he", "she", "i") and not own:
-            marked = (self._marked_nationality([subj]) if self._asset(subj) else None) or self._marked_nationality(
-                objects)  # 'The German frigate Augsburg has joined ...', 'MPs approved the deployment of six RAF jets'
+            marked = (self._marked_nationality([subj]) if self._asset(subj) or subj.lemma_.lower() in ARMED_SERVICES
+                      else None) or self._marked_nationality(objects)  # 'The German frigate Augsburg has joined ...',
+            # 'MPs approved the deployment of six RAF jets', 'The Kuwaiti Air Force is participating with 15 aircraft'
             if marked:
                 return marked
+            if _moves_itself(t) and self._asset(subj):  # 'The Pentagon said that about 300 troops would deploy to
+                return self._speaker_state(s, t, [subj])  # Germany': the teller's forces, going abroad
         if subj.lower_ in ("they", "it", "we", "he", "she", "i") or own:
             # 'the defence minister said that they will provide': the speaker's side
             sayers = syntax.governors(t, 3) + [c for c in t.children if c.dep_ in ("parataxis", "ccomp")]
@@ -1494,11 +1513,10 @@ class ContributionExtractor:
         owner = _whose(subj) or _which(subj)
         if actor is None and owner is not None:  # 'Italy, whose government offered to send 3,000 soldiers'
             actor = as_state(self._g, s.actor(owner))
-        if actor is None:
-            for tok in syntax.preps(subj, ("of",)):
-                actor = s.actor(tok)
-                if actor:
-                    break
+        if actor is None:  # 'the members of the Folketing present', 'present' parsed as the noun
+            actor = next((a for tok in syntax.preps(subj, ("of",)) for w in [tok, *(
+                c for c in tok.children if c.dep_ in ("compound", "nmod") and c.i < tok.i)] for a in [s.actor(w)] if a),
+                None)
         return actor
 
     def _place_state(self, s: Sentence, o: Token) -> Optional[dict]:
@@ -1610,9 +1628,9 @@ class ContributionExtractor:
 
     def _purpose_in(self, text: str) -> Optional[str]:
         """The campaign or adversary a sentence names: 'the fight against ISIS', 'Operation Inherent Resolve'."""
-        m = self._adversary_exact.search(text) if self._adversary_exact else None
-        if m:
-            return self._g.adversaries_exact[m.group(1)]
+        named = self._adversary_as_written(text)
+        if named:
+            return named
         text = fold(text)
         m = self._campaign.search(text) if self._campaign else None
         if m:
@@ -1620,6 +1638,15 @@ class ContributionExtractor:
             return campaign.get("target") or campaign["name"]
         m = self._adversary.search(text) if self._adversary else None
         return self._g.adversaries[m.group(1)] if m else None
+
+    def _adversary_as_written(self, text: str) -> Optional[str]:
+        """'ISIS', 'ADF' as written; a name a state's forces share counts only beside a state it fights in ('a
+        team of ADF engineers' sent to Papua New Guinea are Australia's Defence Force)."""
+        for m in self._adversary_exact.finditer(text) if self._adversary_exact else ():
+            regions = self._g.adversary_regions.get(m.group(1)) if self._g.country_of(m.group(1)) else None
+            if regions is None or any(hit[0] in regions for hit in map(self._g.country_of, WORDS.findall(text)) if hit):
+                return self._g.adversaries_exact[m.group(1)]
+        return None
 
     def _campaign_told(self, s: Sentence) -> Optional[str]:
         """'deployed 30 fighter jets to the operation': the campaign the article named before, or in the title."""
@@ -1631,9 +1658,9 @@ class ContributionExtractor:
         """The campaign named in the few sentences before ('increase their role in the fight against ISIS')."""
         text = article_text(s.article)
         raw = text[max(0, s.offset - 600):s.offset + len(s.doc.text)]
-        m = self._adversary_exact.search(raw) if self._adversary_exact else None  # 'ISIS', as written
-        if m:
-            return self._g.adversaries_exact[m.group(1)]
+        named = self._adversary_as_written(raw)
+        if named:
+            return named
         m = self._adversary.search(fold(raw)) if self._adversary else None
         return self._g.adversaries[m.group(1)] if m else None
 
@@ -1814,19 +1841,22 @@ def without_relief(events: list[dict], disaster: bool) -> list[dict]:
 
 def _settle_assets(events: list[dict]) -> list[dict]:
     """'The Cabinet had endorsed the deployment on October 13': the approval of the contribution the
-    article told of before it, by the same giver; none told of, no event."""
+    article told of before it, by the same giver, else of the one it tells of next ('The German parliament
+    approved the participation of the Bundeswehr in the EU's naval mission', then the frigate that sailed);
+    none told of, no event."""
     out = []
     for e in events:
         if not e.pop(NEEDS_ASSETS, False):
             out.append(e)
             continue
         at = e["mentions"][0]["char_start"]
-        before = [g for g in events if g is not e and g["event_type"] == "military_contribution"
-                  and not g.get(NEEDS_ASSETS) and g["mentions"][0]["char_start"] < at
-                  and g["contributor"].get("country") in (None, e["contributor"].get("country"))]
-        if not before or not e["contributor"].get("country"):
+        same = [g for g in events if g is not e and g["event_type"] == "military_contribution"
+                and not g.get(NEEDS_ASSETS) and g["contributor"].get("country") in (None, e["contributor"].get("country"))]
+        before = [g for g in same if g["mentions"][0]["char_start"] < at]
+        if not same or not e["contributor"].get("country"):
             continue
-        told = max(before, key=lambda g: g["mentions"][0]["char_start"])
+        told = max(before, key=lambda g: g["mentions"][0]["char_start"]) if before else \
+            min(same, key=lambda g: g["mentions"][0]["char_start"])
         e["assets"] = [dict(a) for a in told["assets"]]
         e["recipient"] = e.get("recipient") or told.get("recipient")
         e["purpose"] = e.get("purpose") or told.get("purpose")
@@ -1997,7 +2027,7 @@ def _defends(t: Token) -> bool:
 
 
 #: Nouns for a bundle of aid whose contents a verb of including lists ('the package includes 31 tanks').
-PACKAGES = {"package", "tranche", "consignment", "shipment", "batch", "aid"}
+PACKAGES = {"package", "tranche", "consignment", "shipment", "batch", "aid", "drawdown"}
 
 
 def _package_contents(t: Token) -> bool:
@@ -2142,8 +2172,10 @@ def _phrasal(t: Token) -> str:
         return "make available"  # 'make up to 3,900 soldiers available', 'available' parsed on the soldiers (or on
         # the last of a list: 'make three naval vessels and an aircraft available')
     if not prt and t.i + 1 < len(t.doc) and (t.doc[t.i + 1].tag_ == "RP" or (
-            t.doc[t.i + 1].dep_ == "advmod" and t.doc[t.i + 1].lower_ in ("back", "off", "out", "over", "ashore"))):
-        prt = [t.doc[t.i + 1].lower_]  # 'hand over four jets', the particle parsed into the object; 'held back'
+            t.doc[t.i + 1].dep_ == "advmod" and t.doc[t.i + 1].lower_ in ("back", "off", "out", "over", "ashore")) or (
+            t.doc[t.i + 1].lower_ == "out" and t.i + 2 < len(t.doc) and t.doc[t.i + 2].lower_ == "of")):
+        prt = [t.doc[t.i + 1].lower_]  # 'hand over four jets', the particle parsed into the object; 'held back';
+        # 'slipped out of Devonport'
     if not prt and t.lemma_.lower() == "make":
         prt = [c.lower_ for c in t.children if c.dep_ in ("oprd", "acomp") and c.lower_ == "available"] or [
             c.lemma_.lower() for c in t.children if c.dep_ == "dobj" and c.lemma_.lower() in MADE_GIVINGS]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -98,6 +99,7 @@ class Gazetteer:
     orgs_exact: dict[str, str] = field(default_factory=dict)
     adversaries: dict[str, str] = field(default_factory=dict)
     adversaries_exact: dict[str, str] = field(default_factory=dict)
+    adversary_regions: dict[str, frozenset] = field(default_factory=dict)  # an ambiguous name: the states it fights in
     campaigns: dict[str, dict] = field(default_factory=dict)
     titles: dict[str, dict] = field(default_factory=dict)
     titles_exact: dict[str, dict] = field(default_factory=dict)
@@ -321,13 +323,18 @@ def leader_records(path: Path = DATA / "leaders.jsonl") -> list[dict]:
     return rows
 
 
+#: A middle initial with its stop, which house styles without stops drop.
+INITIAL = re.compile(r"\b([A-Z])\. (?=[A-Z])")
+
+
 def _load_leaders(g: Gazetteer) -> None:
     for rec in leader_records():
         office = Office(ascii_name(rec["name"]), rec.get("country"), rec.get("org"), rec["role"], rec.get("sector", "GOV"),
                         _date(rec.get("start")) or dt.date(1900, 1, 1), _date(rec.get("end")),
                         tuple(rec.get("aliases", [])))
         for alias in {rec["name"], *rec.get("aliases", [])}:
-            g.offices_by_alias.setdefault(fold(alias), []).append(office)
+            for written in {alias, INITIAL.sub(r"\1 ", alias)}:  # 'Lloyd J. Austin III' also as 'Lloyd J Austin III'
+                g.offices_by_alias.setdefault(fold(written), []).append(office)
         for alias in rec.get("weak_aliases", []):
             g.offices_by_weak_alias.setdefault(fold(alias), []).append(office)
         g.offices_by_post.setdefault((office.country or office.org, office.role), []).append(office)
@@ -365,6 +372,8 @@ def _load_orgs(g: Gazetteer) -> None:
             g.orgs[fold(surface)] = entry.get("code", code)
     for canonical, entry in (data.get("adversaries") or {}).items():
         _names(entry, canonical, g.adversaries_exact, g.adversaries, canonical)
+        for surface in entry.get("ambiguous_names") or []:  # 'ADF', also Australia's Defence Force: the rebels'
+            g.adversary_regions[surface] = frozenset(entry.get("region") or ())  # only where they fight
     for canonical, entry in (data.get("campaigns") or {}).items():
         info = {"name": canonical, "lead": entry.get("lead"), "target": entry.get("target")}
         for surface in [canonical, *(entry.get("names") or [])]:

@@ -101,15 +101,16 @@ def _within_clause(verb: Token, limit: int) -> list[Token]:
     return out
 
 
-def _called_off_or_on(t: Token, unspoken: frozenset[str] = frozenset()) -> bool:
+def _called_off_or_on(t: Token, meeting_nouns: frozenset[str] = frozenset()) -> bool:
     """'called off a meeting', 'called on the king', 'what officials called the most consequential
-    announcement': the verb 'call', but no telephone. ('called for talks' stays a call: a wish, not a meeting.)"""
+    announcement', 'called for calm': the verb 'call', but no telephone. ('called for talks' stays a call: a wish
+    for a meeting, not one.)"""
     return t.lemma_.lower() == "call" and t.pos_ == "VERB" and any(
         (c.lower_ in ("off", "on", "upon") and c.dep_ in ("prt", "prep")
          and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children))  # not 'called on Monday for talks'
         or c.dep_ in ("oprd", "ccomp")
         or (c.lower_ == "for" and c.dep_ == "prep" and any(
-            o.dep_ == "pobj" and o.lemma_.lower() in unspoken for o in c.children))  # 'called for calm'
+            o.dep_ == "pobj" and o.lemma_.lower() not in meeting_nouns for o in c.children))
         for c in t.children)
 
 
@@ -312,7 +313,8 @@ def _other_trigger(t: Token) -> bool:
                 o.ent_type_ == "PERSON" for o in c.children if o.dep_ == "pobj") for c in t.children)
     if t.lemma_.lower() == "conversation" and t.pos_ == "NOUN":  # 'a one-on-one conversation at a seaside resort'
         before = t.doc[t.left_edge.i:t.i].text.lower()
-        return any(w in before for w in IN_PERSON)
+        return any(w in before for w in IN_PERSON) or any(  # 'held a separate conversation in the Oval Office'
+            o.ent_type_ in ("GPE", "FAC") or o.lower_ in SEATS for o in syntax.preps(t, ("in", "at")))
     return _courtesy_call(t)
 
 
@@ -513,6 +515,21 @@ def _broken_coordination(token: Token) -> list[Token]:
     'and': the first of two coordinated names."""
     return [c for c in token.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"
             and any(k.dep_ == "cc" for k in c.children)]
+
+
+def _relative_of_both(subj: Token, verb: Token) -> list[Token]:
+    """'Mr Obama and Prime Minister Julia Gillard, who held talks in Canberra on Wednesday, announced': the
+    relative clause hangs on the last of the pair but tells of both, when it names no one else they met."""
+    if not (verb.dep_ == "relcl" and verb.tag_ == "VBD" and verb.head.i == subj.i and subj.dep_ == "conj" and any(
+            c.tag_ == "WP" and c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
+        return []
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    if any(o.pos_ == "PROPN" for o in objects) or any(list(syntax.preps(w, ("with", "by"))) for w in [verb, *objects]):
+        return []  # 'met Obama and Merkel, who met Xi on Tuesday': hers alone
+    first = subj
+    while first.dep_ == "conj":
+        first = first.head
+    return syntax.with_conjuncts(first)
 
 
 def _visits_a_person(t: Token, g) -> bool:
@@ -758,8 +775,7 @@ class MeetingExtractor:
         self.nouns = set(triggers.get("meeting_nouns", []))
         self.calls = set(triggers.get("call_words", []))
         self.venues = frozenset(triggers.get("venue_nouns", []))
-        self.unspoken = frozenset(triggers.get("called_for_not_calls", []))  # 'held talks with Niinisto and
-        # called for deeper cooperation': no telephone
+        self.wished = frozenset(self.nouns)  # 'met Obama ..., and Xi called for "mutual respect"': no telephone
         self.planned = set(triggers.get("planned_cues", []))
         self.cancel = set(triggers.get("cancel_cues", []))
         self.hypothetical = {w for w in triggers.get("hypothetical_cues", []) if " " not in w} - {"would", "if", "discuss", "discussing"}
@@ -856,12 +872,19 @@ class MeetingExtractor:
         separate = t.tag_ in ("NNS", "NNPS") and any(c.lower_ in ("bilateral", "separate") for c in t.children)
         verb = t.head if t.dep_ in ("dobj", "attr") else None
         subj = syntax.subject(verb) if separate and verb is not None and len(event["participants"]) > 2 else None
-        own = self._resolve(s, subj) if subj is not None else None
-        if own is None or _actor_key(own) not in {_actor_key(p) for p in event["participants"]}:
+        keys = {_actor_key(p) for p in event["participants"]}
+        mine = {_actor_key(a) for a in (self._resolve(s, w) for w in (
+            syntax.with_conjuncts(subj) if subj is not None else [])) if a is not None} & keys
+        if not mine or mine == keys:
             return [event]
-        return [{**event, "participants": [own, p], "host": None, "plover_mode": None,
+        owns = [p for p in event["participants"] if _actor_key(p) in mine]
+        each = any(c.dep_ == "nsubj" and c.lower_ in ("both", "each") for c in verb.children)
+        return [{**event, "participants": [*group, p], "host": None, "plover_mode": None,
                  "mentions": [dict(m) for m in event["mentions"]]}
-                for p in event["participants"] if _actor_key(p) != _actor_key(own)]
+                for group in ([[o] for o in owns] if each else [owns])
+                for p in event["participants"] if _actor_key(p) not in mine]
+        # ('Macron and Scholz held separate meetings with Vucic and Kurti': the two together, with each; 'Ghani and
+        # Sharif arrived ..., and both held bilateral talks with Berdimuhamedov': one meeting each)
 
     def _second_hosts(self, s: Sentence, t: Token, event: dict) -> list[dict]:
         """'was received by Macron at the Elysee and by Tusk in Warsaw': a second host, a second meeting."""
@@ -968,8 +991,10 @@ class MeetingExtractor:
         verb = t if t.pos_ in ("VERB", "AUX") else t.head if t.head.pos_ in ("VERB", "AUX") else None
         subj = syntax.subject(verb) if verb is not None else None
         if subj is not None and not (subj.i == t.i and verb.lemma_.lower() in self.cancel):  # 'the US commander in
-            exclude.update(w.i for w in subj.subtree)  # Iraq held talks': a post, not the meeting's place; but in
-            # 'Blinken's trip to Beijing was postponed' Beijing is the trip's
+            own = {w.i for w in verb.subtree} if _relative_of_both(subj, verb) else set()  # (a relative clause
+            exclude.update(w.i for w in subj.subtree if w.i not in own)  # that tells of both is the meeting's own:
+            # 'Obama and Gillard, who held talks in Canberra'); 'the US commander in Iraq held talks': a post, not the
+            # meeting's place; in 'Blinken's trip to Beijing was postponed' Beijing is the trip's
         place = find_place(s, t, exclude)
         if place is None and t.dep_ in ("xcomp", "advcl") and self.kinds.get(t.head.lemma_.lower()) == "VISIT":
             place = find_place(s, t.head, exclude)  # 'traveled to Washington on Tuesday to meet Obama'
@@ -1216,6 +1241,11 @@ class MeetingExtractor:
                     return s.ctx.other_person(s.offset + tok.idx, s.offset + tok.sent.start_char, own["name"],
                                               abroad) or found
             if found and tok.dep_ in ("nsubj", "nsubjpass"):
+                own = {"he": "his", "she": "her"}.get(tok.lower_)
+                if any(w.lower_ == own and w.dep_ == "poss" and w.head.dep_ in ("nsubj", "nsubjpass") and w.i < tok.i
+                       for w in tok.sent):  # 'Her trip included the inauguration of Paraguay's president, Mario Abdo
+                    return s.ctx.antecedent(s.offset + tok.sent.start_char) or found  # Benitez, ..., and a stop in
+                    # Belize, where she held talks': hers, as the trip is
                 named = [c for c in tok.sent if c.i < tok.i and c.pos_ == "PROPN" and (s.actor(c) or {}).get("name") == found["name"]]
                 if named and all(c.dep_ in ("dobj", "pobj", "dative", "attr") for c in named):
                     # 'he met President Zelenskyy this morning, and he travels to Moscow': a subject pronoun
@@ -1245,6 +1275,7 @@ class MeetingExtractor:
                 out += syntax.with_conjuncts(by)
             if subj is not None:
                 out += syntax.with_conjuncts(subj) + _people_inside(subj) + _broken_coordination(subj)
+                out += _relative_of_both(subj, t)
                 # headlines join subjects with a comma: 'Putin, Kim hold first summit'
                 out += [w for c in t.children if c.dep_ == "nsubj" and c.i != subj.i and (
                     c.ent_type_ == "PERSON" or (c.pos_ == "PROPN" and c.i == subj.i + 1) or (c.pos_ == "PROPN" and any(
@@ -1333,6 +1364,7 @@ class MeetingExtractor:
                 subj = _they_of(syntax.subject(head), head)
                 if subj is not None and subj.i != t.i:
                     out += syntax.with_conjuncts(subj) + _people_inside(subj) + _broken_coordination(subj)
+                    out += _relative_of_both(subj, head)
                     out += [c for c in head.children if c.dep_ == "nsubj" and c.i not in (subj.i, t.i)
                             and c.ent_type_ == "PERSON"]  # 'Putin, Kim hold first summit'
                 out += list(syntax.preps(head, ("with", "between") + (("to",) if t.lemma_.lower() in HANDED else ())))
@@ -1473,7 +1505,7 @@ class MeetingExtractor:
             if t.dep_ == "advcl" and t.tag_ == "VBG":  # 'held their first virtual summit in June, signing an
                 near += [w for c in verb.children if c.dep_ == "dobj" for w in c.children if w.dep_ == "amod"]
                 # agreement': signed at the virtual summit
-        near = [tok for tok in near if not _called_off_or_on(tok, self.unspoken) and not _courtesy_call(tok)
+        near = [tok for tok in near if not _called_off_or_on(tok, self.wished) and not _courtesy_call(tok)
                 and not _handed(tok)]
         # ('called off a meeting', 'called on the king', 'received a courtesy call from Rubio', 'met Trump,
         # handing him a letter from the King')

@@ -29,6 +29,8 @@ def subject(verb: Token) -> Optional[Token]:
                 # 400 troops', the states parsed as the subject of 'have'
                 named = next((g for a in t.children if a.dep_ in ("aux", "auxpass") for g in a.children
                               if g.dep_ in SUBJ), None)
+                if named is None and t.dep_ == "conj":  # 'Ghani and Sharif arrived ..., and both held talks'
+                    named = subject(t.head)
                 if named is not None:
                     return named
             return child
