@@ -5075,3 +5075,24 @@ def test_a_title_inside_a_place_name_is_no_title(extract):
     found = meetings(extract("Kenyan President William Ruto visited Port-au-Prince on September 21, when he was "
                              "received by Prime Minister Garry Conille.", published="2024-09-25"))
     assert all(not any(p["name"].endswith("Prince") for p in m["participants"]) for m in found)
+
+
+def test_a_date_in_a_relative_clause_on_the_deal_is_the_deals(extract):
+    body = ("Trump and El-Sisi co-chaired a summit in Sharm El-Sheikh on Monday.\n\nTrump, El-Sisi, Qatar's Emir "
+            "Sheikh Tamim bin Hamad Al-Thani and Turkish President Recep Tayyip Erdogan signed the declaration as "
+            "guarantors of the deal, which took effect on Friday.")
+    signed = [m for m in meetings(extract(body, published="2025-10-13")) if "signed" in m["mentions"][0]["sentence"]]
+    assert signed and all(str(m["date"]) == "2025-10-13" for m in signed)
+    assert "Donald Trump" in names(signed[0])  # the head of the list, tagged an adjective
+
+
+def test_the_vice_president_is_the_one_the_story_named(extract):
+    body = ("US Vice President Mike Pence arrived in Amman on Sunday. The Vice President is due in Jerusalem on Monday "
+            "for talks with Prime Minister Benjamin Netanyahu.")
+    assert frozenset({"Mike Pence", "Benjamin Netanyahu"}) in met(meetings(extract(body, published="2018-01-21")))
+
+
+def test_they_who_met_are_the_one_who_told_and_the_one_told(extract):
+    (m,) = meetings(extract("Prime Minister Shinzo Abe explained the plan to Saudi Crown Prince Mohammed bin Salman "
+                            "when they met in the ancient town of AlUla on Jan. 12.", published="2020-01-20"))
+    assert names(m) == {"Shinzo Abe", "Mohammed bin Salman"} and str(m["date"]) == "2020-01-12"

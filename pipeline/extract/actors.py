@@ -23,7 +23,7 @@ from pipeline.extract.gazetteer import MONARCHS, Gazetteer, Office, fold, fold_l
 
 #: Offices that 'the President' alone names: the one the article has already named (one per state).
 BARE_TITLES = {"President", "Prime Minister", "Chancellor", "King", "Queen", "Emir", "Premier", "Crown Prince",
-               "Head of State", "Secretary-General"}
+               "Head of State", "Secretary-General", "Vice President"}
 #: Ministers' titles that stand for the one the story named, alone only ('The EAM is scheduled to meet'; not 'The
 #: Minister of Defence, Mr Dominic Nitiwul').
 BARE_MINISTERS = {"External Affairs Minister", "Foreign Minister", "Defence Minister", "Foreign Secretary",

@@ -408,6 +408,7 @@ def _date_untagged(s: Sentence, trigger: Token, future: bool) -> Optional["dates
                if not any(at < b < pos for b in bounds)  # not '... since Russia invaded on 24 February'
                and not BOUND_BEFORE.search(sent.text, 0, pos)  # nor 'under the plan, which runs until May 19'
                and not _describes_someone(at_token(pos), trigger)
+               and not _told_of_something_past(at_token(pos), trigger)
                and not (future and REPORTED.search(sent.text, 0, pos))]  # '..., the Palace confirmed on Saturday'
     if not written:
         return None
@@ -510,6 +511,14 @@ def _describes_something(token: Token, trigger: Token) -> bool:
         if a.dep_ == "relcl" and a.left_edge.i > trigger.i and a.head.i != trigger.i:
             return True  # (a clause before the trigger is more often the one the trigger sums up)
     return False
+
+
+def _told_of_something_past(token: Token, trigger: Token) -> bool:
+    """'signed the declaration as guarantors of the deal, which took effect on Friday': a past relative clause on
+    a thing dates that thing (but not 'the meeting between the delegations, which is scheduled for tomorrow', nor
+    'a visit to Beijing, which had been due to begin on Feb. 5', the trigger's own plan hung on a name)."""
+    clause = next((a for a in [token, *token.ancestors] if a.dep_ == "relcl"), None)
+    return clause is not None and clause.tag_ == "VBD" and _describes_something(token, trigger)
 
 
 def _foreign(token: Token, trigger: Token) -> bool:

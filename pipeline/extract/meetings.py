@@ -234,6 +234,18 @@ def _they_of(subj: Optional[Token], verb: Token) -> Optional[Token]:
     return main if main is not None and len(syntax.with_conjuncts(main)) > 1 else subj
 
 
+def _they_told_to(subj: Optional[Token], verb: Token) -> list[Token]:
+    """'He explained the plan to Crown Prince Mohammed bin Salman when they met in AlUla': 'they' in a clause
+    hung on a verb of one subject are that subject and the person it told or was with."""
+    if subj is None or subj.lower_ != "they" or verb.dep_ != "advcl":
+        return []
+    main = syntax.subject(verb.head)
+    if main is None or len(syntax.with_conjuncts(main)) > 1:
+        return []
+    told = [o for o in syntax.preps(verb.head, ("to", "with")) if o.ent_type_ == "PERSON"]
+    return [main, *told] if told else []
+
+
 #: What one welcomes that is no visitor: 'welcomed a Trump idea', 'welcomed the decision'.
 WELCOMED_THINGS = {"idea", "proposal", "decision", "move", "step", "news", "offer", "agreement", "initiative", "plan",
                    "deal", "statement", "effort", "progress", "announcement", "release", "suggestion", "outcome",
@@ -512,9 +524,11 @@ def _aside(t: Token) -> bool:
 
 def _broken_coordination(token: Token) -> list[Token]:
     """'Modi and Afghan President Ashraf Ghani' parsed with 'Modi' as a modifier of 'Ghani' that holds the
-    'and': the first of two coordinated names."""
-    return [c for c in token.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"
-            and any(k.dep_ == "cc" for k in c.children)]
+    'and': the first of two coordinated names (and 'Trump, El-Sisi, ... and Erdogan signed', 'Trump' tagged an
+    adjective that heads the list)."""
+    return [c for c in token.children if (c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN" or c.dep_ == "amod"
+                                          and c.is_title and any(k.dep_ == "conj" for k in c.children))
+            and any(k.dep_ in ("cc", "conj") for k in c.children)]
 
 
 def _relative_of_both(subj: Token, verb: Token) -> list[Token]:
@@ -1275,7 +1289,7 @@ class MeetingExtractor:
                 out += syntax.with_conjuncts(by)
             if subj is not None:
                 out += syntax.with_conjuncts(subj) + _people_inside(subj) + _broken_coordination(subj)
-                out += _relative_of_both(subj, t)
+                out += _relative_of_both(subj, t) + _they_told_to(subj, t)
                 # headlines join subjects with a comma: 'Putin, Kim hold first summit'
                 out += [w for c in t.children if c.dep_ == "nsubj" and c.i != subj.i and (
                     c.ent_type_ == "PERSON" or (c.pos_ == "PROPN" and c.i == subj.i + 1) or (c.pos_ == "PROPN" and any(
