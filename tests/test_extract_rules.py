@@ -5096,3 +5096,23 @@ def test_they_who_met_are_the_one_who_told_and_the_one_told(extract):
     (m,) = meetings(extract("Prime Minister Shinzo Abe explained the plan to Saudi Crown Prince Mohammed bin Salman "
                             "when they met in the ancient town of AlUla on Jan. 12.", published="2020-01-20"))
     assert names(m) == {"Shinzo Abe", "Mohammed bin Salman"} and str(m["date"]) == "2020-01-12"
+
+
+def test_approving_the_hosting_of_foreign_forces_lends_ground_to_them(extract):
+    (e,) = contributions(extract("On July 19, King Salman approved the hosting of American forces in the Kingdom to "
+                                 "enhance regional security.", published="2019-07-20"))
+    assert route(e) == ("SAU", "USA") and e["assets"][0]["category"] == "BASING" and e["status"] == "APPROVED"
+
+
+def test_trainees_are_trained_for_their_state_wherever_they_train(extract):
+    (e,) = contributions(extract("Berlin was ready to help train Palestinian police officers in Egypt and Jordan.",
+                                 published="2025-12-07"))
+    assert route(e) == ("DEU", "PSE")
+
+
+def test_a_headline_of_an_approval_is_the_approval_the_story_tells(extract):
+    body = ("Germany's parliament on Friday approved the deployment of up to 700 soldiers to the European Union's new "
+            "naval mission in the Red Sea.")
+    found = contributions(extract(body, title="Bundestag sends German frigate to Red Sea as EU mission gets underway",
+                                  published="2024-02-24"))
+    assert [e["mentions"][0]["sentence"][:30] for e in found] == ["Germany's parliament on Friday"]
