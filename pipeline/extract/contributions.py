@@ -89,7 +89,7 @@ MANDATES = {"mandate", "authorisation", "authorization"}
 #: A state's armed services or security bodies, named with its name: 'the Vietnam Border Guard Command'.
 SERVICES = {"command", "army", "navy", "guard", "police", "ministry", "corps", "coastguard"}
 #: Capitalised words, each looked up as a place.
-WORDS = re.compile(r"\b[A-Z][\w'’-]+")
+CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
 #: What a state calls its own government ('the Federal Government', 'the Union Government').
 GOVERNMENT_STYLES = {"federal", "union", "central", "national"}
 #: A state's armed services, which act for it.
@@ -861,7 +861,7 @@ class ContributionExtractor:
         if self._seat_first(t) is not None:
             return subj  # 'In Warsaw, the government agreed to send 130 military policemen'
         if subj.lemma_.lower() in ("government", "cabinet") and [c.lower_ for c in subj.children][:1] == ["the"] \
-                and all(c.dep_ in ("det", "amod") and not c.ent_type_ or c.lower_ in GOVERNMENT_STYLES | {"the"}
+                and all(c.dep_ == "det" or c.dep_ == "amod" and not c.ent_type_ or c.lower_ in GOVERNMENT_STYLES
                         for c in subj.children) \
                 and not any(e.label_ == "GPE" and e.end <= subj.i for e in t.sent.ents):
             return subj  # 'the government announced a new package': the state the article tells of (not 'In
@@ -1654,7 +1654,7 @@ class ContributionExtractor:
         team of ADF engineers' sent to Papua New Guinea are Australia's Defence Force)."""
         for m in self._adversary_exact.finditer(text) if self._adversary_exact else ():
             regions = self._g.adversary_regions.get(m.group(1)) if self._g.country_of(m.group(1)) else None
-            if regions is None or any(hit[0] in regions for hit in map(self._g.country_of, WORDS.findall(text)) if hit):
+            if regions is None or any(hit[0] in regions for hit in map(self._g.country_of, CAPITALISED.findall(text)) if hit):
                 return self._g.adversaries_exact[m.group(1)]
         return None
 

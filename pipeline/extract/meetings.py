@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from typing import Iterator, Optional
+from typing import Collection, Iterator, Optional
 
 from spacy.tokens import Span, Token
 
@@ -101,10 +101,10 @@ def _within_clause(verb: Token, limit: int) -> list[Token]:
     return out
 
 
-def _called_off_or_on(t: Token, meeting_nouns: frozenset[str] = frozenset()) -> bool:
+def _called_off_or_on(t: Token, meeting_nouns: Collection[str] = ()) -> bool:
     """'called off a meeting', 'called on the king', 'what officials called the most consequential
-    announcement', 'called for calm': the verb 'call', but no telephone. ('called for talks' stays a call: a wish
-    for a meeting, not one.)"""
+    announcement', 'called for calm', 'met Obama ..., and Xi called for "mutual respect"': the verb 'call', but no
+    telephone. ('called for talks' stays a call: a wish for a meeting, not one.)"""
     return t.lemma_.lower() == "call" and t.pos_ == "VERB" and any(
         (c.lower_ in ("off", "on", "upon") and c.dep_ in ("prt", "prep")
          and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children))  # not 'called on Monday for talks'
@@ -789,7 +789,6 @@ class MeetingExtractor:
         self.nouns = set(triggers.get("meeting_nouns", []))
         self.calls = set(triggers.get("call_words", []))
         self.venues = frozenset(triggers.get("venue_nouns", []))
-        self.wished = frozenset(self.nouns)  # 'met Obama ..., and Xi called for "mutual respect"': no telephone
         self.planned = set(triggers.get("planned_cues", []))
         self.cancel = set(triggers.get("cancel_cues", []))
         self.hypothetical = {w for w in triggers.get("hypothetical_cues", []) if " " not in w} - {"would", "if", "discuss", "discussing"}
@@ -1255,8 +1254,8 @@ class MeetingExtractor:
                     return s.ctx.other_person(s.offset + tok.idx, s.offset + tok.sent.start_char, own["name"],
                                               abroad) or found
             if found and tok.dep_ in ("nsubj", "nsubjpass"):
-                own = {"he": "his", "she": "her"}.get(tok.lower_)
-                if any(w.lower_ == own and w.dep_ == "poss" and w.head.dep_ in ("nsubj", "nsubjpass") and w.i < tok.i
+                possessive = {"he": "his", "she": "her"}.get(tok.lower_)
+                if any(w.lower_ == possessive and w.dep_ == "poss" and w.head.dep_ in ("nsubj", "nsubjpass") and w.i < tok.i
                        for w in tok.sent):  # 'Her trip included the inauguration of Paraguay's president, Mario Abdo
                     return s.ctx.antecedent(s.offset + tok.sent.start_char) or found  # Benitez, ..., and a stop in
                     # Belize, where she held talks': hers, as the trip is
@@ -1519,7 +1518,7 @@ class MeetingExtractor:
             if t.dep_ == "advcl" and t.tag_ == "VBG":  # 'held their first virtual summit in June, signing an
                 near += [w for c in verb.children if c.dep_ == "dobj" for w in c.children if w.dep_ == "amod"]
                 # agreement': signed at the virtual summit
-        near = [tok for tok in near if not _called_off_or_on(tok, self.wished) and not _courtesy_call(tok)
+        near = [tok for tok in near if not _called_off_or_on(tok, self.nouns) and not _courtesy_call(tok)
                 and not _handed(tok)]
         # ('called off a meeting', 'called on the king', 'received a courtesy call from Rubio', 'met Trump,
         # handing him a letter from the King')
