@@ -849,9 +849,8 @@ class ActorResolver:
                 token.lower_ in TITLE_HEADS or self.g.title(token.text)):
             return None
         doc, linked = token.doc, False
-        end = next((t.i for t in doc[token.i + 1:token.i + 16] if not t.is_title and t.lower_ not in TITLE_LINKS),
-                   min(token.sent.end, token.i + 16))
-        end = min(end, token.sent.end)
+        end = min(token.sent.end, next((t.i for t in doc[token.i + 1:token.i + 16]
+                                         if not t.is_title and t.lower_ not in TITLE_LINKS), token.i + 16))
         for t in doc[token.i + 1:token.i + 13]:
             if t.ent_type_ in PERSON_LABELS and t.ent_iob_ == "B":
                 return next((e for e in doc.ents if e.start == t.i), None) if linked else None
