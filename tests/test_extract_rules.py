@@ -5116,3 +5116,152 @@ def test_a_headline_of_an_approval_is_the_approval_the_story_tells(extract):
     found = contributions(extract(body, title="Bundestag sends German frigate to Red Sea as EU mission gets underway",
                                   published="2024-02-24"))
     assert [e["mentions"][0]["sentence"][:30] for e in found] == ["Germany's parliament on Friday"]
+
+
+def test_shipping_weapons_is_giving_but_a_navys_ships_are_not(extract):
+    body = ("Germany said on Wednesday it would send 14 Leopard 2A6 tanks to Ukraine, and Washington said it would "
+            "ship 31 M1 Abrams.")
+    assert {route(e) for e in contributions(extract(body, published="2023-01-27"))} == {("DEU", "UKR"), ("USA", "UKR")}
+    body = ("In July, Indian Navy ships INS Sunayna and INS Tarkash visited Dar es Salaam and conducted the first joint "
+            "exclusive economic zone surveillance with the Tanzanian navy.")
+    assert contributions(extract(body, published="2023-10-10")) == []
+
+
+def test_the_one_troops_are_sent_to_help_receives_them(extract):
+    body = ("The Pakistani Prime Minister offered Pakistani troops to help the Qatari authorities with security during "
+            "the tournament.")
+    (e,) = contributions(extract(body, published="2022-08-24"))
+    assert route(e) == ("PAK", "QAT")
+
+
+def test_a_sum_in_military_support_is_given_though_no_one_is_named_in_its_sentence(extract):
+    body = ("Ukrainian President Volodymyr Zelensky flew to Paris on Friday, where Emmanuel Macron hosted him at the "
+            "Elysee. The two presidents signed a 10-year security accord, under which France pledged up to 3 billion "
+            "euros in additional military support for 2024.")
+    assert ("FRA", "UKR") in {route(e) for e in contributions(extract(body, published="2024-02-16"))}
+
+
+def test_a_purpose_put_before_the_announcement_is_the_deployments(extract):
+    body = ("To bolster Israel's defenses, the Pentagon announced on October 13 that it would deploy a Terminal High "
+            "Altitude Area Defense (THAAD) battery, along with about 100 American soldiers to operate it.")
+    (e,) = contributions(extract(body, published="2024-10-15"))
+    assert route(e) == ("USA", "ISR") and str(e["date"]) == "2024-10-13"
+
+
+def test_an_eu_operation_by_its_short_name(extract):
+    (e,) = contributions(extract("The Spanish offshore patrol vessel Rayo joined Atalanta on 21 January.",
+                                 published="2024-03-15"))
+    assert e["contributor"]["country"] == "ESP" and str(e["date"]) == "2024-01-21"
+
+
+@pytest.mark.parametrize("body", [
+    'Speaking at the review, the Tanaiste Micheal Martin said:\n\n"You are deploying at a time of great tension. When I '
+    'met the Lebanese caretaker Prime Minister, Najib Mikati, in Beirut on 20 December, he told me how much the people '
+    'value you."',
+    '"When I met the Lebanese caretaker Prime Minister, Najib Mikati, in Beirut on 20 December, he told me how much '
+    'the people value you," Tanaiste Micheal Martin told the troops.',
+    "Tanaiste Micheal Martin reviewed the battalion. 'When I met the Lebanese caretaker Prime Minister, Najib Mikati, "
+    "in Beirut on 20 December, he told me how much the people value you,' he said.",
+])
+def test_i_in_a_quotation_is_the_one_it_is_put_to(extract, body):
+    (m,) = meetings(extract(body, published="2023-01-10"))
+    assert names(m) == {"Micheal Martin", "Najib Mikati"} and str(m["date"]) == "2022-12-20"
+
+
+def test_a_speakers_turn_runs_until_the_next_label(extract):
+    body = ("PRESIDENT HOLLANDE: Thank you, Mr. President, for your welcome.\n\nFrance has decided to intensify its "
+            "strikes.\n\nWe will not give up.\n\nTomorrow I will receive Chancellor Merkel in Paris.\n\n"
+            "Q President Hollande, will you see Putin?\n\nI wanted to ask about President Putin, whom I met in Moscow.")
+    found = meetings(extract(body, published="2015-11-24"))
+    assert met(found) == {frozenset({"Francois Hollande", "Angela Merkel"})}
+
+
+def test_an_answer_is_the_interviewees_and_a_first_person_text_its_authors(extract):
+    body = ("Indonesian President Joko Widodo sat down with Nikkei Asia at the Merdeka Palace on Tuesday.\n\n"
+            "Q: Why go to Kyiv?\n\nA: Because the war is hurting everyone. I met President Zelenskyy in Kyiv on June 29.")
+    assert met(meetings(extract(body, published="2022-07-19"))) >= {frozenset({"Joko Widodo", "Volodymyr Zelensky"})}
+    body = ("This weekend I will become the first Australian prime minister to visit China since 2016.\n\nWhen I met "
+            "President Xi Jinping on the sidelines of the G20 in Bali on 15 November last year, it was the first "
+            "meeting in six years.")
+    found = meetings(extract(body, title="Anthony Albanese: Why I am going to Beijing", published="2023-11-01"))
+    assert frozenset({"Anthony Albanese", "Xi Jinping"}) in met(found)
+
+
+@pytest.mark.parametrize("body,legs", [
+    ("Widodo: I met President Zelenskyy in Kyiv on June 29, and then President Putin in Moscow the next day.",
+     {("Volodymyr Zelensky", "2022-06-29", "UKR"), ("Vladimir Putin", "2022-06-30", "RUS")}),
+    ("Widodo: On Saturday I will meet President Alberto Fernandez in Buenos Aires, on Sunday President Gabriel Boric "
+     "in Santiago de Chile, and on Monday President Lula in Brasilia.",
+     {("Alberto Fernandez", "2022-07-23", "ARG"), ("Gabriel Boric", "2022-07-24", "CHL"),
+      ("Luiz Inacio Lula da Silva", "2022-07-25", "BRA")}),
+])
+def test_an_itinerary_told_with_one_verb_is_a_meeting_a_leg(extract, body, legs):
+    found = meetings(extract("Indonesian President Joko Widodo spoke to reporters.\n\n" + body, published="2022-07-19"))
+    assert {(next(n for n in names(m) if n != "Joko Widodo"), str(m["date"]), (m["location"] or {}).get("country"))
+            for m in found} == legs
+
+
+def test_it_is_a_pleasure_to_welcome_is_a_welcome_given(extract):
+    body = "PRIME MINISTER GILLARD: It is a great pleasure to welcome President Obama to Canberra today."
+    (m,) = meetings(extract(body, published="2011-11-16"))
+    assert names(m) == {"Julia Gillard", "Barack Obama"} and m["status"] == "HELD"
+
+
+def test_we_in_a_speakers_turn_is_the_speakers_state(extract):
+    body = ("Defence Secretary Ben Wallace made an oral statement to Parliament on military support to Ukraine.\n\n"
+            "From: Ministry of Defence\n\nWith permission, Mr Speaker, I would like to make a statement. I can today "
+            "confirm that the United Kingdom will gift Ukraine a squadron of 14 Challenger 2 tanks.\n\nWe will also "
+            "send 30 AS90 self-propelled guns.")
+    found = contributions(extract(body, published="2023-01-16"))
+    assert found and all(route(e) == ("GBR", "UKR") for e in found)
+
+
+def test_a_lower_case_word_is_no_leaders_name():
+    import datetime as dt
+    ex = Extractor.shared()
+    ctx = ex.resolver.context("The Challenger crews will begin their training here in the coming weeks.",
+                              dt.date(2023, 1, 16))
+    assert [m.actor["name"] for m in ctx.mentions] == []  # not Menachem Begin
+
+
+def test_a_meeting_awaited_until_is_a_condition(extract):
+    body = "TRUMP: Nothing is going to happen until Putin and I get together."
+    assert meetings(extract(body, published="2025-05-17")) == []
+
+
+def test_a_factbox_entry_is_the_labelled_states(extract):
+    body = ("BRITAIN - Parliament voted 524 to 43 on Friday to approve air strikes in Iraq.\n\nDENMARK - Said on Friday "
+            "it would send seven F-16 fighter jets, together with about 140 pilots and support staff.\n\nBELGIUM - "
+            "Parliament approved on Friday the deployment of six F-16s, which will be based in Jordan.")
+    found = contributions(extract(body, published="2014-09-26"))
+    assert sorted(e["contributor"]["country"] for e in found) == ["BEL", "DNK", "GBR"]
+
+
+def test_a_timeline_heading_dates_the_entries_under_it(extract):
+    body = ("Each trip was kept secret until he arrived.\n\nDec. 21, 2022 – Washington\n\nTraveling via Poland, "
+            "Zelensky meets U.S. President Joe Biden in the Oval Office.\n\nFeb. 8, 2023 – London\n\nZelensky meets "
+            "Prime Minister Rishi Sunak at Downing Street.")
+    found = meetings(extract(body, published="2023-02-11"))
+    assert {(next(n for n in names(m) if n != "Volodymyr Zelensky"), str(m["date"])) for m in found} == {
+        ("Joe Biden", "2022-12-21"), ("Rishi Sunak", "2023-02-08")}
+
+
+def test_indirect_contacts_of_someone_met_do_not_unmake_the_meeting(extract):
+    body = ("In Beirut on Friday, Iranian Foreign Minister Abbas Araghchi met caretaker Prime Minister Najib Mikati, "
+            "who has been leading indirect contacts with Washington on a cease-fire.")
+    (m,) = meetings(extract(body, published="2024-10-06"))
+    assert names(m) == {"Abbas Araghchi", "Najib Mikati"}
+
+
+def test_the_first_country_to_promise_is_the_subjects_and_the_state_before_the_tanks_receives(extract):
+    (e,) = contributions(extract("Britain has become the first country to promise Ukraine modern Western main battle "
+                                 "tanks.", published="2023-01-16"))
+    assert route(e) == ("GBR", "UKR")
+
+
+def test_the_government_that_says_it_will_send_is_the_papers_own(extract):
+    body = ("The renewal adds to what Ottawa has already committed since the Russian build-up began. On Feb. 22, two "
+            "days before the invasion, the government said it would send up to 460 additional troops to the NATO "
+            "mission.")
+    (e,) = contributions(extract(body, published="2022-03-09", source="theglobeandmail.com"))
+    assert e["contributor"]["country"] == "CAN"

@@ -32,7 +32,23 @@ BARE_MINISTERS = {"External Affairs Minister", "Foreign Minister", "Defence Mini
 #: Secretary-General').
 OWN_MINISTER = re.compile(r"\b[Tt]he (?:Secretary|Minister)\b(?![- ](?:of|General|[A-Z]))")
 #: A transcript's or interview's speaker label at the start of a paragraph: a name (and title), then a colon.
-SPEAKER_LABEL = re.compile(r"[A-Z][A-Za-z.'’\- ]{1,40}(?:, [^:\n]{1,60})?: ")
+SPEAKER_LABEL = re.compile(r"([A-Z][A-Za-z.'’\- ]{1,40})(?:, [^:\n]{1,60})?: ")
+#: A question or an answer in an interview's transcript; how many paragraphs a speaker's turn may run.
+QUESTION_LABEL = re.compile(r"(?:Q|QUESTION|Question)(?:[:.]| (?=[A-Z]))")
+ANSWER_LABEL = re.compile(r"(?:A|ANSWER|Answer)[:.] ")
+TURN_PARAGRAPHS = 12
+#: A factbox entry's label: a state's name, then a dash or a colon.
+STATE_LABEL = re.compile(r"(?:[-–•*] )?([A-Z][A-Za-z.' ]{2,40}?)(?: [-–—] |: )")
+#: Labels of a page's furniture, not of a speaker ('From: Ministry of Defence', 'Subjects: Iraq').
+NOT_SPEAKERS = {"from", "published", "updated", "subjects", "subject", "source", "sources", "related", "read more",
+                "see also", "transcript", "photo", "caption", "note", "editor's note", "location", "date", "time",
+                "watch", "listen", "tags", "topics", "by", "contact", "media contact", "place"}
+#: Quotation marks, straight and curly; and a quotation put to a pronoun ('"...," he said').
+QUOTE_MARK = re.compile(r'["“”]')
+SINGLE_OPEN = re.compile(r"(?:(?<=\s)|(?<=^))['‘](?=[A-Za-z])", re.M)
+SINGLE_CLOSE = re.compile(r"(?<=[A-Za-z.,!?])['’](?=[\s.,;:!?)]|$)", re.M)
+FIRST_PERSON = re.compile(r"\bI\b")
+SAID_PRONOUN = re.compile(r"\b(?:he|she) (?:said|says|added|told)\b|\b(?:said|says|added) (?:he|she)\b")
 PARAGRAPH_BREAK = re.compile(r"\n+")
 #: Short words of names that are no name alone.
 NAME_PARTICLES = {"Al", "El", "Le", "La", "De", "Da", "Di", "Du", "Do", "Dos", "Bin", "Ibn", "Van", "Von", "Mc", "St"}
@@ -151,6 +167,8 @@ class ArticleContext:
         self.met: list[dict] = []  # the people of the last meeting found, in reading order: 'the two leaders'
         self.eras: list[tuple[int, dt.date]] = []  # past dates the text names, by offset (``era``)
         self._paragraphs: Optional[list[int]] = None  # paragraph starts, read once when an era needs them
+        self._speaks: Optional[bool] = None  # the text speaks in the first person (``_first_person``)
+        self.title_end = 0  # where the body starts, after the title and its blank line
 
     def past_years(self, at: int) -> list[int]:
         """The past years the article has named before an offset, the latest first."""
@@ -297,15 +315,93 @@ class ArticleContext:
         return max(counts.values(), key=lambda e: (e[0], e[1]))[2]
 
     def speaker(self, at: int) -> Optional[dict]:
-        """Who says 'I' at an offset: the person named in the speaker label that opens its paragraph in a
-        transcript or interview ('ANTONY BLINKEN, U.S. SECRETARY OF STATE: Yesterday I ... met', 'Pistorius: I
-        met my counterpart')."""
+        """Who says 'I' at an offset. Inside quotation marks, the one the quote is put to ('"When I met Mikati in
+        Beirut ...," the Tanaiste said'). Else the person of the speaker label that opens its turn in a transcript
+        or interview ('ANTONY BLINKEN, U.S. SECRETARY OF STATE: Yesterday I ... met', 'Pistorius: I met my
+        counterpart'), which runs until the next label or question; an answer ('A:') is the interviewee's. Else,
+        in a text that speaks in the first person throughout (a speech, a statement, a leader's op-ed), the one
+        its title or opening names ('Speech by Federal Chancellor Olaf Scholz', 'Anthony Albanese: Why I am going
+        to Beijing')."""
         starts = [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(self.text, 0, at)]
-        for start in reversed(starts[-3:]):  # a speaker goes on talking in the paragraphs after his label's
+        quoted = self._quoted_speaker(starts[-1], at)
+        if quoted is not None:
+            return quoted[0]
+        for start in reversed(starts[-TURN_PARAGRAPHS:]):
+            if QUESTION_LABEL.match(self.text, start):
+                return None  # a question's 'I' is the interviewer's; an answer follows under its own label
+            if ANSWER_LABEL.match(self.text, start):
+                return self._opening_person(at)
             label = SPEAKER_LABEL.match(self.text, start)
-            if label is not None and label.end() <= at:
+            if label is not None and label.end() <= at and label.group(1).strip().lower() not in NOT_SPEAKERS:
                 people = [m.actor for m in self.mentions if start <= m.start < label.end() and is_person(m.actor)]
-                return people[0] if people else None
+                return people[0] if people else self._titled_person(label.group(1), at)
+        return self._opening_person(at) if self._first_person() else None
+
+    def _paragraph_end(self, at: int) -> int:
+        end = self.text.find("\n", at)
+        return len(self.text) if end < 0 else end
+
+    def _quotes(self, paragraph: int, end: int) -> list[tuple[int, int]]:
+        """The quotations of a paragraph as spans, double marks paired in turn and single ones opening before a
+        word and closing after one ('It was good news,' he said); a quotation left open runs to the end (news
+        opens each paragraph of a long quotation and closes only the last)."""
+        spans, marks = [], [m.start() for m in QUOTE_MARK.finditer(self.text, paragraph, end)]
+        spans += list(zip(marks[::2], marks[1::2] + [end]))
+        for m in SINGLE_OPEN.finditer(self.text, paragraph, end):
+            close = SINGLE_CLOSE.search(self.text, m.end(), end)
+            spans.append((m.start(), close.end() if close else end))
+        return spans
+
+    def _quoted_speaker(self, paragraph: int, at: int) -> Optional[tuple[Optional[dict]]]:
+        """The one a quotation around an offset is put to, as a 1-tuple (None when the offset is not quoted): a
+        person named outside the quotation marks of its paragraph, the nearest first ('"When I met Mikati in
+        Beirut ...," Martin said'); the one a pronoun stands for ('he said'); or the one the paragraph before
+        names when it ends in a colon or the quotation goes on from it."""
+        end = self._paragraph_end(at)
+        spans = self._quotes(paragraph, end)
+        if not any(a <= at < b for a, b in spans):
+            return None
+        inside = lambda o: any(a <= o < b for a, b in spans)  # noqa: E731
+        people = [m for m in self.mentions if paragraph <= m.start < end and is_person(m.actor) and not inside(m.start)]
+        if people:
+            return (min(people, key=lambda m: abs(m.start - at)).actor,)
+        said = next((m for m in SAID_PRONOUN.finditer(self.text, paragraph, end) if not inside(m.start())), None)
+        if said is not None:
+            return (self.antecedent(paragraph),)  # '"I met him in Beirut," he said'
+        gap = len(self.text[:paragraph]) - len(self.text[:paragraph].rstrip("\n"))
+        previous = self.text.rfind("\n", 0, paragraph - gap) + 1
+        if self.text[previous:paragraph].rstrip().endswith(":") or min(a for a, _ in spans) == paragraph:
+            people = [m for m in self.mentions if previous <= m.start < paragraph and is_person(m.actor)]
+            return (people[-1].actor if people else None,)
+        return (None,)
+
+    def _first_person(self) -> bool:
+        """Whether the text speaks in the first person itself: 'I' outside quotations, at least twice."""
+        if self._speaks is None:
+            count = 0
+            for m in FIRST_PERSON.finditer(self.text):
+                paragraph = self.text.rfind("\n", 0, m.start()) + 1
+                count += not any(a <= m.start() < b for a, b in self._quotes(paragraph, self._paragraph_end(m.start())))
+            self._speaks = count >= 2
+        return self._speaks
+
+    def _titled_person(self, title: str, at: int) -> Optional[dict]:
+        """The person a label of bare title means ('PRIME MINISTER:', 'Prime Minister:'): the first one the text
+        named before with that role."""
+        role = title.strip().lower()
+        return next((m.actor for m in self.mentions if m.start < at and is_person(m.actor)
+                     and (m.actor.get("role") or "").lower() == role), None)
+
+    def _opening_person(self, at: int) -> Optional[dict]:
+        """The person a first-person text is by: the first one its title names, else its opening paragraph."""
+        title_end = self.text.find("\n\n")
+        second = self.text.find("\n\n", title_end + 2) if title_end >= 0 else -1
+        for start, end in ((0, title_end), (title_end + 2, second)):
+            if start < 0 or end < 0:
+                continue
+            people = [m.actor for m in self.mentions if start <= m.start < min(end, at) and is_person(m.actor)]
+            if people:
+                return people[0]
         return None
 
     def other_person(self, at: int, sentence_start: int, not_name: str, not_country: Optional[str] = None
@@ -354,6 +450,17 @@ class ArticleContext:
             return None
         a = first[best]
         return {"name": self.country_name(best), "role": None, "country": best, "actor_code": best} if is_person(a) else a
+
+    def label_state(self, at: int) -> Optional[dict]:
+        """The state a factbox's entry opens with ('DENMARK - Said on Friday it would send seven F-16s', '- Norway:
+        About 10 naval officers'): the one the entry's sentences tell of when they name no one else. A capital
+        opening a paragraph is a dateline, not a label."""
+        start = self.text.rfind("\n", 0, at) + 1
+        label = STATE_LABEL.match(self.text, start) if start >= self.title_end else None  # (a title's 'Mali:
+        if label is None or label.start(1) in self.capital_starts:  # Senate approves ...' names its subject)
+            return None
+        return next((m.actor for m in self.mentions if m.start == label.start(1) and not is_person(m.actor)
+                     and m.actor.get("country") and m.actor.get("actor_code") == m.actor["country"]), None)
 
     def recent_state(self, at: int, it: bool = False) -> Optional[dict]:
         """The country or organisation a pronoun stands for: the last one named in the sentence of ``at`` or
@@ -414,6 +521,8 @@ class ActorResolver:
             if label == "CAPITAL":  # 'Berlin will send': enough to parse the sentence, not a mention
                 capitals.append(span.start_char)
                 continue
+            if label == "LEADER" and span.text.islower():
+                continue  # 'the crews will begin their training': a word, not Menachem Begin
             actor = self._match_actor(label, span.text, day, ctx.era(span.start_char) if label == "LEADER" else None)
             if actor:
                 mentions.append(Mention(span.start_char, actor))

@@ -347,6 +347,9 @@ GIVING = {"give", "provide", "supply", "donate", "gift", "deliver", "send", "dis
           "offer", "hand", "lend", "commit", "contribute", "approve", "authorise", "authorize", "unveil", "allocate", "earmark", "fund",
           "make available", "put at the disposal", "place at the disposal", "make commitment", "make pledge",
           "make offer", "make contribution", "make donation"}
+#: Verbs of sending that give as 'send' does when they are not present tense, which is how the parser reads a
+#: noun ('Indian Navy ships INS Sunayna ... visited'): 'Washington said it would ship 31 M1 Abrams'.
+SHIPPING = {"ship", "loan"}
 #: Support too vague to be a contribution unless the sentence says who receives it ('offering further
 #: military support to Lebanon').
 VAGUE = [["military", "support"], ["defence", "support"], ["defense", "support"], ["security", "support"]]
@@ -754,14 +757,17 @@ class ContributionExtractor:
                                               "GROUND_FORCES" for c in t.children):
             return None  # 'The Ugandan troops join Kenyan troops who have been in Goma': told as their deployment
         if recipient is None and purpose is None and t.lemma_.lower() not in GIVING | ORDERS and not joins_force \
+                and not (t.lemma_.lower() in SHIPPING and t.tag_ not in ("VBZ", "VBP")) \
                 and not self._adds_to_a_force(t) and not _takes_part(t) \
                 and _phrasal(t) not in GIVING \
                 and not delivered and not moved:
             # forces moved with no one to receive them and no campaign: not a contribution; but equipment that
             # 'reached the country' was delivered to the one the article names
             return None
-        if recipient is None and all(fold(a["description"]).split()[-2:] in VAGUE for a in assets):
-            return None  # 'would continue to provide military support': only with whom it is for
+        if recipient is None and all(fold(a["description"]).split()[-2:] in VAGUE and a["category"] != "FUNDING"
+                                     for a in assets):
+            return None  # 'would continue to provide military support': only with whom it is for (not '3 billion
+            # euros in military support', a sum given)
         if recipient is None and purpose is None and _for_drills(s):
             return None  # 'Australia and France are sending smaller contingents' to the exercise the title names
         if recipient is None and purpose is None:
@@ -842,7 +848,7 @@ class ContributionExtractor:
             c.dep_ in ("det", "poss") and c.lower_ in ("the", "that", "this", "its", "their") for c in o.children)),
                     None)
 
-    def _seat_first(self, t: Token) -> Optional[dict]:
+    def _seat_first(self, t: Token, kinds: tuple = ("capital",)) -> Optional[dict]:
         """The state whose capital opens the sentence ('In Ankara, parliament ...'); a country there ('In Turkey,
         the government has deployed soldiers') tells where, not whose."""
         first = t.sent[0]
@@ -851,7 +857,7 @@ class ContributionExtractor:
         place = next((c for c in first.children if c.dep_ == "pobj"), None)
         after = t.doc[place.i + 1] if place is not None and place.i + 1 < len(t.doc) else None
         hit = self._g.country_of(t.doc[place.left_edge.i:place.i + 1].text) if after is not None and after.text == "," else None
-        return state_actor(self._g, hit[0]) if hit and hit[1] == "capital" else None
+        return state_actor(self._g, hit[0]) if hit and hit[1] in kinds else None
 
     def _institution(self, s: Sentence, t: Token) -> Optional[Token]:
         """A parliament, cabinet or lawmakers that decide for a state the sentence does not name."""
@@ -1485,8 +1491,17 @@ class ContributionExtractor:
         subj = subj or next(  # 'Estonia armed Libya ...', its subject parsed as a modifier
             (c for c in t.children if c.dep_ == "npadvmod" and c.i < t.i and c.ent_type_ in ("GPE", "NORP")),
             None) or _subject_taken_as_object(t) or syntax.subject(t)
+        labelled = s.ctx.label_state(s.offset + t.sent.start_char)
         if subj is None:
-            return None
+            return labelled
+        if subj.lemma_.lower() in ("country", "nation", "state") and subj.dep_ == "attr" and \
+                subj.head.lemma_ == "become" and subj.head.tag_ != "VBD" and syntax.subject(subj.head) is not None:
+            subj = syntax.subject(subj.head)  # 'Britain has become the first country to promise Ukraine tanks' (but
+            # 'Qatar was the first Arab state to commit aircraft' sums up a giving told before)
+
+        if labelled is not None and s.actor(subj) is None and (subj.lower_ in ("it", "they", "we") or subj.tag_ == "NNP"
+                                                               or subj.lemma_.lower() in INSTITUTIONS):
+            return labelled  # 'DENMARK - Said on Friday it would send', 'BELGIUM - Parliament approved': the entry's
         # 'his country would send 1,700 troops': the country of the one who says so, like 'it' or 'they'
         own = subj.lemma_.lower() in ("country", "nation") and any(c.lower_ in ("his", "her", "our") for c in subj.children) \
             or subj.lemma_.lower() in ("republic", "kingdom") and [c.lower_ for c in subj.children] == ["the"]
@@ -1511,8 +1526,16 @@ class ContributionExtractor:
                             return actor
                         if actor is None and speaker.tag_ == "NNS":
                             return None  # 'Several other member states have also said they will send ships'
+                        if actor is None and s.ctx.home and speaker.lemma_.lower() in ("government", "cabinet") and [
+                                c.lower_ for c in speaker.children] == ["the"]:
+                            return self._seat_first(t, ("capital", "city")) or state_actor(self._g, s.ctx.home)
+                            # 'the government said it would send up to 460 additional troops', in a Canadian paper:
+                            # Canada's (but 'In Bonn, the Government said' is Germany's)
             if subj.lower_ == "i":  # 'PRESIDENT BIDEN: Today, I'm announcing another $1.85 billion': the speaker
                 return s.ctx.speaker(s.offset + subj.idx)
+            speaker = s.ctx.speaker(s.offset + subj.idx) if subj.lower_ == "we" else None
+            if speaker is not None and speaker.get("country"):
+                return speaker  # 'Scholz: In a first step we will provide a company of Leopard 2A6 tanks': his state
             if subj.lower_ in ("he", "she"):  # 'Healey did his best ... He announced a new package': his state
                 person = s.ctx.antecedent(s.offset + subj.idx)
                 if person and person.get("role") and person.get("country"):
@@ -1575,6 +1598,12 @@ class ContributionExtractor:
                 objects[0].i + 1 < len(t.doc) and t.doc[objects[0].i + 1].like_num) or any(
                 c.dep_ == "dative" and c.tag_ in ("WDT", "WP") for c in t.children)):
             candidates.append(objects[0])  # 'would send Ukraine 31 M1A1 Abrams tanks', the state parsed as an object
+        given = t.doc[t.i + 1] if t.i + 1 < len(t.doc) and t.lemma_.lower() in GIVING else None
+        if given is not None and objects and given.dep_ in ("compound", "nmod") and given.head == objects[0] and \
+                given.ent_type_ == "GPE" and given.i + 1 < objects[0].i and \
+                (self._g.country_of(given.text) or ("", ""))[1] == "name":
+            candidates.append(given)  # 'to promise Ukraine modern Western main battle tanks', the state parsed as
+            # a word of the tanks' name
             # (and 'the tanks that Britain promised Ukraine', the 'that' parsed as the one given to)
         if _provides_with(t) or _arms(t) or t.lemma_.lower() in ("reach", "join"):
             candidates += [c for c in t.children if c.dep_ == "dobj"]  # 'provide Ukraine with tanks', 'reached Kyiv',
@@ -1595,6 +1624,7 @@ class ContributionExtractor:
             for w in o.subtree:
                 if w.dep_ == "prep" and w.lower_ in ("to", "for") and w.i != o.i:
                     candidates += [p for p in w.children if p.dep_ == "pobj"]
+        helped: list[Token] = []
         for h in heads:  # 'as part of the EU mission', 'to join the US-led coalition'
             for c in h.children:
                 if c.dep_ == "prep" and c.lower_ == "as":
@@ -1606,9 +1636,17 @@ class ContributionExtractor:
                 if c.dep_ == "advcl" and c.lemma_ in ("help", "assist"):  # 'to help defend Poland'
                     candidates += [o for x in c.children if x.dep_ == "xcomp" and x.lemma_ in DEFENDING
                                    for o in x.children if o.dep_ == "dobj"]
+                if c.dep_ in ("advcl", "xcomp") and c.lemma_ in ("help", "assist") and h is t:
+                    helped += [o for o in c.children if o.dep_ == "dobj"] + [  # 'to help the Qatari authorities
+                        o for x in c.children if x.dep_ in ("ccomp", "xcomp") for o in x.children  # with security',
+                        if o.dep_ == "nsubj"]  # 'to help Kenya fight al-Shabaab': the one helped
                 if c.dep_ == "advcl":  # 'to help counter any Iranian attack on Israel': the one attacked
                     candidates += [p for w in c.subtree if w.lemma_.lower() in ("attack", "aggression", "invasion")
                                    for p in syntax.preps(w, ("on", "against"))]
+        candidates += helped
+        if t.dep_ == "ccomp" and t.head.lemma_ in syntax.REPORTING:  # 'To bolster Israel's defenses, the Pentagon
+            candidates += [o for c in t.head.children if c.dep_ == "advcl" and c.lemma_ in DEFENDING  # announced
+                           and c.i < t.head.i for o in c.children if o.dep_ == "dobj"]  # that it would deploy'
         for tok in list(candidates):  # 'to an international force in Liberia': the force's country
             candidates += [p for w in tok.children if w.dep_ == "prep" and w.lower_ in ("in", "for")
                            for p in w.children if p.dep_ == "pobj"]
@@ -1620,7 +1658,7 @@ class ContributionExtractor:
                   for o in c.children if o.dep_ == "pobj"]  # 'at the disposal of French warplanes': France's
         for tok in candidates:
             actor = s.actor(tok) or next((s.actor(c) for c in tok.children if c.dep_ == "poss" and s.actor(c)), None) \
-                or (self._marked_nationality([tok]) if tok in armed or tok.lower_ in PLACE_NOUNS or
+                or (self._marked_nationality([tok]) if tok in armed or tok in helped or tok.lower_ in PLACE_NOUNS or
                     tok.head.lower_ == "through" or tok.lemma_.lower() in SERVICES else None)
             # ('rotate submarines through HMAS Stirling', 'to the Vietnam Border Guard Command')
             # 'equip Ukrainian brigades with', 'deployment ... to Somali waters'

@@ -265,6 +265,27 @@ def entry_date(paragraph: str, published: dt.date) -> Optional[ResolvedDate]:
     return None
 
 
+def _is_heading(paragraph: str) -> bool:
+    """A timeline's date heading: a date, a dash and a few words of place or title ('Dec. 21, 2022 – Washington')."""
+    end = entry_end(paragraph)
+    rest = paragraph[end:].strip()
+    return bool(end) and len(paragraph) <= 80 and len(rest.split()) <= 6 and not rest.endswith(".")
+
+
+def heading_date(text: str, at: int, published: dt.date) -> Optional[ResolvedDate]:
+    """The date of the heading an entry sits under, in a timeline that heads its entries with dates of their own
+    ('Dec. 21, 2022 – Washington', then 'Traveling via Poland, Zelensky meets U.S. President Joe Biden ...'): the
+    nearest heading above, within a few paragraphs. It takes two headings to make a timeline; one date over a text
+    is its dateline."""
+    paragraphs = [p for p in text[:text.rfind("\n", 0, at) + 1].split("\n") if p.strip()]
+    if sum(map(_is_heading, text.split("\n"))) < 2:
+        return None
+    for paragraph in reversed(paragraphs[-4:]):
+        if _is_heading(paragraph):
+            return entry_date(paragraph, published)
+    return None
+
+
 def narratives(text: str) -> list[Narrative]:
     out = []
     for m in _NARRATIVE.finditer(text):

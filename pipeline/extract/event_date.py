@@ -46,7 +46,8 @@ def find_date(s: Sentence, trigger: Token, future: bool, announced: bool = False
         found = {"date": s.day, "date_text": None, "date_basis": "DATELINE"}  # beaches where Allied troops
         # landed on June 6, 1944': a date of history, not of the event the sentence tells
     at = s.offset + trigger.sent.start_char
-    entry = dates.entry_date(s.ctx.text[s.ctx.text.rfind("\n", 0, at) + 1:], s.day)
+    entry = dates.entry_date(s.ctx.text[s.ctx.text.rfind("\n", 0, at) + 1:], s.day) \
+        or dates.heading_date(s.ctx.text, at, s.day)
     return _within_entry(found, entry) if entry is not None else found
 
 

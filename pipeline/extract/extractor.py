@@ -196,6 +196,7 @@ class Extractor:
                 ctx = self.resolver.context(text, article["published_at"].date(),
                                             self.g.home_of(article.get("source"), article.get("url")))
                 ctx.official = self.g.official_of(article.get("source"), article.get("url")) is not None
+                ctx.title_end = len(text) - len(article["body"])  # where the body starts
                 ctx.ministry = self.g.ministry_of(article.get("source"), article.get("url"))
                 self.resolver.mention_own_minister(ctx, article["published_at"].date())
                 prepared[n] = ctx

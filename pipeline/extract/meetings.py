@@ -1,6 +1,8 @@
 """Meetings: who met whom, where, when, who hosted, and whether it happened, is planned or was called off."""
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 import re
 
 from typing import Collection, Iterator, Optional
@@ -53,8 +55,9 @@ HOSTING = {"host", "receive", "welcome", "greet"}
 def _was_to(t: Token) -> bool:
     """'was to fly to Beijing for talks', 'is to visit': the future seen from the past or present."""
     for v in [t] + syntax.governors(t, 3):
-        if v.dep_ == "xcomp" and v.head.lemma_ == "be" and any(c.lower_ == "to" for c in v.children):
-            return True
+        if v.dep_ == "xcomp" and v.head.lemma_ == "be" and any(c.lower_ == "to" for c in v.children) and not any(
+                c.dep_ == "attr" and c.lemma_.lower() in PLEASURES for c in v.head.children):
+            return True  # (not 'It is a great pleasure to welcome President Obama': a welcome given as it is said)
     return False
 
 
@@ -411,6 +414,21 @@ def _hyphenated(t: Token) -> str:
     return t.doc[start:t.i + 1].text.lower()
 
 
+def _leg_place(s: Sentence, leg: Span) -> Optional[dict]:
+    """The place a leg of an itinerary names after 'in' or 'at' ('President Boric in Santiago de Chile'): the
+    longest run of words the gazetteer knows as a place."""
+    for w in leg:
+        if w.lower_ not in ("in", "at") or w.dep_ != "prep":
+            continue
+        words = list(itertools.takewhile(lambda x: x.pos_ in ("PROPN", "ADP") and x.lower_ not in ("on", "in", "at"),
+                                         leg.doc[w.i + 1:leg.end]))
+        for k in range(len(words), 0, -1):
+            hit = s.g.country_of(" ".join(x.text for x in words[:k]))
+            if hit:
+                return {"name": " ".join(x.text for x in words[:k]), "country": hit[0]}
+    return None
+
+
 def _a_day_named(sent) -> bool:
     """A sentence that names a day: a date with a figure, or a weekday."""
     return any(e.label_ == "DATE" and (any(w.like_num for w in e) or any(w.lower_ in dates.WEEKDAYS for w in e))
@@ -497,6 +515,10 @@ def _host_by(t: Token) -> Optional[Token]:
 #: A plan without its day: not yet an event (the day it is set, it will be reported with it).
 NO_DATE = re.compile(r"\b(?:no date (?:has|had) been (?:set|fixed|announced)|without giving (?:a )?dates?|"
                      r"(?:a )?date (?:still |yet )?to be (?:set|fixed|agreed|determined|announced))\b", re.I)
+#: What a host says it is to welcome a guest.
+PLEASURES = {"pleasure", "honor", "honour", "privilege", "delight", "joy"}
+#: A leg of an itinerary dated by the one before ('and then President Putin in Moscow the next day').
+NEXT_DAY = re.compile(r"(?:the )?(?:next|following) day", re.I)
 VAGUE_PLAN = re.compile(r"\b(?:in the coming (?:days|weeks|months)|next month|"
                         r"within the (?:next )?(?:few |two |three |six )?(?:days|weeks|months)|"
                         r"later (?:this|in the) (?:year|month)|(?:in|this|next) (?:the )?(?:spring|summer|autumn|fall|winter)|"
@@ -866,6 +888,9 @@ class MeetingExtractor:
         """'will hold bilateral meetings with Sisi, Tamim and King Hamad': one meeting with each of them."""
         if event is None:
             return []
+        legs = self._legs(s, t, event)
+        if legs:
+            return legs
         if t.lemma_.lower() in HOSTING and any(c.dep_ == "agent" for c in t.children) and event["host"]:
             return [event] + self._second_hosts(s, t, event)
         if t.pos_ == "VERB" and any(c.lower_ == "separately" for c in t.children):
@@ -898,6 +923,64 @@ class MeetingExtractor:
                 for p in event["participants"] if _actor_key(p) not in mine]
         # ('Macron and Scholz held separate meetings with Vucic and Kurti': the two together, with each; 'Ghani and
         # Sharif arrived ..., and both held bilateral talks with Berdimuhamedov': one meeting each)
+
+    def _legs(self, s: Sentence, t: Token, event: dict) -> list[dict]:
+        """An itinerary told with one verb: 'I met President Zelenskyy in Kyiv on June 29, and then President Putin
+        in Moscow the next day'; 'On Saturday I will meet President Fernandez in Buenos Aires, on Sunday President
+        Boric in Santiago and on Monday President Lula in Brasilia'. Each leg after the verb names one person and
+        no verb of its own, and every leg its own day or place: one meeting a leg, with that day and place."""
+        subj = syntax.subject(t) if t.pos_ in ("VERB", "AUX") else None
+        own = self._resolve(s, subj) if subj is not None else None
+        if own is None or not is_person(own) or _actor_key(own) not in {_actor_key(p) for p in event["participants"]}:
+            return []
+        sent, found = t.sent, {}
+        for tok in (w for w in sent if w.i > t.i and w.pos_ == "PROPN"):
+            path = list(itertools.takewhile(lambda a: a.i != t.i, tok.ancestors))
+            if len(path) == len(list(tok.ancestors)) or any(a.pos_ in ("NOUN", "VERB", "AUX") for a in path):
+                continue  # a leg hangs on the verb ('then President Putin in Moscow'), not on a thing ('a day
+                # after his row with Donald Trump')
+            actor = self._resolve(s, tok)
+            if actor and is_person(actor) and _actor_key(actor) != _actor_key(own):
+                found.setdefault(_actor_key(actor), (tok, actor))
+        people = sorted(found.values(), key=lambda p: p[0].i)
+        if len(people) < 2:
+            return []
+        cuts = []
+        for (a, _), (b, _) in zip(people, people[1:]):
+            marks = [w.i for w in sent[a.i - sent.start + 1:b.i - sent.start] if w.text in (",", ";") or w.lower_ == "and"]
+            if not marks:
+                return []  # 'met Scholz, Meloni' needs a mark between; 'Scholz and Meloni' with nothing else is one
+            cuts.append(marks[0])
+        bounds = list(zip([t.left_edge.i] + cuts, cuts + [sent.end]))  # (the first leg from its own clause: not
+        # 'will leave for Jakarta on Wednesday ..., where he will join Prabowo ... and Austin on Thursday')
+        if any(w.pos_ in ("VERB", "AUX") for a, b in bounds[1:] for w in t.doc[a:b]):
+            return []  # '..., a day after Scholz hosted Meloni in Rome': another verb's meeting
+        legs = []
+        for (a, b), (tok, actor) in zip(bounds, people):
+            days = [e for e in sent.ents if e.label_ == "DATE" and a <= e.start and e.end <= b]
+            legs.append((tok, actor, days[0] if days else None, _leg_place(s, t.doc[a:b])))
+        days = [d.text.lower() for _, _, d, _ in legs if d is not None]
+        places = [p["name"] for _, _, _, p in legs if p is not None]
+        if not any(len(told) == len(legs) and len(set(told)) == len(told) for told in (days, places)):
+            return []  # every leg its own day, or every leg its own place ('hosted Mitsotakis on Wednesday and
+            # Sisi for a summit in Nicosia' is one meeting)
+        out, previous = [], None
+        for tok, actor, day, place in legs:
+            when = {k: event[k] for k in ("date", "date_text", "date_basis")}
+            if day is not None:
+                text = f"{t.doc[day.start - 1].text} {day.text}" if day.start and t.doc[day.start - 1].lower_ == "on" \
+                    else day.text
+                resolved = dates.resolve(text, s.day, event["status"] == "PLANNED")
+                if NEXT_DAY.fullmatch(day.text) and previous is not None:
+                    when = {"date": previous + dt.timedelta(days=1), "date_text": day.text, "date_basis": "RELATIVE"}
+                elif resolved is not None:
+                    when = {"date": resolved.date, "date_text": resolved.text, "date_basis": resolved.basis}
+            previous = when["date"]
+            location = place or (event["location"] if len(legs) == 1 else None)
+            host = event["host"] if event["host"] and _actor_key(event["host"]) == _actor_key(own) else None
+            out.append({**event, **when, "participants": [own, actor], "host": host, "location": location,
+                        "mentions": [dict(m) for m in event["mentions"]]})
+        return out
 
     def _second_hosts(self, s: Sentence, t: Token, event: dict) -> list[dict]:
         """'was received by Macron at the Elysee and by Tusk in Warsaw': a second host, a second meeting."""
@@ -1217,6 +1300,9 @@ class MeetingExtractor:
     def _resolve_any(self, s: Sentence, tok: Token) -> Optional[dict]:
         if tok.lower_ in ("i", "me") and tok.pos_ == "PRON":  # 'Pistorius: I met my counterpart', in an interview
             return s.ctx.speaker(s.offset + tok.idx)
+        if tok.lower_ == "it" and any(c.dep_ == "attr" and c.lemma_.lower() in PLEASURES for c in tok.head.children):
+            return s.ctx.speaker(s.offset + tok.idx)  # 'It is a great pleasure to welcome President Obama to
+            # Canberra': the one who speaks welcomes
         if tok.lower_ in ("he", "she", "him", "her", "his"):
             # 'The crown prince travelled to Paris, where he met ...': the subject of the clause above first
             # ('The prime minister will leave for Tehran today, where he is to call on ..., the PM Office said')
@@ -1532,9 +1618,11 @@ class MeetingExtractor:
                 c.lower_ in ("could", "might", "may", "would") for c in t.head.head.children):
             return False  # 'offered to mediate on Kashmir during his first meeting with Imran Khan': what was offered
             # is the wish, the meeting its time
-        if any(w.lower_ in ("indirect", "proximity") and w.dep_ == "amod" for o in [t] + [
-                c for c in t.children if c.dep_ == "dobj"] for w in (o.children if o is t else o.subtree)):
-            return True  # 'have mediated months of indirect negotiations': the sides never sat together
+        if any(w.lower_ in ("indirect", "proximity") and w.dep_ == "amod" and not any(
+                a.dep_ in ("relcl", "acl") for a in itertools.takewhile(lambda a: a.i != o.i, w.ancestors))
+               for o in [t] + [c for c in t.children if c.dep_ == "dobj"] for w in (o.children if o is t else o.subtree)):
+            return True  # 'have mediated months of indirect negotiations': the sides never sat together (but 'met
+            # Berri, who has been leading indirect contacts with Washington', met)
         verb = t if t.pos_ in ("VERB", "AUX") else t.head
         if verb is not t and t.dep_ == "dobj" and verb.lemma_.lower() in self.hypothetical:
             return True  # 'floated a three-way meeting', 'proposed a summit'
@@ -1550,6 +1638,8 @@ class MeetingExtractor:
             return True  # 'are in talks with Niger, Chad and Burkina Faso about': negotiating, not a meeting
         if any(g.lemma_.lower() in self.intent for g in _within_clause(verb, 4)):
             return True  # 'remains committed to meeting Trump', 'wants to meet Xi': a wish, not a plan
+        if verb.tag_ in ("VBP", "VBZ") and any(c.dep_ == "mark" and c.lower_ in ("until", "till") for c in verb.children):
+            return True  # '"nothing is going to happen until Putin and I get together"': a condition
         return syntax.is_hypothetical(verb, self.hypothetical)
 
     def _is_negated(self, t: Token) -> bool:
