@@ -295,3 +295,19 @@ def test_a_pair_dated_by_its_own_words_stays_apart_from_an_undated_summit_of_its
     elsewhere = meeting("b", "y.example", D, start=300)  # another outlet counts a day differently
     elsewhere.update(date_text="on Saturday")
     assert keys.same_event(summit, elsewhere)
+
+
+def test_one_article_giving_on_two_days_each_written_in_its_sentence_tells_two_contributions():
+    def told(day, text, start, assets, article="a"):
+        e = contribution(article, "x.example", day, status="ANNOUNCED", assets=assets)
+        e.update(date_text=text, date_basis="RELATIVE")
+        e["mentions"][0]["char_start"] = start
+        return e
+    vehicles = told(D, "on Saturday", 300, ("120 armored vehicles",))
+    starstreak = told(D - dt.timedelta(days=1), "on Friday", 100, ("Starstreak missiles",))
+    assert not keys.same_event(vehicles, starstreak)
+    assert keys.same_event(vehicles, told(D - dt.timedelta(days=1), "on Friday", 100, ("Starstreak missiles",), "b"))
+    # (two outlets a day apart: one giving)
+    rafale = told(D - dt.timedelta(days=1), "on Friday", 100, ("three Rafale fighter jets",))
+    assert keys.same_event(told(D, "on Saturday", 300, ("three Rafale fighters",)), rafale)  # told again a day on
+    assert keys.same_event(starstreak, told(D, "Saturday", 0, ("120 armored vehicles",)))  # the headline's

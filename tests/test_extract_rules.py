@@ -5265,3 +5265,17 @@ def test_the_government_that_says_it_will_send_is_the_papers_own(extract):
             "mission.")
     (e,) = contributions(extract(body, published="2022-03-09", source="theglobeandmail.com"))
     assert e["contributor"]["country"] == "CAN"
+
+
+def test_a_trip_ahead_is_no_meeting_held_on_the_day_of_the_clause_it_hangs_on(extract):
+    body = ("Indonesian President Joko Widodo sat down with Nikkei Asia at the Merdeka Palace on Tuesday, ahead of a "
+            "trip to China, Japan and South Korea.")
+    assert meetings(extract(body, published="2022-07-20")) == []
+    (m,) = meetings(extract("Widodo spoke on Tuesday, ahead of his visit to China on July 26.", published="2022-07-20"))
+    assert m["status"] == "PLANNED" and str(m["date"]) == "2022-07-26"
+
+
+def test_kin_of_a_leader_is_not_the_leader(extract):
+    body = "Kim Jong Un greeted Putin at the airport. In 2000 Putin met Kim's father."
+    found = meetings(extract(body, published="2024-06-19"))
+    assert len(found) == 1 and "Kim Jong Un" in names(found[0]) and "greeted" in found[0]["mentions"][0]["sentence"]

@@ -151,6 +151,12 @@ def same_event(known: dict, new: dict) -> bool:
         return not _different_people(known["participants"], new["participants"])
     if not _dates_close(known.get("date"), new.get("date"), dt.timedelta(days=2)):
         return False
+    if _one_article(known, new) and _own_days_apart(known, new) and not (headline_only(known) or headline_only(new)) \
+            and _assets_apart(known, new):
+        return False  # 'said the UK would send Ukraine 120 armored vehicles' on Saturday and 'announced a further
+        # 100 million pounds of equipment, including Starstreak missiles' on Friday, in one article: each dated in
+        # its own sentence, with nothing in common, two givings (not 'France will send three Rafale jets' and
+        # 'France three Rafale fighters', told on two days)
     ra, rb = known.get("recipient"), new.get("recipient")
     if ra and rb and actor_entity(ra) != actor_entity(rb):
         return False
@@ -162,6 +168,19 @@ def same_event(known: dict, new: dict) -> bool:
         # 'Canada pledged $3.02 billion in support' and 'would donate 800 drones': money and drones, told apart
         ca, cb = _kinds(known, vague=True), _kinds(new, vague=True)
     return not (ca and cb and ca.isdisjoint(cb))  # a brigade stationed and Patriots lent: two contributions
+
+
+#: Words of asset descriptions too common to tell two contributions apart.
+COMMON_ASSET_WORDS = {"military", "equipment", "support", "system", "systems", "weapons", "more", "further",
+                      "additional", "million", "billion", "worth", "package", "including", "troops", "personnel",
+                      "soldiers", "forces", "other", "their", "about", "around", "some", "than", "with"}
+
+
+def _assets_apart(a: dict, b: dict) -> bool:
+    words = lambda e: {w for x in e.get("assets") or () for w in fold(x["description"]).split()  # noqa: E731
+                       if len(w) > 3 and w not in COMMON_ASSET_WORDS}
+    wa, wb = words(a), words(b)
+    return bool(wa and wb) and wa.isdisjoint(wb)
 
 
 #: Asset categories too vague to tell two contributions apart ('military equipment', '$100 million').

@@ -37,6 +37,9 @@ SPEAKER_LABEL = re.compile(r"([A-Z][A-Za-z.'’\- ]{1,40})(?:, [^:\n]{1,60})?: "
 QUESTION_LABEL = re.compile(r"(?:Q|QUESTION|Question)(?:[:.]| (?=[A-Z]))")
 ANSWER_LABEL = re.compile(r"(?:A|ANSWER|Answer)[:.] ")
 TURN_PARAGRAPHS = 12
+#: Kin of a person named by the possessive ("Kim's father"): someone else.
+KIN = {"father", "mother", "son", "daughter", "wife", "husband", "brother", "sister", "widow", "grandfather",
+       "grandson", "uncle", "nephew", "cousin", "child", "predecessor", "successor"}
 #: A factbox entry's label: a state's name, then a dash or a colon.
 STATE_LABEL = re.compile(r"(?:[-–•*] )?([A-Z][A-Za-z.' ]{2,40}?)(?: [-–—] |: )")
 #: Labels of a page's furniture, not of a speaker ('From: Ministry of Defence', 'Subjects: Iraq').
@@ -668,6 +671,9 @@ class ActorResolver:
         """The actor a noun-phrase head stands for, or None when it is not a political actor."""
         if token.lower_ in PRONOUNS:
             return None
+        if token.lemma_.lower() in KIN and token.pos_ == "NOUN":  # "Kim's father, Kim Jong Il": the father, by
+            named = next((c for c in token.children if c.dep_ == "appos"), None)  # his own name or none
+            return self.resolve_token(named, day, ctx, offset) if named is not None else None
         np = _noun_phrase(token)
         body = next((e for e in token.doc.ents if e.label_ == "ORG" and e.end == token.i), None) \
             if token.i and token.doc[token.i - 1].ent_type_ == "ORG" and self.g.title(token.text) else None

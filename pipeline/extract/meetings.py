@@ -429,6 +429,11 @@ def _leg_place(s: Sentence, leg: Span) -> Optional[dict]:
     return None
 
 
+def _ahead_of(t: Token) -> bool:
+    """'ahead of a trip to China': a meeting still to come, whatever the clause it hangs on did."""
+    return t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ == "ahead"
+
+
 def _a_day_named(sent) -> bool:
     """A sentence that names a day: a date with a figure, or a weekday."""
     return any(e.label_ == "DATE" and (any(w.like_num for w in e) or any(w.lower_ in dates.WEEKDAYS for w in e))
@@ -1163,6 +1168,8 @@ class MeetingExtractor:
             status, future = "PLANNED", True
         if status == "PLANNED" and (NO_DATE.search(t.sent.text) or VAGUE_PLAN.search(t.sent.text) and _vaguer(when, s.day)):
             return None  # 'is due to visit Oman next month', 'a return visit in the spring, but no date has been set'
+        if _ahead_of(t) and when["date"] < s.day:
+            return None  # 'sat down with Nikkei Asia on Tuesday, ahead of a trip to China': a trip not yet dated
         if status == "HELD" and _looked_back_on(t) and _coarse(when, s.day):
             return None  # 'The pair last met face to face at the Pacific Islands Forum in Tonga last year', 'had
             # previously met in Samarkand last year': a past meeting recalled without its day
@@ -1564,6 +1571,8 @@ class MeetingExtractor:
                 or any(g.lemma_.lower() in syntax.READINESS | PLANNING for g in syntax.own_governors(t, 2)):
             return "PLANNED"  # hypothetical 'would' was rejected before; what is left is reported future
         if t.pos_ == "NOUN" and any(c.lower_ in ("upcoming", "planned", "forthcoming", "next", "proposed") for c in t.children):
+            return "PLANNED"
+        if _ahead_of(t):
             return "PLANNED"
         if t.dep_ == "xcomp" and t.head.lemma_.lower() in ("agree", "decide", "arrange") and \
                 t.lemma_.lower() in self.kinds:
