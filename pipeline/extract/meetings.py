@@ -215,6 +215,16 @@ def _stray_subject(verb: Token) -> Optional[Token]:
     return before if before.dep_ == "appos" and before.ent_type_ == "PERSON" else None
 
 
+def _verb_read_as_noun(verb: Token) -> Optional[Token]:
+    """'Biden lands in Tel Aviv and meets Netanyahu': a present verb read as a noun ('lands') with the name as its
+    modifier; the name is the subject of the verb coordinated with it."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.pos_ != "NOUN" or head.tag_ != "NNS" or syntax.subject(verb) is not None:
+        return None
+    return next((c for c in head.children if c.dep_ == "compound" and c.ent_type_ == "PERSON" and c.i == head.i - 1),
+                None)
+
+
 def _fronted_people(verb: Token) -> Optional[Token]:
     """'Some 1,600km away in Kabul, Esper and Stoltenberg met Ghani': with no subject, the people the parser
     coordinated with the fronted place are the verb's."""
@@ -898,9 +908,10 @@ class MeetingExtractor:
             return legs
         if t.lemma_.lower() in HOSTING and any(c.dep_ == "agent" for c in t.children) and event["host"]:
             return [event] + self._second_hosts(s, t, event)
-        if t.pos_ == "VERB" and any(c.lower_ == "separately" for c in t.children):
+        if t.pos_ == "VERB" and any(c.lower_ in ("separately", "respectively") for c in t.children):
             subj = syntax.subject(t)  # 'On Tuesday, Kerry met separately with Wang Yi and Premier Li Qiang': two
-            own = self._resolve(s, subj) if subj is not None else None  # meetings, though both are China's
+            own = self._resolve(s, subj) if subj is not None else None  # meetings, though both are China's ('met
+            # Macron and Tusk respectively', in Paris and Warsaw, too)
             met = [w for c in t.children if c.dep_ == "prep" and c.lower_ == "with" or c.dep_ == "dobj"
                    for o in ([c] if c.dep_ == "dobj" else [o for o in c.children if o.dep_ == "pobj"])
                    for w in syntax.with_conjuncts(o)]
@@ -1366,7 +1377,8 @@ class MeetingExtractor:
         if _headline_host(t):
             return _headline_sides(t)
         if t.pos_ in ("VERB", "AUX"):
-            subj = _they_of(syntax.subject(t), t) or _stray_subject(t) or syntax.agent(t) or _fronted_people(t)
+            subj = _they_of(syntax.subject(t), t) or _stray_subject(t) or syntax.agent(t) or _fronted_people(t) \
+                or _verb_read_as_noun(t)
             if subj is None and t.dep_ == "acl" and t.head.pos_ == "PROPN" and t.head.i < t.i and t.tag_ in ("VBD", "VBZ"):
                 subj = t.head  # 'Dahal, who arrived on Wednesday, called on President Murmu', 'called' parsed as
                 # a modifier of 'Dahal'
@@ -1491,7 +1503,9 @@ class MeetingExtractor:
                 subj = syntax.subject(head.head.head)  # 'held more than five hours of talks with Qin Gang'
                 out += syntax.with_conjuncts(subj) if subj is not None else []
             elif t.dep_ == "pobj" and not (head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX")) \
-                    and (not out or (head.dep_ == "prep" and self._is_visit(head.head))) and head.lower_ not in TEMPORAL:
+                    and (not out or (head.dep_ == "prep" and (self._is_visit(head.head) or (  # ('and then on to
+                        head.head.pos_ == "ADV" and head.head.dep_ == "conj")))) \
+                    and head.lower_ not in TEMPORAL:  # Berlin for talks with Scholz', the travelling gapped)
                 # 'agreed ... after six hours of talks', 'offered, during a visit to Kyiv for talks with
                 # Zelenskiy, to ...': the subject of the verb the noun phrase hangs on
                 verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), t.sent.root)

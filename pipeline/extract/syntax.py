@@ -247,6 +247,9 @@ def is_hypothetical(verb: Token, cues: set[str]) -> bool:
         return True
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for g in raised(verb) for c in g.children):
         return True  # 'questioned whether Belgium can afford to give away aircraft'
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and any(
+            c.dep_ == "aux" and c.lower_ in UNCERTAIN for c in verb.head.head.children):
+        return True  # 'Beijing could well respond by offering the navy submarines of its own'
     if any(g.lemma_.lower() in cues and g.pos_ == "VERB" for g in own_governors(verb, 3)):
         return True
     if verb.dep_ in ("acl", "ccomp") and verb.head.pos_ == "NOUN" and (verb.head.lemma_.lower() in cues or any(
