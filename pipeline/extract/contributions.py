@@ -1500,10 +1500,10 @@ class ContributionExtractor:
                 subj.head.lemma_ == "become" and subj.head.tag_ != "VBD" and syntax.subject(subj.head) is not None:
             subj = syntax.subject(subj.head)  # 'Britain has become the first country to promise Ukraine tanks' (but
             # 'Qatar was the first Arab state to commit aircraft' sums up a giving told before)
-
         if labelled is not None and s.actor(subj) is None and (subj.lower_ in ("it", "they", "we") or subj.tag_ == "NNP"
                                                                or subj.lemma_.lower() in INSTITUTIONS):
-            return labelled  # 'DENMARK - Said on Friday it would send', 'BELGIUM - Parliament approved': the entry's
+            return labelled  # 'DENMARK - Said on Friday it would send', 'BELGIUM - Parliament approved': the
+            # entry's state
         # 'his country would send 1,700 troops': the country of the one who says so, like 'it' or 'they'
         own = subj.lemma_.lower() in ("country", "nation") and any(c.lower_ in ("his", "her", "our") for c in subj.children) \
             or subj.lemma_.lower() in ("republic", "kingdom") and [c.lower_ for c in subj.children] == ["the"]
