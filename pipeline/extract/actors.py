@@ -48,7 +48,7 @@ NOT_SPEAKERS = {"from", "published", "updated", "subjects", "subject", "source",
                 "watch", "listen", "tags", "topics", "by", "contact", "media contact", "place"}
 #: Quotation marks, straight and curly; and a quotation put to a pronoun ('"...," he said').
 QUOTE_MARK = re.compile(r'["“”]')
-SINGLE_OPEN = re.compile(r"(?:(?<=\s)|(?<=^))['‘](?=[A-Za-z])", re.M)
+SINGLE_OPEN = re.compile(r"(?:^|(?<=\s))['‘](?=[A-Za-z])", re.M)
 SINGLE_CLOSE = re.compile(r"(?<=[A-Za-z.,!?])['’](?=[\s.,;:!?)]|$)", re.M)
 FIRST_PERSON = re.compile(r"\bI\b")
 SAID_PRONOUN = re.compile(r"\b(?:he|she) (?:said|says|added|told)\b|\b(?:said|says|added) (?:he|she)\b")
@@ -397,11 +397,9 @@ class ArticleContext:
 
     def _opening_person(self, at: int) -> Optional[dict]:
         """The person a first-person text is by: the first one its title names, else its opening paragraph."""
-        title_end = self.text.find("\n\n")
-        second = self.text.find("\n\n", title_end + 2) if title_end >= 0 else -1
-        for start, end in ((0, title_end), (title_end + 2, second)):
-            if start < 0 or end < 0:
-                continue
+        body = self.title_end
+        opening = self.text.find("\n\n", body)
+        for start, end in ((0, body), (body, len(self.text) if opening < 0 else opening)):
             people = [m.actor for m in self.mentions if start <= m.start < min(end, at) and is_person(m.actor)]
             if people:
                 return people[0]

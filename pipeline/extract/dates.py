@@ -272,14 +272,20 @@ def _is_heading(paragraph: str) -> bool:
     return bool(end) and len(paragraph) <= 80 and len(rest.split()) <= 6 and not rest.endswith(".")
 
 
+@lru_cache(maxsize=8)
+def _headings(text: str) -> int:
+    """How many date headings a text has: counted once per article, not once per event."""
+    return sum(map(_is_heading, text.split("\n")))
+
+
 def heading_date(text: str, at: int, published: dt.date) -> Optional[ResolvedDate]:
     """The date of the heading an entry sits under, in a timeline that heads its entries with dates of their own
     ('Dec. 21, 2022 – Washington', then 'Traveling via Poland, Zelensky meets U.S. President Joe Biden ...'): the
     nearest heading above, within a few paragraphs. It takes two headings to make a timeline; one date over a text
     is its dateline."""
-    paragraphs = [p for p in text[:text.rfind("\n", 0, at) + 1].split("\n") if p.strip()]
-    if sum(map(_is_heading, text.split("\n"))) < 2:
+    if _headings(text) < 2:
         return None
+    paragraphs = [p for p in text[:text.rfind("\n", 0, at) + 1].split("\n") if p.strip()]
     for paragraph in reversed(paragraphs[-4:]):
         if _is_heading(paragraph):
             return entry_date(paragraph, published)
