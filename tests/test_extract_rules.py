@@ -5312,3 +5312,121 @@ def test_people_met_respectively_are_met_apart(extract):
             "respectively.")
     assert met(meetings(extract(body, published="2025-05-09"))) == {frozenset({"Friedrich Merz", "Emmanuel Macron"}),
                                                                    frozenset({"Friedrich Merz", "Donald Tusk"})}
+
+
+def test_a_headline_verb_and_place_are_no_leaders_name(extract):
+    title = "Xi, Vucic Pledge 'Shared Future' as Chinese Leader Courts Belgrade"
+    body = ("The Chinese leader arrived in Belgrade on Tuesday evening from Paris, where he held talks with French "
+            "President Emmanuel Macron on Monday.")
+    found = meetings(extract(body, published="2024-05-08", title=title))
+    assert met(found) == {frozenset({"Xi Jinping", "Emmanuel Macron"})}
+
+
+def test_talks_during_which_a_passive_verb_was_done_are_its_agents(extract):
+    body = ("The decision was announced by Indian Defence Minister Rajnath Singh during bilateral talks with "
+            "Vietnamese Defence Minister Phan Van Giang in New Delhi on June 19.")
+    (m,) = meetings(extract(body, published="2023-07-22"))
+    assert names(m) == {"Rajnath Singh", "Phan Van Giang"} and str(m["date"]) == "2023-06-19"
+
+
+def test_a_factbox_entry_without_a_day_is_not_dated_by_the_lead(extract):
+    body = ("Ten countries have joined the new naval task force, the Pentagon said on Monday.\n\n"
+            "- Canada: Canada will send three military staff officers to support the mission, its defence minister "
+            "said on Tuesday.\n\n"
+            "- Norway: Norway will send around 10 naval officers to the operation's headquarters in Bahrain, the "
+            "Norwegian Defense Ministry said.")
+    found = {e["contributor"]["country"]: str(e["date"]) for e in contributions(extract(body, published="2023-12-20"))}
+    assert found.get("CAN") == "2023-12-19" and found.get("NOR") == "2023-12-20"
+
+
+def test_two_officials_of_one_state_both_sit_at_the_table(extract):
+    body = ("US Defense Secretary Lloyd Austin, who met Israeli Prime Minister Benjamin Netanyahu and Defense Minister "
+            "Yoav Gallant in Tel Aviv on Monday, flew on to Bahrain.")
+    (m,) = meetings(extract(body, published="2023-12-19"))
+    assert names(m) == {"Lloyd Austin", "Benjamin Netanyahu", "Yoav Gallant"}
+
+
+def test_a_state_met_twice_is_still_one_participant(extract):
+    (m,) = meetings(extract("Chinese President Xi Jinping met Israeli Prime Minister Benjamin Netanyahu and "
+                            "Israel's delegation in Beijing on Tuesday.", published="2023-06-14"))
+    assert names(m) == {"Xi Jinping", "Benjamin Netanyahu"}
+
+
+def test_a_state_that_expressed_its_readiness_to_send_offers(extract):
+    (e,) = contributions(extract("France has expressed its readiness to send troops to Romania under NATO command.",
+                                 published="2022-01-25"))
+    assert route(e) == ("FRA", "ROU") and e["status"] == "OFFERED"
+
+
+def test_states_that_have_each_pledged_parsed_into_the_phrase_before(extract):
+    body = ("Elsewhere in the region, Niger, Togo and Senegal have each pledged 500 troops to the mission in Mali, "
+            "while Ghana has promised 120 military engineers.")
+    found = contributions(extract(body, published="2013-01-18"))
+    assert {route(e) for e in found} == {("NER", "MLI"), ("TGO", "MLI"), ("SEN", "MLI"), ("GHA", "MLI")}
+
+
+def test_a_summit_to_be_hosted_by_a_leader_is_met_with_him(extract):
+    body = ("Nigerian President Goodluck Jonathan is expected in Abidjan on Saturday for an extraordinary summit of "
+            "ECOWAS heads of state to be hosted by President Alassane Ouattara.")
+    (m,) = meetings(extract(body, published="2013-01-18"))
+    assert names(m) == {"Goodluck Jonathan", "Alassane Ouattara"} and m["status"] == "PLANNED"
+
+
+def test_a_date_of_a_possessed_thing_after_the_giving_is_that_things(extract):
+    body = ("Ghana has deployed 205 soldiers to Senegal as part of the ECOWAS force assembled to enforce the result of "
+            "The Gambia's December 1 election.")
+    (e,) = contributions(extract(body, published="2017-01-20"))
+    assert str(e["date"]) == "2017-01-20"
+
+
+def test_a_ship_named_by_its_navys_prefix_is_a_naval_asset(extract):
+    (e,) = contributions(extract("The Nigerian Navy has also sent NNS Unity to Gambian waters.", published="2017-01-20"))
+    assert route(e) == ("NGA", "GMB") and e["assets"][0]["category"] == "NAVAL"
+
+
+def test_a_house_that_let_its_government_deploy_gives_for_its_state(extract):
+    body = ("ANKARA — Turkey's parliament on Thursday approved a motion allowing the government to deploy naval forces "
+            "to Somalia's waters, giving legal cover to a defense pact that has rattled Ethiopia.")
+    (e,) = contributions(extract(body, published="2024-07-19"))
+    assert route(e) == ("TUR", "SOM") and e["status"] == "APPROVED"
+
+
+def test_a_bare_title_named_at_once_is_that_person(extract):
+    body = ("In the Saudi capital on Wednesday, Mattis met King Salman. Mattis is due in Doha on Saturday, where he is "
+            "scheduled to meet the emir, Sheikh Tamim bin Hamad Al Thani.")
+    found = meetings(extract(body, published="2017-04-21"))
+    assert frozenset({"Jim Mattis", "Tamim bin Hamad Al Thani"}) in met(found)
+
+
+def test_he_after_a_sentence_told_of_him_goes_on_with_him(extract):
+    body = ("US Defense Secretary Jim Mattis arrived in Israel on Friday.\n\n"
+            "Saudi officials also briefed him on arms purchases, expected to be unveiled when President Donald Trump "
+            "visits the kingdom next month.\n\n"
+            "In Cairo on Thursday, he held talks with President Abdel Fattah el-Sisi.")
+    assert met(meetings(extract(body, published="2017-04-21"))) == {frozenset({"Jim Mattis", "Abdel Fattah el-Sisi"})}
+
+
+def test_one_met_and_separately_another_are_two_meetings(extract):
+    body = ("Defense Secretary Jim Mattis later met Prime Minister Benjamin Netanyahu in Jerusalem and, separately, "
+            "President Reuven Rivlin, who told him that Israel has no better friend.")
+    assert met(meetings(extract(body, published="2017-04-21"))) == {
+        frozenset({"Jim Mattis", "Benjamin Netanyahu"}), frozenset({"Jim Mattis", "Reuven Rivlin"})}
+
+
+def test_a_president_by_courtesy_and_surname(extract):
+    (m,) = meetings(extract("Mr Ford had flown in from Seoul, where on Friday he held talks with President Park "
+                            "Chung Hee.", published="1974-11-24"))
+    assert names(m) == {"Gerald Ford", "Park Chung-hee"} and str(m["date"]) == "1974-11-22"
+
+
+def test_a_request_not_approved_or_not_yet_voted_gives_nothing(extract):
+    body = ("Berlin continues to refuse lethal aid and has not approved Estonia's request to send Ukraine old "
+            "howitzers. In Buenos Aires the Argentine Congress has yet to vote on the government's request to send "
+            "around 600 troops to Haiti.")
+    assert contributions(extract(body, published="2022-01-26")) == []
+
+
+def test_a_leader_seen_on_a_day_or_somewhere_is_met(extract):
+    body = ("In Taif on Friday, Secretary of State James Baker saw the emir of Kuwait, Sheik Jaber al-Ahmed al-Sabah. "
+            "Biden saw Putin on television on Sunday.")
+    assert met(meetings(extract(body, published="1990-11-05"))) == {frozenset({"James Baker", "Jaber Al-Ahmad Al-Sabah"})}

@@ -71,7 +71,8 @@ OUT_OF_POWER = {"opposition", "exiled", "dissident", "business", "industry", "re
 REBELS = {"rebel", "insurgent", "militia"}
 PRONOUNS = {"he", "she", "they", "it", "we", "his", "her", "their", "its", "him", "them"}
 #: 'he' or 'she' as a subject, before the names of a sentence.
-SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|He|She|him)\b")  # ('Saudi officials also briefed him on ..., when
+# President Donald Trump visits the kingdom': the one before goes on)
 PERSON_LABELS = {"PERSON"}
 #: Nouns that name a state by what follows them: 'the Republic of Azerbaijan', 'the Kingdom of Morocco'.
 STATE_NOUNS = {"republic", "kingdom", "sultanate", "emirate", "federation", "state", "principality", "commonwealth"}
@@ -634,8 +635,9 @@ class ActorResolver:
                     and doc[i + 1].is_alpha:  # 'Kim Myung-soo', 'Jens-Frederik Nielsen': one name
                 name[-1] += "-" + doc[i + 1].text
                 i += 2
-        if not name or self.g.country_of(" ".join(name)):
-            return None  # ('Meets Ukrainian President' in a headline, then the dateline's 'Jeddah')
+        if not name or self.g.country_of(" ".join(name)) or len(name) > 1 and self.g.country_of(name[-1]):
+            return None  # ('Meets Ukrainian President' in a headline, then the dateline's 'Jeddah'; 'as Chinese
+            # Leader Courts Belgrade': a headline's verb and place)
         return {"name": " ".join(name), "role": title["role"], "country": state["country"],
                 "actor_code": f"{state['country']}{title['sector']}"}
 
@@ -870,6 +872,14 @@ class ActorResolver:
         unmarked = token.dep_ in ("nsubj", "nsubjpass") and token.is_title and token.sent[-1].is_punct and all(
             c.dep_ == "compound" and c.is_title for c in token.children)  # a release's 'Prime Minister also met'
         # (not a headline's, whose titles are all bare)
+        named = next((c for c in token.children if c.dep_ == "appos" and c.i > token.i and c.ent_type_ in PERSON_LABELS),
+                     None) if head_title and not (country or org) else None
+        after = token.doc[token.i + 2] if head_title and not (country or org) and token.i + 2 < len(token.doc) else None
+        if named is None and after is not None and token.nbor(1).text == "," and after.ent_iob_ == "B" \
+                and after.ent_type_ in PERSON_LABELS:  # (the name hung elsewhere by the parser)
+            named = next(e.root for e in token.doc.ents if e.start == after.i)
+        if named is not None:  # 'to meet the emir, Sheikh Tamim bin Hamad Al Thani': named at once, whoever held
+            return self.resolve_token(named, day, ctx, offset)  # the title before in the story
         if head_title and not (country or org) and (any(c.lower_ == "the" for c in token.children) or unmarked) and (
                 head_title["role"] in BARE_TITLES or head_title["role"] in BARE_MINISTERS and all(
                     c.dep_ == "det" for c in token.children)):

@@ -642,6 +642,9 @@ class ContributionExtractor:
             return self._received(s, t, objects, assets)
         contributor = as_state(self._g, self._contributor(s, t, objects))
         body = self._institution(s, t) if contributor is None else None
+        if body is not None and body.lemma_.lower() in INSTITUTIONS and not self._marked_nationality([body]):
+            contributor = self._allowed_by(s, t, body)  # 'Turkey's parliament approved a motion allowing the
+            body = None if contributor is not None else body  # government to deploy naval forces': Turkey's
         if contributor is None and told and syntax.agent(t) is not None:  # 'was approved by the Turkish Grand
             voter = syntax.agent(t)  # National Assembly': its nation, else the article's giver
             contributor = self._marked_nationality([voter]) if voter.lemma_.lower() in INSTITUTIONS \
@@ -1729,8 +1732,8 @@ class ContributionExtractor:
                 return "APPROVED"
             if gl in ("pledge", "promise", "commit", "vow"):
                 return "PLEDGED"
-            if gl in syntax.READINESS:
-                return "OFFERED"
+            if gl in syntax.READINESS or gl in ("readiness", "willingness", "preparedness"):
+                return "OFFERED"  # ('has expressed its readiness to send troops')
         if _enters(t) or _sorties(t) or (_departs(t) and t.tag_ == "VBD"):
             status = "DELIVERED"  # 'flew into Kosovo at dawn', 'flew out of Pope Army Airfield on Wednesday'
         if status == "DELIVERED" and _future(t):
@@ -1742,6 +1745,16 @@ class ContributionExtractor:
                          "gift", "arm", "equip", "join"):  # ('The frigate Méndez Núñez joined SNMG2 on Monday')
                 return "DELIVERED"
         return status
+
+    def _allowed_by(self, s: Sentence, t: Token, body: Token) -> Optional[dict]:
+        """The state of a house that let an unnamed government give: the voter's own nation or possessor."""
+        for g in syntax.governors(t, 4):
+            voter = syntax.subject(g)
+            if voter is None or voter.i == body.i or voter.lemma_.lower() not in INSTITUTIONS:
+                continue
+            owner = next((c for c in voter.children if c.dep_ == "poss"), None)
+            return self._marked_nationality([voter]) or (as_state(self._g, s.actor(owner)) if owner is not None else None)
+        return None
 
     def _requested_by(self, s: Sentence, t: Token) -> Optional[dict]:
         for tok in t.sent:

@@ -81,6 +81,8 @@ def _find_date(s: Sentence, trigger: Token, future: bool, announced: bool, given
                 trigger.dep_ == "relcl" and ent.root.head == trigger.head):
             continue  # "Anwar, this year's chair, welcomed ...": a date that describes, not dates (but "last
             # night's vote, which approved the extension of air strikes" dates the vote)
+        if _dates_a_thing_of_someone(ent.root, trigger):
+            continue
         text = ent.text
         if dates.is_ordinal_day(text) and ent.end < len(ent.doc) and ent.doc[ent.end].pos_ in ("NOUN", "PROPN", "ADJ"):
             continue  # 'for the 13th Annual Consultation': a count, not a day
@@ -271,6 +273,9 @@ def _story_time(s: Sentence, before: int, depth: int = 3, future: bool = False) 
     if told and depth > 0 and (not plain or told[-1].start > plain[-1][0]):
         ref = _story_time(s, low + told[-1].start, depth - 1)
         return ref + dt.timedelta(days=told[-1].days) if ref else None
+    if not plain and s.ctx.label_state(before) is not None:
+        return None  # a factbox's entry ('- Norway: Norway will send around 10 naval officers') is told on its own,
+        # not on the lead's day
     if not plain:
         skip = 1 if (s.article.get("title") or "").strip() else 0  # the lead comes after the title
         paragraphs = [p for p in text[:low].split("\n") if p.strip()][skip:skip + LEAD_PARAGRAPHS]
@@ -409,6 +414,7 @@ def _date_untagged(s: Sentence, trigger: Token, future: bool) -> Optional["dates
                if not any(at < b < pos for b in bounds)  # not '... since Russia invaded on 24 February'
                and not BOUND_BEFORE.search(sent.text, 0, pos)  # nor 'under the plan, which runs until May 19'
                and not _describes_someone(at_token(pos), trigger)
+               and not _dates_a_thing_of_someone(at_token(pos), trigger)
                and not _told_of_something_past(at_token(pos), trigger)
                and not (future and REPORTED.search(sent.text, 0, pos))]  # '..., the Palace confirmed on Saturday'
     if not written:
@@ -501,6 +507,13 @@ def _describes_someone(token: Token, trigger: Token) -> bool:
         if a.dep_ == "relcl" and a.head.i != trigger.i and not (a.left_edge.i <= trigger.i <= a.right_edge.i):
             return a.head.ent_type_ == "PERSON" or any(c.lower_ == "who" for c in a.children)
     return False
+
+
+def _dates_a_thing_of_someone(token: Token, trigger: Token) -> bool:
+    """'to enforce the result of The Gambia's December 1 election': a date inside a possessed noun phrase
+    after the trigger names the day of that thing."""
+    return token.dep_ in ("nmod", "compound") and token.head.pos_ == "NOUN" and token.head.i > trigger.i \
+        and any(c.dep_ == "poss" for c in token.head.children)
 
 
 def _describes_something(token: Token, trigger: Token) -> bool:

@@ -286,9 +286,16 @@ def _other_trigger(t: Token) -> bool:
                                                                    for w in p.subtree) and _somewhere(t.subtree):
         return True  # 'who discussed the deployment with U.S. Defense Secretary William Perry in Bonn on Tuesday'
     seen = next((c for c in t.children if c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN" and (
-        c.ent_type_ not in ("GPE", "NORP", "LOC", "ORG", "DATE")))), None) if t.lemma_.lower() == "see" else None
-    if seen is not None and t.pos_ == "VERB" and _somewhere([*t.children, *seen.children]):
-        return True  # 'after he saw Crown Prince Abdullah in Riyadh on Sunday'; not 'saw Putin as a threat'
+        c.ent_type_ not in ("GPE", "NORP", "LOC", "ORG", "DATE")) or c.lemma_.lower() in SEEN_TITLES and any(
+            a.dep_ == "appos" and a.ent_type_ == "PERSON" or a.dep_ == "pobj" and a.ent_type_ == "GPE"
+            for a in c.subtree))), None) \
+        if t.lemma_.lower() == "see" else None
+    if seen is not None and t.pos_ == "VERB" and (_somewhere([*t.children, *seen.children]) or _on_a_day(t)) \
+            and not any(c.dep_ == "prep" and c.lower_ in ("as", "on") and any(
+                o.lemma_.lower() in SCREENS for o in c.children) for c in t.children):
+        return True  # 'after he saw Crown Prince Abdullah in Riyadh on Sunday', 'will see Prime Minister Harold
+        # Macmillan tomorrow', 'saw the exiled emir of Kuwait, Sheik Jaber'; not 'saw Putin as a threat', nor 'on
+        # television'
     if t.lemma_.lower() == "call" and t.pos_ == "VERB" and any(c.lower_ in ("on", "upon") for c in t.children) and any(
             o.ent_type_ == "PERSON" or o.lemma_.lower() in CALLED_ON for c in t.children
             if c.lower_ in ("on", "upon") or c.dep_ == "dobj" for o in c.subtree):
@@ -350,6 +357,18 @@ CALLED_ON = {"president", "king", "queen", "emperor", "emir", "sultan", "chancel
 
 #: What one calls on a leader to do in person: 'called on Annan to discuss the transition'.
 TALKING = {"discuss", "talk", "review", "brief", "exchange", "convey", "deliver", "present", "pay"}
+
+
+#: Titles a leader is seen by ('saw the exiled emir of Kuwait, Sheik Jaber al-Ahmed al-Sabah').
+SEEN_TITLES = {"emir", "king", "president", "prime", "minister", "leader", "chancellor", "premier", "sultan", "prince"}
+#: What a leader is seen on that is no meeting: 'saw Putin on television'.
+SCREENS = {"television", "tv", "screen", "video", "threat", "partner", "rival", "ally", "friend"}
+
+
+def _on_a_day(t: Token) -> bool:
+    """'will see Macmillan tomorrow', 'is expected to see Saddam Hussein on Sunday': a day of its own."""
+    return any(c.ent_type_ == "DATE" and c.dep_ in ("npadvmod", "advmod") or c.dep_ == "prep" and c.lower_ == "on"
+               and any(o.ent_type_ == "DATE" for o in c.children) for c in t.children)
 
 
 def _somewhere(near) -> bool:
@@ -523,6 +542,8 @@ def _host_by(t: Token) -> Optional[Token]:
     if acl is not None:
         return syntax.agent(acl)
     relcl = next((c for c in t.children if c.dep_ == "relcl" and c.lemma_.lower() in CHAIRING), None)
+    if relcl is not None and any(c.dep_ == "auxpass" for c in relcl.children):
+        return syntax.agent(relcl)  # 'a summit of ECOWAS heads of state to be hosted by President Ouattara'
     return syntax.subject(relcl) if relcl is not None and any(
         c.dep_ == "dobj" and c.lower_ in ("which", "that") for c in relcl.children) else None
 
@@ -908,12 +929,15 @@ class MeetingExtractor:
             return legs
         if t.lemma_.lower() in HOSTING and any(c.dep_ == "agent" for c in t.children) and event["host"]:
             return [event] + self._second_hosts(s, t, event)
-        if t.pos_ == "VERB" and any(c.lower_ in ("separately", "respectively") for c in t.children):
+        clauses = {w.i for c in t.children if c.dep_ in ("relcl", "ccomp", "advcl", "conj") and c.pos_ in ("VERB", "AUX")
+                   for w in c.subtree}
+        if t.pos_ == "VERB" and any(w.lower_ in ("separately", "respectively") and w.i not in clauses for w in t.subtree):
+            # ('met Netanyahu in Jerusalem and, separately, President Reuven Rivlin', the word hung on the second)
             subj = syntax.subject(t)  # 'On Tuesday, Kerry met separately with Wang Yi and Premier Li Qiang': two
             own = self._resolve(s, subj) if subj is not None else None  # meetings, though both are China's ('met
             # Macron and Tusk respectively', in Paris and Warsaw, too)
-            met = [w for c in t.children if c.dep_ == "prep" and c.lower_ == "with" or c.dep_ == "dobj"
-                   for o in ([c] if c.dep_ == "dobj" else [o for o in c.children if o.dep_ == "pobj"])
+            met = [w for c in t.children if c.dep_ == "prep" and c.lower_ == "with" or c.dep_ in ("dobj", "dep")
+                   for o in ([c] if c.dep_ in ("dobj", "dep") else [o for o in c.children if o.dep_ == "pobj"])
                    for w in syntax.with_conjuncts(o)]
             others = [a for a in map(lambda w: self._resolve(s, w), met) if a and a.get("actor_code") and is_person(a)]
             if own is not None and any(c.lower_ == "each" for w in met for c in w.children if c.dep_ == "det"):
@@ -1044,6 +1068,7 @@ class MeetingExtractor:
         seen: set[str] = set()
         token_of: dict[str, Token] = {}
         unplaced: list[tuple[Token, dict]] = []
+        companions: list[dict] = []  # a second official of a state already at the table
         implied: list[str] = []
         verb = t if t.pos_ in ("VERB", "AUX") else t.head if t.dep_ == "dobj" else None
         # the subject of the verb or of what it completes ('The two presidents had been due to meet')
@@ -1095,6 +1120,12 @@ class MeetingExtractor:
                 i = next(i for i, p in enumerate(participants) if _actor_key(p) == key)
                 if is_person(actor) and not is_person(participants[i]):  # 'of Nepal, H.E. Pushpa Kamal Dahal'
                     participants[i], token_of[key] = actor, tok
+                elif is_person(actor) and given is None and actor.get("role") and tok.ent_type_ == "PERSON" \
+                        and tok.text in actor["name"].split() and not s.g.title(actor["name"].split()[-1]) \
+                        and actor["name"] not in {
+                        p["name"] for p in participants + companions}:
+                    companions.append(actor)  # 'met Prime Minister Benjamin Netanyahu and Defense Minister Yoav
+                    # Gallant': both sit at the table, though the meeting is told by country
                 continue
             seen.add(key)
             token_of[key] = tok
@@ -1201,7 +1232,7 @@ class MeetingExtractor:
         return {
             "event_type": "meeting",
             "status": status,
-            "participants": participants,
+            "participants": participants + companions,
             "host": host,
             "cameo_code": cameo,
             "plover_event": "CONSULT",
@@ -1406,8 +1437,14 @@ class MeetingExtractor:
             for c in t.children:
                 if c.dep_ in ("dobj", "dative", "attr") or (c.dep_ == "nsubjpass"):
                     out += syntax.with_conjuncts(c)
+                    if c.dep_ == "dobj" and any(w.dep_ == "cc" for w in c.subtree):  # 'met Israeli Prime Minister
+                        out += [p for p in _people_inside(c) if p.dep_ in ("appos", "conj")]  # Benjamin Netanyahu
+                        # and Defense Minister Yoav Gallant', the first name hung inside the second's titles
                 elif c.dep_ == "npadvmod" and c.ent_type_ == "PERSON":
                     out.append(c)  # headlines parse badly: 'Erdogan hosts Zelensky in Istanbul'
+                elif c.dep_ == "dep" and c.ent_type_ == "PERSON" and c.i > t.i and any(
+                        w.dep_ == "cc" and t.i < w.i < c.i for w in t.children):
+                    out.append(c)  # 'met Netanyahu in Jerusalem and, separately, President Reuven Rivlin'
                 elif c.dep_ == "npadvmod" and lemma in HOSTING and c.pos_ == "PROPN" and s.g.title(c.text) and not any(
                         d.dep_ == "dobj" for d in t.children):  # 'received at Al-Salam Palace in Jeddah today
                     out.append(c)  # President of Ukraine Volodymyr Zelenskyy', the guest parsed as a time
@@ -1527,6 +1564,9 @@ class MeetingExtractor:
                     subj = syntax.subject(verb)
                     if subj is not None:
                         out += syntax.with_conjuncts(subj)
+                    by = syntax.agent(verb) if verb.tag_ == "VBN" else None
+                    out += syntax.with_conjuncts(by) if by is not None and t.lemma_.lower() in syntax.DOINGS else []
+                    # ('The decision was announced by Rajnath Singh during talks with Gen. Giang': who announced)
                     gave = verb.lemma_.lower() in self.giving and not any(
                         c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in verb.children)
                     if any(c.lower_ in ("their", "the") for c in t.children) and not gave:

@@ -31,6 +31,11 @@ def subject(verb: Token) -> Optional[Token]:
                               if g.dep_ in SUBJ), None)
                 if named is None and t.dep_ == "conj":  # 'Ghani and Sharif arrived ..., and both held talks'
                     named = subject(t.head)
+                aux = next((a for a in t.children if a.dep_ == "aux" and a.i == child.i - 1), None)
+                if named is None and aux is not None and aux.i and t.doc[aux.i - 1].pos_ == "PROPN":
+                    named = t.doc[aux.i - 1]  # 'Elsewhere in the region, Niger, Togo and Senegal have each
+                    while named.dep_ == "conj" and named.head.pos_ == "PROPN":  # pledged', the states parsed
+                        named = named.head  # into the phrase before
                 if named is not None:
                     return named
             return child
@@ -44,8 +49,9 @@ def subject(verb: Token) -> Optional[Token]:
         if t.pos_ in ("NOUN", "PROPN") and seen > 0:  # "Germany's promise to send": the possessor; 'a U.S.
             poss = [c for c in t.children if c.dep_ == "poss"] or [  # decision to deploy': the state it names
                 c for c in t.children if c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "NORP")]
-            if poss:
-                return poss[0]
+            if poss and not (poss[0].lower_ in ("its", "his", "her", "their") and t.dep_ in ("dobj", "nsubj")
+                             and t.lemma_.lower() in READINESS_NOUNS):
+                return poss[0]  # (but 'France has expressed its readiness to send troops': the one who expressed)
         if t.dep_ == "acl" and t.head.dep_ == "attr":  # 'Putin is the latest leader to meet with ...'
             cop = t.head.head
             subj = [c for c in cop.children if c.dep_ in SUBJ]
@@ -193,6 +199,12 @@ def is_negated(verb: Token) -> bool:
             return True
         if g.pos_ == "NOUN" and any(c.lower_ in ("no", "never") and c.dep_ in ("det", "neg") for c in g.children):
             return True
+        if g.lemma_.lower() in ("approve", "authorise", "authorize", "allow", "permit", "endorse") and any(
+                c.dep_ == "neg" for c in g.children):
+            return True  # 'has not approved Estonia's request to send Ukraine old howitzers'
+        if g.pos_ == "VERB" and any(a.lemma_ in ("have", "be") and any(c.lower_ == "yet" for c in a.children)
+                                    for a in raised(g)[1:]):
+            return True  # 'the Argentine Congress has yet to vote on the government's request to send 600 troops'
     return False
 
 
@@ -215,6 +227,8 @@ UNCERTAIN = {"could", "might", "may", "should", "ought", "must"}
 DESIRE = {"want", "wish", "hope", "seek", "try", "attempt", "ambition", "aspiration", "dream", "desire", "bid"}
 #: 'ready to send', 'prepared to station': an offer, not a hypothesis.
 READINESS = {"ready", "willing", "prepared", "offer", "propose", "eager", "keen"}
+#: Nouns of being ready to do something, said of oneself: 'expressed its readiness to send'.
+READINESS_NOUNS = {"readiness", "willingness", "preparedness", "intention", "intent", "desire", "wish"}
 
 
 def _desires(word: Token) -> bool:
