@@ -5430,3 +5430,41 @@ def test_a_leader_seen_on_a_day_or_somewhere_is_met(extract):
     body = ("In Taif on Friday, Secretary of State James Baker saw the emir of Kuwait, Sheik Jaber al-Ahmed al-Sabah. "
             "Biden saw Putin on television on Sunday.")
     assert met(meetings(extract(body, published="1990-11-05"))) == {frozenset({"James Baker", "Jaber Al-Ahmad Al-Sabah"})}
+
+
+def test_the_administration_an_official_tells_of_is_his_states(extract):
+    body = ("On Monday, Secretary of State Condoleezza Rice announced that the administration plans to provide Israel "
+            "with $30 billion in military assistance over the next decade.")
+    (e,) = contributions(extract(body, published="2007-08-01"))
+    assert route(e) == ("USA", "ISR")
+
+
+def test_forces_that_crossed_in_under_a_mission_told_next_were_delivered(extract):
+    body = ("More than 1,000 Saudi troops rolled across the causeway into Bahrain on Monday to help the island "
+            "kingdom's rulers contain weeks of protests. The Saudi soldiers came under the banner of the Peninsula "
+            "Shield Force. The United Arab Emirates' foreign minister said on Tuesday that about 500 police officers "
+            "from the Emirates had also gone to Bahrain.")
+    found = {route(e): e["status"] for e in contributions(extract(body, published="2011-03-15"))}
+    assert found.get(("SAU", "BHR")) == "DELIVERED" and found.get(("ARE", "BHR")) == "DELIVERED"
+
+
+def test_a_list_mark_is_no_word_of_the_name_after_it(extract):
+    body = ("• UN Secretary-General Antonio Guterres met Russian President Vladimir Putin in Moscow on Tuesday.\n\n"
+            "• Guterres, who met Turkish President Recep Tayyip Erdogan in Ankara on Monday, is due in Kyiv on "
+            "Thursday for talks with President Volodymyr Zelenskyy.")
+    assert met(meetings(extract(body, published="2022-04-26"))) == {
+        frozenset({"Antonio Guterres", "Vladimir Putin"}), frozenset({"Antonio Guterres", "Recep Tayyip Erdogan"}),
+        frozenset({"Antonio Guterres", "Volodymyr Zelensky"})}
+
+
+def test_a_combat_force_of_men_approved_and_men_sent(extract):
+    body = ("South Korea's National Assembly today approved sending a combat force of about 20,000 men to South "
+            "Vietnam. Cuba has sent 7,500 men to Angola, American officials said.")
+    found = {route(e) for e in contributions(extract(body, published="1965-08-13"))}
+    assert found == {("KOR", "VNM"), ("CUB", "AGO")}
+
+
+def test_a_means_a_government_could_use_to_send_is_a_guess(extract):
+    body = ("In Washington, some lawmakers have argued that the administration could also use presidential drawdown "
+            "authority to send weapons from US stocks more quickly to Taiwan.")
+    assert contributions(extract(body, published="2024-06-18")) == []

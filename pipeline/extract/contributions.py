@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from pipeline.articles import article_text
 from pipeline.extract import confidence, syntax
-from pipeline.extract.actors import org_actor, state_actor
+from pipeline.extract.actors import is_person, org_actor, state_actor
 from pipeline.extract.assets import NUMBER_WORDS, PARTS_OF, AssetReader, number
 from pipeline.extract.confidence import SIGNALS
 from pipeline.extract.event_date import find_date
@@ -643,8 +643,9 @@ class ContributionExtractor:
         contributor = as_state(self._g, self._contributor(s, t, objects))
         body = self._institution(s, t) if contributor is None else None
         if body is not None and body.lemma_.lower() in INSTITUTIONS and not self._marked_nationality([body]):
-            contributor = self._allowed_by(s, t, body)  # 'Turkey's parliament approved a motion allowing the
-            body = None if contributor is not None else body  # government to deploy naval forces': Turkey's
+            contributor = self._allowed_by(s, t, body) or self._government_of_speaker(s, t, body)
+            body = None if contributor is not None else body  # ('Turkey's parliament approved a motion allowing
+            # the government to deploy naval forces': Turkey's)
         if contributor is None and told and syntax.agent(t) is not None:  # 'was approved by the Turkish Grand
             voter = syntax.agent(t)  # National Assembly': its nation, else the article's giver
             contributor = self._marked_nationality([voter]) if voter.lemma_.lower() in INSTITUTIONS \
@@ -871,7 +872,7 @@ class ContributionExtractor:
             return None
         if self._seat_first(t) is not None:
             return subj  # 'In Warsaw, the government agreed to send 130 military policemen'
-        if subj.lemma_.lower() in ("government", "cabinet") and [c.lower_ for c in subj.children][:1] == ["the"] \
+        if subj.lemma_.lower() in ("government", "cabinet", "administration") and [c.lower_ for c in subj.children][:1] == ["the"] \
                 and all(c.dep_ == "det" or c.dep_ == "amod" and not c.ent_type_ or c.lower_ in GOVERNMENT_STYLES
                         for c in subj.children) \
                 and not any(e.label_ == "GPE" and e.end <= subj.i for e in t.sent.ents):
@@ -1742,7 +1743,9 @@ class ContributionExtractor:
                                           if c.dep_ in ("aux", "auxpass"))
         if status == "ANNOUNCED" and (t.tag_ == "VBD" or perfect) and not any(c.lower_ in ("will", "would") for c in clause):
             if lemma in ("send", "deliver", "deploy", "dispatch", "transfer", "ship", "supply", "provide", "give", "donate",
-                         "gift", "arm", "equip", "join"):  # ('The frigate Méndez Núñez joined SNMG2 on Monday')
+                         "gift", "arm", "equip", "join") or lemma == "go" and any(
+                    c.dep_ == "prep" and c.lower_ in ("to", "into") for c in t.children):  # ('had also gone to
+                # Bahrain'; not 'had gone into action')  # ('The frigate Méndez Núñez joined SNMG2 on Monday')
                 return "DELIVERED"
         return status
 
@@ -1755,6 +1758,15 @@ class ContributionExtractor:
             owner = next((c for c in voter.children if c.dep_ == "poss"), None)
             return self._marked_nationality([voter]) or (as_state(self._g, s.actor(owner)) if owner is not None else None)
         return None
+
+    def _government_of_speaker(self, s: Sentence, t: Token, body: Token) -> Optional[dict]:
+        """'Rice announced that the administration plans to provide Israel with $30 billion': the government of
+        the official who tells of it."""
+        if body.lemma_.lower() not in ("government", "administration"):
+            return None
+        speaker = next((syntax.subject(g) for g in syntax.governors(t, 3) if g.lemma_ in syntax.REPORTING), None)
+        official = s.actor(speaker) if speaker is not None else None
+        return state_actor(self._g, official["country"]) if is_person(official) and official.get("country") else None
 
     def _requested_by(self, s: Sentence, t: Token) -> Optional[dict]:
         for tok in t.sent:
@@ -1788,7 +1800,8 @@ NEEDS_ASSETS = "_needs_assets"
 TOLD_GIVINGS = {"deployment", "dispatch", "transfer", "participation", "sending", "contribution", "mission"}
 #: Who decides for a state without being named as one: 'Lawmakers voted ...', 'The National Assembly approved'.
 INSTITUTIONS = {"lawmaker", "legislator", "mp", "parliament", "parliamentarian", "deputy", "senator", "senate",
-                "congress", "assembly", "cabinet", "government", "legislature", "diet", "council", "chamber"}
+                "congress", "assembly", "cabinet", "government", "legislature", "diet", "council", "chamber",
+                "administration"}
 
 
 def _signals(s: Sentence, t: Token, status, contributor, recipient, purpose, assets, when) -> dict:
@@ -2132,7 +2145,10 @@ def _on_a_mission(s: Sentence, t: Token) -> bool:
                                                   for a in [w, *w.ancestors])]
     if INVASION.search(" ".join(own)):  # (not 'then occupied the airfield', a clause of its own)
         return False
-    return bool(MISSION_TOLD.search(text[max(0, s.offset - 800):s.offset + len(s.doc.text)])
+    end = s.offset + len(s.doc.text)
+    end = text.find(". ", end) + 1 or end  # (and the sentence after: 'The Saudi soldiers came under the banner of
+    # the Peninsula Shield Force')
+    return bool(MISSION_TOLD.search(text[max(0, s.offset - 800):end])
                 or MISSION_TOLD.search(s.article.get("title") or ""))
 
 

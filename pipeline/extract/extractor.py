@@ -56,6 +56,8 @@ _CORRECTION = re.compile(r"^[\W_]*(?:correction\b|clarification\b|(?:an?|the) (?
 
 #: A question tells no event: 'Will the President meet President Zelenskyy when he's in Europe next week?' (but
 #: a presenter's 'And President Biden himself met Mr Erdogan today?' asks only to confirm one).
+#: A list mark opening a sentence: '• ', '▪ ', '* '.
+_BULLET = re.compile(r"[•▪●◦·*]?\s*")
 _QUESTION = re.compile(r"^[\"'\u201c\u2018(]*(?:(?:and|so|but|now|then),?\s+)?"
                        r"(?:will|would|is|are|was|were|do|does|did|can|could|should|has|have|had|"
                        r"what|when|where|why|how|who|which)\b[^?]*\?[\"'\u201d\u2019)]*\s*$", re.I)
@@ -126,6 +128,8 @@ class Extractor:
             spans = [(s, e) for s, e in spans if _has_actor(starts, s, e) or _PRONOUN.search(text, s, e)
                      or _ACTOR_ELSEWHERE.search(text, s, e)
                      or (short is not None and short.search(text, s, e))]
+        spans = [(s + len(_BULLET.match(text, s, e).group(0)), e) for s, e in spans]  # '• Guterres, who met ...':
+        # the mark parsed as a word of the name
         return [(s, min(e, s + MAX_SENTENCE_CHARS)) for s, e in spans
                 if not _QUESTION.match(text[s:e]) and not _CORRECTION.match(text[s:e])]
 

@@ -266,6 +266,10 @@ def is_hypothetical(verb: Token, cues: set[str]) -> bool:
         return True  # 'Beijing could well respond by offering the navy submarines of its own'
     if any(g.lemma_.lower() in cues and g.pos_ == "VERB" for g in own_governors(verb, 3)):
         return True
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.dep_ in ("xcomp", "advcl", "acl"):
+        means = verb.head.head if verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "pobj") else verb.head
+        if any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in means.children):
+            return True  # 'the administration could also use drawdown authority to send weapons': a means, not a plan
     if verb.dep_ in ("acl", "ccomp") and verb.head.pos_ == "NOUN" and (verb.head.lemma_.lower() in cues or any(
             c.dep_ == "det" and c.lower_ == "any" for c in verb.head.children)):
         return True  # 'amid accusations that Tehran has supplied Russia with drones', 'the idea of sending troops',
