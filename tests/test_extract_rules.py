@@ -5468,3 +5468,52 @@ def test_a_means_a_government_could_use_to_send_is_a_guess(extract):
     body = ("In Washington, some lawmakers have argued that the administration could also use presidential drawdown "
             "authority to send weapons from US stocks more quickly to Taiwan.")
     assert contributions(extract(body, published="2024-06-18")) == []
+
+
+def test_leaders_who_have_met_often_are_a_tally(extract):
+    body = ("Mr Reagan and Mrs Thatcher have met more often than any other pair of Western heads of government since "
+            "Mr Reagan took office.")
+    assert meetings(extract(body, published="1984-12-24")) == []
+
+
+def test_a_country_after_a_leader_is_gone_is_the_country(extract):
+    body = "Sarkozy and Cameron in Tripoli, first Western leaders to visit post-Gaddafi Libya"
+    found = meetings(extract(body, published="2011-09-15"))
+    assert found and all("Muammar Gaddafi" not in names(m) for m in found)
+
+
+def test_a_name_parsed_apart_from_its_title_after_talks_with(extract):
+    (m,) = meetings(extract("Sarkozy held talks with National Transitional Council (NTC) chairman Mustafa Abdul Jalil.",
+                            published="2011-09-15"))
+    assert names(m) == {"Nicolas Sarkozy", "Mustafa Abdul Jalil"}
+
+
+def test_states_that_said_they_would_each_send_give_each(extract):
+    body = "Niger, Burkina Faso and Senegal said Saturday they would each send 500 troops to Mali."
+    assert {route(e) for e in contributions(extract(body, published="2013-01-20"))} == {
+        ("NER", "MLI"), ("BFA", "MLI"), ("SEN", "MLI")}
+
+
+def test_forces_from_states_are_given_by_those_states(extract):
+    body = ("ECOWAS deployed troops from Nigeria and Ghana to Benin on Sunday. Smaller contingents from Guinea, "
+            "Sierra Leone and The Gambia came ashore in Monrovia.")
+    assert {route(e) for e in contributions(extract(body, published="2013-01-20"))} == {
+        ("NGA", "BEN"), ("GHA", "BEN"), ("GIN", "LBR"), ("SLE", "LBR"), ("GMB", "LBR")}
+
+
+def test_two_men_who_arrived_are_no_force(extract):
+    body = "Soviet leader Mikhail Gorbachev met President Bush. The two men had arrived in Malta by different routes."
+    assert contributions(extract(body, published="1989-12-02")) == []
+
+
+def test_strikes_from_a_state_a_house_voted_to_extend_are_not_its_giving(extract):
+    body = ("Within an hour of MPs voting by 397 to 223 on Wednesday night to extend air strikes from Iraq into Syria, "
+            "four Tornados took off.")
+    assert not [e for e in contributions(extract(body, published="2015-12-03")) if e["contributor"]["country"] == "IRQ"]
+
+
+def test_a_meeting_that_dates_an_offer_was_held(extract):
+    body = ("Mr Cameron, who offered Francois Hollande the use of RAF Akrotiri for French jets when the pair met at "
+            "the Elysee on November 23, said Britain was now standing shoulder to shoulder with France.")
+    (m,) = meetings(extract(body, published="2015-12-03"))
+    assert names(m) == {"David Cameron", "Francois Hollande"} and m["status"] == "HELD" and str(m["date"]) == "2015-11-23"

@@ -74,6 +74,8 @@ PRONOUNS = {"he", "she", "they", "it", "we", "his", "her", "their", "its", "him"
 SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|He|She|him)\b")  # ('Saudi officials also briefed him on ..., when
 # President Donald Trump visits the kingdom': the one before goes on)
 PERSON_LABELS = {"PERSON"}
+#: Prefixes that make a leader's name a time or a side: 'post-Gaddafi', 'anti-Assad'.
+ERA_PREFIXES = {"post", "pre", "anti", "pro", "ex"}
 #: Nouns that name a state by what follows them: 'the Republic of Azerbaijan', 'the Kingdom of Morocco'.
 STATE_NOUNS = {"republic", "kingdom", "sultanate", "emirate", "federation", "state", "principality", "commonwealth"}
 #: Courtesy titles that make a bare surname a person ('Mr Sharif', 'Mr. Xi'), folded.
@@ -525,6 +527,8 @@ class ActorResolver:
                 continue
             if label == "LEADER" and span.text.islower():
                 continue  # 'the crews will begin their training': a word, not Menachem Begin
+            if label == "LEADER" and start > 1 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ERA_PREFIXES:
+                continue  # 'post-Gaddafi Libya', 'the pro-Putin camp': a time or a side, not the man
             actor = self._match_actor(label, span.text, day, ctx.era(span.start_char) if label == "LEADER" else None)
             if actor:
                 mentions.append(Mention(span.start_char, actor))
@@ -707,6 +711,9 @@ class ActorResolver:
             for k in (2, 1):  # "Côte d'Ivoire" parsed as two words of two clauses
                 if hit is None and token.i >= k and all(w.pos_ == "PROPN" for w in token.doc[token.i - k:token.i]):
                     hit = self.g.country_of(token.doc[token.i - k:token.i + 1].text)
+            if hit is None and any(w.lower_ in ERA_PREFIXES and w.nbor(1).text == "-" for w in token.doc[
+                    token.left_edge.i:token.i]):  # 'post-Gaddafi Libya': the country, in its time
+                hit = self.g.country_of(token.text)
             if hit and hit[1] == "name":  # 'Mali', 'Sri Lanka' tagged as a person are still the country
                 return state_actor(self.g, hit[0])
         elif token.pos_ == "ADJ" and token.ent_type_ in PERSON_LABELS:

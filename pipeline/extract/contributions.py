@@ -443,7 +443,17 @@ class ContributionExtractor:
         if event["status"] == "REQUESTED":
             return []
         subj = syntax.subject(t)
+        if subj is not None and subj.lower_ == "they":  # 'Niger, Burkina Faso and Senegal said Saturday they would
+            subj = next((syntax.subject(g) for g in syntax.governors(t, 2) if g.lemma_ in syntax.REPORTING  # each
+                         and syntax.subject(g) is not None), subj)  # send 500 troops': those who said it
         out = []
+        objects = [o for c in t.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") for o in [c]]
+        origins = self._from_states(s, objects)
+        if origins and origins[0].get("country") == event["contributor"].get("country"):
+            return [{**event, "contributor": a, "assets": [dict(x) for x in event["assets"]],  # 'contingents from
+                     "mentions": [dict(m) for m in event["mentions"]], SIGNALS: dict(event[SIGNALS])}  # Guinea,
+                    for a in origins[1:] if a["country"] != (event.get("recipient") or {}).get("country")]  # Sierra
+            # Leone and The Gambia came ashore': one giving each
         for c in (syntax.with_conjuncts(subj)[1:] if subj is not None else ()):  # a list parsed as an apposition
             actor = as_state(self._g, s.actor(c))
             hit = self._g.country_of(c.text) if actor is None else None
@@ -641,6 +651,12 @@ class ContributionExtractor:
         if t.lemma_.lower() in RECEIVING or _phrasal(t) == "take delivery":
             return self._received(s, t, objects, assets)
         contributor = as_state(self._g, self._contributor(s, t, objects))
+        origins = self._from_states(s, objects)
+        if origins and (contributor is not None and not contributor.get("country") and t.lemma_.lower() in (
+                GIVING | ORDERS | POSTING) or contributor is None and (self._arrival(t) or _departs(t))):
+            contributor = origins[0]  # 'ECOWAS deployed troops from Nigeria and Ghana', 'contingents from Guinea
+            # and Sierra Leone came ashore': the states the forces come from (not 'MPs voted to extend air strikes
+            # from Iraq into Syria')
         body = self._institution(s, t) if contributor is None else None
         if body is not None and body.lemma_.lower() in INSTITUTIONS and not self._marked_nationality([body]):
             contributor = self._allowed_by(s, t, body) or self._government_of_speaker(s, t, body)
@@ -1758,6 +1774,12 @@ class ContributionExtractor:
             owner = next((c for c in voter.children if c.dep_ == "poss"), None)
             return self._marked_nationality([voter]) or (as_state(self._g, s.actor(owner)) if owner is not None else None)
         return None
+
+    def _from_states(self, s: Sentence, objects: list[Token]) -> list[dict]:
+        """The states forces are said to come from: 'troops from Nigeria and Ghana'."""
+        found = [as_state(self._g, s.actor(w)) for o in objects if self._asset(o) for p in syntax.preps(o, ("from",))
+                 for w in syntax.with_conjuncts(p)]
+        return [a for a in found if a and a.get("country") and a.get("actor_code") == a["country"]]
 
     def _government_of_speaker(self, s: Sentence, t: Token, body: Token) -> Optional[dict]:
         """'Rice announced that the administration plans to provide Israel with $30 billion': the government of

@@ -1050,6 +1050,10 @@ class MeetingExtractor:
                 (c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1")) or
                 (c.dep_ == "amod" and c.lower_ in ("several", "many", "numerous", "repeated")) for c in t.children):
             return None  # 'has made six trips to Washington', 'several visits': a tally, no one meeting
+        if t.pos_ == "VERB" and any(c.lower_ in ("often", "frequently", "regularly") or c.lemma_.lower() == "time" and any(
+                n.dep_ == "nummod" or n.lower_ in ("many", "several", "dozens") for n in c.children)
+                for c in t.children if c.dep_ in ("advmod", "npadvmod")):
+            return None  # 'have met more often than any other pair', 'have met 30 times': a tally
         if t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ == "about":
             return None  # 'spoke by phone with Rubio about the U.S.-brokered talks': what was talked about
         if any(a.lemma_.lower() == "coincide" for a in [t, *t.ancestors][:4]):
@@ -1523,6 +1527,9 @@ class MeetingExtractor:
                     out += [c for c in head.children if c.dep_ == "nsubj" and c.i not in (subj.i, t.i)
                             and c.ent_type_ == "PERSON"]  # 'Putin, Kim hold first summit'
                 out += list(syntax.preps(head, ("with", "between") + (("to",) if t.lemma_.lower() in HANDED else ())))
+                out += [c for c in head.children if c.dep_ == "npadvmod" and c.ent_type_ == "PERSON" and c.i > t.i]
+                # ('held talks with National Transitional Council (NTC) chairman Mustafa Abdul Jalil', the name
+                # parsed apart from its title)
                 if t.lemma_.lower() in HANDED:  # 'gave a warm welcome on Thursday to Xi': the parser's dative
                     out += [w for c in head.children if c.dep_ == "dative" and c.lower_ == "to"
                             for o in c.children if o.dep_ == "pobj" for w in syntax.with_conjuncts(o)]
@@ -1622,8 +1629,10 @@ class MeetingExtractor:
             # made at a meeting held
         if words & self.planned or any(c.lower_ in ("will", "'ll", "shall", "would") for c in clause) or _was_to(t) \
                 or _headline_to(t) \
-                or any(g.lemma_.lower() in syntax.READINESS | PLANNING for g in syntax.own_governors(t, 2)):
-            return "PLANNED"  # hypothetical 'would' was rejected before; what is left is reported future
+                or any(g.lemma_.lower() in syntax.READINESS | PLANNING for g in syntax.own_governors(t, 2)
+                       if chain[-1].dep_ != "advcl" or g.i in {c.i for c in chain}):
+            return "PLANNED"  # hypothetical 'would' was rejected before; what is left is reported future (not 'offered
+            # ... when the pair met at the Elysee')
         if t.pos_ == "NOUN" and any(c.lower_ in ("upcoming", "planned", "forthcoming", "next", "proposed") for c in t.children):
             return "PLANNED"
         if _ahead_of(t):
@@ -1689,6 +1698,10 @@ class MeetingExtractor:
         verb = t if t.pos_ in ("VERB", "AUX") else t.head
         if verb is not t and t.dep_ == "dobj" and verb.lemma_.lower() in self.hypothetical:
             return True  # 'floated a three-way meeting', 'proposed a summit'
+        timed = verb.dep_ == "advcl" and any(c.lower_ in ("when", "as", "while", "after", "before")
+                                             and c.dep_ in ("advmod", "mark") for c in verb.children)
+        if timed:  # 'offered Hollande the use of RAF Akrotiri when the pair met at the Elysee': the meeting dates
+            return False  # the offer, which is no wish of a meeting
         if any(g.lemma_.lower() == "invite" or g.lemma_.lower() in syntax.READINESS or (
                 g.lemma_.lower() == "invitation" and not _a_day_named(t.sent)) for g in [verb] + syntax.own_governors(verb, 2)):
             return True  # 'invited Zelensky to visit Australia', 'accepted an invitation to visit the United
