@@ -5517,3 +5517,31 @@ def test_a_meeting_that_dates_an_offer_was_held(extract):
             "the Elysee on November 23, said Britain was now standing shoulder to shoulder with France.")
     (m,) = meetings(extract(body, published="2015-12-03"))
     assert names(m) == {"David Cameron", "Francois Hollande"} and m["status"] == "HELD" and str(m["date"]) == "2015-11-23"
+
+
+def test_a_hug_and_a_showdown_are_met_in_person(extract):
+    hug = meetings(extract("Sir Keir Starmer gave Zelensky a bear hug on the steps of Downing Street on Saturday.",
+                           published="2025-03-03"))
+    showdown = meetings(extract("US President Joe Biden is heading for a showdown with Vladimir Putin in Geneva on "
+                                "Wednesday.", published="2021-06-14"))
+    assert met(hug) == {frozenset({"Keir Starmer", "Volodymyr Zelensky"})}
+    assert met(showdown) == {frozenset({"Joe Biden", "Vladimir Putin"})} and showdown[0]["status"] == "PLANNED"
+
+
+def test_a_leader_on_his_way_to_talks_has_not_met_yet(extract):
+    (m,) = meetings(extract("US President Joe Biden is flying to Geneva for talks with Vladimir Putin on Wednesday.",
+                            published="2021-06-14"))
+    assert m["status"] == "PLANNED" and str(m["date"]) == "2021-06-16"
+
+
+def test_a_summit_it_looked_as_though_a_city_would_host_is_a_guess(extract):
+    body = ("For about five days in October, it looked as though Budapest would host the second summit between Donald "
+            "Trump and Vladimir Putin.")
+    assert meetings(extract(body, published="2025-11-01")) == []
+
+
+def test_a_leader_asking_his_own_congress_for_aid_announces_his_states_giving(extract):
+    body = ("President Nixon asked Congress on Friday for $2,200m in emergency military aid for Israel, a request that "
+            "angered the Arab states.")
+    (e,) = contributions(extract(body, published="1973-10-20", source="thetimes.co.uk"))
+    assert route(e) == ("USA", "ISR") and e["status"] == "ANNOUNCED" and str(e["date"]) == "1973-10-19"

@@ -1146,6 +1146,8 @@ class ContributionExtractor:
         marked = self._marked_nationality(wanted) if not asked else None  # 'requested Turkish military support'
         if not asked and marked is None:
             return None
+        if asked[:1] and asked[0].lemma_.lower() in INSTITUTIONS and not self._marked_nationality(asked[:1]):
+            return self._funding_asked(s, t, wanted, assets)
         contributor = marked or as_state(self._g, s.actor(asked[0]))
         hit = self._g.country_of(asked[0].text) if contributor is None and asked else None
         if hit and hit[1] == "capital":  # 'from Washington': the government asked
@@ -1156,6 +1158,18 @@ class ContributionExtractor:
             return None
         return _asked_for_help(self._record(s, t, "REQUESTED", contributor, recipient, self._purpose_in(t.sent.text),
                                             assets, recipient))
+
+    def _funding_asked(self, s: Sentence, t: Token, wanted: list[Token], assets: list[dict]) -> Optional[dict]:
+        """'President Nixon asked Congress on Friday for $2,200m in emergency military aid for Israel': a leader
+        asking his own legislature for money to give announces his state's giving to the one it is for."""
+        requester = syntax.subject(t)
+        giver = s.actor(requester) if requester is not None else None
+        giver = state_actor(self._g, giver["country"]) if is_person(giver) and giver.get("country") else None
+        target = next((a for w in wanted for p in w.subtree if p.dep_ == "pobj" and p.head.lower_ == "for"
+                       for a in [as_state(self._g, s.actor(p))] if a and a.get("country")), None)
+        if giver is None or target is None or target["country"] == giver["country"]:
+            return None
+        return self._record(s, t, "ANNOUNCED", giver, target, self._purpose_in(t.sent.text), assets, None)
 
     def _request_noun(self, s: Sentence, t: Token) -> Optional[dict]:
         """'East Timor's Government made a formal request to Canberra for military assistance': the state asked

@@ -24,7 +24,7 @@ CARRIERS = {"mission", "effort", "bid", "initiative", "process", "round", "sessi
 GROUPS = {"leader", "representative", "minister", "official", "delegation", "head", "group", "team", "ambassador",
           "envoy", "diplomat", "negotiator", "delegate"}
 #: Nouns of something handed to the other side in person ('presented his credentials to President Xi').
-HANDED = {"credential", "credentials", "welcome"}
+HANDED = {"credential", "credentials", "welcome", "hug"}
 #: Verbs whose subject takes part in the gathering that is their object.
 ATTENDING = {"attend", "join", "host", "chair", "hold", "convene"}
 #: Verbs that open a gathering: its host or chair opens it ('Merkel opened the meeting', 'the summit ...
@@ -1533,6 +1533,8 @@ class MeetingExtractor:
                 if t.lemma_.lower() in HANDED:  # 'gave a warm welcome on Thursday to Xi': the parser's dative
                     out += [w for c in head.children if c.dep_ == "dative" and c.lower_ == "to"
                             for o in c.children if o.dep_ == "pobj" for w in syntax.with_conjuncts(o)]
+                    out += [w for c in head.children if c.dep_ == "dative" and c.pos_ == "PROPN"
+                            for w in syntax.with_conjuncts(c)]  # 'gave Zelensky a bear hug'
                     out += [w for c in [*t.children, *head.children] if c.dep_ == "agent" and t.dep_ == "dobj"
                             for o in c.children if o.dep_ == "pobj" for w in syntax.with_conjuncts(o)]
                     # ('Xi was given a red-carpet welcome by President Vo Van Thuong')
@@ -1635,6 +1637,10 @@ class MeetingExtractor:
             # ... when the pair met at the Elysee')
         if t.pos_ == "NOUN" and any(c.lower_ in ("upcoming", "planned", "forthcoming", "next", "proposed") for c in t.children):
             return "PLANNED"
+        if t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ == "for" and verb is not t and verb.tag_ == "VBG" \
+                and verb.lemma_.lower() in TRAVEL | {"head"} and any(
+                c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in verb.children):
+            return "PLANNED"  # 'is flying to Geneva for talks with Putin on Wednesday': on the way, not yet met
         if _ahead_of(t):
             return "PLANNED"
         if t.dep_ == "xcomp" and t.head.lemma_.lower() in ("agree", "decide", "arrange") and \
@@ -1699,7 +1705,8 @@ class MeetingExtractor:
         if verb is not t and t.dep_ == "dobj" and verb.lemma_.lower() in self.hypothetical:
             return True  # 'floated a three-way meeting', 'proposed a summit'
         timed = verb.dep_ == "advcl" and any(c.lower_ in ("when", "as", "while", "after", "before")
-                                             and c.dep_ in ("advmod", "mark") for c in verb.children)
+                                             and c.dep_ in ("advmod", "mark") for c in verb.children) and not any(
+            c.lower_ in ("though", "if") and c.dep_ == "mark" for c in verb.children)  # (not 'as though ... would')
         if timed:  # 'offered Hollande the use of RAF Akrotiri when the pair met at the Elysee': the meeting dates
             return False  # the offer, which is no wish of a meeting
         if any(g.lemma_.lower() == "invite" or g.lemma_.lower() in syntax.READINESS or (
