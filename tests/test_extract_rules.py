@@ -5545,3 +5545,37 @@ def test_a_leader_asking_his_own_congress_for_aid_announces_his_states_giving(ex
             "angered the Arab states.")
     (e,) = contributions(extract(body, published="1973-10-20", source="thetimes.co.uk"))
     assert route(e) == ("USA", "ISR") and e["status"] == "ANNOUNCED" and str(e["date"]) == "1973-10-19"
+
+
+def test_a_visit_to_moscow_before_1992_is_received_by_the_soviet_leader(extract):
+    (m,) = meetings(extract("Dr Kissinger arrived in Moscow late on Saturday for talks.", published="1973-10-21"))
+    assert names(m) == {"Henry Kissinger", "Leonid Brezhnev"} and countries(m) == {"USA", "SUN"}
+
+
+def test_a_delegation_led_by_a_leader_brings_the_leader(extract):
+    body = ("A high-level ECOWAS delegation led by Liberian President Ellen Johnson Sirleaf, the chairperson of the "
+            "sub-regional body, yesterday held talks with President Yahya Jammeh at State House in Banjul.")
+    (m,) = meetings(extract(body, published="2016-12-14"))
+    assert {"Ellen Johnson Sirleaf", "Yahya Jammeh"} <= names(m)
+
+
+def test_an_aid_package_that_includes_a_central_bank_deposit_is_economic(extract):
+    body = ("Saudi Arabia and the UAE announced a $3bn aid package for Sudan in April, including a $500m deposit in the "
+            "central bank.")
+    assert contributions(extract(body, published="2019-05-26")) == []
+
+
+def test_a_giving_press_reports_claim_is_hearsay(extract):
+    body = ("Over the past weeks, reports in the Japanese and Western press have claimed that Beijing intends to hand "
+            "the two Type 056 corvettes over to the Bangladesh Navy.")
+    assert contributions(extract(body, published="2024-05-16")) == []
+
+
+def test_a_government_approving_its_own_told_giving_is_the_same_giving(extract):
+    body = ("The Trump administration will send a moderate contingent of U.S. troops and additional air and missile "
+            "defense equipment to Saudi Arabia, Defense Secretary Mark Esper said on Friday. \"The president has "
+            "approved the deployment of U.S. forces, which will be defensive in nature,\" Esper said. In Berlin, the "
+            "Bundestag approved the deployment of 500 German troops to Lithuania on Friday.")
+    found = {(route(e), e["status"]) for e in contributions(extract(body, published="2019-09-21"))}
+    assert (("USA", "SAU"), "ANNOUNCED") in found and (("USA", "SAU"), "APPROVED") not in found
+    assert (("DEU", "LTU"), "APPROVED") in found

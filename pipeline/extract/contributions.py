@@ -804,6 +804,9 @@ class ContributionExtractor:
             event[NEEDS_CONTRIBUTOR] = "house" if body.lemma_.lower() in INSTITUTIONS else True
         if told:
             event[NEEDS_ASSETS] = True
+        subj = syntax.subject(t) if status == "APPROVED" else None
+        if subj is not None and subj.lemma_.lower() not in INSTITUTIONS and is_person(s.actor(subj)):
+            event[BY_EXECUTIVE] = True  # 'The president has approved the deployment of U.S. forces'
         return event
 
     def _assets_of(self, objects: list[Token]) -> list[dict]:
@@ -1448,6 +1451,9 @@ class ContributionExtractor:
         # judged by what they are, not where they go: 'to Somali waters, including the exclusive economic zone'
         where = {w.i for p in t.sent if p.lower_ in PLACE_NOUNS or p.lemma_.lower() in PLACE_NOUNS for w in p.subtree}
         armed = any(self._asset_of_word(o) in ARMS for o in objects)
+        if not armed:  # 'announced a $3bn aid package for Sudan, including a $500m deposit in the central bank'
+            cargo += [p for c in t.children if c.dep_ == "prep" and c.lower_ == "including" for p in c.children
+                      if p.dep_ == "pobj"]
         for o in list(objects) + cargo:  # 'sends navy ships with aid, tents': judged by what they carry
             words = {w.lemma_.lower() for w in o.subtree if w.i not in where} | {w.lower_ for w in o.subtree if w.i not in where}
             if o not in cargo and armed and not words & RELIEF:
@@ -1831,6 +1837,9 @@ def _asked_for_help(event: dict) -> dict:
         event[NEEDS_GIVING] = True
     return event
 NEEDS_CONTRIBUTOR = "_needs_contributor"
+#: An approval by the one who gives (a president, a minister), not by a parliament: the same decision as the
+#: giving the article tells.
+BY_EXECUTIVE = "_by_executive"
 NEEDS_ASSETS = "_needs_assets"
 #: Nouns that name a giving the article has told of: 'approved the deployment', 'endorsed that transfer'.
 TOLD_GIVINGS = {"deployment", "dispatch", "transfer", "participation", "sending", "contribution", "mission"}
@@ -1892,6 +1901,25 @@ def settle_recipients(events: list[dict], ctx) -> list[dict]:
         if e["recipient"] is not None:
             e[SIGNALS]["recipient_inferred"] = 1
             out.append(e)
+    return _without_executive_approvals(out)
+
+
+def _without_executive_approvals(events: list[dict]) -> list[dict]:
+    """'will send a contingent of U.S. troops to Saudi Arabia', then '"The president has approved the deployment of
+    U.S. forces," Esper said': a government approving its own giving is the giving told again, not a second event
+    (a parliament's vote is one of its own)."""
+    def kinds(e: dict) -> set[str]:
+        return {a["category"] for a in e["assets"]}
+
+    told = [e for e in events if e["event_type"] == "military_contribution" and not e.get(BY_EXECUTIVE)
+            and e["status"] in ("ANNOUNCED", "PLEDGED", "OFFERED", "DELIVERED")]
+    out = []
+    for e in events:
+        if e.pop(BY_EXECUTIVE, False) and any(
+                _country(g["contributor"]) == _country(e["contributor"]) and _country(g.get("recipient")) ==
+                _country(e.get("recipient")) and (kinds(g) & kinds(e) or "OTHER" in kinds(e)) for g in told):
+            continue
+        out.append(e)
     return out
 
 

@@ -106,6 +106,7 @@ class Gazetteer:
     titles_exact: dict[str, dict] = field(default_factory=dict)
     role_families: dict[str, list[str]] = field(default_factory=dict)
     leader_roles: dict[str, list[str]] = field(default_factory=dict)
+    predecessors: dict[str, list[tuple[str, dt.date]]] = field(default_factory=dict)  # 'RUS' -> [('SUN', 1991-12-26)]
     head_of_state_roles: list[str] = field(default_factory=list)  # who receives a state visit, in order
     institutions: dict[str, str] = field(default_factory=dict)
     honorifics: set[str] = field(default_factory=set)
@@ -150,7 +151,9 @@ class Gazetteer:
                                            rank.get(o.sector, 2), -o.start.toordinal()))[0]
 
     def holder(self, country: Optional[str], role: str, day: Optional[dt.date], org: Optional[str] = None) -> Optional[Office]:
-        """Who held an office on a date ('the French president' on 2015-11-26)."""
+        """Who held an office on a date ('the French president' on 2015-11-26); a visit to Moscow in 1973 is
+        received by the Soviet Union's leader."""
+        country = next((code for code, until in self.predecessors.get(country or "", []) if day and day < until), country)
         roles = self.equivalent_roles(role)
         if role.lower() == "leader" and country:
             roles = self.leader_roles.get(country) or self.leader_roles.get("_default", ["President"])
@@ -302,6 +305,7 @@ def _load_countries(g: Gazetteer) -> None:
                 put(surface, (a3, kind.split("_")[1][:-1]), exact=True)
         for surface, sector in (info.get("metonyms") or {}).items():
             put(surface, (a3, f"metonym:{sector}"))
+        g.predecessors[a3] = [(code, _date(until)) for code, until in info.get("predecessors") or []]
         for surface in info.get("ship_prefixes") or []:  # 'HMS Diamond' is the Royal Navy's
             put(surface, (a3, "metonym:MIL"), exact=True)
             g.ship_prefixes.add(surface)

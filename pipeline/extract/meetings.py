@@ -1592,6 +1592,9 @@ class MeetingExtractor:
                     expanded += [c] + _people_inside(c)
             if tok.lemma_.lower() in GROUPS:
                 expanded += list(syntax.preps(tok, ("of", "from")))
+                expanded += [w for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in ("lead", "head")
+                             for by in [syntax.agent(c)] if by is not None for w in syntax.with_conjuncts(by)]
+                # ('A high-level ECOWAS delegation led by Liberian President Ellen Johnson Sirleaf held talks')
             elif tok.lower_ == "party" or tok.pos_ == "PROPN" and tok.ent_type_ not in ("PERSON", "GPE", "NORP"):
                 # 'met Communist Party of Vietnam General Secretary Nguyen Phu Trong', 'received by the Custodian of
                 # the Two Holy Mosques King Salman': the person the title's 'of' phrase ends in

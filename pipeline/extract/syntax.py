@@ -224,6 +224,8 @@ REPORTING = {"say", "announce", "confirm", "tell", "state", "declare", "add", "p
 REPORT_NOUNS = {"announcement", "confirmation", "pledge", "promise", "decision", "statement", "commitment", "assurance",
                 "declaration", "vow"}
 UNCERTAIN = {"could", "might", "may", "should", "ought", "must"}
+#: Sources that only report talk: 'reports have claimed', 'media speculated'.
+HEARSAY = {"report", "media", "press", "rumour", "rumor", "speculation", "commentator", "analyst"}
 DESIRE = {"want", "wish", "hope", "seek", "try", "attempt", "ambition", "aspiration", "dream", "desire", "bid"}
 #: 'ready to send', 'prepared to station': an offer, not a hypothesis.
 READINESS = {"ready", "willing", "prepared", "offer", "propose", "eager", "keen"}
@@ -266,6 +268,9 @@ def is_hypothetical(verb: Token, cues: set[str]) -> bool:
         return True  # 'Beijing could well respond by offering the navy submarines of its own'
     if any(g.lemma_.lower() in cues and g.pos_ == "VERB" for g in own_governors(verb, 3)):
         return True
+    if any(g.lemma_.lower() in ("claim", "suggest", "speculate", "allege") and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in HEARSAY for c in g.children) for g in own_governors(verb, 3)):
+        return True  # 'reports in the Japanese and Western press have claimed that Beijing intends to hand over'
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.dep_ in ("xcomp", "advcl", "acl"):
         means = verb.head.head if verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "pobj") else verb.head
         if any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in means.children):
