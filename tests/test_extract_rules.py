@@ -5579,3 +5579,9 @@ def test_a_government_approving_its_own_told_giving_is_the_same_giving(extract):
     found = {(route(e), e["status"]) for e in contributions(extract(body, published="2019-09-21"))}
     assert (("USA", "SAU"), "ANNOUNCED") in found and (("USA", "SAU"), "APPROVED") not in found
     assert (("DEU", "LTU"), "APPROVED") in found
+
+
+def test_a_willingness_to_meet_is_a_wish(extract):
+    body = ("White House spokesman Larry Speakes said President Reagan had stressed his willingness to meet Soviet "
+            "leader Konstantin U. Chernenko, but that no date had been set.")
+    assert meetings(extract(body, published="1984-09-28")) == []

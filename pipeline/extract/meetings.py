@@ -1712,6 +1712,9 @@ class MeetingExtractor:
             c.lower_ in ("though", "if") and c.dep_ == "mark" for c in verb.children)  # (not 'as though ... would')
         if timed:  # 'offered Hollande the use of RAF Akrotiri when the pair met at the Elysee': the meeting dates
             return False  # the offer, which is no wish of a meeting
+        if any(g.lemma_.lower() in ("readiness", "willingness", "preparedness", "desire", "wish") and g.pos_ == "NOUN"
+               for g in syntax.own_governors(verb, 2)):
+            return True  # 'stressed his willingness to meet Soviet leader Konstantin Chernenko': a wish, not a plan
         if any(g.lemma_.lower() == "invite" or g.lemma_.lower() in syntax.READINESS or (
                 g.lemma_.lower() == "invitation" and not _a_day_named(t.sent)) for g in [verb] + syntax.own_governors(verb, 2)):
             return True  # 'invited Zelensky to visit Australia', 'accepted an invitation to visit the United
