@@ -447,7 +447,7 @@ class ContributionExtractor:
             subj = next((syntax.subject(g) for g in syntax.governors(t, 2) if g.lemma_ in syntax.REPORTING  # each
                          and syntax.subject(g) is not None), subj)  # send 500 troops': those who said it
         out = []
-        objects = [o for c in t.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") for o in [c]]
+        objects = [c for c in t.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
         origins = self._from_states(s, objects)
         if origins and origins[0].get("country") == event["contributor"].get("country"):
             return [{**event, "contributor": a, "assets": [dict(x) for x in event["assets"]],  # 'contingents from
@@ -1780,8 +1780,9 @@ class ContributionExtractor:
         if status == "ANNOUNCED" and (t.tag_ == "VBD" or perfect) and not any(c.lower_ in ("will", "would") for c in clause):
             if lemma in ("send", "deliver", "deploy", "dispatch", "transfer", "ship", "supply", "provide", "give", "donate",
                          "gift", "arm", "equip", "join") or lemma == "go" and any(
-                    c.dep_ == "prep" and c.lower_ in ("to", "into") for c in t.children):  # ('had also gone to
-                # Bahrain'; not 'had gone into action')  # ('The frigate Méndez Núñez joined SNMG2 on Monday')
+                    c.dep_ == "prep" and c.lower_ in ("to", "into") for c in t.children):
+                # ('The frigate Méndez Núñez joined SNMG2 on Monday', 'had also gone to Bahrain'; not 'had gone into
+                # action')
                 return "DELIVERED"
         return status
 

@@ -54,10 +54,10 @@ _ACTOR_ELSEWHERE = re.compile(r"\b(?:" + "|".join(sorted(INSTITUTIONS)) + r")s?\
 _CORRECTION = re.compile(r"^[\W_]*(?:correction\b|clarification\b|(?:an?|the) (?:earlier|previous) version of this\b|"
                          r"this (?:story|article|report) (?:has been|was) (?:corrected|updated|amended)\b)", re.I)
 
-#: A question tells no event: 'Will the President meet President Zelenskyy when he's in Europe next week?' (but
-#: a presenter's 'And President Biden himself met Mr Erdogan today?' asks only to confirm one).
 #: A list mark opening a sentence: '• ', '▪ ', '* '.
 _BULLET = re.compile(r"[•▪●◦·*]?\s*")
+#: A question tells no event: 'Will the President meet President Zelenskyy when he's in Europe next week?' (but
+#: a presenter's 'And President Biden himself met Mr Erdogan today?' asks only to confirm one).
 _QUESTION = re.compile(r"^[\"'\u201c\u2018(]*(?:(?:and|so|but|now|then),?\s+)?"
                        r"(?:will|would|is|are|was|were|do|does|did|can|could|should|has|have|had|"
                        r"what|when|where|why|how|who|which)\b[^?]*\?[\"'\u201d\u2019)]*\s*$", re.I)
