@@ -1711,8 +1711,10 @@ class MeetingExtractor:
                                              and c.dep_ in ("advmod", "mark") for c in verb.children) and not any(
             c.lower_ in ("though", "if") and c.dep_ == "mark" for c in verb.children)  # (not 'as though ... would')
         if timed:  # 'offered Hollande the use of RAF Akrotiri when the pair met at the Elysee': the meeting dates
-            # the offer, which is no wish of a meeting; only its own 'could' or 'might' makes it a guess
-            return any(c.dep_ == "aux" and c.lower_ in syntax.UNCERTAIN for c in verb.children)
+            # the offer, which is no wish of a meeting; only its own 'could' or 'might' makes it a guess ('could not
+            # take place' did not happen: cancelled)
+            return any(c.dep_ == "aux" and c.lower_ in syntax.UNCERTAIN for c in verb.children) and not any(
+                c.dep_ == "neg" for c in verb.children)
         if any(g.lemma_.lower() in ("readiness", "willingness", "preparedness", "desire", "wish") and g.pos_ == "NOUN"
                for g in syntax.own_governors(verb, 2)):
             return True  # 'stressed his willingness to meet Soviet leader Konstantin Chernenko': a wish, not a plan
