@@ -70,9 +70,9 @@ OUT_OF_POWER = {"opposition", "exiled", "dissident", "business", "industry", "re
 #: Words of an armed movement against a government: its figures speak for no state.
 REBELS = {"rebel", "insurgent", "militia"}
 PRONOUNS = {"he", "she", "they", "it", "we", "his", "her", "their", "its", "him", "them"}
-#: 'he' or 'she' as a subject, before the names of a sentence.
-SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|He|She|him)\b")  # ('Saudi officials also briefed him on ..., when
-# President Donald Trump visits the kingdom': the one before goes on)
+#: 'he', 'she' or 'him' before the names of a sentence: the one the sentence before told of goes on ('Saudi
+#: officials also briefed him on ..., when President Donald Trump visits the kingdom').
+PRONOUN_BEFORE_NAMES = re.compile(r"\b(?:he|she|He|She|him)\b")
 PERSON_LABELS = {"PERSON"}
 #: Prefixes that make a leader's name a time or a side: 'post-Gaddafi', 'anti-Assad'.
 ERA_PREFIXES = {"post", "pre", "anti", "pro", "ex"}
@@ -248,7 +248,7 @@ class ArticleContext:
             people = [m.actor for m in self.mentions if start <= m.start < min(end, at) and is_person(m.actor)]
             first = next((m.start for m in self.mentions if start <= m.start < min(end, at) and is_person(m.actor)),
                          None)
-            subject = SUBJECT_PRONOUN.search(self.text, start, first) if people and sentence < k and first else None
+            subject = PRONOUN_BEFORE_NAMES.search(self.text, start, first) if people and sentence < k and first else None
             if subject is not None and subject.start() > start - 1 and depth < 3:
                 # 'On the margins he held a meeting with Luxon. He had breakfasted with Albanese': the 'he' before
                 # goes on, not the one he met

@@ -651,9 +651,10 @@ class ContributionExtractor:
         if t.lemma_.lower() in RECEIVING or _phrasal(t) == "take delivery":
             return self._received(s, t, objects, assets)
         contributor = as_state(self._g, self._contributor(s, t, objects))
-        origins = self._from_states(s, objects)
-        if origins and (contributor is not None and not contributor.get("country") and t.lemma_.lower() in (
-                GIVING | ORDERS | POSTING) or contributor is None and (self._arrival(t) or _departs(t))):
+        origins = self._from_states(s, objects) if (
+            contributor is not None and not contributor.get("country") and t.lemma_.lower() in GIVING | ORDERS | POSTING
+            or contributor is None and (self._arrival(t) or _departs(t))) else []
+        if origins:
             contributor = origins[0]  # 'ECOWAS deployed troops from Nigeria and Ghana', 'contingents from Guinea
             # and Sierra Leone came ashore': the states the forces come from (not 'MPs voted to extend air strikes
             # from Iraq into Syria')
