@@ -2057,6 +2057,12 @@ def test_a_day_in_the_month_and_year_the_sentence_names_is_of_that_year(extract)
     assert str(m["date"]) == "1999-02-20"
 
 
+def test_a_month_and_year_after_since_is_not_the_year_of_the_day(extract):
+    (m,) = meetings(extract("Rubio and Russian Foreign Minister Sergei Lavrov met in Riyadh on Feb. 18 in the first "
+                            "high-level talks since Moscow's full-scale invasion in February 2022.", published="2025-03-11"))
+    assert str(m["date"]) == "2025-02-18"
+
+
 def test_ministers_including_named_ones_are_the_named_ones(extract):
     (m,) = meetings(extract("German Foreign Minister Joschka Fischer, who hosted Group of Eight foreign ministers "
                             "including Russia's Igor Ivanov and Madeleine Albright of the United States in Cologne on "
@@ -5585,3 +5591,73 @@ def test_a_willingness_to_meet_is_a_wish(extract):
     body = ("White House spokesman Larry Speakes said President Reagan had stressed his willingness to meet Soviet "
             "leader Konstantin U. Chernenko, but that no date had been set.")
     assert meetings(extract(body, published="1984-09-28")) == []
+
+
+def test_a_house_that_passes_a_package_of_military_aid_approves_it_for_each_receiver(extract):
+    cs = contributions(extract("The Senate on Tuesday passed a $95 billion national security package with military "
+                               "aid for Ukraine, Israel and Taiwan, sending it to President Joe Biden.",
+                               published="2024-04-24", source="politico.com"))
+    assert sorted(route(c) for c in cs) == [("USA", "ISR"), ("USA", "TWN"), ("USA", "UKR")]
+    assert {c["status"] for c in cs} == {"APPROVED"}
+
+
+@pytest.mark.parametrize("body", [
+    "A convoy of 40 trucks carrying Russian weapons passed through the Rafah crossing on Monday.",
+    "The first images had already been passed to the military intelligence agency on Monday.",
+    "Pakistan's parliament passed a resolution urging the government to stay neutral in the Yemen conflict.",
+])
+def test_passing_through_or_passing_on_is_no_approval(extract, body):
+    assert not contributions(extract(body, published="2024-04-24"))
+
+
+def test_a_mandate_to_send_troops_is_approved_by_the_house_that_approves_it(extract):
+    (c,) = contributions(extract("The German parliament on Friday approved a mandate to send up to 1,200 troops to "
+                                 "Syria.", published="2015-12-05"))
+    assert route(c) == ("DEU", "SYR") and c["status"] == "APPROVED"
+
+
+def test_he_in_an_obituary_is_its_subject_in_the_office_he_then_held(extract):
+    events = extract("Nelson Mandela, who became South Africa's first black president, died on Thursday night. "
+                     "President Jacob Zuma announced the death in a televised address.\n\n"
+                     "Mandela spent 27 years in prison before his release in 1990. On 4 July 1990 he met Margaret "
+                     "Thatcher at Downing Street.\n\n"
+                     "On 22 October 1997, defying a UN air embargo, he crossed into Libya to see Muammar Gaddafi in "
+                     "Tripoli.", published="2013-12-06")
+    assert met(events) == {frozenset({"Nelson Mandela", "Muammar Gaddafi"})}  # (in 1990 he held no office)
+
+
+def test_the_two_men_after_a_newcomer_are_he_and_the_one_the_story_is_about(extract):
+    events = extract("Mikhail Gorbachev, the last leader of the Soviet Union, died on Tuesday.\n\n"
+                     "On March 30th 1987 Gorbachev met Margaret Thatcher in Moscow.\n\n"
+                     "Ronald Reagan was harder. When the two men met, at a lakeside villa in Geneva on "
+                     "November 19th 1985, the president had armed himself with index cards.", published="2022-08-31")
+    assert frozenset({"Mikhail Gorbachev", "Ronald Reagan"}) in met(events)
+
+
+def test_a_day_written_with_its_ordinal_and_year_sets_the_passage_in_that_year(extract):
+    (m,) = meetings(extract("On March 30th 1987 Gorbachev met Margaret Thatcher in Moscow.", published="2022-08-31"))
+    assert names(m) == {"Mikhail Gorbachev", "Margaret Thatcher"} and str(m["date"]) == "1987-03-30"
+
+
+@pytest.mark.parametrize("body, who", [
+    ("Kissinger will stop in Amman on Saturday to see King Hussein of Jordan.", "Hussein of Jordan"),
+    ("Mr. Kissinger is expected to see Mr. Brezhnev tomorrow evening in the Kremlin.", "Leonid Brezhnev"),
+])
+def test_stopping_somewhere_to_see_a_leader_or_seeing_him_tomorrow_evening_is_a_meeting(extract, body, who):
+    (m,) = meetings(extract(body, published="1974-01-16"))
+    assert names(m) == {"Henry Kissinger", who} and m["status"] == "PLANNED"
+
+
+def test_a_unit_of_a_few_dozen_men_is_a_force_a_group_of_embassy_men_is_not(extract):
+    (c,) = contributions(extract("Britain will provide a small headquarters and staff unit of about 35 men to the "
+                                 "peacekeeping force in Lebanon.", published="1982-03-20"))
+    assert c["contributor"]["country"] == "GBR" and c["assets"][0]["quantity"] == 35
+    assert not contributions(extract("A group of 12 men from the French embassy arrived in Tripoli on Monday.",
+                                     published="1982-03-20"))
+
+
+def test_a_factbox_entry_after_a_double_dash_label_is_that_states(extract):
+    (c,) = contributions(extract("Here, nation by nation, is how they came:\n\n"
+                                 "THAILAND -- A battalion of 1,200 arrived in Korea Nov. 7, 1950.",
+                                 published="1951-07-27"))
+    assert route(c) == ("THA", "KOR") and str(c["date"]) == "1950-11-07"

@@ -41,7 +41,7 @@ TURN_PARAGRAPHS = 12
 KIN = {"father", "mother", "son", "daughter", "wife", "husband", "brother", "sister", "widow", "grandfather",
        "grandson", "uncle", "nephew", "cousin", "child", "predecessor", "successor"}
 #: A factbox entry's label: a state's name, then a dash or a colon.
-STATE_LABEL = re.compile(r"(?:[-–•*] )?([A-Z][A-Za-z.' ]{2,40}?)(?: [-–—] |: )")
+STATE_LABEL = re.compile(r"(?:[-–•*] )?([A-Z][A-Za-z.' ]{2,40}?)(?: (?:--|[-–—]) |: )")  # ('TURKEY -- A brigade')
 #: Labels of a page's furniture, not of a speaker ('From: Ministry of Defence', 'Subjects: Iraq').
 NOT_SPEAKERS = {"from", "published", "updated", "subjects", "subject", "source", "sources", "related", "read more",
                 "see also", "transcript", "photo", "caption", "note", "editor's note", "location", "date", "time",
@@ -146,6 +146,12 @@ def is_person(actor: Optional[dict]) -> bool:
     return bool(actor and actor.get("role"))
 
 
+def _former(actor: Optional[dict]) -> bool:
+    """A leader named out of office (``actor_from_office``): a person, though he acts for no state."""
+    return bool(actor and actor.get("name") and not actor.get("role") and not actor.get("actor_code")
+                and actor.get("country"))
+
+
 #: The offices that head an international organisation, for 'the U.N. chief' and 'the IAEA chief'.
 ORG_HEADS = ("Secretary-General", "Director General", "President", "Chairperson")
 
@@ -175,6 +181,7 @@ class ArticleContext:
         self._paragraphs: Optional[list[int]] = None  # paragraph starts, read once when an era needs them
         self._speaks: Optional[bool] = None  # the text speaks in the first person (``_first_person``)
         self.title_end = 0  # where the body starts, after the title and its blank line
+        self.in_office_then = None  # a former official as he was on a past date, once the resolver sets it
 
     def past_years(self, at: int) -> list[int]:
         """The past years the article has named before an offset, the latest first."""
@@ -237,22 +244,29 @@ class ArticleContext:
                     return a
         return best
 
-    def antecedent(self, at: int, depth: int = 0) -> Optional[dict]:
+    def antecedent(self, at: int) -> Optional[dict]:
         """Whom 'he' or 'she' at a character offset means: the first person named earlier in the same
         sentence, else the first person of the nearest sentence before that names one (news puts the
         subject first), else the person the article has named most."""
+        found = self._antecedent(at)
+        return self._then(found, at) if found else found
+
+    def _antecedent(self, at: int, depth: int = 0) -> Optional[dict]:
         k = bisect.bisect_right(self._starts, at) - 1
         for sentence in range(k, max(k - 3, -1), -1):
             start = self._starts[sentence]
             end = self._starts[sentence + 1] if sentence + 1 < len(self._starts) else at
-            people = [m.actor for m in self.mentions if start <= m.start < min(end, at) and is_person(m.actor)]
-            first = next((m.start for m in self.mentions if start <= m.start < min(end, at) and is_person(m.actor)),
-                         None)
+            here = [m for m in self.mentions if start <= m.start < min(end, at)]
+            serving = {m.start for m in here if is_person(m.actor)}
+            here = [m for m in here if is_person(m.actor) or _former(m.actor) and m.start not in serving]
+            # ('Goñi' the defence minister, not 'Goni' the Bolivian president of long ago)
+            people = [m.actor for m in here]
+            first = here[0].start if here else None
             subject = PRONOUN_BEFORE_NAMES.search(self.text, start, first) if people and sentence < k and first else None
             if subject is not None and subject.start() > start - 1 and depth < 3:
                 # 'On the margins he held a meeting with Luxon. He had breakfasted with Albanese': the 'he' before
                 # goes on, not the one he met
-                return self.antecedent(subject.start(), depth + 1)
+                return self._antecedent(subject.start(), depth + 1)
             if people:
                 if sentence < k:  # a sentence before: its protagonist, if it names him ('Macron, Meloni and
                     named = Counter(m.actor["name"] for m in self.mentions if m.start < at and is_person(m.actor))
@@ -261,7 +275,15 @@ class ArticleContext:
                             named[hero["name"]] > named[people[0]["name"]]:
                         return hero
                 return people[0]
-        return self.protagonist(at)
+        return self.protagonist(at, formers=True)
+
+    def _then(self, actor: dict, at: int) -> dict:
+        """A former official that 'he' goes back to ('Mandela spent 27 years in prison. ... On 4 July 1990 he
+        met Thatcher' in his obituary) is himself, not the president named before him: in the office he held in
+        the time the passage is set in, else in none (no state's participant)."""
+        if not _former(actor) or self.in_office_then is None:
+            return actor
+        return self.in_office_then(actor, self.era(at)) or actor
 
     def last_pair(self, before: int, count: Optional[int] = 2, office: Optional[str] = None,
                   sentence: Optional[int] = None) -> list[dict]:
@@ -281,6 +303,10 @@ class ArticleContext:
                     named.append(m.actor)
             if len(named) == count:
                 return named
+        if self.met and count == 2 and sentence is not None and office is None:
+            newcomer = self._newcomer(sentence)
+            if newcomer is not None:
+                return newcomer
         if self.met and count in (None, len(self.met)) and all(map(holds, self.met)):
             return list(self.met)
         if count is None:
@@ -306,16 +332,35 @@ class ArticleContext:
                         return pair
         return []
 
-    def protagonist(self, before: int) -> Optional[dict]:
-        """The person the article has named most before an offset."""
+    def _newcomer(self, sentence: int) -> Optional[list[dict]]:
+        """'Ronald Reagan took longer. When the two men finally met, ...' after his meeting with Thatcher: the
+        one person the sentence before brings in, with the one the story is about, not the last pair met."""
+        k = bisect.bisect_right(self._starts, sentence) - 1
+        if k < 1 or "\n" in self.text[self._starts[k - 1]:sentence].rstrip():
+            return None  # (the sentence before, in the same paragraph)
+        named = {m.actor["name"]: self._then(m.actor, sentence) for m in self.mentions
+                 if self._starts[k - 1] <= m.start < sentence and (is_person(m.actor) or _former(m.actor))}
+        hero = self.protagonist(sentence, formers=True)
+        if len(named) != 1 or hero is None or hero["name"] not in {p["name"] for p in self.met}:
+            return None
+        (newcomer,) = named.values()
+        if newcomer["name"] in {p["name"] for p in self.met} or newcomer.get("country") == hero.get("country"):
+            return None
+        return [self._then(hero, sentence), newcomer]
+
+    def protagonist(self, before: int, formers: bool = False) -> Optional[dict]:
+        """The person the article has named most before an offset (``formers``: counting leaders named out of
+        office, as an obituary names its subject)."""
         counts: dict[str, list] = {}
+        serving = {m.start for m in self.mentions if m.start < before and is_person(m.actor)} if formers else set()
         for m in self.mentions:
             if m.start >= before:
                 break
-            if is_person(m.actor):
+            if is_person(m.actor) or formers and _former(m.actor) and m.start not in serving:
                 entry = counts.setdefault(m.actor["name"], [0, 0, m.actor])
                 entry[0] += 1
                 entry[1] = m.start
+                entry[2] = m.actor if is_person(m.actor) or not is_person(entry[2]) else entry[2]
         if not counts:
             return None
         return max(counts.values(), key=lambda e: (e[0], e[1]))[2]
@@ -545,6 +590,9 @@ class ActorResolver:
         ctx.mentions = sorted(_full_names(mentions), key=lambda m: m.start)
         ctx.capital_starts = capitals
         ctx.country_name = self.g.country_name
+        ctx.in_office_then = lambda actor, then: (  # noqa: E731
+            lambda office: actor_from_office(office) if office else None)(
+            self._in_office_then(actor["name"], then, actor.get("country"), False))
         return ctx
 
     def mention_own_minister(self, ctx: ArticleContext, day: Optional[dt.date]) -> None:

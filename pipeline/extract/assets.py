@@ -43,6 +43,9 @@ FORCES = {"force", "army", "military", "guard", "navy", "marines"}
 ASSET_DEPS = {"compound", "amod", "nummod", "nmod", "quantmod", "poss"}
 
 
+#: Bodies of soldiers whose 'of 35 men' counts a force: 'a staff unit of about 35 men', 'a detachment of 40 men'.
+FORMATIONS = {"force", "contingent", "unit", "detachment", "battalion", "company", "platoon", "squadron"}
+
 class AssetReader:
     def __init__(self, assets: dict[str, str], ship_prefixes: frozenset[str] = frozenset(),
                  is_force: Callable[[str], bool] = lambda name: False):
@@ -127,9 +130,10 @@ class AssetReader:
         counts = {w.i for w in words if (w.dep_ == "nummod" or w.like_num) and not _model_number(w)}
         counts |= {w.i for w in words if w.text == "-" and w.i - 1 in counts}  # 'Forty-two'
         description = _joined([w for w in words if w.i not in counts]) or token.text
-        if token.lower_ == "men" and (quantity or 0) < 50 and not any(w.lower_ in ("force", "contingent") for w in
-                                                                      token.ancestors):
-            return None  # 'The two men had arrived in Malta': people, not a force ('700 men', 'a force of 20,000 men')
+        if token.lower_ == "men" and (quantity or 0) < 50 and not any(w.lemma_.lower() in FORMATIONS
+                                                                      for w in token.ancestors):
+            return None  # 'The two men had arrived in Malta': people, not a force ('700 men', 'a force of 20,000 men',
+            # 'a staff unit of about 35 men')
         return {"description": description, "category": category, "quantity": quantity}
 
     def _first_name(self, token: Token, words: list[Token]) -> bool:

@@ -562,6 +562,8 @@ class ContributionExtractor:
             return self._record(s, t, "ANNOUNCED", giver, taker, self._purpose_in(t.sent.text), weapons, None)
         if self._blocked(t):
             return None
+        if t.lemma_.lower() == "pass" and not any(c.dep_ == "dobj" and c.lemma_.lower() in BILLS for c in t.children):
+            return None  # a house passes a bill or a package; images passed to Kyiv, convoys passing through: not so
         if t.lemma_.lower() == "complete" and not any(c.dep_ == "dobj" and c.lemma_.lower() in HANDOVERS
                                                       for c in t.children):
             return None  # 'completed the delivery of S-300 systems', not 'completed the construction of a base'
@@ -1530,7 +1532,9 @@ class ContributionExtractor:
             if arrival or passive:  # 'Six Canadian CF-18 fighters landed', 'Forty-two New Zealand soldiers left',
                 # 'six New Zealand Defence Force personnel will be deployed'; else the one who tells of his forces
                 return self._marked_nationality(objects) or self._from_stocks(s, objects) or (
-                    self._speaker_state(s, t, objects) if arrival else None)
+                    self._speaker_state(s, t, objects) if arrival else None) or (
+                    s.ctx.label_state(s.offset + t.sent.start_char) if arrival else None)  # 'TURKEY -- A brigade
+                # of 5,000 landed Oct. 17, 1950': the entry's state
         subj = subj or next(  # 'Estonia armed Libya ...', its subject parsed as a modifier
             (c for c in t.children if c.dep_ == "npadvmod" and c.i < t.i and c.ent_type_ in ("GPE", "NORP")),
             None) or _subject_taken_as_object(t) or syntax.subject(t)
@@ -1845,6 +1849,8 @@ BY_EXECUTIVE = "_by_executive"
 NEEDS_ASSETS = "_needs_assets"
 #: Nouns that name a giving the article has told of: 'approved the deployment', 'endorsed that transfer'.
 TOLD_GIVINGS = {"deployment", "dispatch", "transfer", "participation", "sending", "contribution", "mission"}
+#: What a house passes: 'passed a $95 billion package with military aid for Ukraine'.
+BILLS = syntax.DECISIONS | {"package", "budget", "supplemental", "appropriation", "act", "amendment"}
 #: Who decides for a state without being named as one: 'Lawmakers voted ...', 'The National Assembly approved'.
 INSTITUTIONS = {"lawmaker", "legislator", "mp", "parliament", "parliamentarian", "deputy", "senator", "senate",
                 "congress", "assembly", "cabinet", "government", "legislature", "diet", "council", "chamber",
@@ -2047,7 +2053,9 @@ def _settle_contributors(events: list[dict], ctx) -> list[dict]:
         if giver is not None and giver.get("country"):
             twin = next((g for g in out + events if g is not e and g["event_type"] == "military_contribution"
                          and not g.get(NEEDS_CONTRIBUTOR) and g["contributor"].get("country") == giver["country"]
-                         and g["mentions"][0]["char_start"] == at), None)
+                         and g["mentions"][0]["char_start"] == at
+                         and (taker is None or _country(g.get("recipient")) in (taker, None))), None)  # (not the same package's
+            # other receivers: 'passed a package with military aid for Ukraine, Israel and Taiwan')
             if twin is not None:  # 'Three Japanese warships left port today ..., the first time Japan has sent
                 twin["assets"] += [a for a in e["assets"] if a not in twin["assets"]]  # its forces': one sentence,
                 continue  # one contribution

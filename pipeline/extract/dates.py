@@ -350,9 +350,10 @@ def _dateparser(text: str, published: dt.date, future: bool) -> Optional[dt.date
 
 
 _MONTH = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-#: A year the text names as a time: 'October 29, 1997', '29 October 1997', 'March 2003', 'in 1996' (not 'since 1989',
-#: a span's start, nor 'the 1989 massacre', a thing's name).
-PAST_DATE = re.compile(r"\b(?:" + _MONTH + r"\s+(\d{1,2}),?\s+|(\d{1,2})\s+" + _MONTH + r"\s+|" + _MONTH +
+#: A year the text names as a time: 'October 29, 1997', '29 October 1997', 'March 30th 1987', 'March 2003', 'in 1996'
+#: (not 'since 1989', a span's start, nor 'the 1989 massacre', a thing's name).
+PAST_DATE = re.compile(r"\b(?:" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+|(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                       + _MONTH + r"\s+|" + _MONTH +
                        r"\s+|(?:in|of|early|late|mid-|spring|summer|autumn|fall|winter|during)\s*)"
                        r"((?:19|20)\d\d)\b", re.I)
 

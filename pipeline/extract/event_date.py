@@ -446,7 +446,10 @@ def _in_the_year_said(r: "dates.ResolvedDate", sentence: str, day: dt.date, futu
                     return dates.ResolvedDate(r.date.replace(year=year), r.text, r.basis)
             except ValueError:
                 continue
+    told = sentence.find(r.text)
     for m in MONTH_YEAR.finditer(sentence):  # 'in February 1999, when Vajpayee ... met Sharif on February 20'
+        if 0 <= told < m.start() and re.search(r"\bsince\b", sentence[told:m.start()], re.I):
+            continue  # 'met on Feb. 18 in the first talks since the invasion in February 2022': another time
         if m.group(1)[:3].lower() == r.date.strftime("%b").lower() and int(m.group(2)) != r.date.year:
             try:
                 return dates.ResolvedDate(r.date.replace(year=int(m.group(2))), r.text, r.basis)

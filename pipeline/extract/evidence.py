@@ -14,6 +14,8 @@ from pipeline.extract.gazetteer import Gazetteer
 
 #: Places named by their city: 'Pristina airport', 'Kabul airbase'.
 FACILITIES = {"airport", "airbase", "base", "port", "harbour", "harbor", "station", "airfield", "barracks"}
+#: The words of a facility's name after its place: 'Misawa Air Base', 'Pristina International Airport'.
+FACILITY_WORDS = FACILITIES | {"international", "air", "naval", "military", "regional", "army", "navy", "force"}
 #: Parts of a country named by their place: 'Helmand province', 'Jonglei State'.
 PROVINCES = {"province", "region", "district", "governorate", "oblast", "state", "county", "prefecture"}
 #: Beyond this many dependency arcs a place is more likely another clause's.
@@ -78,6 +80,8 @@ def find_place(s: Sentence, trigger: Token, exclude: set[int], preps=("in", "at"
         name = ent.text.strip().rstrip(",")
         hit = s.g.country_of(name) or s.g.country_of(name.replace(",", "").replace(".", ""))
         for k in range(1, min(len(ent), 4)) if hit is None and ent.root.lemma_.lower() in FACILITIES else ():
+            if any(w.lower_ not in FACILITY_WORDS for w in ent[-k:]):
+                break  # 'Aden Adde International Airport' is named for a man, not for Aden
             hit = s.g.country_of(ent[:-k].text)  # 'Pristina airport', 'Misawa Air Base', 'Sigonella Naval Air Station'
             if hit:
                 break

@@ -276,7 +276,8 @@ def _other_trigger(t: Token) -> bool:
     """'paid a courtesy call on', 'sat down this afternoon with', 'return to Geneva for talk on', 'is flying
     to London to discuss the budget with the prime minister'."""
     if t.lemma_.lower() in ("discuss", "see") and t.pos_ == "VERB" and t.dep_ in ("xcomp", "advcl") \
-            and t.head.lemma_.lower() in TRAVEL and (t.lemma_.lower() == "see" or list(_discussed_with(t))):
+            and t.head.lemma_.lower() in TRAVEL | {"stop"} and (t.lemma_.lower() == "see" or list(_discussed_with(t))):
+        # ('will stop in Amman on Saturday to see King Hussein')
         return True
     if t.lower_ == "talk" and t.dep_ == "pobj" and t.head.lower_ == "for":
         return True
@@ -367,8 +368,9 @@ SCREENS = {"television", "tv", "screen", "video", "threat", "partner", "rival", 
 
 def _on_a_day(t: Token) -> bool:
     """'will see Macmillan tomorrow', 'is expected to see Saddam Hussein on Sunday': a day of its own."""
-    return any(c.ent_type_ == "DATE" and c.dep_ in ("npadvmod", "advmod") or c.dep_ == "prep" and c.lower_ == "on"
-               and any(o.ent_type_ == "DATE" for o in c.children) for c in t.children)
+    return any(c.ent_type_ in ("DATE", "TIME") and c.dep_ in ("npadvmod", "advmod") or c.dep_ == "prep"
+               and c.lower_ == "on" and any(o.ent_type_ == "DATE" for o in c.children) for c in t.children)
+    # ('will see Mr. Brezhnev tomorrow evening')
 
 
 def _somewhere(near) -> bool:

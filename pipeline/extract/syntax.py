@@ -44,6 +44,11 @@ def subject(verb: Token) -> Optional[Token]:
             t = t.head.head.head  # 'voted by a wide margin to authorise 700 soldiers': the voter, not the margin
             seen += 1
             continue
+        if t.dep_ == "relcl" and t.head.lemma_.lower() in DECISIONS and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            t = t.head  # 'approved a mandate to send 1,200 troops' (however parsed): the approver sends, as in
+            seen += 1  # 'approved a motion to deploy'; not 'the first country to send troops'
+            continue
         if t.dep_ == "relcl":
             return t.head
         if t.pos_ in ("NOUN", "PROPN") and seen > 0:  # "Germany's promise to send": the possessor; 'a U.S.
@@ -69,6 +74,10 @@ def subject(verb: Token) -> Optional[Token]:
         return None
     return None
 
+
+#: Decisions whose 'to' clause says what is decided: 'a mandate to send troops', 'a motion to deploy'.
+DECISIONS = {"mandate", "motion", "bill", "resolution", "plan", "proposal", "decision", "measure", "law",
+             "legislation", "order", "decree"}
 
 #: Nouns of something done, whose 'by X' is who did it, not the agent of the verb above.
 DOINGS = {"visit", "trip", "tour", "meeting", "talk", "talks", "summit", "ceremony", "journey", "mission"}
