@@ -5661,3 +5661,25 @@ def test_a_factbox_entry_after_a_double_dash_label_is_that_states(extract):
                                  "THAILAND -- A battalion of 1,200 arrived in Korea Nov. 7, 1950.",
                                  published="1951-07-27"))
     assert route(c) == ("THA", "KOR") and str(c["date"]) == "1950-11-07"
+
+
+def test_a_models_variant_is_the_model(extract):
+    (c,) = contributions(extract("Four Belgian air force F-16AMs landed in Lithuania on Monday.", published="2021-01-05"))
+    assert route(c) == ("BEL", "LTU") and c["assets"][0]["category"] == "AIR"
+
+
+def test_forces_that_land_here_land_where_the_dateline_is(extract):
+    (c,) = contributions(extract("PUSAN, Korea, Nov. 7 (AP) -- A Thai infantry battalion of about 1,200 men landed here "
+                                 "today, the first ground troops from Southeast Asia to join the United Nations command.",
+                                 published="1950-11-07"))
+    assert route(c) == ("THA", "KOR") and c["status"] == "DELIVERED"
+    assert not contributions(extract("A Thai infantry battalion of about 1,200 men landed here today.",
+                                     published="1950-11-07"))
+
+
+def test_a_visit_of_long_ago_told_by_its_year_is_no_meeting_of_the_day(extract):
+    assert not meetings(extract("Zelensky was due to address a joint meeting of Congress later tonight, echoing Winston "
+                                "Churchill's Christmas visit to Washington in 1941.", published="2022-12-21"))
+    (m,) = meetings(extract("Modi held talks with Putin in Moscow on Monday during his visit, his first since 2019.",
+                            published="2024-07-09"))
+    assert names(m) == {"Narendra Modi", "Vladimir Putin"}

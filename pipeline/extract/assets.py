@@ -53,7 +53,8 @@ class AssetReader:
         self.ship_prefixes = ship_prefixes
         self.is_force = is_force  # a state's armed forces by name ('SANDF', 'Bundeswehr'), from the gazetteer
         self.pattern = re.compile(r"\b(" + "|".join(re.escape(a) for a in sorted(assets, key=len, reverse=True))
-                                  + r")(?:s|es)?(?![a-z])", re.I) if assets else None  # 'ISR' is not in 'Israeli'
+                                  + r")(?:(?<=\d)[a-z]{1,3})?(?:s|es)?(?![a-z])", re.I) if assets else None
+        # ('ISR' is not in 'Israeli'; a model's variant is the model: 'F-16AMs', 'F-15Cs')
 
     def read(self, token: Token) -> Optional[dict]:
         """The Asset a noun phrase names ('six Tornado jets' is AIR, 6), or None when it names none."""

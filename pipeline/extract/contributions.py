@@ -15,6 +15,7 @@ from pipeline.extract.confidence import SIGNALS
 from pipeline.extract.event_date import find_date
 from pipeline.extract.evidence import Sentence, find_place, mention
 from pipeline.extract.gazetteer import fold
+from pipeline.extract.prefilter import dateline_end
 
 #: Verbs of handing over: their recipient may be named only elsewhere in the article. Moving forces
 #: (deploy, station, reinforce) needs a destination in the sentence, or it may be a domestic move.
@@ -773,6 +774,10 @@ class ContributionExtractor:
         # 850 soldiers arrived last week': troops marked foreign arrive on the mission the article names)
         if recipient is None and purpose is None:
             purpose = _patrolled_waters(t, assets) or (self._campaign_told(s) if _to_the_campaign(t) else None)
+        if recipient is None and purpose is None and t.lemma_.lower() in LANDINGS and any(
+                c.dep_ == "advmod" and c.lower_ == "here" for c in t.children):
+            recipient = self._dateline_state(s)  # 'PUSAN, Korea, Nov. 7 (AP) -- A Thai infantry battalion of about
+            # 1,200 men landed here today': where the dateline is
         joins_force = any(v.lemma_.lower() == "join" and any(  # 'will join the group', not 'the maritime phase';
             c.dep_ == "dobj" and c.lemma_.lower() in MISSIONS | CAMPAIGN_NOUNS for c in v.children)  # 'would deploy
             for v in [t] + [c for c in t.children if c.dep_ in ("xcomp", "advcl")] + [  # a frigate to join the
@@ -1533,8 +1538,9 @@ class ContributionExtractor:
                 # 'six New Zealand Defence Force personnel will be deployed'; else the one who tells of his forces
                 return self._marked_nationality(objects) or self._from_stocks(s, objects) or (
                     self._speaker_state(s, t, objects) if arrival else None) or (
-                    s.ctx.label_state(s.offset + t.sent.start_char) if arrival else None)  # 'TURKEY -- A brigade
-                # of 5,000 landed Oct. 17, 1950': the entry's state
+                    s.ctx.label_state(s.offset + t.sent.start_char) if t.lemma_.lower() in LANDINGS else None)
+                # ('TURKEY -- A brigade of 5,000 landed Oct. 17, 1950': the entry's state; not 'The jets flew their
+                # first armed reconnaissance mission')
         subj = subj or next(  # 'Estonia armed Libya ...', its subject parsed as a modifier
             (c for c in t.children if c.dep_ == "npadvmod" and c.i < t.i and c.ent_type_ in ("GPE", "NORP")),
             None) or _subject_taken_as_object(t) or syntax.subject(t)
@@ -1743,6 +1749,16 @@ class ContributionExtractor:
                 return self._g.adversaries_exact[m.group(1)]
         return None
 
+    def _dateline_state(self, s: Sentence) -> Optional[dict]:
+        """The state of the place a wire story is filed from ('PUSAN, Korea, Nov. 7 (AP) --'), for its 'here'."""
+        body = s.article.get("body") or ""
+        end = dateline_end(body[:body.find("\n") if "\n" in body else len(body)])
+        for part in re.split(r",|\(", body[:end]):
+            hit = self._g.country_of(part.strip(" -\u2014\u2013:"))
+            if hit and hit[1] in ("name", "capital", "city"):
+                return state_actor(self._g, hit[0])
+        return None
+
     def _campaign_told(self, s: Sentence) -> Optional[str]:
         """'deployed 30 fighter jets to the operation': the campaign the article named before, or in the title."""
         text = article_text(s.article)
@@ -1849,6 +1865,8 @@ BY_EXECUTIVE = "_by_executive"
 NEEDS_ASSETS = "_needs_assets"
 #: Nouns that name a giving the article has told of: 'approved the deployment', 'endorsed that transfer'.
 TOLD_GIVINGS = {"deployment", "dispatch", "transfer", "participation", "sending", "contribution", "mission"}
+#: Arrivals that end a force's journey: 'A battalion of 1,200 arrived Nov. 7, 1950'.
+LANDINGS = {"land", "arrive", "disembark"}
 #: What a house passes: 'passed a $95 billion package with military aid for Ukraine'.
 BILLS = syntax.DECISIONS | {"package", "budget", "supplemental", "appropriation", "act", "amendment"}
 #: Who decides for a state without being named as one: 'Lawmakers voted ...', 'The National Assembly approved'.

@@ -180,6 +180,19 @@ def _looked_back_on(t: Token) -> bool:
         c.dep_ == "advmod" and c.lower_ in ("last", "previously", "first", "once", "before") for c in verb.children)
 
 
+#: Words that make a year the bound of a span, not the time of what the phrase tells.
+PERIOD_BOUNDS = {"since", "until", "till", "before", "after"}
+
+
+def _of_a_past_year(t: Token, day) -> bool:
+    """A meeting noun whose own phrase names only a past year ('his visit to Washington in 1941', 'their 2019
+    summit')."""
+    words = {w.i for w in t.subtree}
+    return any(e.label_ == "DATE" and e.root.i in words and (m := re.fullmatch(r"(?:(?:in|of) )?((?:19|20)\d\d)", e.text))
+               and int(m.group(1)) < day.year and not (e.start and t.doc[e.start - 1].lower_ in PERIOD_BOUNDS)
+               for e in t.sent.ents)  # (not 'his first visit since 2019')
+
+
 def _coarse(when: dict, day) -> bool:
     """A date the text gives no day of: 'last year', 'in June', 'in 2019'."""
     if when["date_basis"] == "DATELINE" or not when.get("date_text"):
@@ -1221,6 +1234,9 @@ class MeetingExtractor:
         if status == "HELD" and _looked_back_on(t) and _coarse(when, s.day):
             return None  # 'The pair last met face to face at the Pacific Islands Forum in Tonga last year', 'had
             # previously met in Samarkand last year': a past meeting recalled without its day
+        if status == "HELD" and t.pos_ == "NOUN" and _of_a_past_year(t, s.day):
+            return None  # 'echoing Winston Churchill's Christmas visit to Washington in 1941': a visit of long ago,
+            # told by its year, not of the day the sentence speaks of
         for k, p in enumerate(participants):  # 'after Pelosi visited Taiwan in August 2022': received by the
             if p["name"] in implied and p.get("country") and when["date"] != s.day:  # leader of that day
                 office = _receiver(s.g, p["country"], when["date"], t)
