@@ -5683,3 +5683,8 @@ def test_a_visit_of_long_ago_told_by_its_year_is_no_meeting_of_the_day(extract):
     (m,) = meetings(extract("Modi held talks with Putin in Moscow on Monday during his visit, his first since 2019.",
                             published="2024-07-09"))
     assert names(m) == {"Narendra Modi", "Vladimir Putin"}
+    (m,) = meetings(extract("Merz held talks with President Gitanas Nauseda at the presidential palace, where the "
+                            "Lithuanian leader thanked him for a commitment his predecessor had made in 2023.",
+                            published="2025-05-22"))
+    assert names(m) == {"Friedrich Merz", "Gitanas Nauseda"}
+

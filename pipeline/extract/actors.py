@@ -258,7 +258,8 @@ class ArticleContext:
             end = self._starts[sentence + 1] if sentence + 1 < len(self._starts) else at
             here = [m for m in self.mentions if start <= m.start < min(end, at)]
             serving = {m.start for m in here if is_person(m.actor)}
-            here = [m for m in here if is_person(m.actor) or _former(m.actor) and m.start not in serving]
+            here = [m for m in here if is_person(m.actor) or _former(m.actor) and m.start not in serving
+                    and self._in_full(m.actor, at)]
             # ('Goñi' the defence minister, not 'Goni' the Bolivian president of long ago)
             people = [m.actor for m in here]
             first = here[0].start if here else None
@@ -332,6 +333,12 @@ class ArticleContext:
                         return pair
         return []
 
+    def _in_full(self, actor: dict, before: int) -> bool:
+        """A leader out of office counts as someone the text speaks of only once it has named him in full
+        ('Donald H. Rumsfeld', then 'Mr. Rumsfeld'); a bare 'Carter' in 2016 is no former president."""
+        return any(m.actor["name"] == actor["name"] and _written_in_full(self.text, m)
+                   for m in self.mentions if m.start < before)
+
     def _newcomer(self, sentence: int) -> Optional[list[dict]]:
         """'Ronald Reagan took longer. When the two men finally met, ...' after his meeting with Thatcher: the
         one person the sentence before brings in, with the one the story is about, not the last pair met."""
@@ -339,7 +346,8 @@ class ArticleContext:
         if k < 1 or "\n" in self.text[self._starts[k - 1]:sentence].rstrip():
             return None  # (the sentence before, in the same paragraph)
         named = {m.actor["name"]: self._then(m.actor, sentence) for m in self.mentions
-                 if self._starts[k - 1] <= m.start < sentence and (is_person(m.actor) or _former(m.actor))}
+                 if self._starts[k - 1] <= m.start < sentence and (
+                     is_person(m.actor) or _former(m.actor) and self._in_full(m.actor, sentence))}
         hero = self.protagonist(sentence, formers=True)
         if len(named) != 1 or hero is None or hero["name"] not in {p["name"] for p in self.met}:
             return None
@@ -356,7 +364,8 @@ class ArticleContext:
         for m in self.mentions:
             if m.start >= before:
                 break
-            if is_person(m.actor) or formers and _former(m.actor) and m.start not in serving:
+            if is_person(m.actor) or formers and _former(m.actor) and m.start not in serving \
+                    and self._in_full(m.actor, before):
                 entry = counts.setdefault(m.actor["name"], [0, 0, m.actor])
                 entry[0] += 1
                 entry[1] = m.start
@@ -1268,14 +1277,21 @@ class ActorResolver:
 PATRONYMIC = {"bin", "bint", "ibn", "al", "al-", "el", "ben"}
 
 
+def _written_in_full(text: str, m: Mention) -> bool:
+    """The mention opens with the first of the person's names ('Donald H. Rumsfeld', not 'Carter')."""
+    first = fold(m.actor["name"].split()[0])
+    return fold(text[m.start:m.start + len(first)]) == first
+
+
 def _surname_mentions(doc, mentions: list[Mention]) -> list[Mention]:
     """'Zhao is in Pyongyang on a goodwill visit' after 'Zhao Leji': a person named in full, named again by one
     of his names, so that 'he' in the next sentence finds him. A name two people share stays unread."""
     first: dict[str, tuple[int, dict]] = {}
     owners: dict[str, set[str]] = {}
     for m in sorted(mentions, key=lambda m: m.start):
-        if is_person(m.actor) and len(m.actor["name"].split()) > 1:
-            for word in m.actor["name"].split():
+        if (is_person(m.actor) or _former(m.actor) and _written_in_full(doc.text, m)) \
+                and len(m.actor["name"].split()) > 1:  # ('Mr. Rumsfeld' in his
+            for word in m.actor["name"].split():  # obituary: the man named in full, though long out of office)
                 if (len(word) > 2 or len(word) == 2 and word not in NAME_PARTICLES) and word[0].isupper():
                     # ('Xi', 'Hu' and 'Li' too; not the 'Al' of 'Al Thani')
                     owners.setdefault(word, set()).add(m.actor["name"])

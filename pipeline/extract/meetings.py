@@ -187,10 +187,13 @@ PERIOD_BOUNDS = {"since", "until", "till", "before", "after"}
 def _of_a_past_year(t: Token, day) -> bool:
     """A meeting noun whose own phrase names only a past year ('his visit to Washington in 1941', 'their 2019
     summit')."""
-    words = {w.i for w in t.subtree}
-    return any(e.label_ == "DATE" and e.root.i in words and (m := re.fullmatch(r"(?:(?:in|of) )?((?:19|20)\d\d)", e.text))
+    def own(e) -> bool:  # the year hangs from the noun by prepositions alone, not from a clause within it
+        path = [a for a in e.root.ancestors if a.i != t.i and t in a.ancestors] if t in e.root.ancestors else None
+        return path is not None and not any(a.pos_ in ("VERB", "AUX") or a.lower_ in PERIOD_BOUNDS for a in path)
+    return any(e.label_ == "DATE" and (m := re.fullmatch(r"(?:(?:in|of) )?((?:19|20)\d\d)", e.text))
                and int(m.group(1)) < day.year and not (e.start and t.doc[e.start - 1].lower_ in PERIOD_BOUNDS)
-               for e in t.sent.ents)  # (not 'his first visit since 2019')
+               and own(e) for e in t.sent.ents)  # (not 'his first visit since 2019', nor 'talks, where he thanked
+    # him for a commitment made in 2023')
 
 
 def _coarse(when: dict, day) -> bool:
