@@ -5688,3 +5688,11 @@ def test_a_visit_of_long_ago_told_by_its_year_is_no_meeting_of_the_day(extract):
                             published="2025-05-22"))
     assert names(m) == {"Friedrich Merz", "Gitanas Nauseda"}
 
+
+
+def test_a_bare_surname_only_a_long_gone_leader_bore_is_not_him(extract):
+    events = extract("Defense Secretary Ash Carter arrived in Baghdad on Monday. Carter met Iraqi Prime Minister "
+                     "Haider al-Abadi.\n\nFrom Baghdad, the secretary will travel to Riyadh, where he will hold talks "
+                     "on Wednesday with Saudi Deputy Crown Prince Mohammed bin Salman.", published="2016-04-18")
+    assert frozenset({"Ash Carter", "Mohammed bin Salman"}) in met(events)
+    assert "Jimmy Carter" not in {n for m in events for n in names(m)}
