@@ -182,6 +182,7 @@ class ArticleContext:
         self._speaks: Optional[bool] = None  # the text speaks in the first person (``_first_person``)
         self.title_end = 0  # where the body starts, after the title and its blank line
         self.in_office_then = None  # a former official as he was on a past date, once the resolver sets it
+        self._full_names: Optional[dict[str, int]] = None  # leaders out of office named in full (``_in_full``)
 
     def past_years(self, at: int) -> list[int]:
         """The past years the article has named before an offset, the latest first."""
@@ -336,8 +337,12 @@ class ArticleContext:
     def _in_full(self, actor: dict, before: int) -> bool:
         """A leader out of office counts as someone the text speaks of only once it has named him in full
         ('Donald H. Rumsfeld', then 'Mr. Rumsfeld'); a bare 'Carter' in 2016 is no former president."""
-        return any(m.actor["name"] == actor["name"] and _written_in_full(self.text, m)
-                   for m in self.mentions if m.start < before)
+        if self._full_names is None:  # each name's first mention in full, read once
+            self._full_names = {}
+            for m in self.mentions:
+                if m.actor.get("name") and (is_person(m.actor) or _former(m.actor)) and _written_in_full(self.text, m):
+                    self._full_names.setdefault(m.actor["name"], m.start)
+        return self._full_names.get(actor["name"], before) < before
 
     def _newcomer(self, sentence: int) -> Optional[list[dict]]:
         """'Ronald Reagan took longer. When the two men finally met, ...' after his meeting with Thatcher: the
@@ -599,10 +604,13 @@ class ActorResolver:
         ctx.mentions = sorted(_full_names(mentions), key=lambda m: m.start)
         ctx.capital_starts = capitals
         ctx.country_name = self.g.country_name
-        ctx.in_office_then = lambda actor, then: (  # noqa: E731
-            lambda office: actor_from_office(office) if office else None)(
-            self._in_office_then(actor["name"], then, actor.get("country"), False))
+        ctx.in_office_then = self._former_then
         return ctx
+
+    def _former_then(self, actor: dict, then: Optional[dt.date]) -> Optional[dict]:
+        """A leader named out of office, as he was on a past date: in the office he then held, else None."""
+        office = self._in_office_then(actor["name"], then, actor.get("country"), False)
+        return actor_from_office(office) if office else None
 
     def mention_own_minister(self, ctx: ArticleContext, day: Optional[dt.date]) -> None:
         """On a ministry's own site ('the Secretary met with ...' in a Pentagon readout), each bare 'the
@@ -1289,9 +1297,10 @@ def _surname_mentions(doc, mentions: list[Mention]) -> list[Mention]:
     first: dict[str, tuple[int, dict]] = {}
     owners: dict[str, set[str]] = {}
     for m in sorted(mentions, key=lambda m: m.start):
+        # ('Mr. Rumsfeld' in his obituary: the man named in full, though long out of office)
         if (is_person(m.actor) or _former(m.actor) and _written_in_full(doc.text, m)) \
-                and len(m.actor["name"].split()) > 1:  # ('Mr. Rumsfeld' in his
-            for word in m.actor["name"].split():  # obituary: the man named in full, though long out of office)
+                and len(m.actor["name"].split()) > 1:
+            for word in m.actor["name"].split():
                 if (len(word) > 2 or len(word) == 2 and word not in NAME_PARTICLES) and word[0].isupper():
                     # ('Xi', 'Hu' and 'Li' too; not the 'Al' of 'Al Thani')
                     owners.setdefault(word, set()).add(m.actor["name"])
