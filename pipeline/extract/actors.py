@@ -182,7 +182,7 @@ class ArticleContext:
         self._speaks: Optional[bool] = None  # the text speaks in the first person (``_first_person``)
         self.title_end = 0  # where the body starts, after the title and its blank line
         self.in_office_then = None  # a former official as he was on a past date, once the resolver sets it
-        self._full_names: Optional[dict[str, int]] = None  # leaders out of office named in full (``_in_full``)
+        self._named_in_full: Optional[dict[str, int]] = None  # where each person is first named in full (``_in_full``)
 
     def past_years(self, at: int) -> list[int]:
         """The past years the article has named before an offset, the latest first."""
@@ -337,12 +337,12 @@ class ArticleContext:
     def _in_full(self, actor: dict, before: int) -> bool:
         """A leader out of office counts as someone the text speaks of only once it has named him in full
         ('Donald H. Rumsfeld', then 'Mr. Rumsfeld'); a bare 'Carter' in 2016 is no former president."""
-        if self._full_names is None:  # each name's first mention in full, read once
-            self._full_names = {}
+        if self._named_in_full is None:  # each name's first mention in full, read once
+            self._named_in_full = {}
             for m in self.mentions:
                 if m.actor.get("name") and (is_person(m.actor) or _former(m.actor)) and _written_in_full(self.text, m):
-                    self._full_names.setdefault(m.actor["name"], m.start)
-        return self._full_names.get(actor["name"], before) < before
+                    self._named_in_full.setdefault(m.actor["name"], m.start)
+        return self._named_in_full.get(actor["name"], before) < before
 
     def _newcomer(self, sentence: int) -> Optional[list[dict]]:
         """'Ronald Reagan took longer. When the two men finally met, ...' after his meeting with Thatcher: the
