@@ -44,3 +44,10 @@ def embedded_broker():
 def broker():
     with embedded_broker() as running:
         yield running
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--heldout", choices=("sample", "all"), default="sample",
+        help="score the held-out floor on a fixed two-in-five sample of every batch (the default, as CI does) "
+             "or on the whole held-out set (`make heldout`)")
