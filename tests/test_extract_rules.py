@@ -5696,3 +5696,85 @@ def test_a_bare_surname_only_a_long_gone_leader_bore_is_not_him(extract):
                      "on Wednesday with Saudi Deputy Crown Prince Mohammed bin Salman.", published="2016-04-18")
     assert frozenset({"Ash Carter", "Mohammed bin Salman"}) in met(events)
     assert "Jimmy Carter" not in {n for m in events for n in names(m)}
+
+
+def test_the_republic_of_china_is_taiwan_and_the_peoples_republic_is_china(extract):
+    (e,) = contributions(extract("The Republic of China on Taiwan handed over two patrol boats to the Belize Defence "
+                                 "Force at Price Barracks.", published="2011-06-08"))
+    assert route(e) == ("TWN", "BLZ")
+    (e,) = contributions(extract("The People's Republic of China handed over two patrol boats to the Sri Lanka Navy on "
+                                 "Monday.", published="2019-06-05"))
+    assert route(e) == ("CHN", "LKA")
+
+
+def test_a_service_of_the_receiving_state_takes_delivery_of_a_gift(extract):
+    (e,) = contributions(extract("The Belize Coast Guard this morning took delivery of two 12-metre interceptor "
+                                 "vessels donated by the Republic of China (Taiwan).", published="2026-02-10"))
+    assert route(e) == ("TWN", "BLZ") and e["status"] == "DELIVERED"
+    (e,) = contributions(extract("The Paraguayan Navy incorporated this Monday three river patrol boats donated by "
+                                 "Taiwan, in a ceremony at the Sajonia naval base.", published="2021-12-14"))
+    assert route(e) == ("TWN", "PRY")
+    assert not contributions(extract("Prime Minister Imran Khan on Friday formally inducted the Chinese-made J-10C "
+                                     "fighter jets into the Pakistan Air Force.", published="2022-03-12"))
+    assert not contributions(extract("Last month, the Tanzania Police Force also received 15 vehicles from the "
+                                     "Chinese government for traffic control.", published="2018-05-15"))
+
+
+def test_asset_words_capitalised_and_tagged_as_a_name_are_still_the_asset(extract):
+    (e,) = contributions(extract("The Albanese Government has today handed over two Guardian-class Patrol Boats to "
+                                 "Timor-Leste at a ceremony at Henderson, Western Australia.", published="2023-11-24"))
+    assert route(e) == ("AUS", "TLS") and e["assets"][0]["category"] == "NAVAL" and e["assets"][0]["quantity"] == 2
+
+
+def test_a_house_granting_the_presidents_request_for_aid_approves_the_aid(extract):
+    (e,) = contributions(extract("The House voted 212-208 on May 10 to approve Reagan's request for $62 million in "
+                                 "emergency military aid to El Salvador.", published="1984-05-12"))
+    assert route(e) == ("USA", "SLV") and e["status"] == "APPROVED" and str(e["date"]) == "1984-05-10"
+
+
+def test_what_a_department_notified_congress_it_would_provide_is_announced(extract):
+    (e,) = contributions(extract("On August 29 the State Department notified Congress that it would provide $80 "
+                                 "million in Foreign Military Financing to Taiwan.", published="2023-09-02"))
+    assert route(e) == ("USA", "TWN") and str(e["date"]) == "2023-08-29"
+
+
+def test_a_president_signing_an_aid_bill_into_law_approves_it_but_signing_a_treaty_gives_nothing(extract):
+    cs = contributions(extract("Biden signed into law a $95 billion package of military aid for Ukraine, Israel and "
+                               "Taiwan on Wednesday.", published="2024-04-25"))
+    assert sorted(route(c) for c in cs) == [("USA", "ISR"), ("USA", "TWN"), ("USA", "UKR")]
+    assert {c["status"] for c in cs} == {"APPROVED"}
+    assert not contributions(extract("Gorbachev, Bush sign strategic arms treaty in Kremlin", published="1991-07-31"))
+
+
+def test_a_handover_told_without_its_giver_is_the_giver_the_article_names(extract):
+    body = ("Four A-29 Super Tucano light attack aircraft were formally handed over to the Lebanese Air Force at Hamat "
+            "Air Base on Wednesday. U.S. Ambassador Elizabeth Richard, speaking at the ceremony, announced an "
+            "additional $120 million in U.S. military assistance for the Lebanese Armed Forces.")
+    cs = contributions(extract(body, published="2017-10-12"))
+    assert sorted((route(c), c["status"]) for c in cs) == [(("USA", "LBN"), "ANNOUNCED"), (("USA", "LBN"), "DELIVERED")]
+    body = ("India on Monday handed over a Dornier maritime reconnaissance aircraft to Sri Lanka. The aircraft was "
+            "handed over at a ceremony at the air base in Katunayake. Twelve more helicopters will be delivered to "
+            "the Sri Lanka Air Force next year.")
+    (e,) = contributions(extract(body, published="2022-08-16"))
+    assert route(e) == ("IND", "LKA")
+
+
+def test_an_unnamed_house_under_a_wire_dateline_is_the_datelines(extract):
+    (e,) = contributions(extract("SEOUL, Aug. 13 (UPI) - The National Assembly voted today to send a combat division "
+                                 "of about 15,000 men to South Vietnam.", published="1965-08-13", source="upi.com"))
+    assert e["contributor"]["country"] == "KOR" and e["status"] == "APPROVED"
+
+
+def test_tripling_a_force_abroad_and_granting_scholarships_to_officers_are_givings(extract):
+    (e,) = contributions(extract("Prime Minister Harold Holt announced today that Australia will nearly triple its "
+                                 "forces in South Viet Nam to 4,500 men.", published="1966-03-08"))
+    assert e["contributor"]["country"] == "AUS" and e["assets"][0]["quantity"] == 4500
+    (e,) = contributions(extract("Taiwan will grant 30 scholarships for Paraguayan officers at its military academies.",
+                                 published="2024-05-20"))
+    assert route(e) == ("TWN", "PRY") and e["assets"][0]["category"] == "TRAINING"
+
+
+def test_a_first_name_hung_inside_the_titles_of_a_list_is_a_participant(extract):
+    (m,) = meetings(extract("Defence Secretary Sir Michael Fallon held talks at Tapa with Estonian Prime Minister Juri "
+                            "Ratas and Defence Minister Margus Tsahkna on Thursday.", published="2017-04-21"))
+    assert names(m) == {"Michael Fallon", "Juri Ratas", "Margus Tsahkna"}

@@ -173,6 +173,7 @@ class ArticleContext:
         self._starts = sentence_starts or [0]
         self.text = ""  # the article text the offsets index
         self.home: Optional[str] = None  # the outlet's country, when its domain tells (``Gazetteer.home_of``)
+        self.dateline: Optional[str] = None  # the state of the place the body's dateline names ('SEOUL, Aug. 13')
         self.official = False  # the outlet is that government's own press office (``Gazetteer.official_of``)
         self.ministry: Optional[str] = None  # the role of the minister whose ministry it is (``Gazetteer.ministry_of``)
         self.country_name = lambda alpha3: alpha3  # the gazetteer's name for a country, once the resolver sets it
@@ -776,6 +777,9 @@ class ActorResolver:
             for k in (2, 1):  # "Côte d'Ivoire" parsed as two words of two clauses
                 if hit is None and token.i >= k and all(w.pos_ == "PROPN" for w in token.doc[token.i - k:token.i]):
                     hit = self.g.country_of(token.doc[token.i - k:token.i + 1].text)
+            if hit is None and token.ent_type_ == "GPE":  # 'the Republic of China', a name with its 'of'
+                place = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+                hit = self.g.country_of(place.text) if place.end > token.i + 1 else None
             if hit is None and any(w.lower_ in ERA_PREFIXES and w.nbor(1).text == "-" for w in token.doc[
                     token.left_edge.i:token.i]):  # 'post-Gaddafi Libya': the country, in its time
                 hit = self.g.country_of(token.text)
@@ -858,6 +862,9 @@ class ActorResolver:
         names = [n for n in (person.text if person is not None else None,
                              _strip_title(person, self.g) if person is not None else None,
                              *(" ".join(titled[k:]) for k in range(len(titled) - 1)),  # 'Sultan Ibrahim' as written
+                             " ".join(c.text for c in token.children if c.dep_ == "compound" and c.is_title
+                                      and c.i < token.i) if self.g.institutions.get(fold(token.text)) else None,
+                             # 'the Albanese Government' capitalised: the leader's name before it
                              self._proper_name(np), token.text if token.pos_ == "PROPN" or token.is_title else None) if n]
         if person is not None and len(person) == 1 and not title:  # 'Blair' after 'Defence Minister Bill Blair':
             known = ctx.person_named(person.text, country, before=offset + token.idx)  # the one the article named,
@@ -999,8 +1006,10 @@ class ActorResolver:
                 sector = "GOV"
             own_name = whole and named is not None and \
                 fold(named.text).removeprefix("the ") not in SHARED_LEGISLATURES  # 'the Congress of Deputies'
-            if sector == "LEG" and ctx.home and not own_name and self._shared_legislature(np, token, named):
-                a3 = ctx.home  # 'Congress approves sending 1,300 more troops to Haiti' in Agência Brasil: Brazil's
+            if sector == "LEG" and (ctx.dateline or ctx.home) and not own_name and \
+                    self._shared_legislature(np, token, named):
+                a3 = ctx.dateline or ctx.home  # 'Congress approves sending 1,300 more troops to Haiti' in Agência
+                # Brasil: Brazil's; 'SEOUL, Aug. 13 (UPI) - The National Assembly voted': the Korean one
             elif sector == "LEG" and not whole and country and country != a3 and \
                     self._shared_legislature_name(np, token, named):
                 a3 = country  # "Brazil's Congress", 'the Brazilian Congress': whose, as the text says

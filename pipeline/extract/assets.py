@@ -146,6 +146,8 @@ class AssetReader:
         while start > 0 and token.doc[start].ent_iob_ == "I":
             start -= 1
         name = token.doc[start:token.i + 1]
+        if any(m.end() == len(fold(name.text)) for m in self.pattern.finditer(fold(name.text))):
+            return False  # 'two Guardian-class Patrol Boats', the asset's words capitalised and tagged a name
         return all(w.is_alpha and w.is_title for w in name) and not any(
             self.pattern.search(fold(w.text)) for w in words if w.i < start)  # (not 'C-17 Globemaster III')
 

@@ -126,9 +126,9 @@ APPROXIMATELY = {"about", "around", "some", "nearly", "roughly", "almost", "appr
 TRAINEES = {"army", "military", "force", "troop", "soldier", "pilot", "officer", "personnel", "cadet", "marine",
             "police", "guard", "recruit", "crew", "deminer", "sapper"}
 #: Places on courses a state offers another's officers: 'additional slots for Nepali Army officers'.
-COURSE_PLACES = {"slot", "vacancy", "place", "seat"}
+COURSE_PLACES = {"slot", "vacancy", "place", "seat", "scholarship"}
 #: Verbs of getting what was given, told from the side that gets it.
-RECEIVING = {"receive", "get", "obtain"}
+RECEIVING = {"receive", "get", "obtain", "incorporate", "induct"}  # (a navy incorporates boats donated by)
 #: Words of a sale: what a state receives is then bought, not given.
 BOUGHT = {"buy", "purchase", "sale", "sell", "contract", "order", "procurement", "acquisition", "deal"}
 #: '-made', '-built' on an asset: where it comes from.
@@ -563,8 +563,10 @@ class ContributionExtractor:
             return self._record(s, t, "ANNOUNCED", giver, taker, self._purpose_in(t.sent.text), weapons, None)
         if self._blocked(t):
             return None
-        if t.lemma_.lower() == "pass" and not any(c.dep_ == "dobj" and c.lemma_.lower() in BILLS for c in t.children):
-            return None  # a house passes a bill or a package; images passed to Kyiv, convoys passing through: not so
+        if t.lemma_.lower() in ("pass", "sign") and not _enacts(t) and not (
+                _phrasal(t) != t.lemma_.lower() and _phrasal(t) in self.verbs):  # (but 'signed off on two C-130s')
+            return None  # a house passes a bill or a package, a president signs it; images passed to Kyiv, convoys
+            # passing through, a signed agreement: not so
         if t.lemma_.lower() == "complete" and not any(c.dep_ == "dobj" and c.lemma_.lower() in HANDOVERS
                                                       for c in t.children):
             return None  # 'completed the delivery of S-300 systems', not 'completed the construction of a base'
@@ -695,6 +697,10 @@ class ContributionExtractor:
             contributor = next((a for o in objects if o.lemma_.lower() in TOLD_GIVINGS for c in o.children
                                 if c.dep_ == "poss" for a in [as_state(self._g, s.actor(c))] if a), None)
             body = None if contributor is not None else body
+        if contributor is None and objects and _handed_by_nobody(t) and self._asset(objects[0]) and not any(
+                c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in objects[0].children):
+            body = objects[0]  # 'Four A-29 aircraft were formally handed over to the Lebanese Air Force': the giver
+            # the article names elsewhere (not 'The aircraft was handed over', one told before)
         if body is not None and any(c.lower_ in FACTIONS for c in body.subtree):
             return None  # 'Some lawmakers from the Greens have backed sending the missiles': not the house's decision
         if body is not None and body.lemma_.lower() in INSTITUTIONS and self._marked_nationality([body]):
@@ -1044,10 +1050,15 @@ class ContributionExtractor:
             return None  # 'Poland received 250 Abrams tanks from the United States under a purchase deal'
         subj = syntax.subject(t)
         recipient = as_state(self._g, s.actor(subj)) if subj is not None else None
+        if recipient is None and subj is not None and subj.lemma_.lower() in SERVICES | ARMED_SERVICES and not {
+                w.lower_ for w in subj.subtree} & self.civil_bodies:
+            recipient = self._marked_nationality([subj])  # 'The Belize Coast Guard took delivery of', 'the
+            # Lebanese Air Force received'
         donors = [by for o in objects for c in o.children if c.dep_ == "acl" and c.lemma_.lower() in GIVING
                   for by in [syntax.agent(c)] if by is not None]  # 'received seven carriers donated by Germany'
-        if not donors and _phrasal(t) == "take delivery":
-            return None  # 'took delivery of two submarines from China': most often bought
+        if not donors and (_phrasal(t) == "take delivery" or t.lemma_.lower() in ("induct", "incorporate")):
+            return None  # 'took delivery of two submarines from China', 'inducted the Chinese-made J-10C fighter
+            # jets': most often bought
         givers = [p for h in [t] + objects for p in syntax.preps(h, ("from",))] + donors
         contributor = next((a for a in (as_state(self._g, s.actor(g)) for g in givers) if a and a.get("country")), None)
         if contributor is None and not givers:
@@ -1194,6 +1205,8 @@ class ContributionExtractor:
         if not assets or not asked or self._non_military(t, wanted) or syntax.is_negated(t.head):
             return None
         owner = next((c for c in t.children if c.dep_ == "poss"), None)
+        if t.dep_ == "dobj" and self.verbs.get(t.head.lemma_.lower()) == "APPROVED":
+            return self._request_granted(s, t, owner, asked[0], assets)
         if owner is None and t.dep_ == "dobj":
             owner = syntax.subject(t.head)
         contributor = as_state(self._g, s.actor(asked[0]))
@@ -1205,6 +1218,18 @@ class ContributionExtractor:
             return None
         return _asked_for_help(self._record(s, t, "REQUESTED", contributor, recipient, self._purpose_in(t.sent.text),
                                             assets, recipient))
+
+    def _request_granted(self, s: Sentence, t: Token, owner: Optional[Token], to: Token, assets: list[dict]
+                         ) -> Optional[dict]:
+        """'The House voted to approve Reagan's request for $62 million in military aid to El Salvador': a
+        legislature grants its own government's request, so the giving is approved, to whom the aid goes."""
+        approver = syntax.subject(t.head)
+        contributor = next((a for a in (as_state(self._g, s.actor(w)) for w in (owner, approver) if w is not None)
+                            if a and a.get("country")), None)
+        recipient = as_state(self._g, s.actor(to))
+        if contributor is None or _country(recipient) == _country(contributor):
+            return None
+        return self._record(s, t.head, "APPROVED", contributor, recipient, self._purpose_in(t.sent.text), assets, None)
 
     def _record(self, s, t, status, contributor, recipient, purpose, assets, requested_by) -> dict:
         when = find_date(s, t, status in ("PLEDGED", "OFFERED", "ANNOUNCED") and _future(t),
@@ -1712,7 +1737,7 @@ class ContributionExtractor:
         for tok in candidates:
             actor = s.actor(tok) or next((s.actor(c) for c in tok.children if c.dep_ == "poss" and s.actor(c)), None) \
                 or (self._marked_nationality([tok]) if tok in armed or tok in helped or tok.lower_ in PLACE_NOUNS or
-                    tok.head.lower_ == "through" or tok.lemma_.lower() in SERVICES else None)
+                    tok.head.lower_ == "through" or tok.lemma_.lower() in SERVICES or _air_force(tok) else None)
             # ('rotate submarines through HMAS Stirling', 'to the Vietnam Border Guard Command')
             # 'equip Ukrainian brigades with', 'deployment ... to Somali waters'
             if actor and recipient is None:  # "to bolster NATO's eastern flank": the flank's owner
@@ -1751,13 +1776,8 @@ class ContributionExtractor:
 
     def _dateline_state(self, s: Sentence) -> Optional[dict]:
         """The state of the place a wire story is filed from ('PUSAN, Korea, Nov. 7 (AP) --'), for its 'here'."""
-        body = s.article.get("body") or ""
-        end = dateline_end(body[:body.find("\n") if "\n" in body else len(body)])
-        for part in re.split(r",|\(", body[:end]):
-            hit = self._g.country_of(part.strip(" -\u2014\u2013:"))
-            if hit and hit[1] in ("name", "capital", "city"):
-                return state_actor(self._g, hit[0])
-        return None
+        code = self._g.dateline_country(s.article.get("body") or "")
+        return state_actor(self._g, code) if code else None
 
     def _campaign_told(self, s: Sentence) -> Optional[str]:
         """'deployed 30 fighter jets to the operation': the campaign the article named before, or in the title."""
@@ -2055,9 +2075,11 @@ def _settle_contributors(events: list[dict], ctx) -> list[dict]:
         home_name = (ctx.country_name(home) or home) if home else ""
         if before:  # 'Four Danish F-16s landed today ... Lawmakers voted 110-0 on Friday': the giver just told of
             giver = max(before, key=lambda g: g["mentions"][0]["char_start"])["contributor"]
-        elif home and needs == "house" and taker != home:  # 'The National Assembly on Thursday approved the
-            giver = {"name": home_name, "role": None, "country": home, "actor_code": home}  # deployment' in the
-            # Daily Nation: a national paper's unnamed house is its own, though Washington pledges money later
+        elif (seat := getattr(ctx, "dateline", None) or home) and needs == "house" and taker != seat:
+            # 'The National Assembly on Thursday approved the deployment' in the Daily Nation: a national paper's
+            # unnamed house is its own, though Washington pledges money later; under 'SEOUL, Aug. 13 (UPI) -',
+            # the house of the dateline's state
+            giver = {"name": ctx.country_name(seat) or seat, "role": None, "country": seat, "actor_code": seat}
         elif home and not ranked and (taker is None or taker == home and not re.search(
                 r"\b(?:in|to|into|at)\s+(?:the\s+)?" + re.escape(home_name), e["mentions"][0]["sentence"])):
             # 'The destroyer departed from Busan' in the Korea Times: its own country's, which gives nothing to
@@ -2133,6 +2155,29 @@ BACKING = {"back", "support", "approve", "endorse", "authorise", "authorize", "a
 #: What forces take part in that is no one's mission: drills, courses, works, ceremonies.
 NOT_MISSIONS = {"exercise", "drill", "course", "training", "construction", "parade", "ceremony", "competition",
                 "airdrop", "drop"}
+
+
+def _handed_by_nobody(t: Token) -> bool:
+    """A handover told in the passive with no 'by' ('were formally handed over to the Lebanese Air Force')."""
+    passive = [c for c in t.children if c.dep_ in ("auxpass", "aux")]
+    return t.lemma_.lower() in ("hand", "deliver", "donate", "gift", "transfer") and t.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.lower_ in ("was", "were", "been") for c in passive) and not any(
+        c.lower_ in ("will", "would", "to", "being") for c in passive) and syntax.agent(t) is None
+    # (not 'the tanks will be delivered in the coming months', a giving told before, or a sale)
+
+
+def _enacts(t: Token) -> bool:
+    """'passed a $95 billion package', 'signed a foreign aid measure', 'the aid package, which Clinton signed into
+    law'."""
+    bills = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+    if t.dep_ == "relcl" and not bills and any(c.dep_ == "dobj" and c.tag_ == "WDT" for c in t.children):
+        bills = [t.head]
+    return any(b.lemma_.lower() in BILLS for b in bills)
+
+
+def _air_force(t: Token) -> bool:
+    """'the Lebanese Air Force', a service whose name ends in the word 'force' that most often means a mission."""
+    return t.lower_ == "force" and t.i > 0 and t.doc[t.i - 1].lower_ == "air"
 
 
 def _takes_part(t: Token) -> bool:

@@ -201,6 +201,7 @@ class Extractor:
                                             self.g.home_of(article.get("source"), article.get("url")))
                 ctx.official = self.g.official_of(article.get("source"), article.get("url")) is not None
                 ctx.title_end = len(text) - len(article["body"])  # where the body starts
+                ctx.dateline = self.g.dateline_country(article["body"])
                 ctx.ministry = self.g.ministry_of(article.get("source"), article.get("url"))
                 self.resolver.mention_own_minister(ctx, article["published_at"].date())
                 prepared[n] = ctx

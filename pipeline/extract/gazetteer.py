@@ -205,6 +205,16 @@ class Gazetteer:
             text = text[4:]
         return self.places_exact.get(text) or self.places.get(fold(text))
 
+    def dateline_country(self, body: str) -> Optional[str]:
+        """The state of the place a story is filed from ('PUSAN, Korea, Nov. 7 (AP) --', 'SEOUL, Aug. 13 (UPI) -')."""
+        from pipeline.extract.prefilter import dateline_end
+        end = dateline_end(body[:body.find("\n") if "\n" in body else len(body)])
+        for part in re.split(r",|\(", body[:end]):
+            hit = self.country_of(part.strip(" -\u2014\u2013:"))
+            if hit and hit[1] in ("name", "capital", "city"):
+                return hit[0]
+        return None
+
     def org_of(self, surface: str) -> Optional[str]:
         text = surface.strip()
         if text.lower().startswith("the "):

@@ -1611,6 +1611,9 @@ class MeetingExtractor:
             for c in tok.children:  # 'with President Sisi, the Emir of Qatar ... and Bahrain's King Hamad' parsed
                 if c.dep_ == "poss" and any(w.dep_ == "cc" for w in c.subtree):  # as one possessive list
                     expanded += [c] + _people_inside(c)
+            if tok.dep_ == "pobj" and tok.head.lower_ in ("with", "between") and any(w.dep_ == "cc" for w in tok.subtree):
+                expanded += [p for p in _people_inside(tok) if p.dep_ in ("appos", "conj")]  # 'talks with Estonian
+                # Prime Minister Juri Ratas and Defence Minister Margus Tsahkna', the first name hung in the titles
             if tok.lemma_.lower() in GROUPS:
                 expanded += list(syntax.preps(tok, ("of", "from")))
                 expanded += [w for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in ("lead", "head")

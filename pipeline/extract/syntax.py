@@ -228,7 +228,7 @@ def dep_distance(a: Token, b: Token) -> int:
 
 
 REPORTING = {"say", "announce", "confirm", "tell", "state", "declare", "add", "pledge", "promise", "vow",
-             "agree", "decide", "insist", "write", "report", "disclose", "reveal", "indicate"}
+             "agree", "decide", "insist", "write", "report", "disclose", "reveal", "indicate", "notify"}
 #: Nouns of a report whose 'that' clause is reported speech ('the announcement that Germany would send').
 REPORT_NOUNS = {"announcement", "confirmation", "pledge", "promise", "decision", "statement", "commitment", "assurance",
                 "declaration", "vow"}
