@@ -5778,3 +5778,36 @@ def test_a_first_name_hung_inside_the_titles_of_a_list_is_a_participant(extract)
     (m,) = meetings(extract("Defence Secretary Sir Michael Fallon held talks at Tapa with Estonian Prime Minister Juri "
                             "Ratas and Defence Minister Margus Tsahkna on Thursday.", published="2017-04-21"))
     assert names(m) == {"Michael Fallon", "Juri Ratas", "Margus Tsahkna"}
+
+
+def test_a_second_verb_parsed_apart_keeps_the_first_ones_subject(extract):
+    ms = meetings(extract("On Monday, in Ankara, Mr Obama held talks with President Abdullah Gul, then met Prime "
+                          "Minister Recep Tayyip Erdogan, before addressing the Turkish parliament.", published="2009-04-07"))
+    assert met(ms) == {frozenset({"Barack Obama", "Abdullah Gul"}), frozenset({"Barack Obama", "Recep Tayyip Erdogan"})}
+
+
+def test_a_meeting_in_a_where_clause_is_in_the_place_it_hangs_on(extract):
+    (m,) = meetings(extract("On Saturday, Reagan flew to San Pedro Sula, Honduras, where he met President Roberto Suazo "
+                            "Cordova for an hour at the airport.", published="1982-12-05"))
+    assert countries(m) == {"USA", "HND"} and m["location"]["country"] == "HND"
+    assert not meetings(extract("White House correspondent Owen Raskin is in Warsaw, where the president arrived "
+                                "tonight.", published="2023-02-20", source="npr.org"))
+
+
+def test_names_in_capitals_and_a_title_the_tagger_cut_in_two_are_still_leaders(extract):
+    (m,) = meetings(extract("AMLO will meet with Trudeau on Wednesday.", published="2023-01-10"))
+    assert names(m) == {"Andres Manuel Lopez Obrador", "Justin Trudeau"} and m["status"] == "PLANNED"
+    (m,) = meetings(extract("Obama was received by the Yang di-Pertuan Agong Tuanku Abdul Halim Mu'adzam Shah at an "
+                            "official welcoming ceremony.", published="2014-04-27"))
+    assert countries(m) == {"USA", "MYS"}
+    (m,) = meetings(extract("N. Korean leader Kim Jong Il met Chinese President Hu Jintao in Beijing on Wednesday.",
+                            published="2010-05-07"))
+    assert countries(m) == {"PRK", "CHN"}
+
+
+def test_the_head_of_the_imf_is_met_and_meeting_no_officials_is_no_meeting(extract):
+    (m,) = meetings(extract("Soeharto received IMF managing director Michel Camdessus at Merdeka Palace.",
+                            published="1998-01-16"))
+    assert names(m) == {"Suharto", "Michel Camdessus"}
+    assert not meetings(extract("Ma transited Los Angeles on Tuesday; he met no US government officials.",
+                                published="2008-08-16"))

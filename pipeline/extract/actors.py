@@ -130,7 +130,8 @@ def _consistent(office: Office, written: Optional[str]) -> bool:
         return True
     first_names = {fold(n).split()[0] for n in (office.name, *office.aliases) if n.strip()}
     full = [fold(n).split() for n in (office.name, *office.aliases) if len(n.split()) > 1]
-    return words[0] in first_names or any(words[-len(f):] == f for f in full)  # 'Muhammad Shehbaz Sharif'
+    return words[0] in first_names or any(words[-len(f):] == f or f[-len(words):] == words for f in full)
+    # ('Muhammad Shehbaz Sharif'; "Mu'adzam Shah", the tagger's tail of 'Tuanku Abdul Halim Mu'adzam Shah')
 
 
 def state_actor(g: Gazetteer, alpha3: str, sector: Optional[str] = None) -> dict:
@@ -865,7 +866,8 @@ class ActorResolver:
                              " ".join(c.text for c in token.children if c.dep_ == "compound" and c.is_title
                                       and c.i < token.i) if self.g.institutions.get(fold(token.text)) else None,
                              # 'the Albanese Government' capitalised: the leader's name before it
-                             self._proper_name(np), token.text if token.pos_ == "PROPN" or token.is_title else None) if n]
+                             self._proper_name(np), token.text if token.pos_ == "PROPN" or token.is_title or (
+                                 token.is_upper and len(token) > 2) else None) if n]  # ('AMLO', tagged a noun)
         if person is not None and len(person) == 1 and not title:  # 'Blair' after 'Defence Minister Bill Blair':
             known = ctx.person_named(person.text, country, before=offset + token.idx)  # the one the article named,
             listed = self.g.leader(person.text, day, country)  # not the gazetteer's other Blair, out of office

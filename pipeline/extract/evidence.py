@@ -60,8 +60,14 @@ def dated_mentions(events: list[dict]) -> list[dict]:
     return events
 
 
-def find_place(s: Sentence, trigger: Token, exclude: set[int], preps=("in", "at", "to", "into")) -> Optional[dict]:
-    """The place the event happened: a place named by 'in', 'at' or 'visit to' near the trigger."""
+def find_place(s: Sentence, trigger: Token, exclude: set[int], preps=("in", "at", "to", "into"),
+               where_clause: bool = False) -> Optional[dict]:
+    """The place the event happened: a place named by 'in', 'at' or 'visit to' near the trigger; with
+    ``where_clause``, the place a 'where' clause hangs on (a meeting's; for forces it is most often history told
+    of the place: 'Normandy, where Allied troops landed')."""
+    where = _where(s, trigger) if where_clause else None
+    if where is not None:
+        return where
     best = None
     for ent in trigger.sent.ents:
         if ent.label_ not in ("GPE", "LOC", "FAC") or ent.root.i in exclude:
@@ -93,6 +99,20 @@ def find_place(s: Sentence, trigger: Token, exclude: set[int], preps=("in", "at"
     if best is None:
         best = _landmark(s, trigger, exclude, preps)
     return best[1] if best else None
+
+
+def _where(s: "Sentence", trigger: Token) -> Optional[dict]:
+    """'flew to San Pedro Sula, Honduras, where he met President Suazo Cordova': the place the 'where' clause
+    hangs on, though the tagger took the city for a person."""
+    if trigger.dep_ != "relcl" or not any(c.lower_ == "where" and c.dep_ == "advmod" for c in trigger.children):
+        return None
+    head = trigger.head
+    for tok in [head, *(c for c in head.children if c.dep_ == "appos")] + ([head.head] if head.dep_ == "appos" else []):
+        name = " ".join(w.text for w in tok.subtree if w.i <= tok.i and w.dep_ in ("compound", "flat") or w.i == tok.i)
+        hit = s.g.country_of(name)
+        if hit and hit[1] in ("capital", "city", "name"):
+            return {"name": name, "country": hit[0]}
+    return None
 
 
 def _landmark(s: "Sentence", trigger: Token, exclude: set[int], preps) -> Optional[tuple]:

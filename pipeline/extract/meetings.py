@@ -1160,7 +1160,8 @@ class MeetingExtractor:
             exclude.update(w.i for w in subj.subtree if w.i not in own)  # that tells of both is the meeting's own:
             # 'Obama and Gillard, who held talks in Canberra'); 'the US commander in Iraq held talks': a post, not the
             # meeting's place; in 'Blinken's trip to Beijing was postponed' Beijing is the trip's
-        place = find_place(s, t, exclude)
+        place = find_place(s, t, exclude, where_clause=self.kinds.get(t.lemma_.lower()) != "VISIT")
+        # ('Warsaw, where the president arrived tonight': an arrival is no meeting with whoever governs there)
         if place is None and t.dep_ in ("xcomp", "advcl") and self.kinds.get(t.head.lemma_.lower()) == "VISIT":
             place = find_place(s, t.head, exclude)  # 'traveled to Washington on Tuesday to meet Obama'
         if place is None and t.dep_ == "pobj" and t.head.dep_ == "prep" and self._is_visit(t.head.head):
@@ -1765,6 +1766,9 @@ class MeetingExtractor:
         subj = syntax.subject(verb) if verb.pos_ in ("VERB", "AUX") else None
         if subj is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children):
             return True  # 'Wei, whom no Australian defence minister has met since 2019'
+        if verb.pos_ in ("VERB", "AUX") and any(c.dep_ in ("dobj", "dative") and any(
+                d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in verb.children):
+            return True  # 'he met no US government officials'
         chain = [verb] + syntax.governors(verb, 3)
         above = list(t.ancestors)[:3] if t.pos_ == "NOUN" else []
         if any(w.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in w.children)

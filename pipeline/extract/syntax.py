@@ -66,6 +66,8 @@ def subject(verb: Token) -> Optional[Token]:
             seen += 1
             continue
         if t.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "acomp") or (t.dep_ == "acl" and t.pos_ == "VERB") or (
+                t.dep_ == "dep" and t.pos_ == "VERB" and t.head.pos_ == "VERB" and t.i > t.head.i) or (
+                # ('held talks with President Gul, then met Prime Minister Erdogan', the second verb parsed apart)
                 t.dep_ == "npadvmod" and seen > 0 and t.pos_ == "NOUN"):  # 'left Kathmandu a day after holding
             # talks with Koirala': who left held them
             t = t.head
