@@ -15,7 +15,6 @@ from pipeline.extract.confidence import SIGNALS
 from pipeline.extract.event_date import find_date
 from pipeline.extract.evidence import Sentence, find_place, mention
 from pipeline.extract.gazetteer import fold
-from pipeline.extract.prefilter import dateline_end
 
 #: Verbs of handing over: their recipient may be named only elsewhere in the article. Moving forces
 #: (deploy, station, reinforce) needs a destination in the sentence, or it may be a domestic move.
@@ -2176,7 +2175,7 @@ def _enacts(t: Token) -> bool:
 
 
 def _air_force(t: Token) -> bool:
-    """'the Lebanese Air Force', a service whose name ends in the word 'force' that most often means a mission."""
+    """'the Lebanese Air Force': a service, though the word 'force' alone most often means a mission."""
     return t.lower_ == "force" and t.i > 0 and t.doc[t.i - 1].lower_ == "air"
 
 

@@ -14,6 +14,8 @@ from typing import Optional
 
 import pycountry
 
+from pipeline.extract.prefilter import dateline_end
+
 DATA = Path(__file__).resolve().parent / "data"
 
 
@@ -207,7 +209,6 @@ class Gazetteer:
 
     def dateline_country(self, body: str) -> Optional[str]:
         """The state of the place a story is filed from ('PUSAN, Korea, Nov. 7 (AP) --', 'SEOUL, Aug. 13 (UPI) -')."""
-        from pipeline.extract.prefilter import dateline_end
         end = dateline_end(body[:body.find("\n") if "\n" in body else len(body)])
         for part in re.split(r",|\(", body[:end]):
             hit = self.country_of(part.strip(" -\u2014\u2013:"))
