@@ -5689,7 +5689,6 @@ def test_a_visit_of_long_ago_told_by_its_year_is_no_meeting_of_the_day(extract):
     assert names(m) == {"Friedrich Merz", "Gitanas Nauseda"}
 
 
-
 def test_a_bare_surname_only_a_long_gone_leader_bore_is_not_him(extract):
     events = extract("Defense Secretary Ash Carter arrived in Baghdad on Monday. Carter met Iraqi Prime Minister "
                      "Haider al-Abadi.\n\nFrom Baghdad, the secretary will travel to Riyadh, where he will hold talks "
